@@ -1,0 +1,68 @@
+/*
+ * main.c — dnn-tutor's entry point: picks the subcommand and hands over.
+ *
+ *   dnn-tutor [--lessons DIR] [--no-color] [--lang zh|en]   the full-screen app
+ *   dnn-tutor train|sweep|stepper|trainer|report|lessons …   see --help
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "dnn_config.h"
+
+typedef struct subcommand {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} subcommand;
+
+static const subcommand subcommands[] = {
+    {"train", cmd_train, "train a network headless and print the course's cost lines"},
+    {"sweep", cmd_sweep, "train one network per hidden-layer size and print each accuracy"},
+    {"stepper", cmd_stepper, "open the stepper lab: forward and backward propagation one operation at a time"},
+    {"trainer", cmd_trainer, "open the live trainer lab: watch the cost fall, change lr and n_h as it runs"},
+    {"report", cmd_report, "write a lab report (Markdown or HTML with SVG figures) of a real run"},
+    {"lessons", cmd_lessons, "check lesson files: dnn-tutor lessons check [DIR]"},
+};
+
+static void print_usage(FILE *out)
+{
+    fprintf(out,
+            "Usage: dnn-tutor [--lessons DIR] [--no-color] [--lang zh|en]\n"
+            "       dnn-tutor COMMAND [OPTIONS]   (dnn-tutor COMMAND --help for its options)\n"
+            "\n"
+            "With no command, opens the full-screen course: weeks 2-4 of \"Neural Networks and\n"
+            "Deep Learning\", with labs that step through backpropagation and train live.\n"
+            "\n"
+            "Commands:\n");
+    for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
+        fprintf(out, "  %-9s %s\n", subcommands[i].name, subcommands[i].summary);
+    fprintf(out,
+            "\n"
+            "Options:\n"
+            "  -h, --help     show this help\n"
+            "  -V, --version  show the version\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc >= 2) {
+        const char *first = argv[1];
+        if (!strcmp(first, "-h") || !strcmp(first, "--help") || !strcmp(first, "help")) {
+            print_usage(stdout);
+            return 0;
+        }
+        if (!strcmp(first, "-V") || !strcmp(first, "--version")) {
+            printf("dnn-tutor %s\n", DNN_VERSION);
+            return 0;
+        }
+        for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
+            if (!strcmp(first, subcommands[i].name))
+                return subcommands[i].run(argc - 2, argv + 2);
+        if (first[0] != '-') {
+            fprintf(stderr, "dnn-tutor: unknown command '%s' (try dnn-tutor --help)\n", first);
+            return 2;
+        }
+    }
+    return cmd_app(argc - 1, argv + 1);
+}

@@ -1,0 +1,44 @@
+/*
+ * activation.h — the course's activation functions g and their derivatives g'.
+ *
+ *   sigmoid     σ(z) = 1 / (1 + e^(−z))        σ'(z) = σ(z)(1 − σ(z))     range (0, 1)
+ *   tanh        tanh(z)                         tanh'(z) = 1 − tanh²(z)    range (−1, 1)
+ *   relu        max(0, z)                       1 if z > 0 else 0          range [0, ∞)
+ *   leaky-relu  max(0.01z, z)                   1 if z > 0 else 0.01       range (−∞, ∞)
+ *
+ * Names (act_name / act_parse) are the ones used on the command line and in
+ * lesson files: "sigmoid", "tanh", "relu", "leaky-relu".
+ */
+#ifndef DNN_CORE_ACTIVATION_H
+#define DNN_CORE_ACTIVATION_H
+
+#include <stdbool.h>
+
+#include "matrix.h"
+
+typedef enum act_kind {
+    ACT_SIGMOID,
+    ACT_TANH,
+    ACT_RELU,
+    ACT_LEAKY_RELU,
+    ACT_COUNT
+} act_kind;
+
+#define ACT_LEAKY_SLOPE 0.01
+
+/* "sigmoid", "tanh", "relu", "leaky-relu". */
+const char *act_name(act_kind k);
+/* Parses a name above ("leaky_relu" is accepted too); false when unknown. */
+bool act_parse(const char *name, act_kind *out);
+
+/* g(z) and g'(z) for one value. */
+double act_value(act_kind k, double z);
+double act_derivative(act_kind k, double z);
+
+/* A := g(Z). A may alias Z. */
+void act_forward(act_kind k, mat *A, const mat *Z);
+/* dZ := dA ∗ g'(Z), using A = g(Z) where that is cheaper (σ, tanh).
+ * dZ may alias dA. */
+void act_backward(act_kind k, mat *dZ, const mat *dA, const mat *Z, const mat *A);
+
+#endif

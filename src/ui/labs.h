@@ -1,0 +1,32 @@
+/*
+ * labs.h — how the app, a lesson's lab block and the command line open a lab.
+ *
+ * Each constructor builds the lab's screen from a run_spec (data set, layer
+ * sizes, activations, init, seed, lr) and returns it, or NULL with a one-line
+ * reason in err (unknown data set, a CSV that does not load, a config the
+ * core refuses). The caller pushes the screen; the app frees it on pop.
+ */
+#ifndef DNN_UI_LABS_H
+#define DNN_UI_LABS_H
+
+#include <stddef.h>
+
+#include "../data/runspec.h"
+#include "screen.h"
+
+typedef enum ui_lab_kind {
+    UI_LAB_STEPPER,       /* step through forward and backward propagation */
+    UI_LAB_TRAINER,       /* live 2-D trainer (week 3) */
+    UI_LAB_DEEP_TRAINER,  /* live L-layer trainer on digits (week 4) */
+    UI_LAB_SWEEP          /* the trainer opened on its hidden-size sweep */
+} ui_lab_kind;
+
+/* src/ui/stepper */
+ui_screen *stepper_screen_new(const run_spec *spec, const ui_ctx *ctx, char *err, size_t err_size);
+/* src/ui/trainer (kind is TRAINER, DEEP_TRAINER or SWEEP) */
+ui_screen *trainer_screen_new(ui_lab_kind kind, const run_spec *spec, const ui_ctx *ctx, char *err, size_t err_size);
+
+/* Dispatches on kind to the constructors above. */
+ui_screen *lab_screen_new(ui_lab_kind kind, const run_spec *spec, const ui_ctx *ctx, char *err, size_t err_size);
+
+#endif

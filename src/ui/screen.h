@@ -1,0 +1,102 @@
+/*
+ * screen.h — what every screen of the app implements, and how it talks back.
+ *
+ *   tui loop ── key ──► on_key ──► reaction bits (redraw, pop, quit, push, animate, save)
+ *            ◄─ render(canvas, body area) ◄─ keys() for the bottom bar, help() for `?`
+ *            ── tick(budget) while the screen animates (the trainer trains here)
+ *
+ * Screens are stacked by the app (src/ui/app.[ch]): the course map at the
+ * bottom, then a lesson reader, then a lab. A handler opens a screen by
+ * setting ctx->push and returning UI_PUSH; it closes itself with UI_POP.
+ * Rendering reads state and never changes it.
+ *
+ * Every user-visible string comes in both languages: UI_TR(ctx, "en", "中文").
+ */
+#ifndef DNN_UI_SCREEN_H
+#define DNN_UI_SCREEN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "canvas.h"
+
+typedef enum ui_keycode {
+    UI_KEY_NONE = 0,
+    UI_KEY_CHAR,       /* a printable character in ch (ASCII or any Unicode) */
+    UI_KEY_UP, UI_KEY_DOWN, UI_KEY_LEFT, UI_KEY_RIGHT,
+    UI_KEY_PGUP, UI_KEY_PGDN, UI_KEY_HOME, UI_KEY_END,
+    UI_KEY_ENTER, UI_KEY_ESC, UI_KEY_BACKSPACE, UI_KEY_TAB,
+    UI_KEY_CTRL_C
+} ui_keycode;
+
+typedef struct ui_key {
+    ui_keycode code;
+    uint32_t ch;  /* for UI_KEY_CHAR */
+} ui_key;
+
+/* Reaction bits returned by on_key and tick. */
+enum {
+    UI_NOTHING = 0,
+    UI_REDRAW = 1u << 0,   /* the screen changed: draw a frame */
+    UI_POP = 1u << 1,      /* close this screen, back to the one below */
+    UI_QUIT = 1u << 2,     /* leave the app */
+    UI_PUSH = 1u << 3,     /* open ctx->push on top of this screen */
+    UI_ANIMATE = 1u << 4,  /* keep calling tick (returned by tick to go on) */
+    UI_SAVE = 1u << 5      /* progress changed: save it */
+};
+
+typedef enum ui_lang { UI_LANG_EN = 0, UI_LANG_ZH = 1 } ui_lang;
+
+#define UI_TR(ctx, en, zh) ((ctx)->lang == UI_LANG_ZH ? (zh) : (en))
+
+typedef struct ui_rect { int x, y, w, h; } ui_rect;
+
+struct ui_screen;
+struct ui_progress;
+struct lesson_course;
+
+typedef struct ui_ctx {
+    ui_lang lang;
+    bool ascii;                        /* the locale is not UTF-8: ASCII twins of every glyph */
+    bool color;                        /* false with NO_COLOR / --no-color */
+    double now_ms;                     /* a monotonic clock, set by the loop before each call */
+    const struct lesson_course *course;
+    struct ui_progress *progress;      /* may be NULL (direct lab entry) */
+    struct ui_screen *push;            /* set with UI_PUSH */
+    char message[256];                 /* a one-line notice the app shows once (set, then cleared) */
+} ui_ctx;
+
+/* One entry of the bottom key bar and of the help screen. */
+typedef struct ui_keyhelp {
+    const char *key;  /* "→/space", "q", "?" */
+    const char *en;   /* "next step" */
+    const char *zh;   /* "下一步" */
+} ui_keyhelp;
+
+typedef struct ui_screen ui_screen;
+
+typedef struct ui_screen_ops {
+    const char *name;  /* "map", "reader", "stepper", "trainer", … */
+    /* Draws the screen into `body` (the whole canvas but the bottom bar). */
+    void (*render)(const ui_screen *s, ui_canvas *c, ui_rect body, const ui_ctx *ctx);
+    unsigned (*on_key)(ui_screen *s, ui_key key, ui_ctx *ctx);
+    /* Optional: do at most budget_ms of work; return UI_ANIMATE to be called
+     * again, with UI_REDRAW when something visible changed. */
+    unsigned (*tick)(ui_screen *s, double budget_ms, ui_ctx *ctx);
+    /* The keys that apply now, for the bottom bar; returns how many (<= max). */
+    int (*keys)(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int max);
+    /* The `?` text: every panel and mark of the screen explained, UTF-8,
+     * paragraphs separated by "\n\n", in ctx->lang. */
+    const char *(*help)(const ui_screen *s, const ui_ctx *ctx);
+    /* Optional: called when the screen becomes the top one again, or resized. */
+    void (*on_show)(ui_screen *s, ui_ctx *ctx);
+    void (*destroy)(ui_screen *s);
+} ui_screen_ops;
+
+/* Screens embed this as their first member and are reached by a cast. */
+struct ui_screen {
+    const ui_screen_ops *ops;
+    bool animating;  /* managed by the app from UI_ANIMATE */
+};
+
+#endif
