@@ -78,7 +78,8 @@ typedef enum nn_op_kind {
 
 typedef struct nn_op {
     nn_op_kind kind;
-    int layer;  /* the l of the value the operation produces (0 for COST and UPDATE) */
+    int layer;  /* l as in the list above: LINEAR/ACTIVATE/DW/DB/DA_PREV l, DZ l−1 (the
+                 * layer whose dZ it makes), DZ_OUTPUT L, 0 for COST and UPDATE */
 } nn_op;
 
 /* The values of one layer, for nn_value_of / nn_has. A[0] is X. */
@@ -119,6 +120,9 @@ const nn_config *nn_get_config(const nn_net *net);
 int nn_layers(const nn_net *net);             /* L */
 int nn_dim(const nn_net *net, int l);         /* n[l], 0 <= l <= L */
 size_t nn_examples(const nn_net *net);        /* m of the bound data, 0 if none */
+/* The bound X (n[0], m) and Y (1, m), or NULL before nn_bind. */
+const mat *nn_inputs(const nn_net *net);
+const mat *nn_labels(const nn_net *net);
 act_kind nn_activation(const nn_net *net, int l);
 
 /* The matrix for a value of layer l, or NULL when it does not exist

@@ -1,0 +1,200 @@
+/*
+ * matrix.c — the dense row-major matrix and the handful of operations the
+ * course's networks need. Loops are written so the compiler can vectorise
+ * them (unit stride innermost, no aliasing surprises) without changing the
+ * order of floating-point additions that the course's numbers depend on.
+ */
+#include "matrix.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+mat *mat_new(size_t rows, size_t cols)
+{
+    if (rows == 0 || cols == 0 || rows > MAT_MAX_ELEMENTS / cols)
+        return NULL;
+    mat *m = malloc(sizeof *m);
+    if (!m)
+        return NULL;
+    m->v = calloc(rows * cols, sizeof *m->v);
+    if (!m->v) {
+        free(m);
+        return NULL;
+    }
+    m->rows = rows;
+    m->cols = cols;
+    return m;
+}
+
+mat *mat_clone(const mat *src)
+{
+    mat *m = mat_new(src->rows, src->cols);
+    if (m)
+        mat_copy(m, src);
+    return m;
+}
+
+void mat_free(mat *m)
+{
+    if (!m)
+        return;
+    free(m->v);
+    free(m);
+}
+
+void mat_copy(mat *dst, const mat *src)
+{
+    assert(mat_same_shape(dst, src));
+    memcpy(dst->v, src->v, mat_size(src) * sizeof *src->v);
+}
+
+void mat_fill(mat *m, double x)
+{
+    size_t n = mat_size(m);
+    for (size_t i = 0; i < n; i++)
+        m->v[i] = x;
+}
+
+void mat_scale(mat *m, double scale)
+{
+    size_t n = mat_size(m);
+    for (size_t i = 0; i < n; i++)
+        m->v[i] *= scale;
+}
+
+/* out[i][j] = Σ_k a[i][k] b[k][j], accumulated in k order as a dot product
+ * would be. The i-k-j loop keeps the inner loop contiguous over j. */
+void mat_mul(mat *out, const mat *a, const mat *b)
+{
+    assert(a->cols == b->rows && out->rows == a->rows && out->cols == b->cols);
+    assert(out != a && out != b);
+    const size_t n = a->rows, K = a->cols, M = b->cols;
+    for (size_t i = 0; i < n; i++) {
+        double *restrict o = out->v + i * M;
+        const double *arow = a->v + i * K;
+        for (size_t j = 0; j < M; j++)
+            o[j] = 0.0;
+        for (size_t k = 0; k < K; k++) {
+            const double aik = arow[k];
+            const double *restrict brow = b->v + k * M;
+            for (size_t j = 0; j < M; j++)
+                o[j] += aik * brow[j];
+        }
+    }
+}
+
+/* out[i][j] = Σ_k a[k][i] b[k][j]. */
+void mat_mul_tn(mat *out, const mat *a, const mat *b)
+{
+    assert(a->rows == b->rows && out->rows == a->cols && out->cols == b->cols);
+    assert(out != a && out != b);
+    const size_t n = a->cols, K = a->rows, M = b->cols;
+    for (size_t i = 0; i < n; i++) {
+        double *restrict o = out->v + i * M;
+        for (size_t j = 0; j < M; j++)
+            o[j] = 0.0;
+        for (size_t k = 0; k < K; k++) {
+            const double aki = a->v[k * n + i];
+            const double *restrict brow = b->v + k * M;
+            for (size_t j = 0; j < M; j++)
+                o[j] += aki * brow[j];
+        }
+    }
+}
+
+/* out[i][j] = Σ_k a[i][k] b[j][k]: a dot product of two contiguous rows. */
+void mat_mul_nt(mat *out, const mat *a, const mat *b)
+{
+    assert(a->cols == b->cols && out->rows == a->rows && out->cols == b->rows);
+    assert(out != a && out != b);
+    const size_t n = a->rows, K = a->cols, M = b->rows;
+    for (size_t i = 0; i < n; i++) {
+        const double *arow = a->v + i * K;
+        for (size_t j = 0; j < M; j++) {
+            const double *brow = b->v + j * K;
+            double s = 0.0;
+            for (size_t k = 0; k < K; k++)
+                s += arow[k] * brow[k];
+            out->v[i * M + j] = s;
+        }
+    }
+}
+
+void mat_add_col(mat *m, const mat *col)
+{
+    assert(col->rows == m->rows && col->cols == 1);
+    for (size_t r = 0; r < m->rows; r++) {
+        const double c = col->v[r];
+        double *restrict row = m->v + r * m->cols;
+        for (size_t j = 0; j < m->cols; j++)
+            row[j] += c;
+    }
+}
+
+void mat_row_sums(mat *out, const mat *m)
+{
+    assert(out->rows == m->rows && out->cols == 1);
+    for (size_t r = 0; r < m->rows; r++) {
+        const double *row = m->v + r * m->cols;
+        double s = 0.0;
+        for (size_t j = 0; j < m->cols; j++)
+            s += row[j];
+        out->v[r] = s;
+    }
+}
+
+void mat_sub(mat *out, const mat *a, const mat *b)
+{
+    assert(mat_same_shape(a, b) && mat_same_shape(out, a));
+    size_t n = mat_size(a);
+    for (size_t i = 0; i < n; i++)
+        out->v[i] = a->v[i] - b->v[i];
+}
+
+void mat_add(mat *out, const mat *a, const mat *b)
+{
+    assert(mat_same_shape(a, b) && mat_same_shape(out, a));
+    size_t n = mat_size(a);
+    for (size_t i = 0; i < n; i++)
+        out->v[i] = a->v[i] + b->v[i];
+}
+
+void mat_hadamard(mat *out, const mat *a, const mat *b)
+{
+    assert(mat_same_shape(a, b) && mat_same_shape(out, a));
+    size_t n = mat_size(a);
+    for (size_t i = 0; i < n; i++)
+        out->v[i] = a->v[i] * b->v[i];
+}
+
+void mat_axpy_neg(mat *m, double alpha, const mat *d)
+{
+    assert(mat_same_shape(m, d));
+    size_t n = mat_size(m);
+    for (size_t i = 0; i < n; i++)
+        m->v[i] = m->v[i] - alpha * d->v[i];
+}
+
+bool mat_all_finite(const mat *m)
+{
+    size_t n = mat_size(m);
+    int ok = 1;
+    for (size_t i = 0; i < n; i++)
+        ok &= isfinite(m->v[i]) ? 1 : 0;
+    return ok;
+}
+
+double mat_max_abs_diff(const mat *a, const mat *b)
+{
+    assert(mat_same_shape(a, b));
+    double worst = 0.0;
+    size_t n = mat_size(a);
+    for (size_t i = 0; i < n; i++) {
+        double d = fabs(a->v[i] - b->v[i]);
+        if (d > worst || isnan(d))
+            worst = d;
+    }
+    return worst;
+}

@@ -1,0 +1,572 @@
+/*
+ * network.c — the L-layer network, its initialisations and its operations.
+ *
+ * Every operation is one small function over the network's caches; the
+ * whole iteration (nn_iterate) is the same functions called in order, so the
+ * stepper and the trainer can never disagree about the maths.
+ *
+ *   caches per layer l:   Z[l], A[l]          (n[l], m)   forward
+ *                         dZ[l], dA[l]        (n[l], m)   backward (dA[L] is never formed:
+ *                                                         dZ[L] = A[L] − Y directly)
+ *                         dW[l] (n[l], n[l−1]), db[l] (n[l], 1)
+ *   A[0] is the bound X, not a copy.
+ */
+#include "network.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cost.h"
+#include "rng.h"
+
+struct nn_net {
+    nn_config cfg;
+    mat *W[NN_MAX_LAYERS + 1], *b[NN_MAX_LAYERS + 1];
+    mat *Z[NN_MAX_LAYERS + 1], *A[NN_MAX_LAYERS + 1];
+    mat *dZ[NN_MAX_LAYERS + 1], *dA[NN_MAX_LAYERS + 1];
+    mat *dW[NN_MAX_LAYERS + 1], *db[NN_MAX_LAYERS + 1];
+    const mat *X, *Y;
+    size_t m;
+    unsigned valid[NN_MAX_LAYERS + 1]; /* bit (1 << nn_value) per layer: computed this iteration */
+    double cost;
+    long iterations;
+    nn_status status;
+    int n_ops;
+    nn_op ops[6 * NN_MAX_LAYERS + 1];
+};
+
+static const char *const init_names[NN_INIT_COUNT] = {"course-w3", "course-w4", "zeros"};
+static const char *const value_names[NN_VALUE_COUNT] = {"W", "b", "Z", "A", "dZ", "dA", "dW", "db"};
+
+const char *nn_init_name(nn_init_kind k)
+{
+    return (unsigned)k < NN_INIT_COUNT ? init_names[k] : "?";
+}
+
+bool nn_init_parse(const char *name, nn_init_kind *out)
+{
+    for (int k = 0; name && k < NN_INIT_COUNT; k++)
+        if (!strcmp(name, init_names[k])) {
+            *out = (nn_init_kind)k;
+            return true;
+        }
+    return false;
+}
+
+uint32_t nn_init_default_seed(nn_init_kind k)
+{
+    switch (k) {
+    case NN_INIT_COURSE_W3: return 2;
+    case NN_INIT_COURSE_W4: return 1;
+    default: return 0;
+    }
+}
+
+const char *nn_value_name(nn_value v)
+{
+    return (unsigned)v < NN_VALUE_COUNT ? value_names[v] : "?";
+}
+
+nn_config nn_config_make(const int *dims, int count, act_kind hidden, nn_init_kind init)
+{
+    nn_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.L = count - 1;
+    for (int l = 0; l < count && l <= NN_MAX_LAYERS; l++)
+        cfg.dims[l] = dims[l];
+    for (int l = 1; l < count && l <= NN_MAX_LAYERS; l++)
+        cfg.act[l] = (l == count - 1) ? ACT_SIGMOID : hidden;
+    cfg.init = init;
+    cfg.seed = nn_init_default_seed(init);
+    return cfg;
+}
+
+bool nn_config_check(const nn_config *cfg, char *msg, size_t msg_size)
+{
+    char dummy[1];
+    if (!msg || msg_size == 0) {
+        msg = dummy;
+        msg_size = sizeof dummy;
+    }
+    if (cfg->L < 1 || cfg->L > NN_MAX_LAYERS) {
+        snprintf(msg, msg_size, "a network needs 1 to %d layers after the input, not %d", NN_MAX_LAYERS, cfg->L);
+        return false;
+    }
+    if (cfg->dims[0] < 1 || cfg->dims[0] > NN_MAX_INPUTS) {
+        snprintf(msg, msg_size, "the input size n[0] must be 1 to %d, not %d", NN_MAX_INPUTS, cfg->dims[0]);
+        return false;
+    }
+    for (int l = 1; l <= cfg->L; l++) {
+        if (cfg->dims[l] < 1 || cfg->dims[l] > NN_MAX_UNITS) {
+            snprintf(msg, msg_size, "layer %d must have 1 to %d units, not %d", l, NN_MAX_UNITS, cfg->dims[l]);
+            return false;
+        }
+        if ((unsigned)cfg->act[l] >= ACT_COUNT) {
+            snprintf(msg, msg_size, "layer %d has an unknown activation", l);
+            return false;
+        }
+    }
+    if (cfg->dims[cfg->L] != 1) {
+        snprintf(msg, msg_size, "the output layer must have 1 unit (a binary classifier), not %d", cfg->dims[cfg->L]);
+        return false;
+    }
+    if (cfg->act[cfg->L] != ACT_SIGMOID) {
+        snprintf(msg, msg_size, "the output layer must use sigmoid, not %s", act_name(cfg->act[cfg->L]));
+        return false;
+    }
+    if ((unsigned)cfg->init >= NN_INIT_COUNT) {
+        snprintf(msg, msg_size, "unknown initialisation");
+        return false;
+    }
+    return true;
+}
+
+static void build_ops(nn_net *net)
+{
+    const int L = net->cfg.L;
+    int n = 0;
+    for (int l = 1; l <= L; l++) {
+        net->ops[n++] = (nn_op){NN_OP_LINEAR, l};
+        net->ops[n++] = (nn_op){NN_OP_ACTIVATE, l};
+    }
+    net->ops[n++] = (nn_op){NN_OP_COST, 0};
+    net->ops[n++] = (nn_op){NN_OP_DZ_OUTPUT, L};
+    for (int l = L; l >= 1; l--) {
+        net->ops[n++] = (nn_op){NN_OP_DW, l};
+        net->ops[n++] = (nn_op){NN_OP_DB, l};
+        if (l > 1) {
+            net->ops[n++] = (nn_op){NN_OP_DA_PREV, l};
+            net->ops[n++] = (nn_op){NN_OP_DZ, l - 1};
+        }
+    }
+    net->ops[n++] = (nn_op){NN_OP_UPDATE, 0};
+    assert(n == 6 * L + 1);
+    net->n_ops = n;
+}
+
+static void free_caches(nn_net *net)
+{
+    for (int l = 0; l <= NN_MAX_LAYERS; l++) {
+        mat_free(net->Z[l]);
+        mat_free(net->A[l]);
+        mat_free(net->dZ[l]);
+        mat_free(net->dA[l]);
+        net->Z[l] = net->A[l] = net->dZ[l] = net->dA[l] = NULL;
+    }
+}
+
+void nn_free(nn_net *net)
+{
+    if (!net)
+        return;
+    free_caches(net);
+    for (int l = 0; l <= NN_MAX_LAYERS; l++) {
+        mat_free(net->W[l]);
+        mat_free(net->b[l]);
+        mat_free(net->dW[l]);
+        mat_free(net->db[l]);
+    }
+    free(net);
+}
+
+static void forget_iteration(nn_net *net)
+{
+    memset(net->valid, 0, sizeof net->valid);
+}
+
+void nn_reinit_with(nn_net *net, nn_init_kind init, uint32_t seed)
+{
+    net->cfg.init = init;
+    net->cfg.seed = seed;
+    rng r;
+    rng_seed(&r, seed);
+    for (int l = 1; l <= net->cfg.L; l++) {
+        mat *W = net->W[l];
+        switch (init) {
+        case NN_INIT_COURSE_W3: /* W[l] = np.random.randn(n[l], n[l−1]) * 0.01 */
+            rng_fill_randn(&r, W);
+            for (size_t i = 0; i < mat_size(W); i++)
+                W->v[i] = W->v[i] * 0.01;
+            break;
+        case NN_INIT_COURSE_W4: { /* W[l] = np.random.randn(n[l], n[l−1]) / np.sqrt(n[l−1]) */
+            rng_fill_randn(&r, W);
+            const double root = sqrt((double)net->cfg.dims[l - 1]);
+            for (size_t i = 0; i < mat_size(W); i++)
+                W->v[i] = W->v[i] / root;
+            break;
+        }
+        default: /* zeros */
+            mat_fill(W, 0.0);
+            break;
+        }
+        mat_fill(net->b[l], 0.0);
+        mat_fill(net->dW[l], 0.0);
+        mat_fill(net->db[l], 0.0);
+    }
+    forget_iteration(net);
+    net->cost = NAN;
+    net->iterations = 0;
+    net->status = NN_OK;
+}
+
+void nn_reinit(nn_net *net)
+{
+    nn_reinit_with(net, net->cfg.init, net->cfg.seed);
+}
+
+nn_net *nn_new(const nn_config *cfg)
+{
+    if (!cfg || !nn_config_check(cfg, NULL, 0))
+        return NULL;
+    nn_net *net = calloc(1, sizeof *net);
+    if (!net)
+        return NULL;
+    net->cfg = *cfg;
+    for (int l = 1; l <= cfg->L; l++) {
+        size_t rows = (size_t)cfg->dims[l], cols = (size_t)cfg->dims[l - 1];
+        net->W[l] = mat_new(rows, cols);
+        net->b[l] = mat_new(rows, 1);
+        net->dW[l] = mat_new(rows, cols);
+        net->db[l] = mat_new(rows, 1);
+        if (!net->W[l] || !net->b[l] || !net->dW[l] || !net->db[l]) {
+            nn_free(net);
+            return NULL;
+        }
+    }
+    build_ops(net);
+    nn_reinit(net);
+    return net;
+}
+
+nn_status nn_bind(nn_net *net, const mat *X, const mat *Y)
+{
+    if (!X || !Y || X->rows != (size_t)net->cfg.dims[0] || Y->rows != 1 || Y->cols != X->cols)
+        return NN_BAD_ARGUMENT;
+    free_caches(net);
+    const size_t m = X->cols;
+    for (int l = 1; l <= net->cfg.L; l++) {
+        size_t rows = (size_t)net->cfg.dims[l];
+        net->Z[l] = mat_new(rows, m);
+        net->A[l] = mat_new(rows, m);
+        net->dZ[l] = mat_new(rows, m);
+        if (l < net->cfg.L)
+            net->dA[l] = mat_new(rows, m);
+        if (!net->Z[l] || !net->A[l] || !net->dZ[l] || (l < net->cfg.L && !net->dA[l])) {
+            free_caches(net);
+            net->X = net->Y = NULL;
+            net->m = 0;
+            return NN_NO_MEMORY;
+        }
+    }
+    net->X = X;
+    net->Y = Y;
+    net->m = m;
+    forget_iteration(net);
+    return NN_OK;
+}
+
+static mat *clone_or_null(const mat *m, bool *ok)
+{
+    if (!m)
+        return NULL;
+    mat *c = mat_clone(m);
+    if (!c)
+        *ok = false;
+    return c;
+}
+
+nn_net *nn_clone(const nn_net *src)
+{
+    nn_net *net = malloc(sizeof *net);
+    if (!net)
+        return NULL;
+    *net = *src;
+    bool ok = true;
+    for (int l = 0; l <= NN_MAX_LAYERS; l++) {
+        net->W[l] = clone_or_null(src->W[l], &ok);
+        net->b[l] = clone_or_null(src->b[l], &ok);
+        net->Z[l] = clone_or_null(src->Z[l], &ok);
+        net->A[l] = clone_or_null(src->A[l], &ok);
+        net->dZ[l] = clone_or_null(src->dZ[l], &ok);
+        net->dA[l] = clone_or_null(src->dA[l], &ok);
+        net->dW[l] = clone_or_null(src->dW[l], &ok);
+        net->db[l] = clone_or_null(src->db[l], &ok);
+    }
+    if (!ok) {
+        nn_free(net);
+        return NULL;
+    }
+    return net;
+}
+
+static bool copy_mat(mat *dst, const mat *src)
+{
+    if (!dst && !src)
+        return true;
+    if (!dst || !src || !mat_same_shape(dst, src))
+        return false;
+    mat_copy(dst, src);
+    return true;
+}
+
+bool nn_copy_into(nn_net *dst, const nn_net *src)
+{
+    if (dst->cfg.L != src->cfg.L || dst->m != src->m)
+        return false;
+    for (int l = 0; l <= src->cfg.L; l++)
+        if (dst->cfg.dims[l] != src->cfg.dims[l])
+            return false;
+    for (int l = 1; l <= src->cfg.L; l++) {
+        if (!copy_mat(dst->W[l], src->W[l]) || !copy_mat(dst->b[l], src->b[l]) ||
+            !copy_mat(dst->Z[l], src->Z[l]) || !copy_mat(dst->A[l], src->A[l]) ||
+            !copy_mat(dst->dZ[l], src->dZ[l]) || !copy_mat(dst->dA[l], src->dA[l]) ||
+            !copy_mat(dst->dW[l], src->dW[l]) || !copy_mat(dst->db[l], src->db[l]))
+            return false;
+    }
+    dst->cfg = src->cfg;
+    dst->X = src->X;
+    dst->Y = src->Y;
+    memcpy(dst->valid, src->valid, sizeof dst->valid);
+    dst->cost = src->cost;
+    dst->iterations = src->iterations;
+    dst->status = src->status;
+    return true;
+}
+
+const nn_config *nn_get_config(const nn_net *net) { return &net->cfg; }
+int nn_layers(const nn_net *net) { return net->cfg.L; }
+int nn_dim(const nn_net *net, int l) { return (l >= 0 && l <= net->cfg.L) ? net->cfg.dims[l] : 0; }
+size_t nn_examples(const nn_net *net) { return net->m; }
+const mat *nn_inputs(const nn_net *net) { return net->X; }
+const mat *nn_labels(const nn_net *net) { return net->Y; }
+act_kind nn_activation(const nn_net *net, int l) { return net->cfg.act[l]; }
+double nn_cost(const nn_net *net) { return net->cost; }
+long nn_iterations(const nn_net *net) { return net->iterations; }
+nn_status nn_status_of(const nn_net *net) { return net->status; }
+
+static const mat *value_matrix(const nn_net *net, nn_value v, int l)
+{
+    if (l < 0 || l > net->cfg.L)
+        return NULL;
+    switch (v) {
+    case NN_W: return l >= 1 ? net->W[l] : NULL;
+    case NN_B: return l >= 1 ? net->b[l] : NULL;
+    case NN_Z: return net->Z[l];
+    case NN_A: return l == 0 ? net->X : net->A[l];
+    case NN_DZ: return net->dZ[l];
+    case NN_DA: return net->dA[l];
+    case NN_DW: return l >= 1 ? net->dW[l] : NULL;
+    case NN_DB: return l >= 1 ? net->db[l] : NULL;
+    default: return NULL;
+    }
+}
+
+bool nn_has(const nn_net *net, nn_value v, int l)
+{
+    const mat *m = value_matrix(net, v, l);
+    if (!m)
+        return false;
+    if (v == NN_W || v == NN_B || (v == NN_A && l == 0))
+        return true;
+    return (net->valid[l] >> v) & 1u;
+}
+
+const mat *nn_value_of(const nn_net *net, nn_value v, int l)
+{
+    return nn_has(net, v, l) ? value_matrix(net, v, l) : NULL;
+}
+
+void nn_value_shape(const nn_net *net, nn_value v, int l, size_t *rows, size_t *cols)
+{
+    size_t r = (l >= 0 && l <= net->cfg.L) ? (size_t)net->cfg.dims[l] : 0;
+    size_t c;
+    switch (v) {
+    case NN_W:
+    case NN_DW: c = l >= 1 ? (size_t)net->cfg.dims[l - 1] : 0; break;
+    case NN_B:
+    case NN_DB: c = 1; break;
+    default: c = net->m; break;
+    }
+    *rows = r;
+    *cols = c;
+}
+
+mat *nn_param(nn_net *net, nn_value v, int l)
+{
+    if (l < 1 || l > net->cfg.L)
+        return NULL;
+    return v == NN_W ? net->W[l] : v == NN_B ? net->b[l] : NULL;
+}
+
+int nn_op_count(const nn_net *net) { return net->n_ops; }
+
+nn_op nn_op_at(const nn_net *net, int i)
+{
+    assert(i >= 0 && i < net->n_ops);
+    return net->ops[i];
+}
+
+static void mark(nn_net *net, nn_value v, int l) { net->valid[l] |= 1u << v; }
+
+/* Z[l] = W[l]·A[l−1] + b[l]  (b broadcast over the m columns) */
+static void op_linear(nn_net *net, int l)
+{
+    if (l == 1)
+        forget_iteration(net);
+    mat_mul(net->Z[l], net->W[l], l == 1 ? net->X : net->A[l - 1]);
+    mat_add_col(net->Z[l], net->b[l]);
+    mark(net, NN_Z, l);
+}
+
+/* A[l] = g[l](Z[l]) */
+static void op_activate(nn_net *net, int l)
+{
+    act_forward(net->cfg.act[l], net->A[l], net->Z[l]);
+    mark(net, NN_A, l);
+}
+
+/* dW[l] = (1/m) dZ[l]·A[l−1]ᵀ */
+static void op_dw(nn_net *net, int l)
+{
+    mat_mul_nt(net->dW[l], net->dZ[l], l == 1 ? net->X : net->A[l - 1]);
+    mat_scale(net->dW[l], 1.0 / (double)net->m);
+    mark(net, NN_DW, l);
+}
+
+/* db[l] = (1/m) np.sum(dZ[l], axis=1, keepdims=True) */
+static void op_db(nn_net *net, int l)
+{
+    mat_row_sums(net->db[l], net->dZ[l]);
+    mat_scale(net->db[l], 1.0 / (double)net->m);
+    mark(net, NN_DB, l);
+}
+
+/* W[l] := W[l] − α dW[l];  b[l] := b[l] − α db[l] */
+static nn_status op_update(nn_net *net, double lr)
+{
+    bool finite = true;
+    for (int l = 1; l <= net->cfg.L; l++) {
+        mat_axpy_neg(net->W[l], lr, net->dW[l]);
+        mat_axpy_neg(net->b[l], lr, net->db[l]);
+        finite = finite && mat_all_finite(net->W[l]) && mat_all_finite(net->b[l]);
+    }
+    net->iterations++;
+    return finite ? NN_OK : NN_DIVERGED;
+}
+
+nn_status nn_run_op(nn_net *net, nn_op op, double lr)
+{
+    if (!net->X)
+        return NN_BAD_ARGUMENT;
+    const int l = op.layer, L = net->cfg.L;
+    nn_status st = NN_OK;
+    switch (op.kind) {
+    case NN_OP_LINEAR:
+        op_linear(net, l);
+        break;
+    case NN_OP_ACTIVATE:
+        op_activate(net, l);
+        break;
+    case NN_OP_COST:
+        net->cost = cost_cross_entropy(net->A[L], net->Y);
+        if (!isfinite(net->cost))
+            st = NN_DIVERGED;
+        break;
+    case NN_OP_DZ_OUTPUT: /* dZ[L] = A[L] − Y */
+        mat_sub(net->dZ[L], net->A[L], net->Y);
+        mark(net, NN_DZ, L);
+        break;
+    case NN_OP_DW:
+        op_dw(net, l);
+        break;
+    case NN_OP_DB:
+        op_db(net, l);
+        break;
+    case NN_OP_DA_PREV: /* dA[l−1] = W[l]ᵀ·dZ[l] */
+        mat_mul_tn(net->dA[l - 1], net->W[l], net->dZ[l]);
+        mark(net, NN_DA, l - 1);
+        break;
+    case NN_OP_DZ: /* dZ[l] = dA[l] ∗ g'[l](Z[l]) */
+        act_backward(net->cfg.act[l], net->dZ[l], net->dA[l], net->Z[l], net->A[l]);
+        mark(net, NN_DZ, l);
+        break;
+    case NN_OP_UPDATE:
+        st = op_update(net, lr);
+        break;
+    default:
+        return NN_BAD_ARGUMENT;
+    }
+    if (st != NN_OK)
+        net->status = st;
+    return st;
+}
+
+nn_status nn_iterate(nn_net *net, double lr, bool want_cost)
+{
+    if (!net->X)
+        return NN_BAD_ARGUMENT;
+    for (int i = 0; i < net->n_ops; i++) {
+        if (net->ops[i].kind == NN_OP_COST && !want_cost)
+            continue;
+        nn_status st = nn_run_op(net, net->ops[i], lr);
+        if (st != NN_OK)
+            return st;
+    }
+    return NN_OK;
+}
+
+double nn_compute_cost(nn_net *net)
+{
+    if (!net->X)
+        return NAN;
+    for (int l = 1; l <= net->cfg.L; l++) {
+        op_linear(net, l);
+        op_activate(net, l);
+    }
+    net->cost = cost_cross_entropy(net->A[net->cfg.L], net->Y);
+    return net->cost;
+}
+
+nn_status nn_predict_proba(const nn_net *net, const mat *X, mat *P)
+{
+    if (!X || !P || X->rows != (size_t)net->cfg.dims[0] || P->rows != 1 || P->cols != X->cols)
+        return NN_BAD_ARGUMENT;
+    const size_t k = X->cols;
+    const mat *prev = X;
+    mat *owned_prev = NULL;
+    for (int l = 1; l <= net->cfg.L; l++) {
+        mat *Z = (l == net->cfg.L) ? P : mat_new((size_t)net->cfg.dims[l], k);
+        if (!Z) {
+            mat_free(owned_prev);
+            return NN_NO_MEMORY;
+        }
+        mat_mul(Z, net->W[l], prev);
+        mat_add_col(Z, net->b[l]);
+        act_forward(net->cfg.act[l], Z, Z);
+        mat_free(owned_prev);
+        owned_prev = (l == net->cfg.L) ? NULL : Z;
+        prev = Z;
+    }
+    return NN_OK;
+}
+
+double nn_accuracy(const nn_net *net, const mat *X, const mat *Y)
+{
+    if (!X || !Y || Y->rows != 1 || Y->cols != X->cols)
+        return NAN;
+    mat *P = mat_new(1, X->cols);
+    if (!P || nn_predict_proba(net, X, P) != NN_OK) {
+        mat_free(P);
+        return NAN;
+    }
+    size_t right = 0;
+    for (size_t i = 0; i < X->cols; i++) {
+        double predicted = P->v[i] > 0.5 ? 1.0 : 0.0;
+        right += (predicted == Y->v[i]);
+    }
+    mat_free(P);
+    return 100.0 * (double)right / (double)X->cols;
+}

@@ -1,0 +1,89 @@
+/* The formula and dimension-check texts the stepper and the report show. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "formula.h"
+
+static nn_net *planar_shaped(mat **X, mat **Y)
+{
+    nn_config cfg = nn_config_make((int[]){2, 4, 1}, 3, ACT_TANH, NN_INIT_COURSE_W3);
+    nn_net *net = nn_new(&cfg);
+    *X = mat_new(2, 400);
+    *Y = mat_new(1, 400);
+    nn_bind(net, *X, *Y);
+    return net;
+}
+
+static void linear_step_spells_out_the_broadcast(void **state)
+{
+    (void)state;
+    mat *X, *Y;
+    nn_net *net = planar_shaped(&X, &Y);
+    char buf[256];
+    nn_op_formula(net, nn_op_at(net, 0), buf, sizeof buf);
+    assert_string_equal(buf, "Z[1] = W[1]·X + b[1]");
+    nn_op_shapes(net, nn_op_at(net, 0), buf, sizeof buf);
+    assert_string_equal(buf, "W[1] (4, 2) · X (2, 400) + b[1] (4, 1) broadcast → Z[1] (4, 400)");
+    nn_free(net), mat_free(X), mat_free(Y);
+}
+
+static void backward_steps_name_their_shapes(void **state)
+{
+    (void)state;
+    mat *X, *Y;
+    nn_net *net = planar_shaped(&X, &Y);
+    char buf[256];
+    /* ops: 0 Z1, 1 A1, 2 Z2, 3 A2, 4 J, 5 dZ2, 6 dW2, 7 db2, 8 dA1, 9 dZ1, 10 dW1, 11 db1, 12 update */
+    nn_op_shapes(net, nn_op_at(net, 5), buf, sizeof buf);
+    assert_string_equal(buf, "A[2] (1, 400) − Y (1, 400) → dZ[2] (1, 400)");
+    nn_op_shapes(net, nn_op_at(net, 8), buf, sizeof buf);
+    assert_string_equal(buf, "W[2]ᵀ (1, 4) · dZ[2] (1, 400) → dA[1] (4, 400)");
+    nn_op_formula(net, nn_op_at(net, 9), buf, sizeof buf);
+    assert_string_equal(buf, "dZ[1] = dA[1] ∗ (1 − A[1]²)");
+    nn_op_shapes(net, nn_op_at(net, 10), buf, sizeof buf);
+    assert_string_equal(buf, "dZ[1] (4, 400) · Xᵀ (2, 400) → dW[1] (4, 2)");
+    nn_op_formula(net, nn_op_at(net, 11), buf, sizeof buf);
+    assert_string_equal(buf, "db[1] = (1/m) Σ dZ[1]  (axis=1, keepdims)");
+    nn_free(net), mat_free(X), mat_free(Y);
+}
+
+static void operands_point_at_the_network_matrices(void **state)
+{
+    (void)state;
+    mat *X, *Y;
+    nn_net *net = planar_shaped(&X, &Y);
+    nn_ref in[NN_OP_MAX_OPERANDS], out;
+    assert_int_equal(nn_op_operands(net, nn_op_at(net, 5), in, &out), 2);
+    assert_ptr_equal(nn_ref_matrix(net, in[1]), Y);
+    assert_ptr_equal(nn_ref_matrix(net, (nn_ref){NN_A, 0}), X);
+    assert_null(nn_ref_matrix(net, out)); /* dZ[2] does not exist before its step */
+    nn_free(net), mat_free(X), mat_free(Y);
+}
+
+static void a_short_buffer_is_truncated_and_terminated(void **state)
+{
+    (void)state;
+    mat *X, *Y;
+    nn_net *net = planar_shaped(&X, &Y);
+    char buf[8];
+    size_t need = nn_op_shapes(net, nn_op_at(net, 0), buf, sizeof buf);
+    assert_true(need > sizeof buf);
+    assert_int_equal(strlen(buf), sizeof buf - 1);
+    nn_free(net), mat_free(X), mat_free(Y);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(linear_step_spells_out_the_broadcast),
+        cmocka_unit_test(backward_steps_name_their_shapes),
+        cmocka_unit_test(operands_point_at_the_network_matrices),
+        cmocka_unit_test(a_short_buffer_is_truncated_and_terminated),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
