@@ -43,5 +43,9 @@ run_spec runspec_default(void);
 /* The network config for a data set with n_x inputs; false with a one-line
  * reason in msg when the sizes or activations are impossible. */
 bool runspec_net_config(const run_spec *spec, int n_x, nn_config *out, char *msg, size_t msg_size);
+/* Checks the training settings that do not depend on the data set: a data
+ * set is named, lr > 0 (and below 1e6), iterations >= 0, print_every >= 0,
+ * 0 <= test_split <= 0.9. False with a one-line reason in msg otherwise. */
+bool runspec_check(const run_spec *spec, char *msg, size_t msg_size);
 
 #endif

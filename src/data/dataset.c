@@ -1,0 +1,255 @@
+#include "dataset.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "generate.h"
+#include "paths.h"
+#include "prep.h"
+
+static const dataset_info dataset_table[] = {
+    {"planar", 2, true, 0.0,
+     "Planar flower: two petal classes, 400 points (week 3)",
+     "平面“花朵”：两类花瓣，400 个点（第 3 周）"},
+    {"circles", 2, true, 0.0,
+     "Noisy circles: an inner ring inside an outer ring",
+     "带噪声的同心圆：外圈里面套着内圈"},
+    {"moons", 2, true, 0.0,
+     "Noisy moons: two interleaved half moons",
+     "带噪声的双月：两个交错的半月形"},
+    {"blobs", 2, true, 0.0,
+     "Blobs: six Gaussian clusters, classes alternate",
+     "高斯团：六个簇，类别交替"},
+    {"quantiles", 2, true, 0.0,
+     "Gaussian quantiles: inside vs outside the median radius",
+     "高斯分位数：中位半径以内与以外"},
+    {"cancer", 30, false, 0.2,
+     "Breast cancer (Wisconsin): 569 cases, 30 features, 1 = benign",
+     "乳腺癌（威斯康星）：569 例，30 个特征，1 = 良性"},
+    {"digits", 64, false, 0.2,
+     "Handwritten digits 8x8: is it a 3? 1797 images",
+     "8×8 手写数字：是不是 3？共 1797 张图"},
+};
+#define DATASET_BUILTINS (sizeof dataset_table / sizeof dataset_table[0])
+
+const dataset_info *dataset_builtins(size_t *count)
+{
+    *count = DATASET_BUILTINS;
+    return dataset_table;
+}
+
+const dataset_info *dataset_builtin_info(const char *name)
+{
+    if (name == NULL)
+        return NULL;
+    for (size_t i = 0; i < DATASET_BUILTINS; i++)
+        if (strcmp(name, dataset_table[i].name) == 0)
+            return &dataset_table[i];
+    return NULL;
+}
+
+bool dataset_is_builtin(const char *name)
+{
+    return dataset_builtin_info(name) != NULL;
+}
+
+int dataset_n_features(const char *name)
+{
+    const dataset_info *info = dataset_builtin_info(name);
+    return info ? info->n_features : -1;
+}
+
+data_load_options data_load_defaults(void)
+{
+    data_load_options o = {0.0, 1, false};
+    return o;
+}
+
+data_load_options data_load_options_from_spec(const run_spec *spec)
+{
+    data_load_options o = data_load_defaults();
+    o.test_split = spec->test_split;
+    o.seed = spec->data_seed;
+    return o;
+}
+
+size_t dataset_m(const dataset *ds)
+{
+    return ds->Y ? ds->Y->cols : 0;
+}
+
+size_t dataset_m_test(const dataset *ds)
+{
+    return ds->Y_test ? ds->Y_test->cols : 0;
+}
+
+void dataset_free(dataset *ds)
+{
+    if (ds == NULL)
+        return;
+    mat_free(ds->X);
+    mat_free(ds->Y);
+    mat_free(ds->X_test);
+    mat_free(ds->Y_test);
+    if (ds->feature_names != NULL)
+        for (int i = 0; i < ds->n_x; i++)
+            free(ds->feature_names[i]);
+    free(ds->feature_names);
+    free(ds->feature_mean);
+    free(ds->feature_std);
+    free(ds);
+}
+
+/* ---- the three sources ------------------------------------------------- */
+
+static data_status dataset_generate(dataset *ds, gen_kind kind, uint32_t seed, data_error *err)
+{
+    ds->n_x = 2;
+    ds->X = mat_new(2, GEN_DEFAULT_M);
+    ds->Y = mat_new(1, GEN_DEFAULT_M);
+    ds->feature_names = calloc(2, sizeof *ds->feature_names);
+    if (ds->X == NULL || ds->Y == NULL || ds->feature_names == NULL ||
+        (ds->feature_names[0] = strdup("x1")) == NULL || (ds->feature_names[1] = strdup("x2")) == NULL ||
+        !gen_make(kind, seed, ds->X, ds->Y))
+        return data_error_set(err, DATA_NO_MEMORY, ds->name, 0, 0, "out of memory generating the data set");
+    return DATA_OK;
+}
+
+/* Reads a CSV into ds, taking over the table's matrices and names. */
+static data_status dataset_read_csv(dataset *ds, const char *path, const csv_options *copt, data_error *err)
+{
+    csv_table t;
+    data_status st = csv_load(path, copt, &t, err);
+    if (st != DATA_OK)
+        return st;
+    snprintf(ds->source, sizeof ds->source, "%s", path);
+    ds->n_x = t.n_x;
+    ds->X = t.X;
+    ds->Y = t.Y;
+    ds->feature_names = t.names;
+    return DATA_OK;
+}
+
+/* A built-in backed by a file under the data root (datasets/<file>). */
+static data_status dataset_read_builtin(dataset *ds, const char *file, const csv_options *copt, data_error *err)
+{
+    char rel[128], path[DATA_PATH_MAX];
+    snprintf(rel, sizeof rel, "datasets/%s", file);
+    if (!data_find(rel, path, sizeof path)) {
+        char where[DATA_ERROR_MESSAGE_MAX];
+        data_roots_text(where, sizeof where);
+        return data_error_set(err, DATA_NOT_FOUND, ds->name, 0, 0,
+                              "%s not found; looked in %s (set DNN_TUTOR_DATADIR)", rel, where);
+    }
+    return dataset_read_csv(ds, path, copt, err);
+}
+
+/* Plot range of a 2-D set over train and test: min − 1 … max + 1 per axis. */
+static void dataset_plot_range(dataset *ds)
+{
+    for (size_t d = 0; d < 2; d++) {
+        double lo = INFINITY, hi = -INFINITY;
+        const mat *parts[2] = {ds->X, ds->X_test};
+        for (size_t p = 0; p < 2; p++) {
+            if (parts[p] == NULL)
+                continue;
+            for (size_t i = 0; i < parts[p]->cols; i++) {
+                double x = mat_get(parts[p], d, i);
+                lo = x < lo ? x : lo;
+                hi = x > hi ? x : hi;
+            }
+        }
+        ds->lo[d] = lo - 1.0;
+        ds->hi[d] = hi + 1.0;
+    }
+}
+
+data_status dataset_load(const char *name_or_path, const data_load_options *opt, dataset **out, data_error *err)
+{
+    *out = NULL;
+    data_load_options defaults = data_load_defaults();
+    if (opt == NULL)
+        opt = &defaults;
+    const char *name = name_or_path ? name_or_path : "";
+    if (name[0] == '\0')
+        return data_error_set(err, DATA_NOT_FOUND, NULL, 0, 0, "no data set given");
+    if (!(opt->test_split == 0.0 || (opt->test_split > 0.0 && opt->test_split <= PREP_MAX_TEST_SPLIT)))
+        return data_error_set(err, DATA_BAD_ARGUMENT, name, 0, 0,
+                              "test split %g is out of range; use 0 (no split) up to %g", opt->test_split,
+                              PREP_MAX_TEST_SPLIT);
+    dataset *ds = calloc(1, sizeof *ds);
+    if (ds == NULL)
+        return data_error_set(err, DATA_NO_MEMORY, name, 0, 0, "out of memory");
+    snprintf(ds->name, sizeof ds->name, "%s", name);
+    ds->class_names[0] = "0";
+    ds->class_names[1] = "1";
+
+    data_status st;
+    bool standardise = false;
+    gen_kind kind;
+    if (gen_parse(name, &kind)) {
+        ds->builtin = true;
+        st = dataset_generate(ds, kind, opt->seed, err);
+    } else if (strcmp(name, "cancer") == 0) {
+        /* sklearn's coding, kept: 0 = malignant, 1 = benign */
+        ds->builtin = true;
+        ds->class_names[0] = "malignant";
+        ds->class_names[1] = "benign";
+        csv_options copt = csv_default_options();
+        st = dataset_read_builtin(ds, "breast_cancer.csv", &copt, err);
+        standardise = true;
+    } else if (strcmp(name, "digits") == 0) {
+        /* the 10-class file becomes one binary question: y = 1 when the digit is a 3 */
+        ds->builtin = true;
+        ds->class_names[0] = "not 3";
+        ds->class_names[1] = "3";
+        ds->image_side = 8;
+        csv_options copt = {CSV_LABEL_EQUALS, 3.0};
+        st = dataset_read_builtin(ds, "digits.csv", &copt, err);
+        if (st == DATA_OK)
+            mat_scale(ds->X, 1.0 / 16.0); /* pixels 0 … 16 → 0 … 1 */
+    } else {
+        csv_options copt = csv_default_options();
+        st = dataset_read_csv(ds, name, &copt, err);
+        standardise = opt->standardise;
+    }
+    if (st != DATA_OK)
+        goto fail;
+
+    if (opt->test_split > 0.0) {
+        mat *xtr, *ytr, *xte, *yte;
+        st = prep_split(ds->X, ds->Y, opt->test_split, opt->seed, &xtr, &ytr, &xte, &yte, err);
+        if (st != DATA_OK) {
+            if (err != NULL)
+                snprintf(err->file, sizeof err->file, "%s", name);
+            goto fail;
+        }
+        mat_free(ds->X);
+        mat_free(ds->Y);
+        ds->X = xtr;
+        ds->Y = ytr;
+        ds->X_test = xte;
+        ds->Y_test = yte;
+    }
+    if (standardise) {
+        ds->feature_mean = malloc((size_t)ds->n_x * sizeof *ds->feature_mean);
+        ds->feature_std = malloc((size_t)ds->n_x * sizeof *ds->feature_std);
+        if (ds->feature_mean == NULL || ds->feature_std == NULL ||
+            !prep_standardise(ds->X, ds->X_test, ds->feature_mean, ds->feature_std)) {
+            st = data_error_set(err, DATA_NO_MEMORY, name, 0, 0, "out of memory standardising");
+            goto fail;
+        }
+        ds->standardised = true;
+    }
+    if (ds->n_x == 2)
+        dataset_plot_range(ds);
+    *out = ds;
+    return DATA_OK;
+
+fail:
+    dataset_free(ds);
+    return st;
+}
