@@ -5,6 +5,8 @@
  */
 #include "activation.h"
 
+#include "fastmath.h"
+
 #include <assert.h>
 #include <math.h>
 #include <string.h>
@@ -64,13 +66,11 @@ void act_forward(act_kind k, mat *A, const mat *Z)
     const double *z = Z->v;
     double *a = A->v;
     switch (k) {
-    case ACT_SIGMOID:
-        for (size_t i = 0; i < n; i++)
-            a[i] = 1.0 / (1.0 + exp(-z[i]));
+    case ACT_SIGMOID: /* 1 / (1 + e^(−z)), vectorised */
+        fm_sigmoid_array(a, z, n);
         break;
     case ACT_TANH:
-        for (size_t i = 0; i < n; i++)
-            a[i] = tanh(z[i]);
+        fm_tanh_array(a, z, n);
         break;
     case ACT_RELU:
         for (size_t i = 0; i < n; i++)

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what dnn-tutor needs to build and test, from Debian/Ubuntu packages,
+# only when something is missing. Uses sudo when not run as root.
+#   scripts/deps.sh          build + run dependencies
+#   scripts/deps.sh --test   also what the test suite needs (cmocka, tmux)
+set -euo pipefail
+
+packages=(gcc meson ninja-build pkg-config libncurses-dev libcjson-dev)
+if [ "${1:-}" = "--test" ]; then
+  packages+=(libcmocka-dev tmux)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "dnn-tutor: missing packages (${missing[*]}) and no apt-get to install them" >&2
+  exit 1
+fi
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    sudo=(sudo)
+    echo "dnn-tutor: installing ${missing[*]} with sudo (root is needed for apt-get)" >&2
+  else
+    echo "dnn-tutor: need root to install: ${missing[*]} (run as root or install sudo)" >&2
+    exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
