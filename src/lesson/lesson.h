@@ -264,8 +264,8 @@ bool lesson_lab_kind_parse(const char *name, lesson_lab_kind *out);
  *           "a" … "h" (either case) or a 1-based number "1" … "8";
  *   SHAPE:  spaces and ( ) [ ] are ignored, case-insensitive:
  *           "4,400", "[4, 400]" and "(4,400)" all match "(4, 400)";
- *   NUMBER: a decimal number (strtod syntax, surrounding spaces allowed),
- *           right when |typed − answer| <= tolerance;
+ *   NUMBER: a decimal number like 0.25, -3 or 1e-3 (a point, whatever the
+ *           locale; no hex, inf or nan), right when |typed − answer| <= tolerance;
  *   WORD:   leading/trailing spaces trimmed, case-insensitive (ASCII),
  *           equal to any accepted answer.
  * False for NULL or empty input.

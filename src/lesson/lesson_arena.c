@@ -1,0 +1,184 @@
+/*
+ * lesson_arena.c — the memory a loaded file lives in, the line index that
+ * turns byte offsets into line:col, and the problem list.
+ *
+ *   arena ──► chunk ──► chunk ──► …     (each chunk: header, then bump-allocated bytes)
+ *
+ * Everything a file's lessons hold is allocated here; freeing the arena frees
+ * the file. A skipped file is one lesson_arena_free.
+ */
+#include "lesson_internal.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_CHUNK (64u * 1024u)
+#define ARENA_ALIGN 16u
+
+typedef struct arena_chunk {
+    struct arena_chunk *next;
+    size_t size;  /* usable bytes after the header */
+    size_t used;
+    _Alignas(16) unsigned char data[];
+} arena_chunk;
+
+struct lesson_arena {
+    arena_chunk *head;
+    bool failed;
+};
+
+lesson_arena *lesson_arena_new(void)
+{
+    return calloc(1, sizeof(lesson_arena));
+}
+
+void *lesson_arena_alloc(lesson_arena *a, size_t size)
+{
+    size_t need = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    if (need < size) {
+        a->failed = true;
+        return NULL;
+    }
+    if (!a->head || a->head->size - a->head->used < need) {
+        size_t chunk = need > ARENA_CHUNK ? need : ARENA_CHUNK;
+        arena_chunk *c = malloc(sizeof(arena_chunk) + chunk);
+        if (!c) {
+            a->failed = true;
+            return NULL;
+        }
+        c->size = chunk;
+        c->used = 0;
+        c->next = a->head;
+        a->head = c;
+    }
+    void *p = a->head->data + a->head->used;
+    a->head->used += need;
+    memset(p, 0, need);
+    return p;
+}
+
+char *lesson_arena_strndup(lesson_arena *a, const char *s, size_t n)
+{
+    char *p = lesson_arena_alloc(a, n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+char *lesson_arena_strdup(lesson_arena *a, const char *s)
+{
+    return lesson_arena_strndup(a, s, strlen(s));
+}
+
+char *lesson_arena_printf(lesson_arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return NULL;
+    char *p = lesson_arena_alloc(a, (size_t)n + 1);
+    if (!p)
+        return NULL;
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+bool lesson_arena_failed(const lesson_arena *a)
+{
+    return a->failed;
+}
+
+void lesson_arena_free(lesson_arena *a)
+{
+    if (!a)
+        return;
+    arena_chunk *c = a->head;
+    while (c) {
+        arena_chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    free(a);
+}
+
+bool lesson_lines_index_build(lesson_lines_index *ix, const char *text, size_t size)
+{
+    size_t lines = 1;
+    for (size_t i = 0; i < size; i++)
+        lines += text[i] == '\n';
+    ix->text = text;
+    ix->size = size;
+    ix->count = 0;
+    ix->starts = malloc(lines * sizeof *ix->starts);
+    if (!ix->starts)
+        return false;
+    ix->starts[ix->count++] = 0;
+    for (size_t i = 0; i < size; i++)
+        if (text[i] == '\n')
+            ix->starts[ix->count++] = i + 1;
+    return true;
+}
+
+void lesson_lines_index_pos(const lesson_lines_index *ix, size_t offset, int *line, int *col)
+{
+    if (offset > ix->size)
+        offset = ix->size;
+    /* the last line start <= offset */
+    size_t lo = 0, hi = ix->count;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    /* a column is a character: count the bytes that start a UTF-8 sequence */
+    long c = 1;
+    for (size_t i = ix->starts[lo]; i < offset; i++)
+        c += ((unsigned char)ix->text[i] & 0xC0) != 0x80;
+    *line = lo + 1 > INT32_MAX ? INT32_MAX : (int)(lo + 1);
+    *col = c > INT32_MAX ? INT32_MAX : (int)c;
+}
+
+void lesson_lines_index_free(lesson_lines_index *ix)
+{
+    free(ix->starts);
+    ix->starts = NULL;
+    ix->count = 0;
+}
+
+void lesson_problem_add(lesson_problem_list *list, lesson_arena *arena, const char *file,
+                        int line, int col, const char *path, const char *message)
+{
+    if (list->count == list->capacity) {
+        int cap = list->capacity ? list->capacity * 2 : 8;
+        lesson_problem *items = realloc(list->items, (size_t)cap * sizeof *items);
+        if (!items) {
+            list->failed = true;
+            return;
+        }
+        list->items = items;
+        list->capacity = cap;
+    }
+    lesson_problem p = {
+        .file = lesson_arena_strdup(arena, file),
+        .line = line,
+        .col = col,
+        .path = lesson_arena_strdup(arena, path ? path : ""),
+        .message = lesson_arena_strdup(arena, message),
+    };
+    if (!p.file || !p.path || !p.message) {
+        list->failed = true;
+        return;
+    }
+    list->items[list->count++] = p;
+}

@@ -1,2 +1,0 @@
-/* placeholder until the lesson loader lands */
-int lesson_layer_placeholder(void) { return 0; }
