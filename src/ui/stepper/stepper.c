@@ -1,0 +1,448 @@
+/*
+ * stepper.c — the stepper lab's model (see stepper.h).
+ *
+ * Undo keeps whole-network snapshots: before each step the network is copied
+ * into the next slot of a ring of STEPPER_UNDO_DEPTH networks (allocated on
+ * first use and then reused with nn_copy_into), together with `done`. Undo
+ * copies the newest snapshot back, so the values after an undo are the very
+ * bits they were before the step.
+ */
+#include "stepper.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stepper_data.h"
+
+typedef struct stepper_snapshot {
+    nn_net *net;
+    int done;
+    nn_status status;
+} stepper_snapshot;
+
+struct stepper {
+    nn_net *net;
+    mat *X, *Y;
+    double lr;
+    char data_name[RUNSPEC_NAME_MAX];
+    int done;                 /* ops run in the current iteration */
+    nn_status status;         /* of the last step */
+
+    stepper_snapshot undo[STEPPER_UNDO_DEPTH];
+    int undo_top;             /* index of the next free slot in the ring */
+    int undo_count;           /* snapshots held (<= STEPPER_UNDO_DEPTH) */
+
+    bool predict;             /* "predict the shape" mode */
+    bool asking;              /* waiting for the learner's shape of the next op */
+    char input[STEPPER_INPUT_MAX];
+    stepper_prediction last;  /* the verdict on show (NONE when none) */
+
+    bool inspecting;
+    nn_ref insp_ref;
+    size_t insp_row, insp_col;
+
+    bool gc_shown;
+    gc_result gc;
+};
+
+static void set_err(char *err, size_t size, const char *msg)
+{
+    if (err && size)
+        snprintf(err, size, "%s", msg);
+}
+
+stepper *stepper_new_with_data(const nn_config *cfg, mat *X, mat *Y, double lr,
+                               const char *data_name, char *err, size_t err_size)
+{
+    stepper *s = NULL;
+    if (!cfg || !X || !Y) {
+        set_err(err, err_size, "stepper: no data");
+        goto fail;
+    }
+    char msg[200];
+    if (!nn_config_check(cfg, msg, sizeof msg)) {
+        char line[256];
+        snprintf(line, sizeof line, "stepper: %s", msg);
+        set_err(err, err_size, line);
+        goto fail;
+    }
+    s = calloc(1, sizeof *s);
+    if (!s) {
+        set_err(err, err_size, "stepper: out of memory");
+        goto fail;
+    }
+    s->X = X;
+    s->Y = Y;
+    X = Y = NULL;
+    s->lr = lr;
+    snprintf(s->data_name, sizeof s->data_name, "%s", data_name ? data_name : "");
+    s->net = nn_new(cfg);
+    if (!s->net) {
+        set_err(err, err_size, "stepper: the network could not be built");
+        goto fail;
+    }
+    nn_status st = nn_bind(s->net, s->X, s->Y);
+    if (st != NN_OK) {
+        set_err(err, err_size, st == NN_NO_MEMORY ? "stepper: out of memory"
+                                                  : "stepper: the data set does not fit the network's input size");
+        goto fail;
+    }
+    s->status = NN_OK;
+    return s;
+fail:
+    mat_free(X);
+    mat_free(Y);
+    stepper_free(s);
+    return NULL;
+}
+
+stepper *stepper_new(const run_spec *spec, char *err, size_t err_size)
+{
+    mat *X = NULL, *Y = NULL;
+    char msg[STEPPER_DATA_ERR_MAX];
+    if (!spec) {
+        set_err(err, err_size, "stepper: no run spec");
+        return NULL;
+    }
+    if (!stepper_data_load(spec, &X, &Y, msg, sizeof msg)) {
+        set_err(err, err_size, msg);
+        return NULL;
+    }
+    nn_config cfg;
+    char why[200];
+    if (!runspec_net_config(spec, (int)X->rows, &cfg, why, sizeof why)) {
+        char line[256];
+        snprintf(line, sizeof line, "stepper: %s", why);
+        set_err(err, err_size, line);
+        mat_free(X);
+        mat_free(Y);
+        return NULL;
+    }
+    return stepper_new_with_data(&cfg, X, Y, spec->lr, spec->dataset, err, err_size);
+}
+
+void stepper_free(stepper *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < STEPPER_UNDO_DEPTH; i++)
+        nn_free(s->undo[i].net);
+    nn_free(s->net);
+    mat_free(s->X);
+    mat_free(s->Y);
+    free(s);
+}
+
+const nn_net *stepper_net(const stepper *s) { return s->net; }
+const char *stepper_data_name(const stepper *s) { return s->data_name; }
+double stepper_lr(const stepper *s) { return s->lr; }
+int stepper_done(const stepper *s) { return s->done; }
+long stepper_iteration(const stepper *s) { return nn_iterations(s->net); }
+nn_status stepper_status(const stepper *s) { return s->status; }
+
+int stepper_next_index(const stepper *s)
+{
+    return s->done >= nn_op_count(s->net) ? 0 : s->done;
+}
+
+nn_op stepper_next_op(const stepper *s) { return nn_op_at(s->net, stepper_next_index(s)); }
+
+int stepper_shown_index(const stepper *s, bool *computed)
+{
+    bool pending = s->done == 0 || s->asking;
+    if (computed)
+        *computed = !pending;
+    return pending ? stepper_next_index(s) : s->done - 1;
+}
+
+/* Copies the network into the next ring slot; false on no memory. */
+static bool push_snapshot(stepper *s)
+{
+    stepper_snapshot *slot = &s->undo[s->undo_top];
+    if (!slot->net || !nn_copy_into(slot->net, s->net)) {
+        nn_net *copy = nn_clone(s->net);
+        if (!copy)
+            return false;
+        nn_free(slot->net);
+        slot->net = copy;
+    }
+    slot->done = s->done;
+    slot->status = s->status;
+    s->undo_top = (s->undo_top + 1) % STEPPER_UNDO_DEPTH;
+    if (s->undo_count < STEPPER_UNDO_DEPTH)
+        s->undo_count++;
+    return true;
+}
+
+nn_status stepper_step(stepper *s)
+{
+    if (!push_snapshot(s))
+        return NN_NO_MEMORY;
+    if (s->done >= nn_op_count(s->net))
+        s->done = 0;  /* after UPDATE: LINEAR 1 of the next iteration */
+    nn_op op = nn_op_at(s->net, s->done);
+    nn_status st = nn_run_op(s->net, op, s->lr);
+    if (st == NN_NO_MEMORY || st == NN_BAD_ARGUMENT) {
+        /* nothing ran: drop the snapshot we just took */
+        s->undo_top = (s->undo_top + STEPPER_UNDO_DEPTH - 1) % STEPPER_UNDO_DEPTH;
+        s->undo_count--;
+        return st;
+    }
+    s->done++;
+    s->status = st;
+    s->asking = false;
+    s->input[0] = '\0';
+    s->gc_shown = false;
+    s->inspecting = false;
+    return st;
+}
+
+bool stepper_can_undo(const stepper *s) { return s->undo_count > 0; }
+
+bool stepper_undo(stepper *s)
+{
+    if (s->undo_count == 0)
+        return false;
+    int i = (s->undo_top + STEPPER_UNDO_DEPTH - 1) % STEPPER_UNDO_DEPTH;
+    if (!nn_copy_into(s->net, s->undo[i].net))
+        return false;
+    s->done = s->undo[i].done;
+    s->status = s->undo[i].status;
+    s->undo_top = i;
+    s->undo_count--;
+    s->asking = false;
+    s->input[0] = '\0';
+    s->last.verdict = STEPPER_VERDICT_NONE;
+    s->gc_shown = false;
+    s->inspecting = false;
+    if (s->predict)
+        stepper_ask(s);
+    return true;
+}
+
+/* ---- predict the shape -------------------------------------------- */
+
+bool stepper_predict_on(const stepper *s) { return s->predict; }
+
+bool stepper_op_predictable(const nn_net *net, nn_op op, nn_ref *out)
+{
+    if (op.kind == NN_OP_COST || op.kind == NN_OP_UPDATE)
+        return false;
+    nn_ref in[NN_OP_MAX_OPERANDS], o;
+    nn_op_operands(net, op, in, &o);
+    if (out)
+        *out = o;
+    return true;
+}
+
+void stepper_ask(stepper *s)
+{
+    s->asking = s->predict && stepper_op_predictable(s->net, stepper_next_op(s), NULL);
+    s->input[0] = '\0';
+    if (s->asking) {
+        s->inspecting = false;
+        s->gc_shown = false;
+    }
+}
+
+void stepper_set_predict(stepper *s, bool on)
+{
+    s->predict = on;
+    s->last.verdict = STEPPER_VERDICT_NONE;
+    if (on)
+        stepper_ask(s);
+    else {
+        s->asking = false;
+        s->input[0] = '\0';
+    }
+}
+
+bool stepper_asking(const stepper *s) { return s->asking; }
+const char *stepper_input(const stepper *s) { return s->input; }
+
+bool stepper_input_char(stepper *s, char ch)
+{
+    if (!((ch >= '0' && ch <= '9') || ch == ',' || ch == '(' || ch == ')' || ch == ' ' || ch == 'x'))
+        return false;
+    size_t n = strlen(s->input);
+    if (n + 1 >= sizeof s->input)
+        return false;
+    s->input[n] = ch;
+    s->input[n + 1] = '\0';
+    return true;
+}
+
+void stepper_input_backspace(stepper *s)
+{
+    size_t n = strlen(s->input);
+    if (n)
+        s->input[n - 1] = '\0';
+}
+
+bool stepper_parse_shape(const char *text, size_t *rows, size_t *cols)
+{
+    size_t v[2];
+    int count = 0;
+    const char *p = text;
+    while (*p) {
+        if (*p >= '0' && *p <= '9') {
+            if (count == 2)
+                return false;
+            size_t x = 0;
+            while (*p >= '0' && *p <= '9') {
+                if (x > 100000000)
+                    return false;
+                x = x * 10 + (size_t)(*p - '0');
+                p++;
+            }
+            v[count++] = x;
+        } else {
+            p++;
+        }
+    }
+    if (count != 2 || v[0] == 0 || v[1] == 0)
+        return false;
+    *rows = v[0];
+    *cols = v[1];
+    return true;
+}
+
+bool stepper_submit(stepper *s)
+{
+    nn_op op = stepper_next_op(s);
+    nn_ref out;
+    if (!stepper_op_predictable(s->net, op, &out))
+        return false;
+    size_t r, c;
+    if (!stepper_parse_shape(s->input, &r, &c))
+        return false;
+    stepper_prediction p = {.ref = out, .said_rows = r, .said_cols = c};
+    nn_value_shape(s->net, out.value, out.layer, &p.rows, &p.cols);
+    p.verdict = (r == p.rows && c == p.cols) ? STEPPER_VERDICT_RIGHT : STEPPER_VERDICT_WRONG;
+    nn_status st = stepper_step(s);
+    if (st == NN_NO_MEMORY || st == NN_BAD_ARGUMENT)
+        return false;
+    s->last = p;
+    return true;
+}
+
+const stepper_prediction *stepper_last_prediction(const stepper *s)
+{
+    return s->last.verdict == STEPPER_VERDICT_NONE ? NULL : &s->last;
+}
+
+void stepper_clear_prediction(stepper *s) { s->last.verdict = STEPPER_VERDICT_NONE; }
+
+/* ---- inspector ---------------------------------------------------- */
+
+static bool ref_equal(nn_ref a, nn_ref b) { return a.value == b.value && a.layer == b.layer; }
+
+int stepper_views(const stepper *s, nn_ref out[STEPPER_MAX_VIEWS])
+{
+    bool computed;
+    nn_op op = nn_op_at(s->net, stepper_shown_index(s, &computed));
+    nn_ref in[NN_OP_MAX_OPERANDS], res;
+    int n_in = nn_op_operands(s->net, op, in, &res);
+    nn_ref all[STEPPER_MAX_VIEWS];
+    int n_all = 0;
+    for (int i = 0; i < n_in && n_all < STEPPER_MAX_VIEWS; i++)
+        all[n_all++] = in[i];
+    if (n_all < STEPPER_MAX_VIEWS)
+        all[n_all++] = res;
+    int n = 0;
+    for (int i = 0; i < n_all; i++) {
+        if (!nn_ref_matrix(s->net, all[i]))
+            continue;
+        bool seen = false;
+        for (int j = 0; j < n; j++)
+            seen = seen || ref_equal(out[j], all[i]);
+        if (!seen)
+            out[n++] = all[i];
+    }
+    return n;
+}
+
+bool stepper_inspecting(const stepper *s) { return s->inspecting; }
+
+static void clamp_cursor(stepper *s)
+{
+    const mat *m = nn_ref_matrix(s->net, s->insp_ref);
+    if (!m)
+        return;
+    if (s->insp_row >= m->rows)
+        s->insp_row = m->rows - 1;
+    if (s->insp_col >= m->cols)
+        s->insp_col = m->cols - 1;
+}
+
+bool stepper_inspect_begin(stepper *s)
+{
+    nn_ref v[STEPPER_MAX_VIEWS];
+    int n = stepper_views(s, v);
+    if (n == 0)
+        return false;
+    s->insp_ref = v[n - 1];
+    s->insp_row = s->insp_col = 0;
+    s->inspecting = true;
+    s->gc_shown = false;
+    return true;
+}
+
+void stepper_inspect_end(stepper *s) { s->inspecting = false; }
+
+void stepper_inspect_move(stepper *s, long drow, long dcol)
+{
+    const mat *m = nn_ref_matrix(s->net, s->insp_ref);
+    if (!s->inspecting || !m)
+        return;
+    long r = (long)s->insp_row + drow, c = (long)s->insp_col + dcol;
+    if (r < 0)
+        r = 0;
+    if (c < 0)
+        c = 0;
+    s->insp_row = (size_t)r;
+    s->insp_col = (size_t)c;
+    clamp_cursor(s);
+}
+
+void stepper_inspect_cycle(stepper *s)
+{
+    nn_ref v[STEPPER_MAX_VIEWS];
+    int n = stepper_views(s, v);
+    if (!s->inspecting || n == 0)
+        return;
+    int at = -1;
+    for (int i = 0; i < n; i++)
+        if (ref_equal(v[i], s->insp_ref))
+            at = i;
+    s->insp_ref = v[(at + 1) % n];
+    clamp_cursor(s);
+}
+
+const mat *stepper_inspect_matrix(const stepper *s, nn_ref *ref, size_t *row, size_t *col)
+{
+    if (!s->inspecting)
+        return NULL;
+    if (ref)
+        *ref = s->insp_ref;
+    if (row)
+        *row = s->insp_row;
+    if (col)
+        *col = s->insp_col;
+    return nn_ref_matrix(s->net, s->insp_ref);
+}
+
+/* ---- gradient check ----------------------------------------------- */
+
+nn_status stepper_gradcheck(stepper *s)
+{
+    nn_status st = gc_check(s->net, STEPPER_GC_EPS, &s->gc);
+    s->gc_shown = st == NN_OK;
+    if (s->gc_shown)
+        s->inspecting = false;
+    return st;
+}
+
+const gc_result *stepper_gradcheck_result(const stepper *s) { return s->gc_shown ? &s->gc : NULL; }
+void stepper_gradcheck_clear(stepper *s) { s->gc_shown = false; }

@@ -1,0 +1,142 @@
+/*
+ * stepper.h — the stepper lab's model: a network walked one operation at a
+ * time, with undo, "predict the shape", an inspector cursor and a gradient
+ * check. Pure state, no drawing (stepper_view.c draws it).
+ *
+ *   iteration k:  op 0   op 1   …   op count−1 (UPDATE)  │ iteration k+1: op 0 …
+ *                  ▲ done = 0        done = count ──────┘
+ *
+ * `done` counts the operations already run in the current iteration
+ * (0 … nn_op_count). Stepping runs op[done] (after UPDATE it wraps to op 0 of
+ * the next iteration); undo restores the network exactly as it was before the
+ * last step, from a bounded stack of snapshots (STEPPER_UNDO_DEPTH deep; the
+ * oldest are dropped).
+ *
+ * The op on show is the one just run (its result is visible), or, before any
+ * step and while the learner is asked to predict a shape, the pending one.
+ *
+ * Ownership: the stepper owns its network and its data X, Y. Pointers the
+ * getters return stay valid until the next mutating call.
+ */
+#ifndef DNN_UI_STEPPER_H
+#define DNN_UI_STEPPER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../../core/formula.h"
+#include "../../core/gradcheck.h"
+#include "../../core/network.h"
+#include "../../data/runspec.h"
+
+#define STEPPER_UNDO_DEPTH 64
+#define STEPPER_INPUT_MAX 32
+#define STEPPER_MAX_VIEWS (NN_OP_MAX_OPERANDS + 1)
+/* The gradient-check step and the threshold of a correct backprop. */
+#define STEPPER_GC_EPS 1e-7
+#define STEPPER_GC_GOOD 1e-7
+
+typedef struct stepper stepper;
+
+/* The learner's last shape prediction. */
+typedef enum stepper_verdict {
+    STEPPER_VERDICT_NONE,
+    STEPPER_VERDICT_RIGHT,
+    STEPPER_VERDICT_WRONG
+} stepper_verdict;
+
+typedef struct stepper_prediction {
+    stepper_verdict verdict;
+    nn_ref ref;             /* the value that was predicted */
+    size_t said_rows, said_cols;
+    size_t rows, cols;      /* the right shape */
+} stepper_prediction;
+
+/* A stepper over data X (n_x, m), Y (1, m) with a network built from cfg.
+ * Takes ownership of X and Y in every case (they are freed on failure).
+ * NULL with a one-line reason in err when the config or the data do not fit. */
+stepper *stepper_new_with_data(const nn_config *cfg, mat *X, mat *Y, double lr,
+                               const char *data_name, char *err, size_t err_size);
+/* A stepper for a run_spec: loads spec->dataset through the data layer
+ * and builds the network from runspec_net_config. NULL with a reason in err. */
+stepper *stepper_new(const run_spec *spec, char *err, size_t err_size);
+void stepper_free(stepper *s);
+
+const nn_net *stepper_net(const stepper *s);
+const char *stepper_data_name(const stepper *s);
+double stepper_lr(const stepper *s);
+/* Operations run in the current iteration, 0 … nn_op_count. */
+int stepper_done(const stepper *s);
+/* The iteration being worked on: UPDATEs run so far (the iteration number
+ * the course prints), plus nothing: after UPDATE it is already the next. */
+long stepper_iteration(const stepper *s);
+/* The index (0 … count−1) of the operation that runs on the next step. */
+int stepper_next_index(const stepper *s);
+nn_op stepper_next_op(const stepper *s);
+/* The index of the op on show and whether its result is computed. */
+int stepper_shown_index(const stepper *s, bool *computed);
+
+/* Runs the next operation (asking nothing, even in predict mode). Saves an
+ * undo snapshot first. Returns the core's status (NN_DIVERGED is reported
+ * but the step counts; NN_NO_MEMORY leaves the state unchanged). */
+nn_status stepper_step(stepper *s);
+bool stepper_can_undo(const stepper *s);
+/* Restores the state before the last step; false when nothing to undo. */
+bool stepper_undo(stepper *s);
+/* The status of the last step (NN_OK, NN_DIVERGED …). */
+nn_status stepper_status(const stepper *s);
+
+/* ---- predict the shape ---------------------------------------------- */
+bool stepper_predict_on(const stepper *s);
+void stepper_set_predict(stepper *s, bool on);
+/* True when the next op yields a matrix whose shape can be predicted
+ * (everything but COST and UPDATE). */
+bool stepper_op_predictable(const nn_net *net, nn_op op, nn_ref *out);
+/* True while the learner is asked for the next op's shape (predict mode on,
+ * the next op predictable, no verdict yet for it). */
+bool stepper_asking(const stepper *s);
+/* Starts asking for the next op (after a verdict was shown). */
+void stepper_ask(stepper *s);
+/* The text typed so far. */
+const char *stepper_input(const stepper *s);
+/* Edits the typed text: appends an ASCII character (digits, ',', '(', ')',
+ * ' ', 'x'), or removes the last one. False when the character is refused. */
+bool stepper_input_char(stepper *s, char ch);
+void stepper_input_backspace(stepper *s);
+/* Parses a typed shape: two positive integers with anything non-digit
+ * between and around them, "4,400", "(4, 400)", "4 x 400". */
+bool stepper_parse_shape(const char *text, size_t *rows, size_t *cols);
+/* Checks the typed shape against the next op's result; on a parsable answer
+ * records the verdict, runs the op and returns true. False (nothing runs)
+ * when the text is not a shape. */
+bool stepper_submit(stepper *s);
+const stepper_prediction *stepper_last_prediction(const stepper *s);
+
+/* ---- inspector ------------------------------------------------------ */
+/* The matrices the op on show touches that exist now (operands, then the
+ * result), without repeats; returns how many (<= STEPPER_MAX_VIEWS). */
+int stepper_views(const stepper *s, nn_ref out[STEPPER_MAX_VIEWS]);
+bool stepper_inspecting(const stepper *s);
+/* Enters the inspector on the op's result (or first matrix); false when
+ * there is nothing to inspect. */
+bool stepper_inspect_begin(stepper *s);
+void stepper_inspect_end(stepper *s);
+/* Moves the cursor by (drow, dcol), clamped to the matrix. */
+void stepper_inspect_move(stepper *s, long drow, long dcol);
+/* The next matrix of stepper_views (wraps); the cursor is clamped. */
+void stepper_inspect_cycle(stepper *s);
+/* The matrix under inspection, its reference and the cursor. */
+const mat *stepper_inspect_matrix(const stepper *s, nn_ref *ref, size_t *row, size_t *col);
+
+/* ---- gradient check ------------------------------------------------- */
+/* Runs gc_check on the current parameters; the result stays until the next
+ * step or undo. Returns the core's status. */
+nn_status stepper_gradcheck(stepper *s);
+/* The last gradient check, or NULL when none is on show. */
+const gc_result *stepper_gradcheck_result(const stepper *s);
+void stepper_gradcheck_clear(stepper *s);
+
+/* Clears the last verdict/notice that only lasts one screen. */
+void stepper_clear_prediction(stepper *s);
+
+#endif

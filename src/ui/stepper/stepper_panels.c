@@ -1,0 +1,373 @@
+/*
+ * stepper_panels.c — the stepper's right panel: the op on show (heading,
+ * formula, dimension check), then one of
+ *   previews   each operand and the result, printed like numpy, shrunk to fit
+ *   inspector  a window of one matrix with a cursor, the value under it and
+ *              the example column x⁽ⁱ⁾ when the matrix has one column per example
+ *   gradcheck  numerical vs analytic gradients, per layer
+ * and a status line (the shape prompt, the verdict, warnings).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../glyphs.h"
+#include "stepper_fmt.h"
+#include "stepper_view_internal.h"
+
+#define PV_MAX (2 * NN_MAX_LAYERS + NN_OP_MAX_OPERANDS + 2)
+#define PV_TEXT 8192
+
+typedef struct pv_item {
+    nn_ref ref;
+    const mat *m;
+    bool result;
+    int lines;
+} pv_item;
+
+static void ref_label(nn_ref r, char *buf, size_t size)
+{
+    char name[32];
+    nn_ref_name(r, name, sizeof name);
+    snprintf(buf, size, "%s = ", name);
+}
+
+/* The matrices to preview for the op on show. */
+static int preview_items(const stepper *s, nn_op op, bool computed, pv_item *items)
+{
+    const nn_net *net = stepper_net(s);
+    int n = 0;
+    if (op.kind == NN_OP_UPDATE) {
+        for (int l = 1; l <= nn_layers(net) && n + 4 <= PV_MAX; l++) {
+            items[n++] = (pv_item){.ref = {NN_W, l}, .result = computed};
+            if (!computed)
+                items[n++] = (pv_item){.ref = {NN_DW, l}};
+            items[n++] = (pv_item){.ref = {NN_B, l}, .result = computed};
+            if (!computed)
+                items[n++] = (pv_item){.ref = {NN_DB, l}};
+        }
+    } else {
+        nn_ref in[NN_OP_MAX_OPERANDS], out;
+        int k = nn_op_operands(net, op, in, &out);
+        for (int i = 0; i < k; i++)
+            items[n++] = (pv_item){.ref = in[i]};
+        if (computed && op.kind != NN_OP_COST)
+            items[n++] = (pv_item){.ref = out, .result = true};
+    }
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+        items[i].m = nn_ref_matrix(net, items[i].ref);
+        if (items[i].m)
+            items[kept++] = items[i];
+    }
+    return kept;
+}
+
+/* The next smaller line count a matrix preview can take (numpy summaries
+ * take 2e + 1 lines), or `lines` when it cannot shrink. */
+static int shrink(int lines, size_t rows)
+{
+    if (lines > 7 && rows > 7)
+        return 7;
+    for (int e = 3; e >= 1; e--)
+        if (2 * e + 1 < lines)
+            return 2 * e + 1;
+    return lines;
+}
+
+static void draw_previews(const stepper *s, nn_op op, bool computed, ui_canvas *c, ui_rect r, const ui_ctx *ctx)
+{
+    const nn_net *net = stepper_net(s);
+    pv_item items[PV_MAX];
+    int n = preview_items(s, op, computed, items);
+    /* One extra line for the result that is not a matrix (J, or "= ?"). */
+    int extra = (op.kind == NN_OP_COST || !computed) && op.kind != NN_OP_UPDATE ? 1 : 0;
+    int avail = r.h - extra;
+    for (int i = 0; i < n; i++)
+        items[i].lines = (int)items[i].m->rows;
+    int first = 0;
+    for (;;) {
+        int sum = 0, big = -1;
+        for (int i = first; i < n; i++) {
+            sum += items[i].lines;
+            if (shrink(items[i].lines, items[i].m->rows) < items[i].lines &&
+                (big < 0 || items[i].lines > items[big].lines))
+                big = i;
+        }
+        if (sum <= avail)
+            break;
+        if (big >= 0)
+            items[big].lines = shrink(items[big].lines, items[big].m->rows);
+        else if (first < n - 1)
+            first++;  /* drop the first operands rather than the result */
+        else
+            break;
+    }
+    int used = extra;
+    for (int i = first; i < n; i++)
+        used += items[i].lines;
+    bool gaps = used + (n - first) <= r.h;
+    int label_w = 0;
+    for (int i = first; i < n; i++) {
+        char lab[48];
+        ref_label(items[i].ref, lab, sizeof lab);
+        if ((int)strlen(lab) > label_w)
+            label_w = (int)strlen(lab);
+    }
+    int y = r.y;
+    static char text[PV_TEXT];
+    for (int i = first; i < n && y < r.y + r.h; i++) {
+        char lab[48];
+        ref_label(items[i].ref, lab, sizeof lab);
+        canvas_text(c, r.x + label_w - (int)strlen(lab), y, (int)strlen(lab), lab,
+                    items[i].result ? ROLE_CURRENT : ROLE_HEADING);
+        int lines = stepper_format_matrix(items[i].m, r.w - label_w, items[i].lines, text, sizeof text);
+        char *line = text;
+        for (int k = 0; k < lines && y < r.y + r.h; k++, y++) {
+            char *nl = strchr(line, '\n');
+            if (nl)
+                *nl = '\0';
+            canvas_text(c, r.x + label_w, y, r.w - label_w, line, ROLE_NORMAL);
+            line = nl ? nl + 1 : line + strlen(line);
+        }
+        if (gaps)
+            y++;
+    }
+    if (!extra || y >= r.y + r.h)
+        return;
+    if (op.kind == NN_OP_COST) {
+        char v[64] = "?";
+        if (computed)
+            stepper_format_value(nn_cost(net), v, sizeof v);
+        canvas_printf(c, r.x, y, r.w, computed ? ROLE_CURRENT : ROLE_DIM, "J = %s", v);
+        return;
+    }
+    nn_ref in[NN_OP_MAX_OPERANDS], out;
+    nn_op_operands(net, op, in, &out);
+    char lab[48];
+    ref_label(out, lab, sizeof lab);
+    canvas_printf(c, r.x + label_w - (int)strlen(lab), y, r.w, ROLE_DIM, "%s?  %s", lab,
+                  stepper_asking(s) ? UI_TR(ctx, "(predict its shape below)", "（请在下面预测它的形状）")
+                                    : UI_TR(ctx, "(next step computes it)", "（下一步计算它）"));
+}
+
+static void draw_inspector(const stepper *s, ui_canvas *c, ui_rect r, const ui_ctx *ctx)
+{
+    const nn_net *net = stepper_net(s);
+    nn_ref ref;
+    size_t row, col;
+    const mat *m = stepper_inspect_matrix(s, &ref, &row, &col);
+    if (!m || r.h < 3)
+        return;
+    char name[32], v[64];
+    nn_ref_name(ref, name, sizeof name);
+    stepper_format_value(mat_get(m, row, col), v, sizeof v);
+    int y = r.y;
+    canvas_printf(c, r.x, y++, r.w, ROLE_HEADING, "%s %s (%zu, %zu)", UI_TR(ctx, "Inspect", "查看"), name,
+                  m->rows, m->cols);
+    canvas_printf(c, r.x, y++, r.w, ROLE_CURRENT, "%s[%zu, %zu] = %s   %s %zu, %s %zu", name, row, col, v,
+                  UI_TR(ctx, "row", "行"), row, UI_TR(ctx, "column", "列"), col);
+    size_t m_ex = nn_examples(net);
+    const mat *X = nn_value_of(net, NN_A, 0), *Y = nn_ref_matrix(net, NN_REF_Y);
+    if (m->cols == m_ex && X && Y && y < r.y + r.h) {
+        /* x⁽ⁱ⁾ is column i of X: the example this column of the matrix belongs to. */
+        mat *xi = mat_new(1, X->rows);
+        if (xi) {
+            for (size_t k = 0; k < X->rows; k++)
+                mat_set(xi, 0, k, mat_get(X, k, col));
+            char line[512], vec[384];
+            int pre = snprintf(line, sizeof line, "x⁽ⁱ⁾ = X[:, %zu] = ", col);
+            (void)pre;
+            stepper_format_matrix(xi, r.w - 28, 1, vec, sizeof vec);
+            char y_s[32];
+            stepper_format_value(mat_get(Y, 0, col), y_s, sizeof y_s);
+            snprintf(line, sizeof line, "i = %zu: x⁽ⁱ⁾ = X[:, %zu] = %sᵀ  y⁽ⁱ⁾ = %s", col, col, vec, y_s);
+            stv_math(c, r.x, y++, r.w, line, ROLE_NORMAL, ctx);
+            mat_free(xi);
+        }
+    }
+    y++;
+    /* A window of cells around the cursor. */
+    int rows_room = r.y + r.h - y - 1;
+    if (rows_room < 1)
+        return;
+    int rl = 1;
+    for (size_t t = m->rows > 0 ? m->rows - 1 : 0; t >= 10; t /= 10)
+        rl++;
+    int ew = 11;
+    size_t r0 = 0, c0 = 0, nr = 0, ncol = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        ncol = (size_t)((r.w - rl - 1) / (ew + 1));
+        if (ncol < 1)
+            ncol = 1;
+        if (ncol > m->cols)
+            ncol = m->cols;
+        nr = (size_t)rows_room < m->rows ? (size_t)rows_room : m->rows;
+        c0 = col >= ncol / 2 ? col - ncol / 2 : 0;
+        if (c0 + ncol > m->cols)
+            c0 = m->cols - ncol;
+        r0 = row >= nr / 2 ? row - nr / 2 : 0;
+        if (r0 + nr > m->rows)
+            r0 = m->rows - nr;
+        int widest = 1;
+        for (size_t i = r0; i < r0 + nr; i++)
+            for (size_t j = c0; j < c0 + ncol; j++) {
+                char t[64];
+                int len = (int)stepper_format_value(mat_get(m, i, j), t, sizeof t);
+                if (len > widest)
+                    widest = len;
+            }
+        if (widest == ew)
+            break;
+        ew = widest;
+    }
+    for (size_t j = 0; j < ncol; j++)
+        canvas_printf(c, r.x + rl + 1 + (int)j * (ew + 1), y, ew, ROLE_DIM, "%*zu", ew, c0 + j);
+    y++;
+    for (size_t i = 0; i < nr && y < r.y + r.h; i++, y++) {
+        canvas_printf(c, r.x, y, rl, ROLE_DIM, "%*zu", rl, r0 + i);
+        for (size_t j = 0; j < ncol; j++) {
+            char t[64];
+            stepper_format_value(mat_get(m, r0 + i, c0 + j), t, sizeof t);
+            bool cur = r0 + i == row && c0 + j == col;
+            int x = r.x + rl + 1 + (int)j * (ew + 1);
+            canvas_printf(c, x, y, ew, cur ? ROLE_SELECTED : ROLE_NORMAL, "%*s", ew, t);
+            if (cur)
+                canvas_paint(c, x, y, ew, 1, ROLE_SELECTED, UI_CELL_REVERSE);
+        }
+    }
+}
+
+static void draw_gradcheck(const gc_result *gc, ui_canvas *c, ui_rect r, const ui_ctx *ctx)
+{
+    int y = r.y;
+    const char *ok = glyph_str(GLYPH_DONE, ctx->ascii), *bad = glyph_str(GLYPH_WRONG, ctx->ascii);
+    canvas_printf(c, r.x, y++, r.w, ROLE_HEADING, "%s (ε = %g)", UI_TR(ctx, "Gradient check", "梯度检验"),
+                  STEPPER_GC_EPS);
+    if (ctx->ascii)
+        canvas_text(c, r.x, r.y, r.w, UI_TR(ctx, "Gradient check (eps = 1e-07)", "梯度检验 (eps = 1e-07)"),
+                    ROLE_HEADING);
+    y += stv_wrapped(c, (ui_rect){r.x, y, r.w, 2}, y, 2,
+                     UI_TR(ctx, "difference = ‖dθ − dθapprox‖₂ / (‖dθ‖₂ + ‖dθapprox‖₂)",
+                           "差 = ‖dθ − dθapprox‖₂ / (‖dθ‖₂ + ‖dθapprox‖₂)"),
+                     ROLE_FORMULA, ctx);
+    canvas_printf(c, r.x, y++, r.w, ROLE_DIM, "%-6s %-15s %-15s", UI_TR(ctx, "layer", "层"), "dW", "db");
+    for (int l = 1; l <= gc->L && y < r.y + r.h - 1; l++, y++) {
+        const gc_layer *g = &gc->layer[l];
+        bool w_ok = g->dW_difference < STEPPER_GC_GOOD, b_ok = g->db_difference < STEPPER_GC_GOOD;
+        canvas_printf(c, r.x, y, 7, ROLE_NORMAL, "%d", l);
+        canvas_printf(c, r.x + 7, y, 13, ROLE_NORMAL, "%.3e", g->dW_difference);
+        canvas_text(c, r.x + 17, y, 2, w_ok ? ok : bad, w_ok ? ROLE_OK : ROLE_BAD);
+        canvas_printf(c, r.x + 23, y, 13, ROLE_NORMAL, "%.3e", g->db_difference);
+        canvas_text(c, r.x + 33, y, 2, b_ok ? ok : bad, b_ok ? ROLE_OK : ROLE_BAD);
+    }
+    if (y >= r.y + r.h)
+        return;
+    bool good = gc->difference < STEPPER_GC_GOOD;
+    char line[256];
+    snprintf(line, sizeof line, "%s %.3e %s %s", UI_TR(ctx, "all:", "全部："), gc->difference,
+             good ? ok : bad,
+             good ? UI_TR(ctx, "< 1e-7: backprop agrees with the numerical gradient",
+                          "< 1e-7：反向传播与数值梯度一致")
+                  : UI_TR(ctx, ">= 1e-7: the gradients disagree; look for a bug",
+                          ">= 1e-7：梯度不一致，可能有错误"));
+    canvas_text(c, r.x, y, r.w, line, good ? ROLE_OK : ROLE_BAD);
+}
+
+static void draw_status(const stepper *s, const stepper_notice *notice, nn_op op, bool computed, ui_canvas *c,
+                        ui_rect r, const ui_ctx *ctx)
+{
+    const nn_net *net = stepper_net(s);
+    char line[512];
+    int y = r.y + r.h - 1;
+    if (notice && notice->en) {
+        canvas_text(c, r.x, y, r.w, UI_TR(ctx, notice->en, notice->zh), notice->role);
+        return;
+    }
+    if (stepper_asking(s)) {
+        nn_ref out;
+        stepper_op_predictable(net, stepper_next_op(s), &out);
+        char name[32];
+        nn_ref_name(out, name, sizeof name);
+        int x = r.x + canvas_printf(c, r.x, y, r.w, ROLE_INPUT, "%s %s? (%s) > %s", UI_TR(ctx, "Shape of", "形状："),
+                                    name, UI_TR(ctx, "rows, cols", "行, 列"), stepper_input(s));
+        canvas_text(c, x, y, 1, glyph_str(GLYPH_CURSOR, ctx->ascii), ROLE_INPUT);
+        return;
+    }
+    const stepper_prediction *p = stepper_last_prediction(s);
+    if (p && computed) {
+        char name[32];
+        nn_ref_name(p->ref, name, sizeof name);
+        if (p->verdict == STEPPER_VERDICT_RIGHT)
+            snprintf(line, sizeof line, "%s %s: %s (%zu, %zu)", glyph_str(GLYPH_DONE, ctx->ascii),
+                     UI_TR(ctx, "right", "正确"), name, p->rows, p->cols);
+        else
+            snprintf(line, sizeof line, "%s %s (%zu, %zu); %s %s (%zu, %zu)", glyph_str(GLYPH_WRONG, ctx->ascii),
+                     UI_TR(ctx, "you said", "你的答案"), p->said_rows, p->said_cols,
+                     UI_TR(ctx, "it is", "正确答案"), name, p->rows, p->cols);
+        canvas_text(c, r.x, y, r.w, line, p->verdict == STEPPER_VERDICT_RIGHT ? ROLE_OK : ROLE_BAD);
+        return;
+    }
+    if (stepper_status(s) == NN_DIVERGED) {
+        canvas_text(c, r.x, y, r.w,
+                    UI_TR(ctx, "Diverged: the cost or a parameter is not finite (try ←)",
+                          "发散：代价或参数不再是有限数（可按 ← 撤销）"),
+                    ROLE_WARN);
+        return;
+    }
+    (void)op;
+    if (computed && stepper_done(s) == nn_op_count(net))
+        snprintf(line, sizeof line, "%s %ld", UI_TR(ctx, "Iteration done. → starts iteration", "本次迭代完成。→ 开始迭代"),
+                 stepper_iteration(s));
+    else if (stepper_can_undo(s))
+        snprintf(line, sizeof line, "%s", UI_TR(ctx, "→ next operation   ← undo", "→ 下一步   ← 撤销"));
+    else
+        snprintf(line, sizeof line, "%s", UI_TR(ctx, "→ next operation", "→ 下一步"));
+    stv_math(c, r.x, y, r.w, line, ROLE_DIM, ctx);
+}
+
+void stv_draw_right(const stepper *s, const stepper_notice *notice, ui_canvas *c, stepper_layout lo,
+                    const ui_ctx *ctx)
+{
+    const nn_net *net = stepper_net(s);
+    ui_rect r = lo.right;
+    if (r.w < 8 || r.h < 4)
+        return;
+    bool computed;
+    int idx = stepper_shown_index(s, &computed);
+    nn_op op = nn_op_at(net, idx);
+    int y = r.y;
+    canvas_printf(c, r.x, y++, r.w, ROLE_HEADING, "%s %d/%d · %s · %s%s", UI_TR(ctx, "Step", "步骤"), idx + 1,
+                  nn_op_count(net), stv_phase_name(op, ctx), stv_kind_name(op.kind, ctx),
+                  computed ? "" : UI_TR(ctx, " (next)", "（待运行）"));
+    if (ctx->ascii)
+        canvas_printf(c, r.x, r.y, r.w, ROLE_HEADING, "%s %d/%d - %s - %s%s", UI_TR(ctx, "Step", "步骤"), idx + 1,
+                      nn_op_count(net), stv_phase_name(op, ctx), stv_kind_name(op.kind, ctx),
+                      computed ? "" : UI_TR(ctx, " (next)", "（待运行）"));
+    char text[1024];
+    nn_op_formula(net, op, text, sizeof text);
+    y += stv_wrapped(c, r, y, 2, text, ROLE_FORMULA, ctx);
+    nn_op_shapes(net, op, text, sizeof text);
+    if (stepper_asking(s)) {
+        /* Hide the answer: the result's shape after the last arrow. */
+        char *arrow = NULL;
+        for (char *p = strstr(text, "→"); p; p = strstr(p + 1, "→"))
+            arrow = p;
+        if (arrow)
+            snprintf(arrow, sizeof text - (size_t)(arrow - text), "→ ?");
+    }
+    y += stv_wrapped(c, r, y, 3, text, ROLE_NORMAL, ctx);
+    if (r.h >= 20)
+        y++;
+    ui_rect body = {r.x, y, r.w, r.y + r.h - 1 - y};
+    const gc_result *gc = stepper_gradcheck_result(s);
+    if (body.h > 0) {
+        if (gc)
+            draw_gradcheck(gc, c, body, ctx);
+        else if (stepper_inspecting(s))
+            draw_inspector(s, c, body, ctx);
+        else
+            draw_previews(s, op, computed, c, body, ctx);
+    }
+    draw_status(s, notice, op, computed, c, r, ctx);
+}

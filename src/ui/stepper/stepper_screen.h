@@ -1,0 +1,18 @@
+/*
+ * stepper_screen.h — the stepper screen around a model built elsewhere (for
+ * tests, which build a model from a small data set), and the model of a
+ * stepper screen. stepper_screen_new (labs.h) is the normal door.
+ */
+#ifndef DNN_UI_STEPPER_SCREEN_H
+#define DNN_UI_STEPPER_SCREEN_H
+
+#include "../screen.h"
+#include "stepper.h"
+
+/* A stepper screen owning `model` (freed with the screen, or here on
+ * failure); NULL on no memory or a NULL model. */
+ui_screen *stepper_screen_from_model(stepper *model);
+/* The model of a screen made by stepper_screen_new / _from_model. */
+stepper *stepper_screen_model(ui_screen *screen);
+
+#endif

@@ -1,0 +1,307 @@
+/*
+ * stepper_view.c — the stepper's layout, header and left panel (the list of
+ * operations and the table of shapes); the right panel is in
+ * stepper_panels.c. See stepper_view.h for the picture.
+ */
+#include "stepper_view.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../glyphs.h"
+#include "../text.h"
+#include "stepper_view_internal.h"
+
+/* ---- layout -------------------------------------------------------- */
+
+stepper_layout stepper_layout_of(ui_rect body, int L)
+{
+    (void)L;
+    stepper_layout lo;
+    memset(&lo, 0, sizeof lo);
+    lo.compact = body.w < 100;
+    int lw = lo.compact ? 30 : body.w * 35 / 100;
+    if (lw > 56)
+        lw = 56;
+    if (lw > body.w / 2)
+        lw = body.w / 2;
+    lo.table_has_dA = body.h >= 27;
+    int table_h = 1 + (lo.table_has_dA ? 8 : 7);
+    int gap = body.h >= 27 ? 1 : 0;
+    lo.header = (ui_rect){body.x, body.y, body.w, 1};
+    lo.ops = (ui_rect){body.x, body.y + 1, lw, body.h - 1 - table_h - gap};
+    if (lo.ops.h < 2)
+        lo.ops.h = 2;
+    lo.table = (ui_rect){body.x, lo.ops.y + lo.ops.h + gap, lw, table_h};
+    lo.sep_x = body.x + lw;
+    lo.right = (ui_rect){lo.sep_x + 2, body.y + 1, body.w - lw - 2, body.h - 1};
+    return lo;
+}
+
+/* ---- text helpers -------------------------------------------------- */
+
+void stepper_ascii_math(const char *utf8, char *out, size_t size)
+{
+    static const struct { uint32_t cp; const char *ascii; } map[] = {
+        {0x00B7, "@"}, {0x1D40, ".T"}, {0x2217, "*"}, {0x2212, "-"}, {0x2192, "->"},
+        {0x03A3, "sum"}, {0x03C3, "sigmoid"}, {0x03B1, "alpha"}, {0x00B2, "^2"},
+        {0x2026, "..."}, {0x03B5, "eps"}, {0x2016, "||"}, {0x2082, "2"}, {0x2248, "~"},
+        {0x207D, "("}, {0x2071, "i"}, {0x207E, ")"}, {0x2264, "<="}, {0x00D7, "x"},
+    };
+    size_t len = 0;
+    if (size == 0)
+        return;
+    out[0] = '\0';
+    size_t n = strlen(utf8);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int used = text_decode(utf8 + i, n - i, &cp);
+        if (used <= 0)
+            break;
+        i += (size_t)used;
+        char one[2] = {(char)cp, '\0'};
+        const char *piece = one;
+        if (cp >= 0x80) {
+            piece = "?";
+            for (size_t k = 0; k < sizeof map / sizeof map[0]; k++)
+                if (map[k].cp == cp)
+                    piece = map[k].ascii;
+        }
+        size_t pl = strlen(piece);
+        if (len + pl + 1 > size)
+            break;
+        memcpy(out + len, piece, pl + 1);
+        len += pl;
+    }
+}
+
+int stv_math(ui_canvas *c, int x, int y, int max_cols, const char *utf8, ui_role role, const ui_ctx *ctx)
+{
+    if (!ctx->ascii)
+        return canvas_text(c, x, y, max_cols, utf8, role);
+    char buf[1024];
+    stepper_ascii_math(utf8, buf, sizeof buf);
+    return canvas_text(c, x, y, max_cols, buf, role);
+}
+
+int stv_wrapped(ui_canvas *c, ui_rect r, int y, int max_lines, const char *utf8, ui_role role, const ui_ctx *ctx)
+{
+    char buf[1024];
+    const char *src = utf8;
+    if (ctx->ascii) {
+        stepper_ascii_math(utf8, buf, sizeof buf);
+        src = buf;
+    }
+    if (r.w < 2 || max_lines < 1)
+        return 0;
+    text_line *lines = NULL;
+    size_t n = text_wrap(src, r.w, &lines);
+    int drawn = 0;
+    for (size_t i = 0; i < n && drawn < max_lines; i++, drawn++) {
+        char piece[1024];
+        size_t len = lines[i].len < sizeof piece - 1 ? lines[i].len : sizeof piece - 1;
+        memcpy(piece, src + lines[i].start, len);
+        piece[len] = '\0';
+        canvas_text(c, r.x, y + drawn, r.w, piece, role);
+    }
+    free(lines);
+    return drawn;
+}
+
+const char *stv_kind_name(nn_op_kind k, const ui_ctx *ctx)
+{
+    switch (k) {
+    case NN_OP_LINEAR: return UI_TR(ctx, "linear", "线性");
+    case NN_OP_ACTIVATE: return UI_TR(ctx, "activation", "激活");
+    case NN_OP_COST: return UI_TR(ctx, "cost", "代价");
+    case NN_OP_DZ_OUTPUT: return UI_TR(ctx, "output gradient", "输出层梯度");
+    case NN_OP_DW: return UI_TR(ctx, "weight gradient", "权重梯度");
+    case NN_OP_DB: return UI_TR(ctx, "bias gradient", "偏置梯度");
+    case NN_OP_DA_PREV: return UI_TR(ctx, "backprop", "反向传递");
+    case NN_OP_DZ: return UI_TR(ctx, "activation gradient", "激活梯度");
+    case NN_OP_UPDATE: return UI_TR(ctx, "update", "更新");
+    }
+    return "?";
+}
+
+const char *stv_phase_name(nn_op op, const ui_ctx *ctx)
+{
+    if (op.kind == NN_OP_UPDATE)
+        return UI_TR(ctx, "update", "参数更新");
+    return nn_op_is_forward(op) ? UI_TR(ctx, "forward", "前向传播") : UI_TR(ctx, "backward", "反向传播");
+}
+
+/* A short label for the list: the formula, without the trailing note. */
+static void op_label(const nn_net *net, nn_op op, char *buf, size_t size, const ui_ctx *ctx)
+{
+    if (op.kind == NN_OP_COST) {
+        snprintf(buf, size, "J = %s(A[%d], Y)", UI_TR(ctx, "cost", "代价"), nn_layers(net));
+        return;
+    }
+    if (op.kind == NN_OP_UPDATE) {
+        snprintf(buf, size, "%s", UI_TR(ctx, "W, b −= α·dW, α·db", "W, b −= α·dW, α·db"));
+        return;
+    }
+    nn_op_formula(net, op, buf, size);
+    char *note = strstr(buf, "  (");
+    if (note)
+        *note = '\0';
+}
+
+/* ---- header -------------------------------------------------------- */
+
+static void draw_header(const stepper *s, ui_canvas *c, ui_rect r, const ui_ctx *ctx)
+{
+    const nn_net *net = stepper_net(s);
+    char dims[128];
+    size_t len = 0;
+    dims[0] = '\0';
+    for (int l = 0; l <= nn_layers(net) && len < sizeof dims; l++)
+        len += (size_t)snprintf(dims + len, sizeof dims - len, "%s%d", l ? "-" : "", nn_dim(net, l));
+    char line[512];
+    int n = snprintf(line, sizeof line, "%s  %s  %s %s  m = %zu  %s %ld  α = %g",
+                     UI_TR(ctx, "Stepper", "逐步运算"), stepper_data_name(s), dims,
+                     nn_layers(net) > 1 ? act_name(nn_activation(net, 1)) : "sigmoid", nn_examples(net),
+                     UI_TR(ctx, "iteration", "迭代"), stepper_iteration(s), stepper_lr(s));
+    double J = nn_cost(net);
+    if (J == J && n > 0 && (size_t)n < sizeof line)
+        snprintf(line + n, sizeof line - (size_t)n, "  J = %.6f", J);
+    canvas_fill(c, r.x, r.y, r.w, 1, ' ', ROLE_HEADING);
+    stv_math(c, r.x, r.y, r.w, line, ROLE_HEADING, ctx);
+}
+
+/* ---- the list of operations ---------------------------------------- */
+
+static void draw_ops(const stepper *s, ui_canvas *c, ui_rect r, const ui_ctx *ctx)
+{
+    const nn_net *net = stepper_net(s);
+    int count = nn_op_count(net), done = stepper_done(s);
+    bool computed;
+    int shown = stepper_shown_index(s, &computed);
+    canvas_printf(c, r.x, r.y, r.w, ROLE_HEADING, "%s (%d)", UI_TR(ctx, "Operations", "运算步骤"), count);
+    int rows = r.h - 1;
+    if (rows < 1)
+        return;
+    /* A window of the list that keeps the op on show in view. */
+    int first = 0;
+    if (count > rows) {
+        first = shown - rows / 2;
+        if (first < 0)
+            first = 0;
+        if (first > count - rows)
+            first = count - rows;
+    }
+    for (int k = 0; k < rows && first + k < count; k++) {
+        int i = first + k, y = r.y + 1 + k;
+        nn_op op = nn_op_at(net, i);
+        bool is_done = done < count ? i < done : true;
+        if (stepper_done(s) == count && stepper_asking(s))
+            is_done = false;  /* asking for op 0 of the next iteration */
+        ui_glyph g = i == shown ? GLYPH_CURRENT : (is_done ? GLYPH_DONE : GLYPH_NOT_YET);
+        ui_role mark_role = i == shown ? ROLE_CURRENT : (is_done ? ROLE_OK : ROLE_DIM);
+        char label[256];
+        op_label(net, op, label, sizeof label, ctx);
+        canvas_text(c, r.x, y, 1, glyph_str(g, ctx->ascii), mark_role);
+        ui_role role = i == shown ? ROLE_CURRENT : (is_done ? ROLE_NORMAL : ROLE_DIM);
+        if (i == shown)
+            canvas_fill(c, r.x + 1, y, r.w - 1, 1, ' ', ROLE_CURRENT);
+        stv_math(c, r.x + 2, y, r.w - 2, label, role, ctx);
+    }
+    if (first > 0)
+        canvas_text(c, r.x + r.w - 1, r.y + 1, 1, glyph_str(GLYPH_ARROW_UP, ctx->ascii), ROLE_DIM);
+    if (first + rows < count)
+        canvas_text(c, r.x + r.w - 1, r.y + rows, 1, glyph_str(GLYPH_ARROW_DOWN, ctx->ascii), ROLE_DIM);
+}
+
+/* ---- the table of shapes ------------------------------------------- */
+
+static void shape_text(size_t rows, size_t cols, bool tight, char *buf, size_t size)
+{
+    if (tight)
+        snprintf(buf, size, "%zu,%zu", rows, cols);
+    else
+        snprintf(buf, size, "(%zu, %zu)", rows, cols);
+}
+
+static void draw_table(const stepper *s, ui_canvas *c, ui_rect r, bool with_dA, const ui_ctx *ctx)
+{
+    static const nn_value rows_v[] = {NN_W, NN_B, NN_Z, NN_A, NN_DZ, NN_DW, NN_DB, NN_DA};
+    const int n_rows = with_dA ? 8 : 7;
+    const nn_net *net = stepper_net(s);
+    const int L = nn_layers(net);
+    bool computed;
+    nn_op op = nn_op_at(net, stepper_shown_index(s, &computed));
+    nn_ref in[NN_OP_MAX_OPERANDS], out;
+    nn_op_operands(net, op, in, &out);
+    /* Column width: the widest shape, in "(r, c)" form when all layers fit. */
+    const int name_w = 4;
+    bool tight = false;
+    int cw = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        cw = 0;
+        for (int l = 1; l <= L; l++)
+            for (int k = 0; k < n_rows; k++) {
+                size_t a, b;
+                char t[48];
+                nn_value_shape(net, rows_v[k], l, &a, &b);
+                shape_text(a, b, tight, t, sizeof t);
+                if ((int)strlen(t) > cw)
+                    cw = (int)strlen(t);
+            }
+        if (name_w + L * (cw + 1) <= r.w)
+            break;
+        tight = true;
+    }
+    int fit = (r.w - name_w) / (cw + 1);
+    if (fit < 1)
+        fit = 1;
+    int first = 1;
+    if (L > fit) {
+        int cur = op.layer >= 1 ? op.layer : 1;
+        first = cur - fit / 2;
+        if (first < 1)
+            first = 1;
+        if (first > L - fit + 1)
+            first = L - fit + 1;
+    }
+    int last = first + fit - 1 < L ? first + fit - 1 : L;
+    canvas_text(c, r.x, r.y, name_w, UI_TR(ctx, "l", "层"), ROLE_HEADING);
+    for (int l = first; l <= last; l++)
+        canvas_printf(c, r.x + name_w + (l - first) * (cw + 1), r.y, cw, ROLE_HEADING, "[%d]", l);
+    for (int k = 0; k < n_rows && k + 1 < r.h; k++) {
+        int y = r.y + 1 + k;
+        canvas_text(c, r.x, y, name_w, nn_value_name(rows_v[k]), ROLE_HEADING);
+        for (int l = first; l <= last; l++) {
+            int x = r.x + name_w + (l - first) * (cw + 1);
+            bool is_out = computed && out.value == rows_v[k] && out.layer == l && op.kind != NN_OP_COST;
+            if (op.kind == NN_OP_UPDATE && computed)
+                is_out = rows_v[k] == NN_W || rows_v[k] == NN_B;
+            if (rows_v[k] == NN_DA && l == L)
+                continue;  /* there is no dA[L] in the network: dZ[L] comes from A[L] − Y */
+            if (nn_has(net, rows_v[k], l)) {
+                size_t a, b;
+                char t[48];
+                nn_value_shape(net, rows_v[k], l, &a, &b);
+                shape_text(a, b, tight, t, sizeof t);
+                canvas_text(c, x, y, cw, t, is_out ? ROLE_CURRENT : ROLE_NORMAL);
+            } else {
+                canvas_text(c, x, y, 1, glyph_str(GLYPH_NOT_YET, ctx->ascii), ROLE_DIM);
+            }
+        }
+    }
+}
+
+/* ---- everything ---------------------------------------------------- */
+
+void stepper_view_render(const stepper *s, const stepper_notice *notice, ui_canvas *c, ui_rect body,
+                         const ui_ctx *ctx)
+{
+    const nn_net *net = stepper_net(s);
+    stepper_layout lo = stepper_layout_of(body, nn_layers(net));
+    draw_header(s, c, lo.header, ctx);
+    draw_ops(s, c, lo.ops, ctx);
+    draw_table(s, c, lo.table, lo.table_has_dA, ctx);
+    for (int y = body.y + 1; y < body.y + body.h; y++)
+        canvas_text(c, lo.sep_x, y, 1, glyph_str(GLYPH_V_LINE, ctx->ascii), ROLE_BORDER);
+    stv_draw_right(s, notice, c, lo, ctx);
+}

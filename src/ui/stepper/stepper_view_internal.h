@@ -1,0 +1,25 @@
+/*
+ * stepper_view_internal.h — helpers shared by stepper_view.c (layout, left
+ * panel) and stepper_panels.c (right panel). Not part of the ui's API.
+ */
+#ifndef DNN_UI_STEPPER_VIEW_INTERNAL_H
+#define DNN_UI_STEPPER_VIEW_INTERNAL_H
+
+#include <stdlib.h>
+
+#include "stepper_view.h"
+
+/* Draws formula text, as ASCII twins with ctx->ascii; returns the columns. */
+int stv_math(ui_canvas *c, int x, int y, int max_cols, const char *utf8, ui_role role, const ui_ctx *ctx);
+/* Wraps formula text into r.w columns from line y, at most max_lines lines;
+ * returns the lines drawn. */
+int stv_wrapped(ui_canvas *c, ui_rect r, int y, int max_lines, const char *utf8, ui_role role, const ui_ctx *ctx);
+/* The kind and the phase (forward / backward / update) of an op, in ctx->lang. */
+const char *stv_kind_name(nn_op_kind k, const ui_ctx *ctx);
+const char *stv_phase_name(nn_op op, const ui_ctx *ctx);
+/* The right panel: heading, formula, dimension check, then the previews,
+ * the inspector or the gradient check, and the status line. */
+void stv_draw_right(const stepper *s, const stepper_notice *notice, ui_canvas *c, stepper_layout lo,
+                    const ui_ctx *ctx);
+
+#endif
