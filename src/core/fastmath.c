@@ -8,17 +8,11 @@
  */
 #include "fastmath.h"
 
+#include "simd_internal.h"
+
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
-
-/* Wider vectors where the CPU has them, picked at load time (the results are
- * the same: the loops have no reductions, so every lane computes alone). */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
-#define FM_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define FM_CLONES
-#endif
 
 #define FM_SHIFTER 6755399441055744.0 /* 1.5 · 2^52 */
 #define FM_LOG2E 1.4426950408889634
@@ -68,13 +62,13 @@ static inline double exp_one(double x)
     return x != x ? x : e;
 }
 
-FM_CLONES void fm_exp_array(double *out, const double *x, size_t n)
+CORE_SIMD_CLONES void fm_exp_array(double *out, const double *x, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         out[i] = exp_one(x[i]);
 }
 
-FM_CLONES void fm_sigmoid_array(double *out, const double *x, size_t n)
+CORE_SIMD_CLONES void fm_sigmoid_array(double *out, const double *x, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         out[i] = 1.0 / (1.0 + exp_one(-x[i]));
@@ -105,7 +99,7 @@ static inline double tanh_large(double x)
     return copysign(r, x);
 }
 
-FM_CLONES void fm_tanh_array(double *out, const double *x, size_t n)
+CORE_SIMD_CLONES void fm_tanh_array(double *out, const double *x, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         double v = x[i];

@@ -6,6 +6,8 @@
  */
 #include "matrix.h"
 
+#include "simd_internal.h"
+
 #include <assert.h>
 #include <math.h>
 #include <stdlib.h>
@@ -66,7 +68,7 @@ void mat_scale(mat *m, double scale)
 
 /* out[i][j] = Σ_k a[i][k] b[k][j], accumulated in k order as a dot product
  * would be. The i-k-j loop keeps the inner loop contiguous over j. */
-void mat_mul(mat *out, const mat *a, const mat *b)
+CORE_SIMD_CLONES void mat_mul(mat *out, const mat *a, const mat *b)
 {
     assert(a->cols == b->rows && out->rows == a->rows && out->cols == b->cols);
     assert(out != a && out != b);
@@ -86,7 +88,7 @@ void mat_mul(mat *out, const mat *a, const mat *b)
 }
 
 /* out[i][j] = Σ_k a[k][i] b[k][j]. */
-void mat_mul_tn(mat *out, const mat *a, const mat *b)
+CORE_SIMD_CLONES void mat_mul_tn(mat *out, const mat *a, const mat *b)
 {
     assert(a->rows == b->rows && out->rows == a->cols && out->cols == b->cols);
     assert(out != a && out != b);
@@ -104,20 +106,42 @@ void mat_mul_tn(mat *out, const mat *a, const mat *b)
     }
 }
 
-/* out[i][j] = Σ_k a[i][k] b[j][k]: a dot product of two contiguous rows. */
-void mat_mul_nt(mat *out, const mat *a, const mat *b)
+/* out[i][j] = Σ_k a[i][k] b[j][k], each sum taken in k order (so the result
+ * is the plain dot products, bit for bit). With many output columns, b is
+ * first transposed into scratch so the inner loop runs over j with unit
+ * stride and vectorises; with few, the dot products run directly. */
+CORE_SIMD_CLONES void mat_mul_nt(mat *out, const mat *a, const mat *b, double *scratch)
 {
     assert(a->cols == b->cols && out->rows == a->rows && out->cols == b->rows);
     assert(out != a && out != b);
     const size_t n = a->rows, K = a->cols, M = b->rows;
+    if (M < 16) {
+        for (size_t i = 0; i < n; i++) {
+            const double *arow = a->v + i * K;
+            for (size_t j = 0; j < M; j++) {
+                const double *brow = b->v + j * K;
+                double s = 0.0;
+                for (size_t k = 0; k < K; k++)
+                    s += arow[k] * brow[k];
+                out->v[i * M + j] = s;
+            }
+        }
+        return;
+    }
+    double *bt = scratch; /* bᵀ: (K, M) */
+    for (size_t j = 0; j < M; j++)
+        for (size_t k = 0; k < K; k++)
+            bt[k * M + j] = b->v[j * K + k];
     for (size_t i = 0; i < n; i++) {
+        double *restrict o = out->v + i * M;
         const double *arow = a->v + i * K;
-        for (size_t j = 0; j < M; j++) {
-            const double *brow = b->v + j * K;
-            double s = 0.0;
-            for (size_t k = 0; k < K; k++)
-                s += arow[k] * brow[k];
-            out->v[i * M + j] = s;
+        for (size_t j = 0; j < M; j++)
+            o[j] = 0.0;
+        for (size_t k = 0; k < K; k++) {
+            const double aik = arow[k];
+            const double *restrict brow = bt + k * M;
+            for (size_t j = 0; j < M; j++)
+                o[j] += aik * brow[j];
         }
     }
 }
@@ -133,16 +157,16 @@ void mat_add_col(mat *m, const mat *col)
     }
 }
 
+/* Each row is summed left to right; the rows run side by side (independent
+ * sums) so the loop is not bound by the latency of one long chain. */
 void mat_row_sums(mat *out, const mat *m)
 {
     assert(out->rows == m->rows && out->cols == 1);
-    for (size_t r = 0; r < m->rows; r++) {
-        const double *row = m->v + r * m->cols;
-        double s = 0.0;
-        for (size_t j = 0; j < m->cols; j++)
-            s += row[j];
-        out->v[r] = s;
-    }
+    for (size_t r = 0; r < m->rows; r++)
+        out->v[r] = 0.0;
+    for (size_t j = 0; j < m->cols; j++)
+        for (size_t r = 0; r < m->rows; r++)
+            out->v[r] += m->v[r * m->cols + j];
 }
 
 void mat_sub(mat *out, const mat *a, const mat *b)

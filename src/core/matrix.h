@@ -55,8 +55,9 @@ void mat_scale(mat *m, double scale);
 void mat_mul(mat *out, const mat *a, const mat *b);
 /* out := aᵀ · b       a (k, n), b (k, m), out (n, m).  e.g. dA^[l-1] = W^[l]ᵀ dZ^[l] */
 void mat_mul_tn(mat *out, const mat *a, const mat *b);
-/* out := a · bᵀ       a (n, k), b (m, k), out (n, m).  e.g. dW^[l] = dZ^[l] A^[l-1]ᵀ */
-void mat_mul_nt(mat *out, const mat *a, const mat *b);
+/* out := a · bᵀ       a (n, k), b (m, k), out (n, m).  e.g. dW^[l] = dZ^[l] A^[l-1]ᵀ
+ * scratch holds at least m·k doubles (the caller's, so the loop does not allocate). */
+void mat_mul_nt(mat *out, const mat *a, const mat *b, double *scratch);
 /* m[r][c] += col[r] for every c: numpy's broadcast of an (n, 1) column over
  * an (n, m) matrix.  e.g. Z^[l] = W^[l]A^[l-1] + b^[l] */
 void mat_add_col(mat *m, const mat *col);

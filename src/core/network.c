@@ -30,6 +30,7 @@ struct nn_net {
     mat *dW[NN_MAX_LAYERS + 1], *db[NN_MAX_LAYERS + 1];
     const mat *X, *Y;
     size_t m;
+    double *scratch;  /* room for the largest A[l−1] (n[l−1] × m), for mat_mul_nt */
     unsigned valid[NN_MAX_LAYERS + 1]; /* bit (1 << nn_value) per layer: computed this iteration */
     double cost;
     long iterations;
@@ -149,6 +150,8 @@ static void build_ops(nn_net *net)
 
 static void free_caches(nn_net *net)
 {
+    free(net->scratch);
+    net->scratch = NULL;
     for (int l = 0; l <= NN_MAX_LAYERS; l++) {
         mat_free(net->Z[l]);
         mat_free(net->A[l]);
@@ -247,6 +250,15 @@ nn_status nn_bind(nn_net *net, const mat *X, const mat *Y)
         return NN_BAD_ARGUMENT;
     free_caches(net);
     const size_t m = X->cols;
+    size_t widest = 0;
+    for (int l = 0; l < net->cfg.L; l++)
+        widest = (size_t)net->cfg.dims[l] > widest ? (size_t)net->cfg.dims[l] : widest;
+    net->scratch = malloc(widest * m * sizeof *net->scratch);
+    if (!net->scratch) {
+        net->X = net->Y = NULL;
+        net->m = 0;
+        return NN_NO_MEMORY;
+    }
     for (int l = 1; l <= net->cfg.L; l++) {
         size_t rows = (size_t)net->cfg.dims[l];
         net->Z[l] = mat_new(rows, m);
@@ -285,6 +297,14 @@ nn_net *nn_clone(const nn_net *src)
         return NULL;
     *net = *src;
     bool ok = true;
+    net->scratch = NULL;
+    if (src->scratch) {
+        size_t widest = 0;
+        for (int l = 0; l < src->cfg.L; l++)
+            widest = (size_t)src->cfg.dims[l] > widest ? (size_t)src->cfg.dims[l] : widest;
+        net->scratch = malloc(widest * src->m * sizeof *net->scratch);
+        ok = net->scratch != NULL;
+    }
     for (int l = 0; l <= NN_MAX_LAYERS; l++) {
         net->W[l] = clone_or_null(src->W[l], &ok);
         net->b[l] = clone_or_null(src->b[l], &ok);
@@ -431,7 +451,7 @@ static void op_activate(nn_net *net, int l)
 /* dW[l] = (1/m) dZ[l]·A[l−1]ᵀ */
 static void op_dw(nn_net *net, int l)
 {
-    mat_mul_nt(net->dW[l], net->dZ[l], l == 1 ? net->X : net->A[l - 1]);
+    mat_mul_nt(net->dW[l], net->dZ[l], l == 1 ? net->X : net->A[l - 1], net->scratch);
     mat_scale(net->dW[l], 1.0 / (double)net->m);
     mark(net, NN_DW, l);
 }

@@ -67,7 +67,8 @@ static void transpose_product_on_the_right(void **state)
     mat *a = from(1, 3, (double[]){1, 2, 3});
     mat *b = from(2, 3, (double[]){1, 1, 1, 0, 1, 0});
     mat *out = mat_new(1, 2);
-    mat_mul_nt(out, a, b);
+    double scratch[6];
+    mat_mul_nt(out, a, b, scratch);
     expect(out, (double[]){6, 2});
     mat_free(a), mat_free(b), mat_free(out);
 }
