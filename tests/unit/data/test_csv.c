@@ -1,0 +1,341 @@
+/* The CSV loader: what it accepts, and one case per rule it enforces. Every
+ * error must name FILE:LINE and leave nothing loaded. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csv.h"
+#include "data_test.h"
+
+static csv_table load_ok(const char *name)
+{
+    char rel[256];
+    snprintf(rel, sizeof rel, "tests/data/csv/%s", name);
+    csv_table t;
+    data_error err;
+    data_status st = csv_load(fixture_path(rel), NULL, &t, &err);
+    if (st != DATA_OK) {
+        char text[DATA_ERROR_TEXT_MAX];
+        fail_msg("%s", data_error_format(&err, text, sizeof text));
+    }
+    return t;
+}
+
+/* Loads a fixture that must fail with status `want`; checks that the
+ * formatted error contains "<name>:<line>: " (or "<name>: " for line 0) and
+ * `phrase`, and that nothing was handed back. */
+static void expect_error_at(const char *path, const char *name, long line, data_status want, const char *phrase)
+{
+    csv_table t;
+    memset(&t, 0xAB, sizeof t);
+    data_error err;
+    data_status st = csv_load(path, NULL, &t, &err);
+    char text[DATA_ERROR_TEXT_MAX], where[300];
+    data_error_format(&err, text, sizeof text);
+    if (st != want)
+        fail_msg("status %d (%s), want %d: %s", st, data_status_name(st), want, text);
+    if (line > 0)
+        snprintf(where, sizeof where, "%s:%ld: ", name, line);
+    else
+        snprintf(where, sizeof where, "%s: ", name);
+    if (strstr(text, where) == NULL || strstr(text, phrase) == NULL)
+        fail_msg("message \"%s\" lacks \"%s\" or \"%s\"", text, where, phrase);
+    assert_int_equal(err.line, line);
+    assert_null(t.X);
+    assert_null(t.Y);
+    assert_null(t.names);
+}
+
+static void expect_fixture_error(const char *name, long line, data_status want, const char *phrase)
+{
+    char rel[256];
+    snprintf(rel, sizeof rel, "tests/data/csv/%s", name);
+    expect_error_at(fixture_path(rel), name, line, want, phrase);
+}
+
+/* ---- accepted files ---- */
+
+static void a_plain_file_loads_as_columns_per_example(void **state)
+{
+    (void)state;
+    csv_table t = load_ok("ok_basic.csv");
+    assert_int_equal(t.n_x, 2);
+    assert_int_equal(t.m, 3);
+    assert_int_equal(t.X->rows, 2);
+    assert_int_equal(t.X->cols, 3);
+    assert_true(mat_get(t.X, 0, 0) == 0.5 && mat_get(t.X, 1, 0) == -1.25);
+    assert_true(mat_get(t.X, 1, 1) == 0.01 && mat_get(t.X, 0, 2) == -2.0);
+    assert_true(mat_get(t.Y, 0, 0) == 1.0 && mat_get(t.Y, 0, 1) == 0.0 && mat_get(t.Y, 0, 2) == 1.0);
+    assert_string_equal(t.names[0], "x1");
+    assert_string_equal(t.names[1], "x2");
+    assert_string_equal(t.label_name, "label");
+    assert_int_equal(t.label_column, 3);
+    csv_table_free(&t);
+    assert_null(t.X);
+}
+
+static void crlf_line_ends_load_like_lf(void **state)
+{
+    (void)state;
+    csv_table a = load_ok("ok_basic.csv"), b = load_ok("ok_crlf.csv");
+    assert_true(mat_max_abs_diff(a.X, b.X) == 0.0);
+    assert_true(mat_max_abs_diff(a.Y, b.Y) == 0.0);
+    assert_string_equal(b.label_name, "label");
+    csv_table_free(&a);
+    csv_table_free(&b);
+}
+
+static void trailing_blank_lines_are_skipped(void **state)
+{
+    (void)state;
+    csv_table t = load_ok("ok_trailing_blank.csv");
+    assert_int_equal(t.m, 3);
+    csv_table_free(&t);
+}
+
+static void a_column_named_label_is_the_label_wherever_it_is(void **state)
+{
+    (void)state;
+    csv_table t = load_ok("ok_label_first.csv");
+    assert_int_equal(t.n_x, 3);
+    assert_int_equal(t.label_column, 1);
+    assert_string_equal(t.names[0], "a");
+    assert_true(mat_get(t.X, 2, 1) == 6.0);
+    assert_true(mat_get(t.Y, 0, 0) == 1.0 && mat_get(t.Y, 0, 1) == 0.0);
+    csv_table_free(&t);
+    t = load_ok("ok_y_column.csv"); /* "Y" in the middle: names match in any case */
+    assert_int_equal(t.label_column, 2);
+    assert_string_equal(t.names[1], "b");
+    assert_true(mat_get(t.X, 1, 1) == 4.0 && mat_get(t.Y, 0, 1) == 1.0);
+    csv_table_free(&t);
+}
+
+static void a_bom_quotes_and_spaces_are_accepted(void **state)
+{
+    (void)state;
+    csv_table t = load_ok("ok_bom_quoted.csv");
+    assert_string_equal(t.names[0], "mean radius");
+    assert_string_equal(t.names[1], "x, quoted");
+    assert_true(mat_get(t.X, 0, 0) == 1.5 && mat_get(t.X, 1, 0) == 2.0);
+    csv_table_free(&t);
+}
+
+static void the_equals_rule_turns_a_class_into_one_and_the_rest_into_zero(void **state)
+{
+    (void)state;
+    csv_options opt = {CSV_LABEL_EQUALS, 3.0};
+    csv_table t;
+    data_error err;
+    assert_int_equal(csv_load(fixture_path("tests/data/csv/ok_multiclass.csv"), &opt, &t, &err), DATA_OK);
+    assert_true(mat_get(t.Y, 0, 0) == 1.0 && mat_get(t.Y, 0, 1) == 0.0 && mat_get(t.Y, 0, 2) == 1.0);
+    csv_table_free(&t);
+    /* the same file under the default rule: 3 is not a 0/1 label */
+    expect_fixture_error("ok_multiclass.csv", 2, DATA_BAD_FORMAT, "\"3\" is not 0 or 1");
+}
+
+/* ---- one case per error ---- */
+
+static void a_missing_file_is_not_found(void **state)
+{
+    (void)state;
+    expect_error_at(fixture_path("tests/data/csv/no_such_file.csv"), "no_such_file.csv", 0, DATA_NOT_FOUND,
+                    "cannot open");
+}
+
+static void a_directory_is_refused(void **state)
+{
+    (void)state;
+    expect_error_at(fixture_path("tests/data/csv"), "tests/data/csv", 0, DATA_IO, "is a directory");
+}
+
+static void an_empty_file_is_refused(void **state)
+{
+    (void)state;
+    expect_fixture_error("err_empty.csv", 0, DATA_BAD_FORMAT, "the file is empty");
+}
+
+static void a_header_without_rows_is_refused(void **state)
+{
+    (void)state;
+    expect_fixture_error("err_header_only.csv", 1, DATA_BAD_FORMAT, "no data rows");
+}
+
+static void a_header_without_a_feature_is_refused(void **state)
+{
+    (void)state;
+    expect_fixture_error("err_one_column.csv", 1, DATA_BAD_FORMAT, "need at least one feature column");
+}
+
+static void a_ragged_row_says_expected_and_got(void **state)
+{
+    (void)state;
+    expect_fixture_error("err_ragged.csv", 3, DATA_BAD_FORMAT, "row has 2 columns, expected 3");
+}
+
+static void a_non_numeric_cell_names_its_column(void **state)
+{
+    (void)state;
+    expect_fixture_error("err_non_numeric.csv", 4, DATA_BAD_FORMAT, "column 2 (\"x2\"): \"abc\" is not a number");
+    expect_fixture_error("err_hex.csv", 2, DATA_BAD_FORMAT, "\"0x10\" is not a number");
+}
+
+static void an_empty_cell_names_its_column(void **state)
+{
+    (void)state;
+    expect_fixture_error("err_empty_cell.csv", 2, DATA_BAD_FORMAT, "column 2 (\"x2\"): empty cell");
+}
+
+static void a_label_other_than_0_or_1_is_refused(void **state)
+{
+    (void)state;
+    expect_fixture_error("err_label.csv", 3, DATA_BAD_FORMAT, "label column 3 (\"label\"): \"2\" is not 0 or 1");
+}
+
+static void nan_is_refused(void **state)
+{
+    (void)state;
+    expect_fixture_error("err_nan.csv", 3, DATA_BAD_FORMAT, "column 2 (\"x2\"): \"NaN\" is not a finite number");
+}
+
+static void inf_and_overflow_are_refused(void **state)
+{
+    (void)state;
+    expect_fixture_error("err_inf.csv", 2, DATA_BAD_FORMAT, "\"-inf\" is not a finite number");
+    expect_fixture_error("err_overflow.csv", 2, DATA_BAD_FORMAT, "\"1e999\" is not a finite number");
+}
+
+static void a_blank_line_between_rows_is_refused(void **state)
+{
+    (void)state;
+    expect_fixture_error("err_blank_middle.csv", 3, DATA_BAD_FORMAT, "blank line between data rows");
+}
+
+static void an_unclosed_quote_is_refused(void **state)
+{
+    (void)state;
+    expect_fixture_error("err_quote.csv", 2, DATA_BAD_FORMAT, "quoted cell is not closed");
+}
+
+/* The limits are too big for committed fixtures: these files are made in a
+ * temporary directory. */
+static char tmp_dir[64];
+
+static int make_tmp_dir(void **state)
+{
+    (void)state;
+    snprintf(tmp_dir, sizeof tmp_dir, "/tmp/dnn-csv-XXXXXX");
+    return mkdtemp(tmp_dir) ? 0 : -1;
+}
+
+static int remove_tmp_dir(void **state)
+{
+    (void)state;
+    char path[128];
+    static const char *files[] = {"big.csv", "wide.csv", "long.csv"};
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", tmp_dir, files[i]);
+        unlink(path);
+    }
+    return rmdir(tmp_dir);
+}
+
+static void a_file_over_64_mib_is_refused_before_reading(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/big.csv", tmp_dir);
+    int fd = open(path, O_CREAT | O_WRONLY | O_TRUNC, 0600);
+    assert_true(fd >= 0);
+    assert_int_equal(ftruncate(fd, (off_t)CSV_MAX_BYTES + 1), 0); /* sparse: costs no disk */
+    close(fd);
+    expect_error_at(path, "big.csv", 0, DATA_TOO_LARGE, "the limit is 64 MiB");
+}
+
+static void more_than_4096_features_are_refused_at_the_header(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/wide.csv", tmp_dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    for (int i = 0; i < CSV_MAX_FEATURES + 1; i++)
+        fprintf(f, "f%d,", i);
+    fprintf(f, "label\n");
+    for (int i = 0; i < CSV_MAX_FEATURES + 1; i++)
+        fprintf(f, "0,");
+    fprintf(f, "1\n");
+    fclose(f);
+    expect_error_at(path, "wide.csv", 1, DATA_TOO_LARGE, "4097 feature columns; the limit is 4096");
+}
+
+static void more_than_100000_rows_are_refused_at_the_first_extra_row(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/long.csv", tmp_dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fprintf(f, "x,label\n");
+    for (int i = 0; i < CSV_MAX_ROWS + 1; i++)
+        fprintf(f, "%d,%d\n", i % 10, i % 2);
+    fclose(f);
+    /* header is line 1, row k is line k + 1: row 100001 is line 100002 */
+    expect_error_at(path, "long.csv", CSV_MAX_ROWS + 2, DATA_TOO_LARGE, "more than 100000 data rows");
+}
+
+static void parsing_from_memory_follows_the_same_rules(void **state)
+{
+    (void)state;
+    csv_table t;
+    data_error err;
+    const char text[] = "a,b,label\n1,2,1\n3,4,0";  /* no final newline */
+    assert_int_equal(csv_parse(text, sizeof text - 1, "mem", NULL, &t, &err), DATA_OK);
+    assert_int_equal(t.m, 2);
+    csv_table_free(&t);
+    const char bad[] = "a,label\n1,1\n2,x\n";
+    assert_int_equal(csv_parse(bad, sizeof bad - 1, "mem", NULL, &t, &err), DATA_BAD_FORMAT);
+    assert_string_equal(err.file, "mem");
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.column, 2);
+    char out[DATA_ERROR_TEXT_MAX];
+    assert_string_equal(data_error_format(&err, out, sizeof out),
+                        "mem:3: column 2 (\"label\"): \"x\" is not a number");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_plain_file_loads_as_columns_per_example),
+        cmocka_unit_test(crlf_line_ends_load_like_lf),
+        cmocka_unit_test(trailing_blank_lines_are_skipped),
+        cmocka_unit_test(a_column_named_label_is_the_label_wherever_it_is),
+        cmocka_unit_test(a_bom_quotes_and_spaces_are_accepted),
+        cmocka_unit_test(the_equals_rule_turns_a_class_into_one_and_the_rest_into_zero),
+        cmocka_unit_test(a_missing_file_is_not_found),
+        cmocka_unit_test(a_directory_is_refused),
+        cmocka_unit_test(an_empty_file_is_refused),
+        cmocka_unit_test(a_header_without_rows_is_refused),
+        cmocka_unit_test(a_header_without_a_feature_is_refused),
+        cmocka_unit_test(a_ragged_row_says_expected_and_got),
+        cmocka_unit_test(a_non_numeric_cell_names_its_column),
+        cmocka_unit_test(an_empty_cell_names_its_column),
+        cmocka_unit_test(a_label_other_than_0_or_1_is_refused),
+        cmocka_unit_test(nan_is_refused),
+        cmocka_unit_test(inf_and_overflow_are_refused),
+        cmocka_unit_test(a_blank_line_between_rows_is_refused),
+        cmocka_unit_test(an_unclosed_quote_is_refused),
+        cmocka_unit_test(a_file_over_64_mib_is_refused_before_reading),
+        cmocka_unit_test(more_than_4096_features_are_refused_at_the_header),
+        cmocka_unit_test(more_than_100000_rows_are_refused_at_the_first_extra_row),
+        cmocka_unit_test(parsing_from_memory_follows_the_same_rules),
+    };
+    return cmocka_run_group_tests(tests, make_tmp_dir, remove_tmp_dir);
+}

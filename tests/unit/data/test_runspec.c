@@ -1,0 +1,183 @@
+/* run_spec: the course's default run and its translation into a network config. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "runspec.h"
+
+static void the_default_is_the_courses_week_3_run(void **state)
+{
+    (void)state;
+    run_spec s = runspec_default();
+    assert_string_equal(s.dataset, "planar");
+    assert_int_equal(s.hidden, 4);
+    assert_int_equal(s.n_layers, 0);
+    assert_int_equal(s.hidden_act, ACT_TANH);
+    assert_false(s.acts_given);
+    assert_int_equal(s.init, NN_INIT_COURSE_W3);
+    assert_false(s.seed_given);
+    assert_true(s.lr == 1.2);
+    assert_int_equal(s.iterations, 10000);
+    assert_int_equal(s.print_every, 1000);
+    assert_true(s.test_split == 0.0);
+    assert_int_equal(s.data_seed, 1);
+    char msg[160];
+    assert_true(runspec_check(&s, msg, sizeof msg));
+}
+
+static void hidden_units_give_the_week_3_shape(void **state)
+{
+    (void)state;
+    run_spec s = runspec_default();
+    nn_config c;
+    char msg[160];
+    assert_true(runspec_net_config(&s, 2, &c, msg, sizeof msg));
+    assert_int_equal(c.L, 2);
+    assert_int_equal(c.dims[0], 2);
+    assert_int_equal(c.dims[1], 4);
+    assert_int_equal(c.dims[2], 1);
+    assert_int_equal(c.act[1], ACT_TANH);
+    assert_int_equal(c.act[2], ACT_SIGMOID);
+    assert_int_equal(c.init, NN_INIT_COURSE_W3);
+    assert_int_equal(c.seed, 2); /* the course's seed for course-w3 */
+}
+
+static void a_layer_list_gives_a_deep_network(void **state)
+{
+    (void)state;
+    run_spec s = runspec_default();
+    s.hidden = 0;
+    s.n_layers = 4;
+    int layers[] = {20, 7, 5, 1};
+    memcpy(s.layers, layers, sizeof layers);
+    s.hidden_act = ACT_RELU;
+    s.init = NN_INIT_COURSE_W4;
+    nn_config c;
+    char msg[160];
+    assert_true(runspec_net_config(&s, 64, &c, msg, sizeof msg));
+    assert_int_equal(c.L, 4);
+    assert_int_equal(c.dims[0], 64);
+    assert_int_equal(c.dims[1], 20);
+    assert_int_equal(c.dims[4], 1);
+    assert_int_equal(c.act[1], ACT_RELU);
+    assert_int_equal(c.act[3], ACT_RELU);
+    assert_int_equal(c.act[4], ACT_SIGMOID);
+    assert_int_equal(c.seed, 1);
+}
+
+static void neither_hidden_nor_layers_is_logistic_regression(void **state)
+{
+    (void)state;
+    run_spec s = runspec_default();
+    s.hidden = 0;
+    nn_config c;
+    char msg[160];
+    assert_true(runspec_net_config(&s, 30, &c, msg, sizeof msg));
+    assert_int_equal(c.L, 1);
+    assert_int_equal(c.dims[0], 30);
+    assert_int_equal(c.dims[1], 1);
+    assert_int_equal(c.act[1], ACT_SIGMOID);
+}
+
+static void a_given_seed_and_per_layer_activations_are_used(void **state)
+{
+    (void)state;
+    run_spec s = runspec_default();
+    s.seed_given = true;
+    s.seed = 42;
+    s.acts_given = true;
+    s.acts[0] = ACT_LEAKY_RELU;
+    s.acts[1] = ACT_SIGMOID;
+    nn_config c;
+    char msg[160];
+    assert_true(runspec_net_config(&s, 2, &c, msg, sizeof msg));
+    assert_int_equal(c.seed, 42);
+    assert_int_equal(c.act[1], ACT_LEAKY_RELU);
+}
+
+static void expect_refused(const run_spec *s, int n_x, const char *phrase)
+{
+    nn_config c;
+    char msg[160] = "";
+    assert_false(runspec_net_config(s, n_x, &c, msg, sizeof msg));
+    if (strstr(msg, phrase) == NULL)
+        fail_msg("message \"%s\" lacks \"%s\"", msg, phrase);
+}
+
+static void impossible_configs_are_refused_with_a_reason(void **state)
+{
+    (void)state;
+    run_spec s = runspec_default();
+    s.n_layers = 2;
+    s.layers[0] = 3;
+    s.layers[1] = 1;
+    expect_refused(&s, 2, "not both");
+
+    s = runspec_default();
+    s.hidden = 0;
+    s.n_layers = 2;
+    s.layers[0] = 3;
+    s.layers[1] = 2;
+    expect_refused(&s, 2, "output layer must have 1 unit");
+
+    s = runspec_default();
+    s.acts_given = true;
+    s.acts[0] = ACT_TANH;
+    s.acts[1] = ACT_RELU;
+    expect_refused(&s, 2, "output layer must be sigmoid");
+
+    s = runspec_default();
+    s.hidden = NN_MAX_UNITS + 1;
+    expect_refused(&s, 2, "units");
+
+    s = runspec_default();
+    s.hidden = -3;
+    expect_refused(&s, 2, "negative");
+
+    s = runspec_default();
+    s.hidden = 0;
+    s.n_layers = NN_MAX_LAYERS + 1;
+    expect_refused(&s, 2, "layers");
+
+    s = runspec_default();
+    expect_refused(&s, 0, "features");
+    expect_refused(&s, NN_MAX_INPUTS + 1, "features");
+}
+
+static void training_settings_are_checked(void **state)
+{
+    (void)state;
+    char msg[160];
+    run_spec s = runspec_default();
+    s.lr = 0.0;
+    assert_false(runspec_check(&s, msg, sizeof msg));
+    assert_non_null(strstr(msg, "learning rate"));
+    s = runspec_default();
+    s.iterations = -1;
+    assert_false(runspec_check(&s, msg, sizeof msg));
+    s = runspec_default();
+    s.test_split = 0.95;
+    assert_false(runspec_check(&s, msg, sizeof msg));
+    assert_non_null(strstr(msg, "test split"));
+    s = runspec_default();
+    s.dataset[0] = '\0';
+    assert_false(runspec_check(&s, msg, sizeof msg));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_default_is_the_courses_week_3_run),
+        cmocka_unit_test(hidden_units_give_the_week_3_shape),
+        cmocka_unit_test(a_layer_list_gives_a_deep_network),
+        cmocka_unit_test(neither_hidden_nor_layers_is_logistic_regression),
+        cmocka_unit_test(a_given_seed_and_per_layer_activations_are_used),
+        cmocka_unit_test(impossible_configs_are_refused_with_a_reason),
+        cmocka_unit_test(training_settings_are_checked),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
