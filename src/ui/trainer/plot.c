@@ -1,0 +1,208 @@
+/*
+ * plot.c — the braille line plot (plot.h).
+ *
+ * The curve lives on a dot grid of (2·pw) × (4·ph) dots, pw × ph being the
+ * plot cells right of the gutter. A point (x, y) lands on dot column
+ * dx = round((x − x0)/(x1 − x0) · (2pw − 1)) and dot row
+ * dy = round((y1 − y)/(y1 − y0) · (4ph − 1)), top row 0. Consecutive points
+ * are joined by a vertical run in the later column, so many points in one
+ * column show as the range they span and a jump stays connected.
+ */
+#include "plot.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../glyphs.h"
+
+/* The bit of dot (col 0|1, row 0…3) inside a braille cell (Unicode numbering). */
+static const uint8_t braille_bit[4][2] = {
+    {0x01, 0x08},
+    {0x02, 0x10},
+    {0x04, 0x20},
+    {0x40, 0x80},
+};
+
+/* Dot patterns of up to 512 plot cells per row are kept on the stack; wider
+ * areas are clipped to that. */
+#define PLOT_MAX_COLS 512
+#define PLOT_MAX_ROWS 256
+
+char *plot_format_value(double v, char *buf, size_t size)
+{
+    double a = fabs(v);
+    if (!isfinite(v))
+        snprintf(buf, size, "%s", isnan(v) ? "NaN" : (v > 0 ? "inf" : "-inf"));
+    else if (a == 0.0 || (a >= 0.001 && a < 10.0))
+        snprintf(buf, size, "%.4f", v);
+    else if (a >= 10.0 && a < 1000.0)
+        snprintf(buf, size, "%.2f", v);
+    else if (a >= 1000.0 && a < 100000.0)
+        snprintf(buf, size, "%.0f", v);
+    else
+        snprintf(buf, size, "%.1e", v);
+    return buf;
+}
+
+static bool plot_usable(double y, bool log_y)
+{
+    return isfinite(y) && (!log_y || y > 0.0);
+}
+
+static double plot_tf(double y, bool log_y)
+{
+    return log_y ? log10(y) : y;
+}
+
+static int plot_round_clamp(double v, int hi)
+{
+    if (!(v >= 0.0))
+        return 0;
+    long r = lround(v);
+    return r > hi ? hi : (int)r;
+}
+
+/* One cell row's dot bits, row-major, pw × ph cells. */
+typedef struct plot_dots {
+    int pw, ph;
+    uint8_t bits[PLOT_MAX_ROWS][PLOT_MAX_COLS];
+} plot_dots;
+
+static void plot_set_dot(plot_dots *d, int dx, int dy)
+{
+    int cx = dx / 2, cy = dy / 4;
+    if (cx < 0 || cy < 0 || cx >= d->pw || cy >= d->ph)
+        return;
+    d->bits[cy][cx] |= braille_bit[dy % 4][dx % 2];
+}
+
+static void plot_label(ui_canvas *c, int x, int y, double v, ui_role role, uint32_t tick, bool ascii)
+{
+    char buf[32];
+    plot_format_value(v, buf, sizeof buf);
+    int w = (int)strlen(buf);
+    if (w > PLOT_GUTTER - 1)
+        w = PLOT_GUTTER - 1;
+    canvas_fill(c, x, y, PLOT_GUTTER - 1, 1, ' ', ROLE_DIM);
+    canvas_text(c, x + PLOT_GUTTER - 1 - w, y, w, buf, role);
+    canvas_put(c, x + PLOT_GUTTER - 1, y, ascii ? '+' : tick, ROLE_BORDER);
+}
+
+void plot_render_curve(ui_canvas *c, ui_rect area, const plot_curve *curve, const plot_options *opt)
+{
+    if (area.w < PLOT_GUTTER + 4 || area.h < 3)
+        return;
+    bool ascii = opt && opt->ascii, log_y = opt && opt->log_y;
+    int pw = area.w - PLOT_GUTTER, ph = area.h - 1;
+    if (pw > PLOT_MAX_COLS)
+        pw = PLOT_MAX_COLS;
+    if (ph > PLOT_MAX_ROWS)
+        ph = PLOT_MAX_ROWS;
+    int px = area.x + PLOT_GUTTER, py = area.y;
+
+    for (int r = 0; r < ph; r++)
+        canvas_put(c, px - 1, py + r, glyph_cp(GLYPH_V_LINE, ascii), ROLE_BORDER);
+
+    /* The ranges: x from the first to the last point, y over usable points. */
+    double x0 = 0, x1 = 0, y0 = INFINITY, y1 = -INFINITY, last = NAN;
+    size_t used = 0;
+    for (size_t i = 0; curve && i < curve->n; i++) {
+        if (!plot_usable(curve->y[i], log_y))
+            continue;
+        double t = plot_tf(curve->y[i], log_y);
+        if (t < y0)
+            y0 = t;
+        if (t > y1)
+            y1 = t;
+        last = curve->y[i];
+        used++;
+    }
+    if (curve && curve->n > 0) {
+        x0 = curve->x[0];
+        x1 = curve->x[curve->n - 1];
+    }
+    if (used == 0) {
+        canvas_text(c, px + 1, py + ph / 2, pw - 1, "\xe2\x80\xa6", ROLE_DIM);
+        return;
+    }
+    if (x1 <= x0)
+        x1 = x0 + 1.0;
+    double real_min = log_y ? pow(10.0, y0) : y0, real_max = log_y ? pow(10.0, y1) : y1;
+    if (y1 - y0 < 1e-12) {
+        double pad = fabs(y0) > 1e-9 ? fabs(y0) * 0.05 : 0.5;
+        y0 -= pad;
+        y1 += pad;
+    }
+
+    static plot_dots dots; /* large; the UI is single-threaded */
+    memset(&dots, 0, sizeof dots);
+    dots.pw = pw;
+    dots.ph = ph;
+    int max_dx = 2 * pw - 1, max_dy = 4 * ph - 1;
+    int prev_dx = -1, prev_dy = -1, last_dy = 0;
+    for (size_t i = 0; i < curve->n; i++) {
+        if (!plot_usable(curve->y[i], log_y)) {
+            prev_dx = -1;
+            continue;
+        }
+        int dx = plot_round_clamp((curve->x[i] - x0) / (x1 - x0) * max_dx, max_dx);
+        int dy = plot_round_clamp((y1 - plot_tf(curve->y[i], log_y)) / (y1 - y0) * max_dy, max_dy);
+        if (prev_dx < 0 || dx == prev_dx) {
+            /* First point of a run, or more points in the same column:
+             * the column shows the span between them. */
+            int from = prev_dx < 0 ? dy : prev_dy;
+            int lo = from < dy ? from : dy, hi = from < dy ? dy : from;
+            for (int k = lo; k <= hi; k++)
+                plot_set_dot(&dots, dx, k);
+        } else {
+            /* A straight line to the previous point, one column at a time,
+             * each column filled from the row it enters at to the row it leaves. */
+            int row_in = prev_dy;
+            for (int k = prev_dx + 1; k <= dx; k++) {
+                int row_out = prev_dy + (int)lround((double)(dy - prev_dy) * (k - prev_dx) / (dx - prev_dx));
+                int lo = row_in < row_out ? row_in : row_out, hi = row_in < row_out ? row_out : row_in;
+                if (lo != hi)
+                    lo = row_in < row_out ? lo + 1 : lo, hi = row_in < row_out ? hi : hi - 1;
+                for (int r = lo; r <= hi; r++)
+                    plot_set_dot(&dots, k, r);
+                row_in = row_out;
+            }
+        }
+        prev_dx = dx;
+        prev_dy = dy;
+        last_dy = dy;
+    }
+
+    /* Markers first, so the curve's cells win where they cross. */
+    for (size_t m = 0; curve->marks && m < curve->n_marks; m++) {
+        double mx = curve->marks[m];
+        if (mx < x0 || mx > x1)
+            continue;
+        int cx = plot_round_clamp((mx - x0) / (x1 - x0) * max_dx, max_dx) / 2;
+        for (int r = 0; r < ph; r++)
+            canvas_put(c, px + cx, py + r, ascii ? '!' : 0x250A, ROLE_MARKER);
+        canvas_put(c, px + cx, py, glyph_cp(GLYPH_MARKER, ascii), ROLE_MARKER);
+    }
+    for (int r = 0; r < ph; r++)
+        for (int x = 0; x < pw; x++)
+            if (dots.bits[r][x])
+                canvas_put(c, px + x, py + r, glyph_braille(dots.bits[r][x], ascii), ROLE_PLOT);
+
+    uint32_t tick = glyph_cp(GLYPH_TEE_LEFT, ascii);
+    plot_label(c, area.x, py, real_max, ROLE_DIM, tick, ascii);
+    plot_label(c, area.x, py + ph - 1, real_min, ROLE_DIM, tick, ascii);
+    plot_label(c, area.x, py + last_dy / 4, last, ROLE_CURRENT, tick, ascii);
+
+    /* The x range under the plot. */
+    int row = area.y + area.h - 1;
+    char left[32], right[48];
+    snprintf(left, sizeof left, "%.0f", x0);
+    snprintf(right, sizeof right, "%.0f%s%s", x1, opt && opt->x_unit ? " " : "",
+             opt && opt->x_unit ? opt->x_unit : "");
+    canvas_text(c, px, row, pw, left, ROLE_DIM);
+    int rw = (int)strlen(right);
+    if (rw < pw - (int)strlen(left) - 1)
+        canvas_text(c, px + pw - rw, row, rw, right, ROLE_DIM);
+}

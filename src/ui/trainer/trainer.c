@@ -1,0 +1,367 @@
+/*
+ * trainer.c — the trainer model (trainer.h): settings, runs, history and
+ * the divergence watch.
+ */
+#include "trainer.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "trainer_internal.h"
+
+/* The ladder: roughly ×3 per rung, denser around the course's 1.2. */
+static const double lr_rungs[] = {
+    0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 0.75, 1.0, 1.2, 1.5, 2.0, 3.0, 5.0, 10.0,
+};
+#define LR_RUNGS (sizeof lr_rungs / sizeof lr_rungs[0])
+
+size_t trainer_lr_ladder(const double **rungs)
+{
+    *rungs = lr_rungs;
+    return LR_RUNGS;
+}
+
+double trainer_lr_neighbour(double lr, int dir)
+{
+    /* A rate within 1e-9 (relative) of a rung counts as on it. */
+    if (dir > 0) {
+        for (size_t i = 0; i < LR_RUNGS; i++)
+            if (lr_rungs[i] > lr * (1.0 + 1e-9))
+                return lr_rungs[i];
+    } else if (dir < 0) {
+        for (size_t i = LR_RUNGS; i-- > 0;)
+            if (lr_rungs[i] < lr * (1.0 - 1e-9))
+                return lr_rungs[i];
+    }
+    return lr;
+}
+
+act_kind trainer_next_activation(act_kind k)
+{
+    switch (k) {
+    case ACT_TANH: return ACT_RELU;
+    case ACT_RELU: return ACT_LEAKY_RELU;
+    case ACT_LEAKY_RELU: return ACT_SIGMOID;
+    default: return ACT_TANH;
+    }
+}
+
+const char *trainer_next_dataset(const char *name)
+{
+    static const char *const cycle[] = {"planar", "circles", "moons", "blobs", "quantiles"};
+    const size_t n = sizeof cycle / sizeof cycle[0];
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(name, cycle[i]))
+            return cycle[(i + 1) % n];
+    return cycle[0];
+}
+
+nn_net *trainer_build_net(const run_spec *spec, const trainer_data *data, char *err, size_t err_size)
+{
+    nn_config cfg;
+    if (!runspec_net_config(spec, (int)data->X->rows, &cfg, err, err_size))
+        return NULL;
+    nn_net *net = nn_new(&cfg);
+    if (!net) {
+        char why[160] = "";
+        if (!nn_config_check(&cfg, why, sizeof why))
+            snprintf(err, err_size, "%s", why);
+        else
+            snprintf(err, err_size, "out of memory building the network");
+        return NULL;
+    }
+    if (nn_bind(net, data->X, data->Y) != NN_OK) {
+        snprintf(err, err_size, "the network does not fit the data set (%zu inputs)", data->X->rows);
+        nn_free(net);
+        return NULL;
+    }
+    return net;
+}
+
+trainer *trainer_new(const run_spec *spec, char *err, size_t err_size)
+{
+    trainer *t = calloc(1, sizeof *t);
+    if (!t) {
+        snprintf(err, err_size, "out of memory");
+        return NULL;
+    }
+    t->spec = *spec;
+    t->hist_x = malloc(TRAINER_HISTORY_MAX * sizeof *t->hist_x);
+    t->hist_y = malloc(TRAINER_HISTORY_MAX * sizeof *t->hist_y);
+    if (!t->hist_x || !t->hist_y) {
+        snprintf(err, err_size, "out of memory");
+        goto fail;
+    }
+    if (!trainer_data_load(&t->spec, &t->data, err, err_size))
+        goto fail;
+    t->net = trainer_build_net(&t->spec, &t->data, err, err_size);
+    if (!t->net)
+        goto fail;
+    t->cost_every = TRAINER_COST_EVERY;
+    t->zero_init = t->spec.init == NN_INIT_ZEROS;
+    t->state = TRAINER_RUNNING;
+    return t;
+fail:
+    trainer_free(t);
+    return NULL;
+}
+
+void trainer_free(trainer *t)
+{
+    if (!t)
+        return;
+    trainer_sweep_stop(t);
+    nn_free(t->net);
+    trainer_data_free(&t->data);
+    free(t->hist_x);
+    free(t->hist_y);
+    free(t);
+}
+
+const run_spec *trainer_spec(const trainer *t) { return &t->spec; }
+const trainer_data *trainer_data_of(const trainer *t) { return &t->data; }
+const nn_net *trainer_net(const trainer *t) { return t->net; }
+nn_net *trainer_net_mut(trainer *t) { return t->net; }
+bool trainer_single_hidden(const trainer *t) { return nn_layers(t->net) == 2; }
+long trainer_iterations(const trainer *t) { return nn_iterations(t->net); }
+long trainer_clock(const trainer *t) { return t->clock; }
+double trainer_cost(const trainer *t) { return t->hist_n ? t->hist_y[t->hist_n - 1] : NAN; }
+double trainer_lr(const trainer *t) { return t->spec.lr; }
+trainer_state trainer_state_of(const trainer *t) { return t->state; }
+trainer_divergence trainer_divergence_of(const trainer *t) { return t->divergence; }
+bool trainer_zero_initialised(const trainer *t) { return t->zero_init; }
+long trainer_cost_every(const trainer *t) { return t->cost_every; }
+
+size_t trainer_history(const trainer *t, const double **clock, const double **cost)
+{
+    *clock = t->hist_x;
+    *cost = t->hist_y;
+    return t->hist_n;
+}
+
+size_t trainer_markers(const trainer *t, const trainer_marker **markers)
+{
+    *markers = t->markers;
+    return t->n_markers;
+}
+
+static void trainer_mark(trainer *t, trainer_change what)
+{
+    if (t->n_markers == TRAINER_MARKERS_MAX) {
+        memmove(t->markers, t->markers + 1, (TRAINER_MARKERS_MAX - 1) * sizeof t->markers[0]);
+        t->n_markers--;
+    }
+    t->markers[t->n_markers++] = (trainer_marker){(double)t->clock, what};
+    t->segment_start = t->hist_n;
+}
+
+/* Keeps every other point (the first and the newest stay) and doubles the
+ * recording interval. */
+static void trainer_decimate(trainer *t)
+{
+    size_t j = 0;
+    for (size_t i = 0; i < t->hist_n; i += 2) {
+        t->hist_x[j] = t->hist_x[i];
+        t->hist_y[j] = t->hist_y[i];
+        j++;
+    }
+    t->hist_n = j;
+    t->segment_start = (t->segment_start + 1) / 2;
+    t->cost_every *= 2;
+}
+
+static void trainer_record(trainer *t, double clock, double cost)
+{
+    if (t->hist_n == TRAINER_HISTORY_MAX)
+        trainer_decimate(t);
+    t->hist_x[t->hist_n] = clock;
+    t->hist_y[t->hist_n] = cost;
+    t->hist_n++;
+}
+
+/* The watch: the last TRAINER_WATCH costs since the last change, each larger
+ * than the one before, the last more than 1% above the first. A cost that
+ * keeps rising under gradient descent means the steps overshoot the valley. */
+static bool trainer_cost_growing(const trainer *t)
+{
+    if (t->hist_n < t->segment_start + TRAINER_WATCH)
+        return false;
+    const double *y = t->hist_y + t->hist_n - TRAINER_WATCH;
+    for (int i = 1; i < TRAINER_WATCH; i++)
+        if (!(y[i] > y[i - 1]))
+            return false;
+    return y[TRAINER_WATCH - 1] > y[0] * 1.01;
+}
+
+static void trainer_diverge(trainer *t, trainer_divergence why)
+{
+    t->state = TRAINER_DIVERGED;
+    t->divergence = why;
+}
+
+long trainer_run(trainer *t, long n)
+{
+    if (t->state == TRAINER_DIVERGED && t->divergence == TRAINER_DIV_NONFINITE)
+        return 0;
+    long done = 0;
+    while (done < n) {
+        long it = nn_iterations(t->net);
+        bool want = it % t->cost_every == 0;
+        nn_status st = nn_iterate(t->net, t->spec.lr, want);
+        t->clock++;
+        done++;
+        if (st == NN_DIVERGED) {
+            if (want)
+                trainer_record(t, (double)(t->clock - 1), nn_cost(t->net));
+            trainer_diverge(t, TRAINER_DIV_NONFINITE);
+            break;
+        }
+        if (want) {
+            trainer_record(t, (double)(t->clock - 1), nn_cost(t->net));
+            if (trainer_cost_growing(t)) {
+                trainer_diverge(t, TRAINER_DIV_GROWING);
+                break;
+            }
+        }
+    }
+    return done;
+}
+
+bool trainer_set_paused(trainer *t, bool paused)
+{
+    if (paused) {
+        if (t->state == TRAINER_RUNNING)
+            t->state = TRAINER_PAUSED;
+        return true;
+    }
+    if (t->state == TRAINER_DIVERGED && t->divergence == TRAINER_DIV_NONFINITE)
+        return false;
+    t->state = TRAINER_RUNNING;
+    t->divergence = TRAINER_DIV_NONE;
+    /* Going on after a warning: watch afresh from here. */
+    t->segment_start = t->hist_n;
+    return true;
+}
+
+bool trainer_step_lr(trainer *t, int dir)
+{
+    double next = trainer_lr_neighbour(t->spec.lr, dir);
+    if (next == t->spec.lr)
+        return false;
+    t->spec.lr = next;
+    trainer_mark(t, TRAINER_CHANGE_LR);
+    return true;
+}
+
+/* Swaps in a network built for `next`; on failure nothing changes. */
+static bool trainer_rebuild(trainer *t, const run_spec *next, trainer_change what, char *err, size_t err_size)
+{
+    nn_net *net = trainer_build_net(next, &t->data, err, err_size);
+    if (!net)
+        return false;
+    nn_free(t->net);
+    t->net = net;
+    t->spec = *next;
+    t->zero_init = next->init == NN_INIT_ZEROS;
+    t->state = TRAINER_RUNNING;
+    t->divergence = TRAINER_DIV_NONE;
+    trainer_mark(t, what);
+    return true;
+}
+
+bool trainer_set_hidden(trainer *t, int n_h, char *err, size_t err_size)
+{
+    if (n_h < TRAINER_HIDDEN_MIN || n_h > TRAINER_HIDDEN_MAX) {
+        snprintf(err, err_size, "hidden units must be %d to %d", TRAINER_HIDDEN_MIN, TRAINER_HIDDEN_MAX);
+        return false;
+    }
+    run_spec next = t->spec;
+    next.hidden = n_h;
+    next.n_layers = 0;
+    next.acts_given = false;
+    return trainer_rebuild(t, &next, TRAINER_CHANGE_HIDDEN, err, err_size);
+}
+
+bool trainer_set_layers(trainer *t, const int *layers, int count, char *err, size_t err_size)
+{
+    if (count < 1 || count > NN_MAX_LAYERS) {
+        snprintf(err, err_size, "give 1 to %d layer sizes", NN_MAX_LAYERS);
+        return false;
+    }
+    run_spec next = t->spec;
+    next.hidden = 0;
+    next.n_layers = count;
+    memcpy(next.layers, layers, (size_t)count * sizeof layers[0]);
+    next.acts_given = false;
+    return trainer_rebuild(t, &next, TRAINER_CHANGE_LAYERS, err, err_size);
+}
+
+bool trainer_set_activation(trainer *t, act_kind k, char *err, size_t err_size)
+{
+    run_spec next = t->spec;
+    next.hidden_act = k;
+    next.acts_given = false;
+    return trainer_rebuild(t, &next, TRAINER_CHANGE_ACTIVATION, err, err_size);
+}
+
+bool trainer_set_dataset(trainer *t, const char *name, char *err, size_t err_size)
+{
+    run_spec next = t->spec;
+    snprintf(next.dataset, sizeof next.dataset, "%s", name);
+    trainer_data data;
+    if (!trainer_data_load(&next, &data, err, err_size))
+        return false;
+    nn_net *net = trainer_build_net(&next, &data, err, err_size);
+    if (!net) {
+        trainer_data_free(&data);
+        return false;
+    }
+    /* The sweep's networks are bound to the old data: drop them first. */
+    trainer_sweep_stop(t);
+    nn_free(t->net);
+    trainer_data_free(&t->data);
+    t->data = data;
+    t->net = net;
+    t->spec = next;
+    t->zero_init = next.init == NN_INIT_ZEROS;
+    t->state = TRAINER_RUNNING;
+    t->divergence = TRAINER_DIV_NONE;
+    trainer_mark(t, TRAINER_CHANGE_DATASET);
+    return true;
+}
+
+void trainer_reinit(trainer *t)
+{
+    /* Back to the spec's random init (zero-init is a separate key). */
+    nn_init_kind init = t->spec.init == NN_INIT_ZEROS ? NN_INIT_COURSE_W3 : t->spec.init;
+    if (t->spec.init == NN_INIT_ZEROS) {
+        t->spec.init = init;
+        t->spec.seed_given = false;
+    }
+    uint32_t seed = t->spec.seed_given ? t->spec.seed : nn_init_default_seed(init);
+    nn_reinit_with(t->net, init, seed);
+    t->zero_init = false;
+    t->state = TRAINER_RUNNING;
+    t->divergence = TRAINER_DIV_NONE;
+    trainer_mark(t, TRAINER_CHANGE_REINIT);
+}
+
+void trainer_zero_init(trainer *t)
+{
+    nn_reinit_with(t->net, NN_INIT_ZEROS, 0);
+    t->zero_init = true;
+    t->state = TRAINER_RUNNING;
+    t->divergence = TRAINER_DIV_NONE;
+    trainer_mark(t, TRAINER_CHANGE_ZERO_INIT);
+}
+
+double trainer_accuracy(const trainer *t, bool test)
+{
+    const mat *X = test ? t->data.X_test : t->data.X;
+    const mat *Y = test ? t->data.Y_test : t->data.Y;
+    if (!X || !Y || (t->state == TRAINER_DIVERGED && t->divergence == TRAINER_DIV_NONFINITE))
+        return NAN;
+    return nn_accuracy(t->net, X, Y);
+}

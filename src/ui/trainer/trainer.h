@@ -1,0 +1,196 @@
+/*
+ * trainer.h — the live trainer's model: a data set, a network, the settings
+ * a learner changes while it trains, the cost history with markers, the
+ * divergence watch and the hidden-size sweep. Pure: no drawing, no clock,
+ * no text in the learner's language (the screen turns events into words).
+ *
+ *   trainer_run(t, n) ──► nn_iterate × n ──► every `cost_every` iterations:
+ *        record (clock, J) ──► divergence watch ──► state DIVERGED (paused)
+ *
+ * Two iteration counters:
+ *   - trainer_iterations: updates of the CURRENT network. A setting that
+ *     builds a new network (hidden units, layers, activation, data set,
+ *     r, z) starts it again at 0 — like the course, whose "Cost after
+ *     iteration i" always counts from fresh weights. A new learning rate
+ *     keeps the network, and so keeps counting.
+ *   - trainer_clock: every iteration run in this trainer, never reset. The
+ *     cost curve is drawn against it, so the curve from before a change stays
+ *     on screen left of a marker at the change.
+ *
+ * The learning rate survives every rebuild (it is a setting, not a weight).
+ *
+ * Ownership: trainer_new returns a trainer freed with trainer_free. Pointers
+ * the getters return belong to the trainer; they stay valid until the next
+ * call that changes the trainer (run, set_*, reinit, sweep_*).
+ */
+#ifndef DNN_UI_TRAINER_TRAINER_H
+#define DNN_UI_TRAINER_TRAINER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../../core/network.h"
+#include "../../data/runspec.h"
+
+typedef struct trainer trainer;
+
+/* The data a trainer trains on. X_test / Y_test are NULL without a split;
+ * image_side is 8 for the digits (a column of X is an 8×8 image), else 0.
+ * A data set that is not 2-D and has no test_split in the spec gets the
+ * data layer's suggested split (digits: 0.2), so a test accuracy exists. */
+typedef struct trainer_data {
+    mat *X, *Y;
+    mat *X_test, *Y_test;
+    int image_side;
+    double lo[2], hi[2];        /* 2-D sets: the plot window (min − 1 … max + 1) */
+    struct dataset *ds;         /* everything else the data layer knows */
+} trainer_data;
+
+typedef enum trainer_state {
+    TRAINER_RUNNING,
+    TRAINER_PAUSED,
+    TRAINER_DIVERGED   /* paused by the divergence watch; see trainer_divergence */
+} trainer_state;
+
+typedef enum trainer_divergence {
+    TRAINER_DIV_NONE,
+    TRAINER_DIV_NONFINITE,  /* the cost or a parameter became NaN or ±inf (the core said NN_DIVERGED) */
+    TRAINER_DIV_GROWING     /* the cost kept growing over TRAINER_WATCH recorded values */
+} trainer_divergence;
+
+/* What a marker on the cost curve stands for. */
+typedef enum trainer_change {
+    TRAINER_CHANGE_LR,
+    TRAINER_CHANGE_HIDDEN,
+    TRAINER_CHANGE_LAYERS,
+    TRAINER_CHANGE_ACTIVATION,
+    TRAINER_CHANGE_DATASET,
+    TRAINER_CHANGE_REINIT,
+    TRAINER_CHANGE_ZERO_INIT
+} trainer_change;
+
+typedef struct trainer_marker {
+    double clock;          /* trainer_clock when the change happened */
+    trainer_change what;
+} trainer_marker;
+
+/* Recorded cost points kept; past it, every other point is dropped and the
+ * recording interval doubles, so a long run keeps its whole shape. */
+#define TRAINER_HISTORY_MAX 4096
+#define TRAINER_MARKERS_MAX 256
+/* The cost is computed (it does not change training) every this many
+ * iterations at first. */
+#define TRAINER_COST_EVERY 10
+/* The divergence watch: this many recorded costs in a row, each above the
+ * one before, and the last more than 1% above the first. */
+#define TRAINER_WATCH 8
+#define TRAINER_HIDDEN_MIN 1
+#define TRAINER_HIDDEN_MAX 50
+
+/* A trainer for spec (data set, layers, activation, init, seed, lr).
+ * spec->iterations is ignored: the trainer runs until paused. NULL with a
+ * one-line reason in err for an unknown data set, a CSV that does not load,
+ * a config the core refuses, or no memory. */
+trainer *trainer_new(const run_spec *spec, char *err, size_t err_size);
+void trainer_free(trainer *t);
+
+/* The current settings (dataset, hidden/layers, activation, init, seed, lr). */
+const run_spec *trainer_spec(const trainer *t);
+const trainer_data *trainer_data_of(const trainer *t);
+const nn_net *trainer_net(const trainer *t);
+/* The network itself, for tests and hand-made experiments (a NaN in a weight). */
+nn_net *trainer_net_mut(trainer *t);
+/* True when the network has one hidden layer (the week-3 shape; ↑/↓ apply). */
+bool trainer_single_hidden(const trainer *t);
+
+long trainer_iterations(const trainer *t);
+long trainer_clock(const trainer *t);
+/* The most recently recorded cost J (NAN before any). */
+double trainer_cost(const trainer *t);
+double trainer_lr(const trainer *t);
+trainer_state trainer_state_of(const trainer *t);
+trainer_divergence trainer_divergence_of(const trainer *t);
+
+/* Runs up to n iterations of gradient descent whatever the state (so a paused
+ * trainer can be stepped), stopping early when the watch sees divergence
+ * (the state becomes TRAINER_DIVERGED). A trainer diverged with non-finite
+ * values runs nothing until it is re-initialised or rebuilt. Returns the
+ * iterations run. */
+long trainer_run(trainer *t, long n);
+/* Pause or resume. Resuming a TRAINER_DIV_GROWING trainer clears the
+ * divergence (the learner chose to go on); a TRAINER_DIV_NONFINITE one stays
+ * diverged (false is returned). */
+bool trainer_set_paused(trainer *t, bool paused);
+
+/* The learning-rate ladder, 0.0001 … 10 with the course's 1.2; returns its
+ * length and stores the rungs (ascending) in *rungs. */
+size_t trainer_lr_ladder(const double **rungs);
+/* The next rung strictly above (dir > 0) or below (dir < 0) lr; lr itself
+ * when there is none. A rate between rungs moves to the neighbouring rung. */
+double trainer_lr_neighbour(double lr, int dir);
+/* Moves the rate one rung; the network and the iteration count are kept and
+ * a marker is recorded. False (nothing changed) at either end. */
+bool trainer_step_lr(trainer *t, int dir);
+
+/* Rebuilds the network with n_h hidden units (TRAINER_HIDDEN_MIN … MAX):
+ * fresh weights from the current init and seed, iteration count 0, a marker.
+ * False with a reason in err outside the range or when the core refuses. */
+bool trainer_set_hidden(trainer *t, int n_h, char *err, size_t err_size);
+/* Rebuilds with layer sizes n[1] … n[L] (the last must be 1). */
+bool trainer_set_layers(trainer *t, const int *layers, int count, char *err, size_t err_size);
+/* Rebuilds with activation k on every hidden layer. */
+bool trainer_set_activation(trainer *t, act_kind k, char *err, size_t err_size);
+/* The next in the cycle tanh → relu → leaky-relu → sigmoid → tanh. */
+act_kind trainer_next_activation(act_kind k);
+/* Loads another data set and rebuilds. On failure the old data and network stay. */
+bool trainer_set_dataset(trainer *t, const char *name, char *err, size_t err_size);
+/* The next 2-D generated set: planar → circles → moons → blobs → quantiles → planar
+ * (anything else → planar). */
+const char *trainer_next_dataset(const char *name);
+/* Re-initialises with the course init of the spec and its seed (the weights
+ * the trainer started with), iteration count 0, state RUNNING, a marker. */
+void trainer_reinit(trainer *t);
+/* Every weight and bias := 0, iteration count 0, state RUNNING, a marker. */
+void trainer_zero_init(trainer *t);
+/* True when the current weights came from zero-init (until the next rebuild). */
+bool trainer_zero_initialised(const trainer *t);
+
+/* The recorded costs: x = trainer_clock before the iteration, y = J then
+ * (the course's "Cost after iteration i"). Returns how many. */
+size_t trainer_history(const trainer *t, const double **clock, const double **cost);
+size_t trainer_markers(const trainer *t, const trainer_marker **markers);
+/* The current recording interval in iterations. */
+long trainer_cost_every(const trainer *t);
+
+/* Training (or test) accuracy in percent (0 … 100); NAN when there is no
+ * test set or the network diverged. Runs a forward pass. */
+double trainer_accuracy(const trainer *t, bool test);
+
+/* ---- the hidden-size sweep (trainer_sweep.c) ---- */
+
+#define TRAINER_SWEEP_COUNT 7           /* n_h = 1, 2, 3, 4, 5, 20, 50 */
+#define TRAINER_SWEEP_ITERATIONS 5000   /* per size, like the course */
+
+typedef struct trainer_sweep_entry {
+    int n_h;
+    long done;           /* iterations run so far */
+    long total;
+    double accuracy;     /* training accuracy once done, NAN before */
+    bool diverged;
+    const nn_net *net;   /* the network (owned by the trainer) */
+} trainer_sweep_entry;
+
+/* Starts (or restarts) the sweep on the current data set, activation, init,
+ * seed and learning rate, `iterations` per size. False with err on failure. */
+bool trainer_sweep_start(trainer *t, long iterations, char *err, size_t err_size);
+/* Runs at most max_iterations more iterations of the sweep, size after size.
+ * Returns the iterations run (0 once finished or not started). */
+long trainer_sweep_work(trainer *t, long max_iterations);
+bool trainer_sweep_active(const trainer *t);   /* started and not cancelled */
+bool trainer_sweep_finished(const trainer *t);
+/* The entries (TRAINER_SWEEP_COUNT once started, else 0). */
+size_t trainer_sweep_entries(const trainer *t, const trainer_sweep_entry **entries);
+/* Frees the sweep's networks. */
+void trainer_sweep_stop(trainer *t);
+
+#endif

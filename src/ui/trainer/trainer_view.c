@@ -1,0 +1,423 @@
+/*
+ * trainer_view.c — drawing the trainer screen from its model and caches.
+ *
+ *   ┌ title ─────────────────────────────────────────────────────────────┐
+ *   ┌ decision regions ──────────┐┌ cost J ───────────────────────────────┐
+ *   │ 4.6 ▀▀▀▀▀▀●▀▀▀▀○▀▀▀▀▀▀▀▀▀  ││0.6930┤⠑⢄                              │
+ *   │  x2 ▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀  ││0.2338┤  ⠈⠉⠒⠒⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤                │
+ *   │-4.7 ▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀  │└───────────────────────────────────────┘
+ *   │     -4.9      x1      4.9  │┌ hidden units ─────────────────────────┐
+ *   └────────────────────────────┘│ one row (or map) per unit of layer 1  │
+ *   note: what just happened, in words (two rows)                          │
+ *   iter 3400  cost 0.233864  acc 89.50%  lr 1.2  n_h 4  tanh  planar  52k it/s
+ *
+ * The deep version puts a gallery of test images where the map is; the sweep
+ * view shows one small map per hidden-layer size. Reads state only.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../text.h"
+#include "../glyphs.h"
+#include "heatmap.h"
+#include "plot.h"
+#include "trainer_screen_internal.h"
+
+static const char *tv_dataset_label(const trainer *t)
+{
+    const char *name = trainer_spec(t)->dataset, *slash = strrchr(name, '/');
+    return slash ? slash + 1 : name;
+}
+
+static void tv_rate(double rate, char *buf, size_t size)
+{
+    if (rate < 1000.0)
+        snprintf(buf, size, "%.0f", rate);
+    else if (rate < 10000.0)
+        snprintf(buf, size, "%.1fk", rate / 1000.0);
+    else if (rate < 1e6)
+        snprintf(buf, size, "%.0fk", rate / 1000.0);
+    else
+        snprintf(buf, size, "%.1fM", rate / 1e6);
+}
+
+static void tv_percent(double v, char *buf, size_t size)
+{
+    if (isfinite(v))
+        snprintf(buf, size, "%.2f%%", v);
+    else
+        snprintf(buf, size, "-");
+}
+
+void trainer_view_status(const trainer_screen *ts, const ui_ctx *ctx, char *buf, size_t size)
+{
+    const trainer *t = ts->model;
+    const nn_net *net = trainer_net(t);
+    char cost[32], acc[32], test[48] = "", shape[96], rate[32];
+    double j = trainer_cost(t);
+    if (isnan(j) && trainer_clock(t) == 0)
+        snprintf(cost, sizeof cost, "-");
+    else if (!isfinite(j))
+        snprintf(cost, sizeof cost, "%s", isnan(j) ? "NaN" : "inf");
+    else
+        snprintf(cost, sizeof cost, "%.6f", j);
+    tv_percent(ts->acc_train, acc, sizeof acc);
+    if (trainer_data_of(t)->X_test) {
+        char p[32];
+        tv_percent(ts->acc_test, p, sizeof p);
+        snprintf(test, sizeof test, "test %s  ", p);
+    }
+    if (trainer_single_hidden(t)) {
+        snprintf(shape, sizeof shape, "n_h %d", nn_dim(net, 1));
+    } else {
+        size_t used = (size_t)snprintf(shape, sizeof shape, "layers ");
+        for (int l = 1; l <= nn_layers(net) && used < sizeof shape; l++)
+            used += (size_t)snprintf(shape + used, sizeof shape - used, "%s%d", l > 1 ? "," : "", nn_dim(net, l));
+    }
+    tv_rate(ts->rate, rate, sizeof rate);
+    const char *state = "";
+    if (trainer_state_of(t) == TRAINER_DIVERGED)
+        state = UI_TR(ctx, "  diverged", "  diverged 发散");
+    else if (trainer_state_of(t) == TRAINER_PAUSED)
+        state = UI_TR(ctx, "  paused", "  paused 暂停");
+    act_kind act = nn_layers(net) > 1 ? nn_activation(net, 1) : ACT_SIGMOID;
+    if (ts->view == TS_VIEW_SWEEP) {
+        const trainer_sweep_entry *e;
+        size_t n = trainer_sweep_entries(t, &e), k = 0;
+        while (k < n && (e[k].done >= e[k].total || e[k].diverged))
+            k++;
+        if (k < n)
+            snprintf(buf, size, "sweep %zu/%zu  n_h %d  %ld/%ld  lr %g  %s  %s  %s it/s", k + 1, n, e[k].n_h,
+                     e[k].done, e[k].total, trainer_lr(t), act_name(act), tv_dataset_label(t), rate);
+        else
+            snprintf(buf, size, "sweep %zu/%zu  %s  lr %g  %s  %s", n, n, UI_TR(ctx, "done", "done 完成"),
+                     trainer_lr(t), act_name(act), tv_dataset_label(t));
+        return;
+    }
+    snprintf(buf, size, "iter %ld  cost %s  acc %s  %slr %g  %s  %s  %s  %s it/s%s", trainer_iterations(t), cost,
+             acc, test, trainer_lr(t), shape, act_name(act), tv_dataset_label(t), rate, state);
+}
+
+/* The 2-D map: y labels in a 5-column gutter, x labels under it. */
+static void tv_map(const trainer_screen *ts, ui_canvas *c, ui_rect in, const ui_ctx *ctx)
+{
+    const trainer *t = ts->model;
+    const trainer_data *d = trainer_data_of(t);
+    if (in.w < 12 || in.h < 4)
+        return;
+    ui_rect map = {in.x + 5, in.y, in.w - 5, in.h - 1};
+    heatmap_grid g = {ts->grid->p, ts->grid->w, ts->grid->h};
+    heatmap_render(c, map, &g, ctx->ascii, ctx->color);
+    heatmap_window win = {d->lo[0], d->hi[0], d->lo[1], d->hi[1]};
+    heatmap_points(c, map, &win, d->X->v, d->X->v + d->X->cols, d->Y->v, d->X->cols, false, ctx->ascii);
+    if (d->X_test)
+        heatmap_points(c, map, &win, d->X_test->v, d->X_test->v + d->X_test->cols, d->Y_test->v,
+                       d->X_test->cols, true, ctx->ascii);
+    canvas_printf(c, in.x, in.y, 4, ROLE_DIM, "%4.1f", d->hi[1]);
+    canvas_text(c, in.x + 2, in.y + map.h / 2, 2, "x2", ROLE_DIM);
+    canvas_printf(c, in.x, in.y + map.h - 1, 4, ROLE_DIM, "%4.1f", d->lo[1]);
+    int row = in.y + in.h - 1;
+    canvas_printf(c, map.x, row, 6, ROLE_DIM, "%.1f", d->lo[0]);
+    canvas_text(c, map.x + map.w / 2 - 1, row, 2, "x1", ROLE_DIM);
+    char hi[16];
+    snprintf(hi, sizeof hi, "%.1f", d->hi[0]);
+    canvas_text(c, map.x + map.w - (int)strlen(hi), row, (int)strlen(hi), hi, ROLE_DIM);
+}
+
+/* The deep view's gallery: test images as 8×8 shaded blocks (8 columns × 4
+ * half-block rows), each with its label's glyph, ŷ and ✓/✗. */
+static void tv_gallery(const trainer_screen *ts, ui_canvas *c, ui_rect in, const ui_ctx *ctx)
+{
+    const trainer_data *d = trainer_data_of(ts->model);
+    int side = d->image_side;
+    if (!d->X_test || side < 1 || side > 16) {
+        canvas_text(c, in.x, in.y, in.w, UI_TR(ctx, "No test images.", "没有测试图像。"), ROLE_DIM);
+        return;
+    }
+    bool half = ctx->color && !ctx->ascii;
+    int tile_w = side + 1, img_h = half ? (side + 1) / 2 : (side + 1) / 2, tile_h = img_h + 2;
+    int cols = in.w / tile_w, rows = (in.h - 1) / tile_h;
+    size_t m = d->X_test->cols, shown = 0, wrong = 0;
+    for (size_t i = 0; i < ts->p_test_n && i < m; i++)
+        wrong += (ts->p_test[i] > 0.5) != (mat_get(d->Y_test, 0, i) > 0.5);
+    float px[16 * 16];
+    for (int r = 0; r < rows; r++)
+        for (int k = 0; k < cols && shown < m; k++, shown++) {
+            size_t i = shown;
+            for (int p = 0; p < side * side; p++) {
+                double v = mat_get(d->X_test, (size_t)p, i);
+                px[p] = (float)(v < 0 ? 0 : v > 1 ? 1 : v);
+            }
+            heatmap_grid g = {px, side, side};
+            ui_rect tile = {in.x + k * tile_w, in.y + r * tile_h, side, img_h};
+            heatmap_render(c, tile, &g, ctx->ascii, ctx->color);
+            int y = (int)(mat_get(d->Y_test, 0, i) > 0.5);
+            int lx = tile.x, ly = tile.y + img_h;
+            canvas_put(c, lx, ly, heatmap_point_glyph(y, false, ctx->ascii), y ? ROLE_CLASS1 : ROLE_CLASS0);
+            if (i < ts->p_test_n) {
+                double p = ts->p_test[i];
+                bool right = (p > 0.5) == (y == 1);
+                char num[16];
+                snprintf(num, sizeof num, "%.2f", p);
+                canvas_text(c, lx + 1, ly, 4, num[0] == '1' ? "1.0" : num + 1, ROLE_NORMAL);
+                canvas_put(c, lx + 5, ly, glyph_cp(right ? GLYPH_DONE : GLYPH_WRONG, ctx->ascii),
+                           right ? ROLE_OK : ROLE_BAD);
+            }
+        }
+    canvas_printf(c, in.x, in.y + in.h - 1, in.w, wrong ? ROLE_WARN : ROLE_OK,
+                  UI_TR(ctx, "%zu of %zu test images wrong", "%zu / %zu 张测试图像分错"), wrong, m);
+}
+
+static void tv_units(const trainer_screen *ts, ui_canvas *c, ui_rect in, const ui_ctx *ctx)
+{
+    const nn_net *net = trainer_net(ts->model);
+    if (nn_layers(net) < 2 || in.h < 2)
+        return;
+    int units = nn_dim(net, 1), n_x = nn_dim(net, 0);
+    const mat *W = nn_value_of(net, NN_W, 1), *b = nn_value_of(net, NN_B, 1);
+    const mat *V = nn_layers(net) == 2 ? nn_value_of(net, NN_W, 2) : NULL;
+    if (ts->unit_maps && ts->unit_n > 0) {
+        int tw = 9, cols = in.w / tw, mh = in.h - 1 > 4 ? 4 : in.h - 1;
+        for (int k = 0; k < ts->unit_n && k < cols; k++) {
+            heatmap_grid g = {ts->unit_p + (size_t)k * TS_UNIT_W * TS_UNIT_H, TS_UNIT_W, TS_UNIT_H};
+            ui_rect r = {in.x + k * tw, in.y, tw - 1, mh};
+            heatmap_render(c, r, &g, ctx->ascii, ctx->color);
+            canvas_printf(c, r.x, in.y + mh, tw - 1, ROLE_DIM, "a%d", k + 1);
+        }
+        if (ts->unit_n > cols)
+            canvas_printf(c, in.x + in.w - 4, in.y + mh, 4, ROLE_DIM, "+%d", ts->unit_n - cols);
+        return;
+    }
+    if (n_x == 2)
+        canvas_text(c, in.x, in.y, in.w, "  k    w1      w2       b    w[2]", ROLE_HEADING);
+    else
+        canvas_text(c, in.x, in.y, in.w, "  k   |w|        b    w[2]", ROLE_HEADING);
+    int rows = in.h - 1;
+    for (int k = 0; k < units && k < rows; k++) {
+        int y = in.y + 1 + k;
+        if (k == rows - 1 && units > rows) {
+            canvas_printf(c, in.x, y, in.w, ROLE_DIM, UI_TR(ctx, "  %d more units", "  另有 %d 个单元"), units - k);
+            break;
+        }
+        char vbuf[16] = "";
+        if (V)
+            snprintf(vbuf, sizeof vbuf, "%+7.3f", mat_get(V, 0, (size_t)k));
+        if (n_x == 2) {
+            canvas_printf(c, in.x, y, in.w, ROLE_NORMAL, "%3d %+7.3f %+7.3f %+7.3f %s", k + 1, mat_get(W, (size_t)k, 0),
+                          mat_get(W, (size_t)k, 1), mat_get(b, (size_t)k, 0), vbuf);
+        } else {
+            double s = 0;
+            for (int i = 0; i < n_x; i++)
+                s += mat_get(W, (size_t)k, (size_t)i) * mat_get(W, (size_t)k, (size_t)i);
+            canvas_printf(c, in.x, y, in.w, ROLE_NORMAL, "%3d %7.3f %+7.3f %s", k + 1, sqrt(s), mat_get(b, (size_t)k, 0), vbuf);
+        }
+    }
+}
+
+static void tv_train(const trainer_screen *ts, ui_canvas *c, ui_rect area, const ui_ctx *ctx)
+{
+    const trainer *t = ts->model;
+    const trainer_data *d = trainer_data_of(t);
+    const nn_net *net = trainer_net(t);
+    bool ascii = ctx->ascii;
+    int lw = area.w / 2;
+    const char *left_title;
+    if (nn_dim(net, 0) == 2)
+        left_title = UI_TR(ctx, "decision regions: y-hat", "决策区域：预测 ŷ");
+    else if (d->image_side)
+        left_title = UI_TR(ctx, "test images: is it a 3?", "测试图像：是 3 吗？");
+    else
+        left_title = UI_TR(ctx, "data", "数据");
+    canvas_box(c, area.x, area.y, lw, area.h, left_title, ROLE_BORDER, ascii);
+    ui_rect lin = {area.x + 1, area.y + 1, lw - 2, area.h - 2};
+    if (nn_dim(net, 0) == 2)
+        tv_map(ts, c, lin, ctx);
+    else if (d->image_side)
+        tv_gallery(ts, c, lin, ctx);
+    else
+        canvas_printf(c, lin.x, lin.y, lin.w, ROLE_DIM,
+                      UI_TR(ctx, "%zu examples, %d features: no 2-D map", "%zu 个样本，%d 个特征：无二维图"),
+                      d->X->cols, nn_dim(net, 0));
+
+    int rx = area.x + lw, rw = area.w - lw;
+    bool has_units = nn_layers(net) >= 2 && area.h >= 16;
+    int uh = has_units ? (area.h / 3 < 6 ? 6 : area.h / 3) : 0;
+    int ch = area.h - uh;
+    canvas_box(c, rx, area.y, rw, ch,
+               ts->log_y ? UI_TR(ctx, "cost J, log scale (l)", "代价 J，对数坐标 (l)") : UI_TR(ctx, "cost J (l: log)", "代价 J（l：对数）"),
+               ROLE_BORDER, ascii);
+    const double *x, *y;
+    size_t n = trainer_history(t, &x, &y);
+    const trainer_marker *mk;
+    size_t nm = trainer_markers(t, &mk);
+    double marks[TRAINER_MARKERS_MAX];
+    for (size_t i = 0; i < nm; i++)
+        marks[i] = mk[i].clock;
+    plot_curve curve = {x, y, n, marks, nm};
+    plot_options opt = {ts->log_y, ascii, "it"};
+    plot_render_curve(c, (ui_rect){rx + 1, area.y + 1, rw - 2, ch - 2}, &curve, &opt);
+    if (has_units) {
+        const char *title = ts->unit_maps ? UI_TR(ctx, "hidden units: a[1] over the plane (w)", "隐藏单元：a[1] 在平面上 (w)")
+                                          : UI_TR(ctx, "hidden units: weights (w: maps)", "隐藏单元：权重（w：图）");
+        if (trainer_zero_initialised(t))
+            title = ts->unit_maps ? UI_TR(ctx, "units after zero-init: a[1] (w)", "零初始化后的单元：a[1] (w)")
+                                  : UI_TR(ctx, "units after zero-init: weights", "零初始化后的单元：权重");
+        canvas_box(c, rx, area.y + ch, rw, uh, title, ROLE_BORDER, ascii);
+        tv_units(ts, c, (ui_rect){rx + 1, area.y + ch + 1, rw - 2, uh - 2}, ctx);
+    }
+}
+
+static void tv_sweep(const trainer_screen *ts, ui_canvas *c, ui_rect area, const ui_ctx *ctx)
+{
+    const trainer_sweep_entry *e;
+    size_t n = trainer_sweep_entries(ts->model, &e);
+    int cols = 4, rows = 2, tw = area.w / cols, th = area.h / rows;
+    for (size_t i = 0; i < n; i++) {
+        int x = area.x + (int)(i % 4) * tw, y = area.y + (int)(i / 4) * th;
+        char title[32];
+        snprintf(title, sizeof title, "n_h %d", e[i].n_h);
+        canvas_box(c, x, y, tw, th, title, ROLE_BORDER, ctx->ascii);
+        ui_rect map = {x + 1, y + 1, tw - 2, th - 3};
+        if (ts->sweep_p[i]) {
+            heatmap_grid g = {ts->sweep_p[i], TS_SWEEP_W, TS_SWEEP_H};
+            heatmap_render(c, map, &g, ctx->ascii, ctx->color);
+        }
+        int ly = y + th - 2;
+        if (e[i].diverged)
+            canvas_text(c, x + 1, ly, tw - 2, UI_TR(ctx, "diverged", "发散"), ROLE_WARN);
+        else if (e[i].done >= e[i].total)
+            canvas_printf(c, x + 1, ly, tw - 2, ROLE_OK, "acc %.2f%%", e[i].accuracy);
+        else if (e[i].done > 0)
+            canvas_printf(c, x + 1, ly, tw - 2, ROLE_CURRENT, "%ld/%ld", e[i].done, e[i].total);
+        else
+            canvas_text(c, x + 1, ly, tw - 2, UI_TR(ctx, "waiting", "等待中"), ROLE_DIM);
+    }
+    /* The eighth slot: what to compare with. */
+    int x = area.x + 3 * tw, y = area.y + th;
+    canvas_box(c, x, y, area.w - 3 * tw, th, UI_TR(ctx, "the course", "课程"), ROLE_BORDER, ctx->ascii);
+    static const char *const lines_en[] = {"planar, tanh, lr 1.2,", "5000 it, seed 2:", "1: 67.50  2: 67.25",
+                                           "3: 90.75  4: 90.50", "5: 91.25 20: 90.00", "50: 90.75"};
+    static const char *const lines_zh[] = {"planar, tanh, lr 1.2,", "5000 次, 种子 2:", "1: 67.50  2: 67.25",
+                                           "3: 90.75  4: 90.50", "5: 91.25 20: 90.00", "50: 90.75"};
+    for (int i = 0; i < 6 && i < th - 2; i++)
+        canvas_text(c, x + 1, y + 1 + i, area.w - 3 * tw - 2, UI_TR(ctx, lines_en[i], lines_zh[i]), ROLE_DIM);
+}
+
+void trainer_view_render(const trainer_screen *ts, ui_canvas *c, ui_rect body, const ui_ctx *ctx)
+{
+    const trainer *t = ts->model;
+    if (body.w < 20 || body.h < 6)
+        return;
+    canvas_fill(c, body.x, body.y, body.w, 1, ' ', ROLE_TITLE);
+    const nn_net *net = trainer_net(t);
+    if (ts->view == TS_VIEW_SWEEP)
+        canvas_printf(c, body.x + 1, body.y, body.w - 2, ROLE_TITLE,
+                      UI_TR(ctx, "Hidden-layer size sweep: %s", "隐藏层大小扫描：%s"), tv_dataset_label(t));
+    else if (trainer_single_hidden(t))
+        canvas_printf(c, body.x + 1, body.y, body.w - 2, ROLE_TITLE,
+                      UI_TR(ctx, "Live trainer: %s, one hidden layer of %d", "实时训练：%s，一个含 %d 个单元的隐藏层"),
+                      tv_dataset_label(t), nn_dim(net, 1));
+    else
+        canvas_printf(c, body.x + 1, body.y, body.w - 2, ROLE_TITLE,
+                      UI_TR(ctx, "Live trainer: %s, %d layers", "实时训练：%s，%d 层"), tv_dataset_label(t),
+                      nn_layers(net));
+
+    ui_rect area = {body.x, body.y + 1, body.w, body.h - 4};
+    if (ts->view == TS_VIEW_SWEEP)
+        tv_sweep(ts, c, area, ctx);
+    else
+        tv_train(ts, c, area, ctx);
+
+    int ny = body.y + body.h - 3;
+    if (ts->editing) {
+        int w = canvas_text(c, body.x, ny, body.w, UI_TR(ctx, "layers n[1],...,n[L] (last 1): ", "各层大小 n[1],...,n[L]（最后为 1）："),
+                            ROLE_HEADING);
+        w += canvas_text(c, body.x + w, ny, body.w - w, ts->input, ROLE_INPUT);
+        canvas_put(c, body.x + w, ny, glyph_cp(GLYPH_CURSOR, ctx->ascii), ROLE_INPUT);
+    } else {
+        /* The note, wrapped onto its two rows. */
+        const char *note = UI_TR(ctx, ts->note_en, ts->note_zh);
+        text_line *lines = NULL;
+        size_t nl = text_wrap(note, body.w, &lines);
+        for (size_t i = 0; i < nl && i < 2; i++) {
+            char row[512];
+            size_t len = lines[i].len < sizeof row - 1 ? lines[i].len : sizeof row - 1;
+            memcpy(row, note + lines[i].start, len);
+            row[len] = '\0';
+            canvas_text(c, body.x, ny + (int)i, body.w, row, ts->note_warn ? ROLE_WARN : ROLE_NOTE);
+        }
+        free(lines);
+    }
+    char status[320];
+    trainer_view_status(ts, ctx, status, sizeof status);
+    canvas_fill(c, body.x, body.y + body.h - 1, body.w, 1, ' ', ROLE_STATUS);
+    canvas_text(c, body.x, body.y + body.h - 1, body.w, status, ROLE_STATUS);
+    const char *hot = strstr(status, "diverged");
+    if (!hot)
+        hot = strstr(status, "paused");
+    if (hot)
+        canvas_paint(c, body.x + (int)(hot - status), body.y + body.h - 1, (int)strlen(hot), 1, ROLE_WARN, UI_CELL_BOLD);
+}
+
+static const char help_en[] =
+    "The live trainer runs gradient descent on the network while you watch, and every key acts at once.\n\n"
+    "Left, decision regions: the plane of the two input features x1 (across) and x2 (up), shaded by the "
+    "network's prediction y-hat = A[L] at each spot, from class 0 (y-hat near 0) to class 1 (near 1). In colour "
+    "each cell holds two pixels (upper and lower half); without colour the shade is a character of rising "
+    "density \" .:-=+*#%@\", so the boundary y-hat = 0.5 is where the density changes. The numbers on the edges are "
+    "the ranges of x1 and x2. Training points are \xe2\x97\x8b (class 0) and \xe2\x97\x8f (class 1) (o and x in ASCII); "
+    "held-out test points are \xe2\x96\xa1 and \xe2\x96\xa0 (O and X), underlined.\n\n"
+    "Deep version (digits): the left panel shows test images as 8x8 shaded blocks. Under each: \xe2\x97\x8f if it "
+    "really is a 3, \xe2\x97\x8b if not, then y-hat (the network's probability that it is a 3), then \xe2\x9c\x93 when "
+    "the prediction y-hat > 0.5 is right and \xe2\x9c\x97 when it is wrong. e edits the layer sizes, e.g. 20,7,5,1.\n\n"
+    "Right, cost J: the cross-entropy cost J = -(1/m) sum[y log a + (1-y) log(1-a)] against the iterations run "
+    "in this lab, drawn in braille dots. The labels on the axis are the largest cost (top), the smallest "
+    "(bottom) and the current one (highlighted). l switches to a log scale, which shows the slow late "
+    "decrease. A \xe2\x97\x86 with a dotted column marks where you changed a setting; the curve before it stays.\n\n"
+    "Below it, hidden units: one row per unit k of layer 1 with its weights w1, w2, its bias b and its weight "
+    "w[2] into the output; w shows instead each unit's own output a[1] over the plane. After z (every weight 0) "
+    "all rows and maps are the same and stay the same: identical units get identical gradients, which is why "
+    "weights start random.\n\n"
+    "Status line: iter = updates of this network (a rebuild starts again at 0; a new learning rate does not), "
+    "cost = the last J computed, acc = training accuracy (test = held-out accuracy), lr = learning rate alpha, "
+    "n_h = hidden units (or the layer sizes), the hidden activation, the data set, and iterations per second. "
+    "\"paused\" and \"diverged\" show the state.\n\n"
+    "Keys: space pause or go on; s one iteration; left/right (or - and +) move alpha along the ladder 0.0001 ... 10 "
+    "(1.2 is the course's); up/down change n_h from 1 to 50 and rebuild with fresh seeded weights; a cycles the "
+    "activation tanh, ReLU, leaky ReLU, sigmoid; d cycles the data sets planar, circles, moons, blobs, "
+    "quantiles; r re-initialises with the starting weights; z sets every weight to 0; S opens the sweep; q goes back.\n\n"
+    "Divergence: when the cost becomes NaN or infinite, or rises for several checks in a row, training stops "
+    "and says so: the step alpha*dW overshoots the minimum. Lower alpha; after NaN press r.\n\n"
+    "Sweep (S): the course's experiment, one network per n_h = 1, 2, 3, 4, 5, 20, 50, each trained 5000 "
+    "iterations, drawn as small maps with their training accuracy. The eighth box lists the course's own "
+    "figures to compare with.";
+
+static const char help_zh[] =
+    "实时训练器在你眼前对网络做梯度下降，每个按键立即生效。\n\n"
+    "左侧，决策区域：两个输入特征 x1（横轴）和 x2（纵轴）构成的平面，每处按网络的预测 ŷ = A[L] 着色，从类别 0（ŷ 接近 0）"
+    "到类别 1（接近 1）。彩色时每个字符格含上下两个像素；无彩色时用密度递增的字符 \" .:-=+*#%@\" 表示，密度变化处就是"
+    "边界 ŷ = 0.5。边上的数字是 x1 和 x2 的范围。训练点为 ○（类别 0）和 ●（类别 1）（ASCII 中为 o 和 x）；留出的测试点为 □ 和 ■"
+    "（O 和 X），带下划线。\n\n"
+    "深层版本（手写数字）：左侧显示 8x8 灰度块形式的测试图像。每张下方：真的是 3 则为 ●，否则为 ○，然后是 ŷ（网络认为它是 3 的概率），"
+    "预测 ŷ > 0.5 正确时为 ✓，错误时为 ✗。按 e 编辑各层大小，例如 20,7,5,1。\n\n"
+    "右侧，代价 J：交叉熵代价 J = -(1/m) Σ[y log a + (1-y) log(1-a)] 随本实验中迭代次数的变化，用盲文点阵绘制。坐标轴上的标签是"
+    "最大代价（顶部）、最小代价（底部）和当前代价（高亮）。按 l 切换对数坐标，可看清后期缓慢的下降。◆ 和虚线列标出你修改设置的位置；"
+    "之前的曲线保留。\n\n"
+    "其下为隐藏单元：第 1 层每个单元 k 一行，显示权重 w1、w2、偏置 b 以及通往输出的权重 w[2]；按 w 改为显示每个单元在平面上的输出 a[1]。"
+    "按 z（所有权重为 0）之后，各行和各图完全相同并保持相同：相同的单元得到相同的梯度，这就是权重要随机初始化的原因。\n\n"
+    "状态行：iter = 当前网络的更新次数（重建后从 0 开始；改学习率不会），cost = 最近计算的 J，acc = 训练集准确率（test = 测试集准确率），"
+    "lr = 学习率 α，n_h = 隐藏单元数（或各层大小），隐藏层激活函数，数据集，以及每秒迭代次数。\"paused\" 和 \"diverged\" 表示状态。\n\n"
+    "按键：空格 暂停或继续；s 单步一次迭代；←/→（或 - 和 +）沿阶梯 0.0001 … 10 调整 α（1.2 是课程的取值）；↑/↓ 把 n_h 在 1 到 50 间调整，"
+    "并用带种子的新权重重建网络；a 轮换激活函数 tanh、ReLU、Leaky ReLU、sigmoid；d 轮换数据集 planar、circles、moons、blobs、quantiles；"
+    "r 恢复初始权重；z 把所有权重置 0；S 打开扫描；q 返回。\n\n"
+    "发散：代价变成 NaN 或无穷大，或连续几次检查都在上升时，训练停止并给出说明：步长 α·dW 越过了最小值。请降低 α；出现 NaN 后按 r。\n\n"
+    "扫描（S）：课程中的实验，n_h = 1, 2, 3, 4, 5, 20, 50 各训练一个网络，每个 5000 次迭代，以小图和训练准确率显示。第八个框列出课程"
+    "自己的结果以便比较。";
+
+const char *trainer_view_help(const trainer_screen *ts, const ui_ctx *ctx)
+{
+    (void)ts;
+    return UI_TR(ctx, help_en, help_zh);
+}
