@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# The headless commands as a script or a grader sees them: the course's
+# lines on stdout, one clear line on stderr for bad input, exit codes
+# 0 / 1 (bad data, diverged) / 2 (bad usage), and --json that parses.
+set -u
+bin=${DNN_TUTOR_BINARY:?}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+expect_exit() { # code description command…
+  local want=$1 what=$2; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  [ "$got" -eq "$want" ] || fail "$what: exit $got, want $want (stderr: $(head -c 300 "$tmp/err"))"
+}
+expect_err_line() { # description regex — stderr is exactly one line matching regex
+  local lines
+  lines=$(wc -l <"$tmp/err")
+  [ "$lines" -eq 1 ] || fail "$1: stderr has $lines lines, want 1: $(cat "$tmp/err")"
+  grep -Eq -e "$2" "$tmp/err" || fail "$1: stderr '$(cat "$tmp/err")' does not match /$2/"
+}
+
+# The course's run, every printed line.
+expect_exit 0 "planar train" "$bin" train --dataset planar --hidden 4 --lr 1.2 --iterations 8000
+for line in "Cost after iteration 0: 0.693048" "Cost after iteration 1000: 0.288083" \
+            "Cost after iteration 2000: 0.254385" "Cost after iteration 3000: 0.233864" \
+            "Cost after iteration 4000: 0.226792" "Cost after iteration 5000: 0.222644" \
+            "Cost after iteration 6000: 0.219731" "Cost after iteration 7000: 0.217504" \
+            "Accuracy: 90%"; do
+  grep -qxF "$line" "$tmp/out" || fail "train output lacks '$line'"
+done
+[ "$(grep -c '^Cost after iteration' "$tmp/out")" -eq 8 ] || fail "want 8 cost lines for 8000 iterations"
+
+# --print-every and --json
+expect_exit 0 "json" "$bin" train --iterations 300 --print-every 100 --json
+[ "$(wc -l <"$tmp/out")" -eq 1 ] || fail "--json prints one line"
+grep -q '"costs": \[{"iteration": 0, "cost": 0.693048' "$tmp/out" || fail "--json lacks the first cost: $(cat "$tmp/out")"
+grep -q '{"iteration": 200,' "$tmp/out" || fail "--json lacks iteration 200"
+grep -q '"layers": \[2, 4, 1\]' "$tmp/out" || fail "--json lacks the layer sizes"
+if command -v python3 >/dev/null 2>&1; then
+  python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/out" 2>/dev/null || fail "--json is not valid JSON"
+fi
+
+# Logistic regression and a deep network run.
+expect_exit 0 "logistic regression" "$bin" train --hidden 0 --init zeros --iterations 200 --print-every 100
+grep -q '^Accuracy: ' "$tmp/out" || fail "logistic regression prints an accuracy"
+expect_exit 0 "deep digits with a split" "$bin" train --dataset digits --layers 20,7,5,1 --activation relu \
+  --init course-w4 --lr 0.1 --iterations 30 --print-every 10 --test-split 0.2
+grep -q '^Test accuracy: ' "$tmp/out" || fail "a test split prints the test accuracy"
+
+# Divergence: a clear message, no garbage numbers, exit 1.
+expect_exit 1 "diverging lr" "$bin" train --lr 100 --hidden 50 --init course-w4 --activation relu --iterations 3000
+expect_err_line "diverging lr" 'diverged at iteration [0-9]+: .*try a smaller --lr'
+grep -Eqi 'nan|inf' "$tmp/out" && fail "a diverged run printed a non-finite number: $(cat "$tmp/out")"
+
+# Bad usage: one line, exit 2.
+expect_exit 2 "bad --hidden" "$bin" train --hidden many
+expect_err_line "bad --hidden" "^dnn-tutor train: --hidden: expected .* got 'many'"
+expect_exit 2 "absurd --hidden" "$bin" train --hidden 100000
+expect_err_line "absurd --hidden" "--hidden: expected a number of units from 0 to 1024"
+expect_exit 2 "bad --lr" "$bin" train --lr -1
+expect_err_line "bad --lr" "--lr: expected a learning rate above 0"
+expect_exit 2 "bad --layers" "$bin" train --layers 20,7,5
+expect_err_line "bad --layers" "--layers: the last layer is the output and must be 1 unit"
+expect_exit 2 "missing value" "$bin" train --iterations
+expect_err_line "missing value" "option '--iterations' needs a value"
+expect_exit 2 "unknown option" "$bin" train --frobnicate
+expect_err_line "unknown option" "unknown option '--frobnicate'"
+expect_exit 2 "unknown command" "$bin" frobnicate
+expect_err_line "unknown command" "unknown command 'frobnicate'"
+expect_exit 2 "bad activation" "$bin" train --activation softmax
+expect_err_line "bad activation" "--activation: expected tanh, relu, leaky-relu or sigmoid"
+
+# Bad data: FILE:LINE, exit 1.
+printf 'a,b,label\n1,2,0\n3\n' >"$tmp/ragged.csv"
+expect_exit 1 "ragged csv" "$bin" train --dataset "$tmp/ragged.csv"
+expect_err_line "ragged csv" "ragged.csv:3: "
+expect_exit 1 "missing csv" "$bin" train --dataset "$tmp/none.csv"
+expect_err_line "missing csv" "none.csv"
+
+# The sweep prints as the course does.
+expect_exit 0 "sweep" "$bin" sweep --hidden 1,4 --iterations 5000
+grep -qxF "Accuracy for 1 hidden units: 67.5 %" "$tmp/out" || fail "sweep n_h=1: $(cat "$tmp/out")"
+grep -qxF "Accuracy for 4 hidden units: 90.5 %" "$tmp/out" || fail "sweep n_h=4: $(cat "$tmp/out")"
+expect_exit 2 "sweep with layers" "$bin" sweep --layers 3,1
+
+# Help and version.
+for cmd in train sweep; do
+  expect_exit 0 "$cmd --help" "$bin" "$cmd" --help
+  grep -q -- "--dataset" "$tmp/out" || fail "$cmd --help lists the run options"
+done
+expect_exit 0 "--help" "$bin" --help
+grep -q "lessons" "$tmp/out" || fail "--help lists the commands"
+expect_exit 0 "--version" "$bin" --version
+grep -Eq '^dnn-tutor [0-9]+\.[0-9]+' "$tmp/out" || fail "--version prints the version"
+
+# Runs from any working directory (the data is found without a datadir).
+( cd / && env -u DNN_TUTOR_DATADIR "$bin" train --dataset cancer --hidden 0 --init zeros --lr 0.5 \
+    --iterations 50 --print-every 0 >"$tmp/out" 2>"$tmp/err" ) || fail "cancer from / : $(cat "$tmp/err")"
+
+if [ "$failures" -gt 0 ]; then
+  echo "$failures failure(s)"
+  exit 1
+fi
+echo "all train/sweep CLI checks passed"
