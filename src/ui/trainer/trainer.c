@@ -181,18 +181,27 @@ static void trainer_record(trainer *t, double clock, double cost)
     t->hist_n++;
 }
 
-/* The watch: the last TRAINER_WATCH costs since the last change, each larger
- * than the one before, the last more than 1% above the first. A cost that
+/* The watch, over the last TRAINER_WATCH costs since the last change: each
+ * larger than the one before with the last more than 1% above the first, or
+ * all of them above TRAINER_WATCH_RATIO × the first cost since the change. A cost that
  * keeps rising under gradient descent means the steps overshoot the valley. */
 static bool trainer_cost_growing(const trainer *t)
 {
     if (t->hist_n < t->segment_start + TRAINER_WATCH)
         return false;
     const double *y = t->hist_y + t->hist_n - TRAINER_WATCH;
+    bool rising = true;
     for (int i = 1; i < TRAINER_WATCH; i++)
-        if (!(y[i] > y[i - 1]))
+        rising = rising && y[i] > y[i - 1];
+    if (rising && y[TRAINER_WATCH - 1] > y[0] * 1.01)
+        return true;
+    /* Or stuck far above where this stretch started (lr so large that the
+     * cost jumps around high up instead of coming down). */
+    double first = t->hist_y[t->segment_start];
+    for (int i = 0; i < TRAINER_WATCH; i++)
+        if (!(y[i] > first * TRAINER_WATCH_RATIO))
             return false;
-    return y[TRAINER_WATCH - 1] > y[0] * 1.01;
+    return true;
 }
 
 static void trainer_diverge(trainer *t, trainer_divergence why)

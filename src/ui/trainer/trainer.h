@@ -55,7 +55,7 @@ typedef enum trainer_state {
 typedef enum trainer_divergence {
     TRAINER_DIV_NONE,
     TRAINER_DIV_NONFINITE,  /* the cost or a parameter became NaN or ±inf (the core said NN_DIVERGED) */
-    TRAINER_DIV_GROWING     /* the cost kept growing over TRAINER_WATCH recorded values */
+    TRAINER_DIV_GROWING     /* the cost kept growing, or stayed far above its start (TRAINER_WATCH) */
 } trainer_divergence;
 
 /* What a marker on the cost curve stands for. */
@@ -81,9 +81,12 @@ typedef struct trainer_marker {
 /* The cost is computed (it does not change training) every this many
  * iterations at first. */
 #define TRAINER_COST_EVERY 10
-/* The divergence watch: this many recorded costs in a row, each above the
- * one before, and the last more than 1% above the first. */
+/* The divergence watch: this many recorded costs in a row (since the last
+ * setting change), each above the one before with the last more than 1%
+ * above the first — or all above TRAINER_WATCH_RATIO × the first cost
+ * recorded since the change. */
 #define TRAINER_WATCH 8
+#define TRAINER_WATCH_RATIO 1.5
 #define TRAINER_HIDDEN_MIN 1
 #define TRAINER_HIDDEN_MAX 50
 

@@ -1,0 +1,228 @@
+/*
+ * test_trainer_model.c — the live trainer's model: the learning-rate ladder,
+ * rebuilds, the cost history with markers, and the course's numbers.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "trainer/trainer.h"
+
+/* |a − b| <= eps, reporting both values when not. */
+#define assert_double_equal(a, b, eps) assert_close_at((a), (b), (eps), #a, __FILE__, __LINE__)
+static void assert_close_at(double a, double b, double eps, const char *what, const char *file, int line)
+{
+    if (!(fabs(a - b) <= eps))
+        fail_msg("%s:%d: %s = %.9g, expected %.9g (within %g)", file, line, what, a, b, eps);
+}
+
+static trainer *make(const char *dataset, act_kind act, double lr)
+{
+    char err[256] = "";
+    run_spec sp = runspec_default();
+    snprintf(sp.dataset, sizeof sp.dataset, "%s", dataset);
+    sp.hidden_act = act;
+    sp.lr = lr;
+    trainer *t = trainer_new(&sp, err, sizeof err);
+    if (!t)
+        fail_msg("trainer_new: %s", err);
+    return t;
+}
+
+static void the_ladder_runs_from_0_0001_to_10_through_1_2(void **state)
+{
+    (void)state;
+    const double *r;
+    size_t n = trainer_lr_ladder(&r);
+    assert_true(n >= 10);
+    assert_double_equal(r[0], 0.0001, 0);
+    assert_double_equal(r[n - 1], 10.0, 0);
+    bool has_course = false;
+    for (size_t i = 0; i < n; i++) {
+        has_course = has_course || r[i] == 1.2;
+        if (i)
+            assert_true(r[i] > r[i - 1]);
+    }
+    assert_true(has_course);
+    assert_double_equal(trainer_lr_neighbour(1.2, 1), 1.5, 0);
+    assert_double_equal(trainer_lr_neighbour(1.2, -1), 1.0, 0);
+    /* Off the ladder: the neighbouring rungs. */
+    assert_double_equal(trainer_lr_neighbour(0.0075, 1), 0.01, 0);
+    assert_double_equal(trainer_lr_neighbour(0.0075, -1), 0.003, 0);
+    /* The ends stay put. */
+    assert_double_equal(trainer_lr_neighbour(10.0, 1), 10.0, 0);
+    assert_double_equal(trainer_lr_neighbour(0.0001, -1), 0.0001, 0);
+}
+
+static void stepping_the_rate_keeps_the_network_and_its_iteration_count(void **state)
+{
+    (void)state;
+    trainer *t = make("planar", ACT_TANH, 1.2);
+    assert_int_equal(trainer_run(t, 250), 250);
+    const nn_net *before = trainer_net(t);
+    assert_true(trainer_step_lr(t, 1));
+    assert_double_equal(trainer_lr(t), 1.5, 0);
+    assert_ptr_equal(trainer_net(t), before);
+    assert_int_equal(trainer_iterations(t), 250);
+    trainer_run(t, 50);
+    assert_int_equal(trainer_iterations(t), 300);
+    /* Up to the top: false there, nothing changes. */
+    while (trainer_step_lr(t, 1))
+        ;
+    assert_double_equal(trainer_lr(t), 10.0, 0);
+    assert_false(trainer_step_lr(t, 1));
+    while (trainer_step_lr(t, -1))
+        ;
+    assert_double_equal(trainer_lr(t), 0.0001, 0);
+    assert_false(trainer_step_lr(t, -1));
+    trainer_free(t);
+}
+
+static void a_hidden_rebuild_keeps_the_rate_and_restarts_the_count(void **state)
+{
+    (void)state;
+    trainer *t = make("planar", ACT_TANH, 1.2);
+    trainer_step_lr(t, 1);
+    trainer_run(t, 100);
+    char err[128];
+    assert_true(trainer_set_hidden(t, 5, err, sizeof err));
+    assert_int_equal(nn_dim(trainer_net(t), 1), 5);
+    assert_double_equal(trainer_lr(t), 1.5, 0);
+    assert_int_equal(trainer_iterations(t), 0);
+    assert_int_equal(trainer_clock(t), 100);
+    /* Fresh weights from the course's seed 2: W1 is randn(5, 2)·0.01 and its
+     * first element is seed(2)'s first draw, −0.41675785 · 0.01. */
+    assert_double_equal(mat_get(nn_value_of(trainer_net(t), NN_W, 1), 0, 0), -0.0041675785, 1e-10);
+    assert_false(trainer_set_hidden(t, 0, err, sizeof err));
+    assert_false(trainer_set_hidden(t, 51, err, sizeof err));
+    assert_true(trainer_set_hidden(t, 50, err, sizeof err));
+    assert_int_equal(nn_dim(trainer_net(t), 1), 50);
+    trainer_free(t);
+}
+
+static void the_history_holds_the_course_costs_and_a_marker_per_change(void **state)
+{
+    (void)state;
+    trainer *t = make("planar", ACT_TANH, 1.2);
+    trainer_run(t, 3001);
+    const double *x, *y;
+    size_t n = trainer_history(t, &x, &y);
+    assert_int_equal(n, 3000 / TRAINER_COST_EVERY + 1);
+    /* The course's "Cost after iteration i" lines. */
+    static const double course[] = {0.693048, 0.288083, 0.254385, 0.233864};
+    for (size_t i = 0; i < n; i++)
+        if ((long)x[i] % 1000 == 0)
+            assert_double_equal(y[i], course[(long)x[i] / 1000], 5e-7);
+    assert_double_equal(trainer_cost(t), y[n - 1], 0);
+    const trainer_marker *m;
+    assert_int_equal(trainer_markers(t, &m), 0);
+    trainer_step_lr(t, -1);
+    char err[128];
+    trainer_set_hidden(t, 3, err, sizeof err);
+    trainer_zero_init(t);
+    assert_int_equal(trainer_markers(t, &m), 3);
+    assert_int_equal(m[0].what, TRAINER_CHANGE_LR);
+    assert_int_equal(m[1].what, TRAINER_CHANGE_HIDDEN);
+    assert_int_equal(m[2].what, TRAINER_CHANGE_ZERO_INIT);
+    assert_double_equal(m[0].clock, 3001, 0);
+    /* The earlier curve stays after the rebuild. */
+    assert_int_equal(trainer_history(t, &x, &y), n);
+    trainer_free(t);
+}
+
+static void a_long_run_thins_its_history_but_keeps_the_start(void **state)
+{
+    (void)state;
+    trainer *t = make("planar", ACT_TANH, 1.2);
+    long total = (long)TRAINER_HISTORY_MAX * TRAINER_COST_EVERY + 5000;
+    trainer_run(t, total);
+    const double *x, *y;
+    size_t n = trainer_history(t, &x, &y);
+    assert_true(n <= TRAINER_HISTORY_MAX);
+    assert_true(n > TRAINER_HISTORY_MAX / 2);
+    assert_int_equal(trainer_cost_every(t), 2 * TRAINER_COST_EVERY);
+    assert_double_equal(x[0], 0, 0);
+    assert_double_equal(y[0], 0.693048, 5e-7);
+    for (size_t i = 1; i < n; i++)
+        assert_true(x[i] > x[i - 1]);
+    trainer_free(t);
+}
+
+static void zero_init_keeps_every_hidden_unit_identical(void **state)
+{
+    (void)state;
+    trainer *t = make("planar", ACT_TANH, 1.2);
+    trainer_zero_init(t);
+    assert_true(trainer_zero_initialised(t));
+    trainer_run(t, 500);
+    const mat *W = nn_value_of(trainer_net(t), NN_W, 1);
+    for (size_t k = 1; k < W->rows; k++)
+        for (size_t j = 0; j < W->cols; j++)
+            assert_double_equal(mat_get(W, k, j), mat_get(W, 0, j), 0);
+    trainer_reinit(t);
+    assert_false(trainer_zero_initialised(t));
+    assert_double_equal(mat_get(nn_value_of(trainer_net(t), NN_W, 1), 0, 0), -0.0041675785, 1e-10);
+    trainer_free(t);
+}
+
+static void activation_and_dataset_cycle_through_every_choice(void **state)
+{
+    (void)state;
+    assert_int_equal(trainer_next_activation(ACT_TANH), ACT_RELU);
+    assert_int_equal(trainer_next_activation(ACT_RELU), ACT_LEAKY_RELU);
+    assert_int_equal(trainer_next_activation(ACT_LEAKY_RELU), ACT_SIGMOID);
+    assert_int_equal(trainer_next_activation(ACT_SIGMOID), ACT_TANH);
+    const char *name = "planar";
+    const char *seen[5];
+    for (int i = 0; i < 5; i++) {
+        seen[i] = name;
+        name = trainer_next_dataset(name);
+    }
+    assert_string_equal(name, "planar");
+    assert_string_equal(seen[4], "quantiles");
+    trainer *t = make("planar", ACT_TANH, 1.2);
+    char err[128];
+    assert_true(trainer_set_dataset(t, "moons", err, sizeof err));
+    assert_string_equal(trainer_spec(t)->dataset, "moons");
+    assert_false(trainer_set_dataset(t, "no-such-set-here.csv", err, sizeof err));
+    assert_string_equal(trainer_spec(t)->dataset, "moons");
+    assert_true(trainer_set_activation(t, ACT_RELU, err, sizeof err));
+    assert_int_equal(nn_activation(trainer_net(t), 1), ACT_RELU);
+    trainer_free(t);
+}
+
+static void layers_can_be_set_for_a_deep_network(void **state)
+{
+    (void)state;
+    trainer *t = make("planar", ACT_TANH, 1.2);
+    char err[160];
+    int layers[] = {5, 3, 1};
+    assert_true(trainer_set_layers(t, layers, 3, err, sizeof err));
+    assert_int_equal(nn_layers(trainer_net(t)), 3);
+    assert_false(trainer_single_hidden(t));
+    int bad[] = {5, 3, 2};
+    assert_false(trainer_set_layers(t, bad, 3, err, sizeof err));
+    assert_int_equal(nn_layers(trainer_net(t)), 3);
+    trainer_free(t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_ladder_runs_from_0_0001_to_10_through_1_2),
+        cmocka_unit_test(stepping_the_rate_keeps_the_network_and_its_iteration_count),
+        cmocka_unit_test(a_hidden_rebuild_keeps_the_rate_and_restarts_the_count),
+        cmocka_unit_test(the_history_holds_the_course_costs_and_a_marker_per_change),
+        cmocka_unit_test(a_long_run_thins_its_history_but_keeps_the_start),
+        cmocka_unit_test(zero_init_keeps_every_hidden_unit_identical),
+        cmocka_unit_test(activation_and_dataset_cycle_through_every_choice),
+        cmocka_unit_test(layers_can_be_set_for_a_deep_network),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
