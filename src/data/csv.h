@@ -8,6 +8,13 @@
  *   3,1e-2,0
  *   (blank lines at the end are skipped; CRLF line ends and a UTF-8 BOM are fine)
  *
+ * Blank lines (empty or only spaces/tabs) before the header and between the
+ * header and the first row are skipped too; one between two data rows is an
+ * error (it usually means a file was pasted together). A quoted cell may hold
+ * commas but not a line break. Numbers are read as C reads them ("-1.5",
+ * "2e-3"), whatever the locale's decimal point; NaN, Inf and values that
+ * overflow a double are refused.
+ *
  * The label column is the one named `label` (any case), else the one named
  * `y`, else the last column; every other column is a feature. X is
  * (n_x, m) — one column per example, as the course lays data out — and Y is

@@ -86,6 +86,19 @@ size_t dataset_m_test(const dataset *ds)
     return ds->Y_test ? ds->Y_test->cols : 0;
 }
 
+char *dataset_describe(const dataset *ds, char *buf, size_t size)
+{
+    if (size == 0)
+        return buf;
+    const char *scaled = ds->standardised ? " (standardised)" : (ds->image_side > 0 ? " (pixels / 16)" : "");
+    if (ds->X_test != NULL)
+        snprintf(buf, size, "%s: %zu training + %zu test examples, %d features%s", ds->name, dataset_m(ds),
+                 dataset_m_test(ds), ds->n_x, scaled);
+    else
+        snprintf(buf, size, "%s: %zu examples, %d features%s", ds->name, dataset_m(ds), ds->n_x, scaled);
+    return buf;
+}
+
 void dataset_free(dataset *ds)
 {
     if (ds == NULL)

@@ -78,6 +78,12 @@ void dataset_free(dataset *ds);
 size_t dataset_m(const dataset *ds);
 size_t dataset_m_test(const dataset *ds);
 
+/* One line for a status bar or a report, e.g.
+ *   "cancer: 455 training + 114 test examples, 30 features (standardised)"
+ *   "planar: 400 examples, 2 features"
+ * Written into buf (always terminated when size > 0); returns buf. */
+char *dataset_describe(const dataset *ds, char *buf, size_t size);
+
 /* What the UI shows about a built-in. */
 typedef struct dataset_info {
     const char *name;         /* "planar", … */

@@ -54,6 +54,8 @@ static void planar_through_dataset_load_is_the_generator_with_a_padded_range(voi
     assert_true(fabs(ds->hi[1] - (4.037643470481509 + 1)) < 1e-9);
     assert_string_equal(ds->feature_names[1], "x2");
     assert_false(ds->standardised);
+    char line[128];
+    assert_string_equal(dataset_describe(ds, line, sizeof line), "planar: 400 examples, 2 features");
     dataset_free(ds);
 }
 
@@ -113,6 +115,9 @@ static void cancer_splits_80_20_with_the_training_statistics(void **state)
         te += mat_get(a->X_test, 0, i);
     assert_true(fabs(tr / 455) < 1e-12);
     assert_true(fabs(te / 114) > 1e-6);
+    char line[256];
+    assert_string_equal(dataset_describe(a, line, sizeof line),
+                        "cancer: 455 training + 114 test examples, 30 features (standardised)");
     dataset_free(a);
     dataset_free(b);
 }
