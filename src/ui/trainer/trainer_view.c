@@ -243,7 +243,7 @@ static void tv_train(const trainer_screen *ts, ui_canvas *c, ui_rect area, const
 
     int rx = area.x + lw, rw = area.w - lw;
     bool has_units = nn_layers(net) >= 2 && area.h >= 16;
-    int uh = has_units ? (area.h / 3 < 6 ? 6 : area.h / 3) : 0;
+    int uh = has_units ? (area.h / 3 < 7 ? 7 : area.h / 3) : 0;
     int ch = area.h - uh;
     canvas_box(c, rx, area.y, rw, ch,
                ts->log_y ? UI_TR(ctx, "cost J, log scale (l)", "代价 J，对数坐标 (l)") : UI_TR(ctx, "cost J (l: log)", "代价 J（l：对数）"),
@@ -297,9 +297,9 @@ static void tv_sweep(const trainer_screen *ts, ui_canvas *c, ui_rect area, const
     /* The eighth slot: what to compare with. */
     int x = area.x + 3 * tw, y = area.y + th;
     canvas_box(c, x, y, area.w - 3 * tw, th, UI_TR(ctx, "the course", "课程"), ROLE_BORDER, ctx->ascii);
-    static const char *const lines_en[] = {"planar, tanh, lr 1.2,", "5000 it, seed 2:", "1: 67.50  2: 67.25",
+    static const char *const lines_en[] = {"planar tanh lr 1.2", "5000 it, seed 2", "1: 67.50  2: 67.25",
                                            "3: 90.75  4: 90.50", "5: 91.25 20: 90.00", "50: 90.75"};
-    static const char *const lines_zh[] = {"planar, tanh, lr 1.2,", "5000 次, 种子 2:", "1: 67.50  2: 67.25",
+    static const char *const lines_zh[] = {"planar tanh lr 1.2", "5000 次, 种子 2", "1: 67.50  2: 67.25",
                                            "3: 90.75  4: 90.50", "5: 91.25 20: 90.00", "50: 90.75"};
     for (int i = 0; i < 6 && i < th - 2; i++)
         canvas_text(c, x + 1, y + 1 + i, area.w - 3 * tw - 2, UI_TR(ctx, lines_en[i], lines_zh[i]), ROLE_DIM);

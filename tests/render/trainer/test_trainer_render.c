@@ -1,0 +1,252 @@
+/*
+ * test_trainer_render.c — golden text of the braille cost curve, the
+ * half-block heatmap (colour shades and monochrome density) and the whole
+ * trainer screen at 80×24 and 100×30, in UTF-8 and in ASCII.
+ *
+ * Goldens live in tests/render/golden/trainer/. DNN_UPDATE_GOLDEN=1 writes
+ * them from the current rendering instead of comparing (then read them by eye).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "canvas.h"
+#include "trainer/heatmap.h"
+#include "trainer/plot.h"
+#include "trainer/trainer_screen_internal.h"
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *s = malloc((size_t)n + 1);
+    if (s && fread(s, 1, (size_t)n, f) != (size_t)n) {
+        free(s);
+        s = NULL;
+    }
+    if (s)
+        s[n] = '\0';
+    fclose(f);
+    return s;
+}
+
+/* Compares text with the golden file `name` (or writes it when updating). */
+static void golden(const char *name, const char *text)
+{
+    const char *root = getenv("DNN_TUTOR_SOURCE_ROOT");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/tests/render/golden/trainer/%s", root ? root : ".", name);
+    if (getenv("DNN_UPDATE_GOLDEN")) {
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        fputs(text, f);
+        fclose(f);
+        return;
+    }
+    char *want = slurp(path);
+    if (!want)
+        fail_msg("missing golden %s (run with DNN_UPDATE_GOLDEN=1 and check it by eye)", path);
+    if (strcmp(want, text) != 0) {
+        fprintf(stderr, "--- %s expected\n%s--- got\n%s", name, want, text);
+        free(want);
+        fail_msg("%s differs from its golden", name);
+    }
+    free(want);
+}
+
+/* Cell shades as digits (fg then bg grid), '.' for unshaded cells. */
+static char *shades_text(const ui_canvas *c)
+{
+    size_t size = (size_t)(c->width + 1) * (size_t)c->height * 2 + 16;
+    char *s = malloc(size), *p = s;
+    for (int pass = 0; pass < 2; p += 0, pass++) {
+        for (int y = 0; y < c->height; y++) {
+            for (int x = 0; x < c->width; x++) {
+                const ui_cell *cell = canvas_cell(c, x, y);
+                *p++ = (cell->flags & UI_CELL_SHADED) ? (char)('0' + (pass ? cell->bg : cell->fg)) : '.';
+            }
+            *p++ = '\n';
+        }
+    }
+    *p = '\0';
+    return s;
+}
+
+static void golden_canvas(const char *stem, const ui_canvas *c, bool roles, bool shades)
+{
+    char name[128];
+    char *t = canvas_to_text(c);
+    snprintf(name, sizeof name, "%s.txt", stem);
+    golden(name, t);
+    free(t);
+    if (roles) {
+        t = canvas_roles_to_text(c);
+        snprintf(name, sizeof name, "%s.roles", stem);
+        golden(name, t);
+        free(t);
+    }
+    if (shades) {
+        t = shades_text(c);
+        snprintf(name, sizeof name, "%s.shades", stem);
+        golden(name, t);
+        free(t);
+    }
+}
+
+/* A made-up cost curve: a fast drop, a marker, a small bump. */
+static void the_cost_curve_draws_in_braille_with_labelled_axis(void **state)
+{
+    (void)state;
+    double x[60], y[60], marks[] = {300};
+    for (int i = 0; i < 60; i++) {
+        x[i] = i * 10;
+        y[i] = 0.2 + 0.5 * exp(-i / 8.0) + (i >= 30 ? 0.05 * exp(-(i - 30) / 4.0) : 0);
+    }
+    plot_curve curve = {x, y, 60, marks, 1};
+    for (int mode = 0; mode < 3; mode++) {
+        ui_canvas *c = canvas_new(40, 10);
+        plot_options opt = {mode == 1, mode == 2, "it"};
+        plot_render_curve(c, (ui_rect){0, 0, 40, 10}, &curve, &opt);
+        static const char *const stems[] = {"plot_linear", "plot_log", "plot_ascii"};
+        golden_canvas(stems[mode], c, mode == 0, false);
+        canvas_free(c);
+    }
+}
+
+static void an_empty_curve_draws_only_its_axis(void **state)
+{
+    (void)state;
+    ui_canvas *c = canvas_new(20, 5);
+    plot_curve curve = {NULL, NULL, 0, NULL, 0};
+    plot_options opt = {false, false, NULL};
+    plot_render_curve(c, (ui_rect){0, 0, 20, 5}, &curve, &opt);
+    char *t = canvas_to_text(c);
+    assert_non_null(strstr(t, "\xe2\x94\x82"));       /* the axis line */
+    assert_null(strstr(t, "\xe2\xa0"));                /* no braille */
+    free(t);
+    canvas_free(c);
+}
+
+/* p rises left to right, 0 … 1, with a NaN corner. */
+static void the_heatmap_uses_half_blocks_in_colour_and_density_in_monochrome(void **state)
+{
+    (void)state;
+    float p[8 * 4];
+    for (int y = 0; y < 4; y++)
+        for (int x = 0; x < 8; x++)
+            p[y * 8 + x] = (float)x / 7.0f * (y < 2 ? 1.0f : 0.5f);
+    p[31] = NAN;
+    heatmap_grid g = {p, 8, 4};
+    double xs[] = {0.1, 0.9, 0.5}, ys[] = {0.9, 0.1, 0.5}, labels[] = {0, 1, 1};
+    heatmap_window win = {0, 1, 0, 1};
+    for (int mode = 0; mode < 3; mode++) {
+        bool ascii = mode == 2, color = mode == 0;
+        ui_canvas *c = canvas_new(8, mode == 0 ? 2 : 4);
+        ui_rect area = {0, 0, 8, mode == 0 ? 2 : 4};
+        heatmap_render(c, area, &g, ascii, color);
+        if (mode != 0)
+            heatmap_points(c, area, &win, xs, ys, labels, 3, false, ascii);
+        static const char *const stems[] = {"heatmap_colour", "heatmap_mono", "heatmap_ascii"};
+        golden_canvas(stems[mode], c, true, mode == 0);
+        canvas_free(c);
+    }
+    assert_int_equal(heatmap_shade(0.0), 1);
+    assert_int_equal(heatmap_shade(1.0), UI_SHADES);
+    assert_int_equal(heatmap_ramp_char(0.0), ' ');
+    assert_int_equal(heatmap_ramp_char(1.0), '@');
+    assert_int_equal(heatmap_ramp_char(NAN), ' ');
+}
+
+static ui_screen *screen_after(ui_lab_kind kind, long iterations, ui_ctx *ctx)
+{
+    char err[256] = "";
+    run_spec sp = runspec_default();
+    ui_screen *s = trainer_screen_new(kind, &sp, ctx, err, sizeof err);
+    if (!s)
+        fail_msg("trainer_screen_new: %s", err);
+    trainer_run(trainer_screen_model(s), iterations);
+    trainer_screen_refresh(s, ctx);
+    return s;
+}
+
+static void render_screen(ui_screen *s, const ui_ctx *ctx, int w, int h, const char *stem, bool roles)
+{
+    ui_canvas *c = canvas_new(w, h);
+    s->ops->render(s, c, (ui_rect){0, 0, w, h - 1}, ctx);
+    golden_canvas(stem, c, roles, false);
+    canvas_free(c);
+}
+
+static void the_trainer_screen_after_3000_iterations(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = screen_after(UI_LAB_TRAINER, 3000, &ctx);
+    render_screen(s, &ctx, 80, 24, "screen_80x24", true);
+    render_screen(s, &ctx, 100, 30, "screen_100x30", false);
+    /* A marker, units as maps, log axis, paused. */
+    s->ops->on_key(s, (ui_key){UI_KEY_RIGHT, 0}, &ctx);
+    trainer_run(trainer_screen_model(s), 1000);
+    s->ops->on_key(s, (ui_key){UI_KEY_CHAR, 'w'}, &ctx);
+    s->ops->on_key(s, (ui_key){UI_KEY_CHAR, 'l'}, &ctx);
+    s->ops->on_key(s, (ui_key){UI_KEY_CHAR, ' '}, &ctx);
+    render_screen(s, &ctx, 100, 30, "screen_100x30_marker_log_units", false);
+    ctx.lang = UI_LANG_ZH;
+    render_screen(s, &ctx, 100, 30, "screen_100x30_zh", false);
+    s->ops->destroy(s);
+}
+
+static void the_trainer_screen_in_ascii_monochrome(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .ascii = true, .color = false};
+    ui_screen *s = screen_after(UI_LAB_TRAINER, 3000, &ctx);
+    render_screen(s, &ctx, 80, 24, "screen_80x24_ascii", false);
+    s->ops->destroy(s);
+    ctx.ascii = false;
+    s = screen_after(UI_LAB_TRAINER, 3000, &ctx);
+    render_screen(s, &ctx, 80, 24, "screen_80x24_mono", false);
+    s->ops->destroy(s);
+}
+
+static void the_sweep_and_the_deep_views(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = screen_after(UI_LAB_SWEEP, 0, &ctx);
+    trainer *t = trainer_screen_model(s);
+    trainer_sweep_work(t, 4L * TRAINER_SWEEP_ITERATIONS + 1000);
+    trainer_screen_refresh(s, &ctx);
+    render_screen(s, &ctx, 80, 24, "sweep_80x24", false);
+    s->ops->destroy(s);
+
+    s = screen_after(UI_LAB_DEEP_TRAINER, 600, &ctx);
+    render_screen(s, &ctx, 100, 30, "deep_100x30", false);
+    s->ops->destroy(s);
+}
+
+int main(void)
+{
+    setlocale(LC_ALL, "");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_cost_curve_draws_in_braille_with_labelled_axis),
+        cmocka_unit_test(an_empty_curve_draws_only_its_axis),
+        cmocka_unit_test(the_heatmap_uses_half_blocks_in_colour_and_density_in_monochrome),
+        cmocka_unit_test(the_trainer_screen_after_3000_iterations),
+        cmocka_unit_test(the_trainer_screen_in_ascii_monochrome),
+        cmocka_unit_test(the_sweep_and_the_deep_views),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
