@@ -1,0 +1,208 @@
+/*
+ * test_stepper_screen.c — keys → actions → state of the stepper screen, the
+ * key bar listing only what applies, and the course's numbers on screen.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <string.h>
+
+#include "stepper_fixture.h"
+#include "ui/stepper/stepper_screen.h"
+
+static ui_key ch_key(uint32_t ch) { return (ui_key){UI_KEY_CHAR, ch}; }
+static ui_key code_key(ui_keycode code) { return (ui_key){code, 0}; }
+
+static bool bar_has(ui_screen *s, const ui_ctx *ctx, const char *key)
+{
+    ui_keyhelp kh[16];
+    int n = s->ops->keys(s, ctx, kh, 16);
+    for (int i = 0; i < n; i++)
+        if (strcmp(kh[i].key, key) == 0)
+            return true;
+    return false;
+}
+
+static char *render(ui_screen *s, const ui_ctx *ctx, int w, int h)
+{
+    ui_canvas *c = canvas_new(w, h);
+    s->ops->render(s, c, (ui_rect){0, 0, w, h}, ctx);
+    char *t = canvas_to_text(c);
+    canvas_free(c);
+    return t;
+}
+
+static void the_key_bar_offers_undo_only_when_there_is_something_to_undo(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {0};
+    ui_screen *s = stepper_screen_from_model(fixture_planar());
+    assert_non_null(s);
+    assert_true(bar_has(s, &ctx, "→/space"));
+    assert_false(bar_has(s, &ctx, "←"));
+    assert_int_equal(s->ops->on_key(s, code_key(UI_KEY_RIGHT), &ctx), UI_REDRAW);
+    assert_true(bar_has(s, &ctx, "←"));
+    assert_int_equal(s->ops->on_key(s, code_key(UI_KEY_LEFT), &ctx), UI_REDRAW);
+    assert_false(bar_has(s, &ctx, "←"));
+    ctx.ascii = true;
+    assert_true(bar_has(s, &ctx, "Right/space"));
+    s->ops->destroy(s);
+}
+
+static void right_space_and_enter_each_run_one_operation(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {0};
+    ui_screen *s = stepper_screen_from_model(fixture_planar());
+    stepper *m = stepper_screen_model(s);
+    s->ops->on_key(s, code_key(UI_KEY_RIGHT), &ctx);
+    s->ops->on_key(s, ch_key(' '), &ctx);
+    s->ops->on_key(s, code_key(UI_KEY_ENTER), &ctx);
+    assert_int_equal(stepper_done(m), 3);
+    s->ops->destroy(s);
+}
+
+static void predict_mode_asks_checks_and_then_runs(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {0};
+    ui_screen *s = stepper_screen_from_model(fixture_planar());
+    stepper *m = stepper_screen_model(s);
+    s->ops->on_key(s, ch_key('p'), &ctx);
+    assert_true(stepper_asking(m));
+    assert_true(ctx.text_input);  /* ? and L are typed text now, not app keys */
+    assert_true(bar_has(s, &ctx, "Enter"));
+    for (const char *p = "4,400"; *p; p++)
+        s->ops->on_key(s, ch_key((uint32_t)*p), &ctx);
+    s->ops->on_key(s, code_key(UI_KEY_ENTER), &ctx);
+    assert_int_equal(stepper_done(m), 1);
+    assert_int_equal(stepper_last_prediction(m)->verdict, STEPPER_VERDICT_RIGHT);
+    assert_false(ctx.text_input);
+    char *t = render(s, &ctx, 100, 30);
+    assert_non_null(strstr(t, "✓ right: Z[1] (4, 400)"));
+    free(t);
+    /* Next: asked for A[1]; a wrong answer is told the right shape. */
+    s->ops->on_key(s, code_key(UI_KEY_RIGHT), &ctx);
+    assert_true(stepper_asking(m));
+    for (const char *p = "(2, 400)"; *p; p++)
+        s->ops->on_key(s, ch_key((uint32_t)*p), &ctx);
+    s->ops->on_key(s, code_key(UI_KEY_ENTER), &ctx);
+    t = render(s, &ctx, 100, 30);
+    assert_non_null(strstr(t, "✗ you said (2, 400); it is A[1] (4, 400)"));
+    free(t);
+    /* Esc while asking turns predicting off instead of leaving the lab. */
+    s->ops->on_key(s, code_key(UI_KEY_RIGHT), &ctx);
+    assert_true(stepper_asking(m));
+    assert_int_equal(s->ops->on_key(s, code_key(UI_KEY_ESC), &ctx), UI_REDRAW);
+    assert_false(stepper_predict_on(m));
+    s->ops->destroy(s);
+}
+
+static void the_answer_is_hidden_while_asking(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {0};
+    ui_screen *s = stepper_screen_from_model(fixture_planar());
+    s->ops->on_key(s, ch_key('p'), &ctx);
+    char *t = render(s, &ctx, 100, 30);
+    assert_null(strstr(t, "Z[1] (4, 400)"));
+    assert_non_null(strstr(t, "Shape of Z[1]?"));
+    free(t);
+    s->ops->destroy(s);
+}
+
+static void the_inspector_takes_the_arrows_and_esc_leaves_it_not_the_lab(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {0};
+    ui_screen *s = stepper_screen_from_model(fixture_planar());
+    stepper *m = stepper_screen_model(s);
+    s->ops->on_key(s, ch_key(' '), &ctx);
+    s->ops->on_key(s, ch_key('i'), &ctx);
+    assert_true(stepper_inspecting(m));
+    s->ops->on_key(s, code_key(UI_KEY_RIGHT), &ctx);
+    s->ops->on_key(s, ch_key('j'), &ctx);
+    size_t r, c;
+    stepper_inspect_matrix(m, NULL, &r, &c);
+    assert_int_equal(r, 1);
+    assert_int_equal(c, 1);
+    assert_int_equal(stepper_done(m), 1);  /* → moved the cursor, it did not step */
+    char *t = render(s, &ctx, 100, 30);
+    assert_non_null(strstr(t, "Z[1][1, 1] = "));
+    assert_non_null(strstr(t, "X[:, 1]"));
+    free(t);
+    assert_int_equal(s->ops->on_key(s, code_key(UI_KEY_ESC), &ctx), UI_REDRAW);
+    assert_false(stepper_inspecting(m));
+    assert_int_equal(s->ops->on_key(s, ch_key('q'), &ctx), UI_POP);
+    s->ops->destroy(s);
+}
+
+static void g_shows_the_gradient_check_and_g_again_hides_it(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {0};
+    ui_screen *s = stepper_screen_from_model(fixture_planar());
+    stepper *m = stepper_screen_model(s);
+    s->ops->on_key(s, ch_key('g'), &ctx);
+    assert_non_null(stepper_gradcheck_result(m));
+    char *t = render(s, &ctx, 80, 23);
+    assert_non_null(strstr(t, "Gradient check"));
+    free(t);
+    s->ops->on_key(s, ch_key('g'), &ctx);
+    assert_null(stepper_gradcheck_result(m));
+    s->ops->destroy(s);
+}
+
+static void the_preview_shows_the_course_s_initial_w1(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {0};
+    ui_screen *s = stepper_screen_from_model(fixture_planar());
+    char *t = render(s, &ctx, 80, 23);
+    /* W1 = randn(4, 2) * 0.01 after np.random.seed(2), as the notebook prints it. */
+    assert_non_null(strstr(t, "W[1] = [[-0.00416758 -0.00056267]"));
+    assert_non_null(strstr(t, "[-0.02136196  0.01640271]"));
+    assert_non_null(strstr(t, "[-0.01793436 -0.00841747]"));
+    assert_non_null(strstr(t, "[ 0.00502881 -0.01245288]]"));
+    assert_non_null(strstr(t, "W[1] (4, 2) · X (2, 400) + b[1] (4, 1) broadcast"));
+    free(t);
+    s->ops->destroy(s);
+}
+
+static void help_explains_the_panels_and_marks_in_both_languages(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {0};
+    ui_screen *s = stepper_screen_from_model(fixture_planar());
+    const char *en = s->ops->help(s, &ctx);
+    ctx.lang = UI_LANG_ZH;
+    const char *zh = s->ops->help(s, &ctx);
+    assert_true(strcmp(en, zh) != 0);
+    const char *marks[] = {"✓", "▸", "·", "✗", "…", "x⁽ⁱ⁾"};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        assert_non_null(strstr(en, marks[i]));
+        assert_non_null(strstr(zh, marks[i]));
+    }
+    assert_non_null(strstr(zh, "运算步骤"));
+    s->ops->destroy(s);
+}
+
+int main(void)
+{
+    setlocale(LC_ALL, "C.UTF-8");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_key_bar_offers_undo_only_when_there_is_something_to_undo),
+        cmocka_unit_test(right_space_and_enter_each_run_one_operation),
+        cmocka_unit_test(predict_mode_asks_checks_and_then_runs),
+        cmocka_unit_test(the_answer_is_hidden_while_asking),
+        cmocka_unit_test(the_inspector_takes_the_arrows_and_esc_leaves_it_not_the_lab),
+        cmocka_unit_test(g_shows_the_gradient_check_and_g_again_hides_it),
+        cmocka_unit_test(the_preview_shows_the_course_s_initial_w1),
+        cmocka_unit_test(help_explains_the_panels_and_marks_in_both_languages),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
