@@ -64,6 +64,13 @@ typedef struct ui_ctx {
     struct ui_progress *progress;      /* may be NULL (direct lab entry) */
     struct ui_screen *push;            /* set with UI_PUSH */
     char message[256];                 /* a one-line notice the app shows once (set, then cleared) */
+    /* Set by the top screen while it captures typed text (an answer line, a
+     * shape prediction): then `?`, `L` and q are its own keys, not the app's.
+     * The app clears it when the screen changes. */
+    bool text_input;
+    /* The top screen's body as last laid out (set by the app before every
+     * call), so on_key can page and clamp without waiting for render. */
+    ui_rect body;
 } ui_ctx;
 
 /* One entry of the bottom key bar and of the help screen. */

@@ -1,0 +1,496 @@
+/*
+ * progress.c — the learner's progress ⇄ JSON (see progress.h).
+ *
+ * Reading is strict about types (a "done" that is not an array of strings
+ * makes the file corrupt) and lenient about unknown keys (a newer version
+ * may add some). Saving:  progress.json.tmp-XXXXXX ─write─fsync─► rename ─► progress.json
+ */
+#include "progress.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "activation.h"
+#include "lesson.h"
+#include "network.h"
+
+#define PROGRESS_FILE_MAX (4u * 1024u * 1024u)
+
+ui_progress *progress_new(void)
+{
+    ui_progress *p = calloc(1, sizeof *p);
+    if (p)
+        p->lang = -1;
+    return p;
+}
+
+void progress_free(ui_progress *p)
+{
+    free(p);
+}
+
+static bool progress_id_ok(const char *id)
+{
+    return id && *id && strlen(id) <= PROGRESS_ID_MAX;
+}
+
+bool progress_default_path(char *buf, size_t size)
+{
+    const char *xdg = getenv("XDG_STATE_HOME");
+    int n;
+    if (xdg && xdg[0] == '/') {
+        n = snprintf(buf, size, "%s/dnn-tutor/progress.json", xdg);
+    } else {
+        const char *home = getenv("HOME");
+        if (!home || !*home)
+            return false;
+        n = snprintf(buf, size, "%s/.local/state/dnn-tutor/progress.json", home);
+    }
+    return n > 0 && (size_t)n < size;
+}
+
+bool progress_is_done(const ui_progress *p, const char *lesson_id)
+{
+    if (!p || !lesson_id)
+        return false;
+    for (int i = 0; i < p->n_done; i++)
+        if (!strcmp(p->done[i], lesson_id))
+            return true;
+    return false;
+}
+
+bool progress_mark_done(ui_progress *p, const char *lesson_id)
+{
+    if (!p || !progress_id_ok(lesson_id) || progress_is_done(p, lesson_id) || p->n_done >= PROGRESS_MAX_DONE)
+        return false;
+    strcpy(p->done[p->n_done++], lesson_id);
+    return true;
+}
+
+const progress_quiz *progress_quiz_get(const ui_progress *p, const char *quiz_id)
+{
+    if (!p || !quiz_id)
+        return NULL;
+    for (int i = 0; i < p->n_quizzes; i++)
+        if (!strcmp(p->quizzes[i].id, quiz_id))
+            return &p->quizzes[i];
+    return NULL;
+}
+
+static progress_quiz *progress_quiz_slot(ui_progress *p, const char *quiz_id)
+{
+    progress_quiz *q = (progress_quiz *)progress_quiz_get(p, quiz_id);
+    if (q)
+        return q;
+    if (!progress_id_ok(quiz_id) || p->n_quizzes >= PROGRESS_MAX_QUIZZES)
+        return NULL;
+    q = &p->quizzes[p->n_quizzes++];
+    memset(q, 0, sizeof *q);
+    strcpy(q->id, quiz_id);
+    return q;
+}
+
+void progress_record_answer(ui_progress *p, const char *quiz_id, bool right)
+{
+    if (!p)
+        return;
+    progress_quiz *q = progress_quiz_slot(p, quiz_id);
+    if (!q)
+        return;
+    q->tries++;
+    q->right = q->right || right;
+}
+
+int progress_quizzes_answered(const ui_progress *p)
+{
+    int n = 0;
+    for (int i = 0; p && i < p->n_quizzes; i++)
+        n += p->quizzes[i].tries > 0;
+    return n;
+}
+
+void progress_set_position(ui_progress *p, const char *lesson_id, int page)
+{
+    if (!p)
+        return;
+    if (!progress_id_ok(lesson_id)) {
+        p->position_lesson[0] = '\0';
+        p->position_page = 0;
+        return;
+    }
+    strcpy(p->position_lesson, lesson_id);
+    p->position_page = page < 0 ? 0 : page;
+}
+
+void progress_set_lab(ui_progress *p, int kind, const run_spec *spec)
+{
+    if (!p || !spec)
+        return;
+    p->has_lab = true;
+    p->lab_kind = kind;
+    p->lab = *spec;
+}
+
+/* ---- JSON → struct ---- */
+
+static bool progress_read_lab(const cJSON *lab, ui_progress *p)
+{
+    run_spec s = runspec_default();
+    const cJSON *kind = cJSON_GetObjectItemCaseSensitive(lab, "kind");
+    lesson_lab_kind k;
+    if (!cJSON_IsString(kind) || !lesson_lab_kind_parse(kind->valuestring, &k))
+        return false;
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(lab, "dataset");
+    if (v) {
+        if (!cJSON_IsString(v) || strlen(v->valuestring) >= sizeof s.dataset)
+            return false;
+        strcpy(s.dataset, v->valuestring);
+    }
+    v = cJSON_GetObjectItemCaseSensitive(lab, "hidden");
+    if (v) {
+        if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > NN_MAX_UNITS)
+            return false;
+        s.hidden = v->valueint;
+    }
+    v = cJSON_GetObjectItemCaseSensitive(lab, "layers");
+    if (v) {
+        int n = cJSON_GetArraySize(v);
+        if (!cJSON_IsArray(v) || n > NN_MAX_LAYERS)
+            return false;
+        s.n_layers = n;
+        for (int i = 0; i < n; i++) {
+            const cJSON *e = cJSON_GetArrayItem(v, i);
+            if (!cJSON_IsNumber(e) || e->valuedouble < 1 || e->valuedouble > NN_MAX_UNITS)
+                return false;
+            s.layers[i] = e->valueint;
+        }
+    }
+    v = cJSON_GetObjectItemCaseSensitive(lab, "activation");
+    if (v && (!cJSON_IsString(v) || !act_parse(v->valuestring, &s.hidden_act)))
+        return false;
+    v = cJSON_GetObjectItemCaseSensitive(lab, "activations");
+    if (v) {
+        int n = cJSON_GetArraySize(v);
+        if (!cJSON_IsArray(v) || n > NN_MAX_LAYERS)
+            return false;
+        s.acts_given = true;
+        for (int i = 0; i < n; i++) {
+            const cJSON *e = cJSON_GetArrayItem(v, i);
+            if (!cJSON_IsString(e) || !act_parse(e->valuestring, &s.acts[i]))
+                return false;
+        }
+    }
+    v = cJSON_GetObjectItemCaseSensitive(lab, "init");
+    if (v && (!cJSON_IsString(v) || !nn_init_parse(v->valuestring, &s.init)))
+        return false;
+    v = cJSON_GetObjectItemCaseSensitive(lab, "seed");
+    if (v) {
+        if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > 4294967295.0)
+            return false;
+        s.seed_given = true;
+        s.seed = (uint32_t)v->valuedouble;
+    }
+    v = cJSON_GetObjectItemCaseSensitive(lab, "lr");
+    if (v) {
+        if (!cJSON_IsNumber(v) || !(v->valuedouble > 0) || v->valuedouble > 10)
+            return false;
+        s.lr = v->valuedouble;
+    }
+    v = cJSON_GetObjectItemCaseSensitive(lab, "iterations");
+    if (v) {
+        if (!cJSON_IsNumber(v) || v->valuedouble < 1 || v->valuedouble > 1e9)
+            return false;
+        s.iterations = (long)v->valuedouble;
+    }
+    progress_set_lab(p, (int)k, &s);
+    return true;
+}
+
+static bool progress_from_json(const cJSON *root, ui_progress *p)
+{
+    if (!cJSON_IsObject(root))
+        return false;
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, "version");
+    if (!cJSON_IsNumber(v) || v->valueint != PROGRESS_VERSION)
+        return false;
+    v = cJSON_GetObjectItemCaseSensitive(root, "lang");
+    if (v) {
+        if (!cJSON_IsString(v))
+            return false;
+        if (!strcmp(v->valuestring, "zh"))
+            p->lang = 1;
+        else if (!strcmp(v->valuestring, "en"))
+            p->lang = 0;
+        else
+            return false;
+    }
+    v = cJSON_GetObjectItemCaseSensitive(root, "position");
+    if (v) {
+        const cJSON *l = cJSON_GetObjectItemCaseSensitive(v, "lesson");
+        const cJSON *pg = cJSON_GetObjectItemCaseSensitive(v, "page");
+        if (!cJSON_IsObject(v) || !cJSON_IsString(l) || !progress_id_ok(l->valuestring) ||
+            !cJSON_IsNumber(pg) || pg->valuedouble < 0 || pg->valuedouble > 100000)
+            return false;
+        progress_set_position(p, l->valuestring, pg->valueint);
+    }
+    v = cJSON_GetObjectItemCaseSensitive(root, "done");
+    if (v) {
+        if (!cJSON_IsArray(v))
+            return false;
+        const cJSON *e;
+        cJSON_ArrayForEach(e, v) {
+            if (!cJSON_IsString(e) || !progress_id_ok(e->valuestring))
+                return false;
+            progress_mark_done(p, e->valuestring);
+        }
+    }
+    v = cJSON_GetObjectItemCaseSensitive(root, "quizzes");
+    if (v) {
+        if (!cJSON_IsObject(v))
+            return false;
+        const cJSON *e;
+        cJSON_ArrayForEach(e, v) {
+            const cJSON *right = cJSON_GetObjectItemCaseSensitive(e, "right");
+            const cJSON *tries = cJSON_GetObjectItemCaseSensitive(e, "tries");
+            if (!cJSON_IsObject(e) || !cJSON_IsBool(right) || !cJSON_IsNumber(tries) ||
+                tries->valuedouble < 0 || tries->valuedouble > 1e6 || !progress_id_ok(e->string))
+                return false;
+            progress_quiz *q = progress_quiz_slot(p, e->string);
+            if (q) {
+                q->right = cJSON_IsTrue(right);
+                q->tries = tries->valueint;
+            }
+        }
+    }
+    v = cJSON_GetObjectItemCaseSensitive(root, "lab");
+    if (v && (!cJSON_IsObject(v) || !progress_read_lab(v, p)))
+        return false;
+    return true;
+}
+
+/* Reads a whole file (at most PROGRESS_FILE_MAX bytes). NULL with errno. */
+static char *progress_read_file(const char *path, size_t *size, bool *too_big)
+{
+    *too_big = false;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        if (n + 4096 + 1 > cap) {
+            cap = cap ? cap * 2 : 8192;
+            char *nb = realloc(buf, cap);
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                errno = ENOMEM;
+                return NULL;
+            }
+            buf = nb;
+        }
+        size_t r = fread(buf + n, 1, 4096, f);
+        n += r;
+        if (n > PROGRESS_FILE_MAX) {
+            *too_big = true;
+            break;
+        }
+        if (r < 4096)
+            break;
+    }
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        errno = EIO;
+        return NULL;
+    }
+    buf[n] = '\0';
+    *size = n;
+    return buf;
+}
+
+progress_status progress_load(const char *path, ui_progress **out, char *msg, size_t msg_size)
+{
+    if (msg_size)
+        msg[0] = '\0';
+    *out = progress_new();
+    if (!*out) {
+        snprintf(msg, msg_size, "out of memory");
+        return PROGRESS_ERROR;
+    }
+    size_t size = 0;
+    bool too_big;
+    char *data = progress_read_file(path, &size, &too_big);
+    if (!data && !too_big) {
+        if (errno == ENOENT)
+            return PROGRESS_MISSING;
+        snprintf(msg, msg_size, "cannot read %s: %s; starting fresh", path, strerror(errno));
+        return PROGRESS_ERROR;
+    }
+    cJSON *root = too_big ? NULL : cJSON_ParseWithLength(data, size);
+    bool ok = root && progress_from_json(root, *out);
+    cJSON_Delete(root);
+    free(data);
+    if (ok)
+        return PROGRESS_OK;
+    progress_free(*out);
+    *out = progress_new();
+    char aside[4096];
+    snprintf(aside, sizeof aside, "%s.corrupt-%lld", path, (long long)time(NULL));
+    if (rename(path, aside) == 0)
+        snprintf(msg, msg_size, "progress file was corrupt; moved to %s; starting fresh", aside);
+    else
+        snprintf(msg, msg_size, "progress file %s is corrupt (%s); starting fresh", path, strerror(errno));
+    if (!*out)
+        return PROGRESS_ERROR;
+    return PROGRESS_CORRUPT;
+}
+
+/* ---- struct → JSON ---- */
+
+static cJSON *progress_lab_json(const ui_progress *p)
+{
+    const run_spec *s = &p->lab;
+    cJSON *lab = cJSON_CreateObject();
+    if (!lab)
+        return NULL;
+    cJSON_AddStringToObject(lab, "kind", lesson_lab_kind_name((lesson_lab_kind)p->lab_kind));
+    cJSON_AddStringToObject(lab, "dataset", s->dataset);
+    cJSON_AddNumberToObject(lab, "hidden", s->hidden);
+    if (s->n_layers > 0) {
+        cJSON *layers = cJSON_AddArrayToObject(lab, "layers");
+        for (int i = 0; layers && i < s->n_layers && i < NN_MAX_LAYERS; i++)
+            cJSON_AddItemToArray(layers, cJSON_CreateNumber(s->layers[i]));
+    }
+    cJSON_AddStringToObject(lab, "activation", act_name(s->hidden_act));
+    if (s->acts_given && s->n_layers > 0) {
+        cJSON *acts = cJSON_AddArrayToObject(lab, "activations");
+        for (int i = 0; acts && i < s->n_layers && i < NN_MAX_LAYERS; i++)
+            cJSON_AddItemToArray(acts, cJSON_CreateString(act_name(s->acts[i])));
+    }
+    cJSON_AddStringToObject(lab, "init", nn_init_name(s->init));
+    if (s->seed_given)
+        cJSON_AddNumberToObject(lab, "seed", s->seed);
+    cJSON_AddNumberToObject(lab, "lr", s->lr);
+    cJSON_AddNumberToObject(lab, "iterations", (double)s->iterations);
+    return lab;
+}
+
+static char *progress_to_json(const ui_progress *p)
+{
+    cJSON *root = cJSON_CreateObject();
+    if (!root)
+        return NULL;
+    cJSON_AddNumberToObject(root, "version", PROGRESS_VERSION);
+    if (p->lang == 0 || p->lang == 1)
+        cJSON_AddStringToObject(root, "lang", p->lang == 1 ? "zh" : "en");
+    if (p->position_lesson[0]) {
+        cJSON *pos = cJSON_AddObjectToObject(root, "position");
+        cJSON_AddStringToObject(pos, "lesson", p->position_lesson);
+        cJSON_AddNumberToObject(pos, "page", p->position_page);
+    }
+    cJSON *done = cJSON_AddArrayToObject(root, "done");
+    for (int i = 0; done && i < p->n_done; i++)
+        cJSON_AddItemToArray(done, cJSON_CreateString(p->done[i]));
+    cJSON *quizzes = cJSON_AddObjectToObject(root, "quizzes");
+    for (int i = 0; quizzes && i < p->n_quizzes; i++) {
+        cJSON *q = cJSON_AddObjectToObject(quizzes, p->quizzes[i].id);
+        cJSON_AddBoolToObject(q, "right", p->quizzes[i].right);
+        cJSON_AddNumberToObject(q, "tries", p->quizzes[i].tries);
+    }
+    if (p->has_lab)
+        cJSON_AddItemToObject(root, "lab", progress_lab_json(p));
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    return text;
+}
+
+/* mkdir -p of the directory part of path. */
+static bool progress_mkdirs(const char *path, char *msg, size_t msg_size)
+{
+    char dir[4096];
+    if (strlen(path) >= sizeof dir) {
+        snprintf(msg, msg_size, "path too long: %s", path);
+        return false;
+    }
+    strcpy(dir, path);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        return true;
+    *slash = '\0';
+    for (char *s = dir + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+            snprintf(msg, msg_size, "cannot create %s: %s", dir, strerror(errno));
+            return false;
+        }
+        *s = '/';
+    }
+    if (dir[0] && mkdir(dir, 0700) != 0 && errno != EEXIST) {
+        snprintf(msg, msg_size, "cannot create %s: %s", dir, strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+bool progress_save(const ui_progress *p, const char *path, char *msg, size_t msg_size)
+{
+    if (msg_size)
+        msg[0] = '\0';
+    if (!p || !path) {
+        snprintf(msg, msg_size, "nothing to save");
+        return false;
+    }
+    if (!progress_mkdirs(path, msg, msg_size))
+        return false;
+    char *text = progress_to_json(p);
+    if (!text) {
+        snprintf(msg, msg_size, "out of memory while saving progress");
+        return false;
+    }
+    char tmp[4096];
+    if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp) {
+        free(text);
+        snprintf(msg, msg_size, "path too long: %s", path);
+        return false;
+    }
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        snprintf(msg, msg_size, "cannot save progress next to %s: %s", path, strerror(errno));
+        free(text);
+        return false;
+    }
+    size_t len = strlen(text), off = 0;
+    bool ok = true;
+    while (ok && off < len) {
+        ssize_t w = write(fd, text + off, len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        ok = w > 0;
+        if (ok)
+            off += (size_t)w;
+    }
+    ok = ok && write(fd, "\n", 1) == 1;
+    ok = ok && fsync(fd) == 0;
+    int saved_errno = errno;
+    ok = (close(fd) == 0) && ok;
+    free(text);
+    if (!ok || rename(tmp, path) != 0) {
+        if (ok)
+            saved_errno = errno;
+        unlink(tmp);
+        snprintf(msg, msg_size, "cannot save progress to %s: %s", path, strerror(saved_errno));
+        return false;
+    }
+    return true;
+}

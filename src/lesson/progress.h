@@ -1,0 +1,99 @@
+/*
+ * progress.h — what a learner has done, saved as JSON between sessions.
+ *
+ *   $XDG_STATE_HOME/dnn-tutor/progress.json   (default ~/.local/state/dnn-tutor/)
+ *   {
+ *     "version": 1,
+ *     "lang": "zh" | "en",
+ *     "position": { "lesson": "w3-...", "page": 2 },
+ *     "done": [ "w2-...", … ],
+ *     "quizzes": { "w3-q-z1-shape": { "right": true, "tries": 2 }, … },
+ *     "lab": { "kind": "stepper", "dataset": "planar", "hidden": 4,
+ *              "layers": [4, 1], "activation": "tanh", "activations": [...],
+ *              "init": "course-w3", "seed": 2, "lr": 1.2, "iterations": 10000 }
+ *   }
+ *
+ * Saving writes a temporary file in the same directory, fsyncs it and
+ * renames it over the old one, so a crash never leaves half a file. Loading
+ * a file that is not valid progress JSON renames it aside
+ * (progress.json.corrupt-<unix time>) and starts fresh, with a message.
+ *
+ * The struct is named ui_progress because the ui layer's ui_ctx carries it;
+ * it lives here because only the lesson layer may include cJSON. Plain data:
+ * fixed-size arrays, no pointers; entries past the limits are dropped.
+ * Never prints, never exits.
+ */
+#ifndef DNN_LESSON_PROGRESS_H
+#define DNN_LESSON_PROGRESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../data/runspec.h"
+
+#define PROGRESS_ID_MAX 64
+#define PROGRESS_MAX_DONE 256
+#define PROGRESS_MAX_QUIZZES 1024
+#define PROGRESS_VERSION 1
+
+typedef struct progress_quiz {
+    char id[PROGRESS_ID_MAX + 1];
+    bool right;  /* answered right at least once */
+    int tries;   /* answers given; answered when > 0 */
+} progress_quiz;
+
+typedef struct ui_progress {
+    int lang;                                      /* −1 none saved, 0 English, 1 中文 (ui_lang) */
+    char position_lesson[PROGRESS_ID_MAX + 1];     /* "" when none */
+    int position_page;                             /* 0-based */
+    int n_done;
+    char done[PROGRESS_MAX_DONE][PROGRESS_ID_MAX + 1];
+    int n_quizzes;
+    progress_quiz quizzes[PROGRESS_MAX_QUIZZES];
+    bool has_lab;                                  /* the last lab opened */
+    int lab_kind;                                  /* lesson_lab_kind */
+    run_spec lab;
+} ui_progress;
+
+typedef enum progress_status {
+    PROGRESS_OK,       /* loaded */
+    PROGRESS_MISSING,  /* no file yet: a fresh progress */
+    PROGRESS_CORRUPT,  /* set aside; a fresh progress; msg says where */
+    PROGRESS_ERROR     /* could not read (permissions …) or no memory; fresh; msg says why */
+} progress_status;
+
+/* A fresh progress (nothing done, no language, no position); NULL on no memory. */
+ui_progress *progress_new(void);
+void progress_free(ui_progress *p);
+
+/* $XDG_STATE_HOME/dnn-tutor/progress.json, or $HOME/.local/state/…; false
+ * when neither variable is set (or the path does not fit). */
+bool progress_default_path(char *buf, size_t size);
+
+/* Loads path into *out (always a valid object unless memory runs out, then
+ * NULL and PROGRESS_ERROR). See progress_status for the rest. */
+progress_status progress_load(const char *path, ui_progress **out, char *msg, size_t msg_size);
+
+/* Writes p to path atomically (mkdir -p of the directory, temp file, fsync,
+ * rename). False with a one-line reason in msg. */
+bool progress_save(const ui_progress *p, const char *path, char *msg, size_t msg_size);
+
+/* Lessons. */
+bool progress_is_done(const ui_progress *p, const char *lesson_id);
+/* Returns true when it was not done before. */
+bool progress_mark_done(ui_progress *p, const char *lesson_id);
+
+/* Quizzes: the record, or NULL when never answered. */
+const progress_quiz *progress_quiz_get(const ui_progress *p, const char *quiz_id);
+/* Records one answer (tries + 1; right stays true once right). */
+void progress_record_answer(ui_progress *p, const char *quiz_id, bool right);
+/* Quizzes answered (tries > 0). */
+int progress_quizzes_answered(const ui_progress *p);
+
+/* Where the learner is. */
+void progress_set_position(ui_progress *p, const char *lesson_id, int page);
+
+/* The last lab's settings (kind is a lesson_lab_kind). */
+void progress_set_lab(ui_progress *p, int kind, const run_spec *spec);
+
+#endif

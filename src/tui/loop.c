@@ -1,0 +1,99 @@
+/*
+ * loop.c — the main loop: keys in, frames out (see tui.h).
+ *
+ *        ┌──────────────────────────────────────────────┐
+ *        ▼                                              │
+ *   dirty? → app_render → blit_frame (skipped if same)   │
+ *   wait for a key: forever (1 s slices) when idle,      │
+ *                   until the next frame when animating  │
+ *   key → app_key · resize → canvas_resize + app_resize  │
+ *   frame due → app_tick(budget) ────────────────────────┘
+ */
+#include "tui.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "blit.h"
+#include "input.h"
+#include "term.h"
+#include "theme.h"
+
+static double loop_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+bool tui_locale_is_utf8(void)
+{
+    return term_locale_is_utf8();
+}
+
+int tui_run(ui_app *app, const tui_options *opt, char *err, size_t err_size)
+{
+    if (!term_start(err, err_size))
+        return 1;
+    theme_init(opt->color);
+    int w, h;
+    getmaxyx(stdscr, h, w);
+    ui_canvas *canvas = canvas_new(w > 0 ? w : 1, h > 0 ? h : 1);
+    if (!canvas) {
+        term_stop();
+        snprintf(err, err_size, "out of memory");
+        return 1;
+    }
+    app_set_now(app, loop_now_ms());
+    app_resize(app, w, h);
+    bool dirty = true, force = true;
+    double next_frame = loop_now_ms();
+    while (!term_signalled()) {
+        if (dirty) {
+            canvas_clear(canvas);
+            app_render(app, canvas);
+            blit_frame(canvas, opt->ascii, force);
+            dirty = force = false;
+        }
+        int timeout = 1000;
+        bool animating = app_animating(app);
+        if (animating) {
+            double wait = next_frame - loop_now_ms();
+            timeout = wait <= 0 ? 0 : (int)wait + 1;
+        }
+        ui_key key;
+        input_result r = input_read(timeout, &key);
+        app_set_now(app, loop_now_ms());
+        if (r == INPUT_RESIZE) {
+            getmaxyx(stdscr, h, w);
+            if (w > 0 && h > 0 && canvas_resize(canvas, w, h)) {
+                app_resize(app, w, h);
+                dirty = force = true;
+            }
+        } else if (r == INPUT_KEY) {
+            unsigned bits = app_key(app, key);
+            if (bits & UI_QUIT)
+                break;
+            dirty = true;
+        }
+        if (app_animating(app)) {
+            double now = loop_now_ms();
+            if (!animating)
+                next_frame = now;
+            if (now >= next_frame) {
+                unsigned bits = app_tick(app, TUI_TICK_BUDGET_MS);
+                if (bits & UI_REDRAW)
+                    dirty = true;
+                next_frame += TUI_FRAME_MS;
+                if (next_frame < now)
+                    next_frame = now + TUI_FRAME_MS;
+            }
+        }
+    }
+    app_save(app);
+    canvas_free(canvas);
+    blit_reset();
+    term_stop();
+    return 0;
+}

@@ -1,0 +1,169 @@
+/*
+ * term.c — curses setup and teardown on every exit path (see term.h).
+ */
+#include "term.h"
+
+#include <curses.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <termios.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t term_signal_flag;
+static volatile sig_atomic_t term_active;
+static bool term_atexit_done;
+static SCREEN *term_screen;
+static struct termios term_saved_tios;
+static bool term_have_tios;
+static int term_saved_stderr = -1;
+static FILE *term_stderr_log;
+
+static void term_on_quit_signal(int sig)
+{
+    term_signal_flag = sig;
+}
+
+/* A crash: put the terminal back with async-signal-safe calls only. */
+static void term_on_crash_signal(int sig)
+{
+    if (term_active) {
+        static const char reset[] = "\033[0m\033[?25h\033[?1049l\r\n";
+        if (term_have_tios)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &term_saved_tios);
+        ssize_t r = write(STDOUT_FILENO, reset, sizeof reset - 1);
+        (void)r;
+        if (term_saved_stderr >= 0)
+            dup2(term_saved_stderr, STDERR_FILENO);
+    }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void term_install_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = term_on_quit_signal;
+    sa.sa_flags = 0;  /* no SA_RESTART: a blocking read returns so the loop sees the flag */
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    sa.sa_handler = term_on_crash_signal;
+    sa.sa_flags = SA_RESETHAND;
+    sigaction(SIGSEGV, &sa, NULL);
+    sigaction(SIGABRT, &sa, NULL);
+    sigaction(SIGBUS, &sa, NULL);
+    sigaction(SIGFPE, &sa, NULL);
+}
+
+/* Sends stderr to a temporary file while curses draws, so a stray message
+ * cannot scribble over the screen; term_stop replays it. */
+static void term_park_stderr(void)
+{
+    fflush(stderr);
+    term_stderr_log = tmpfile();
+    if (!term_stderr_log)
+        return;
+    term_saved_stderr = dup(STDERR_FILENO);
+    if (term_saved_stderr < 0 || dup2(fileno(term_stderr_log), STDERR_FILENO) < 0) {
+        fclose(term_stderr_log);
+        term_stderr_log = NULL;
+        if (term_saved_stderr >= 0)
+            close(term_saved_stderr);
+        term_saved_stderr = -1;
+    }
+}
+
+static void term_unpark_stderr(void)
+{
+    if (term_saved_stderr < 0)
+        return;
+    fflush(stderr);
+    dup2(term_saved_stderr, STDERR_FILENO);
+    close(term_saved_stderr);
+    term_saved_stderr = -1;
+    if (term_stderr_log) {
+        rewind(term_stderr_log);
+        char buf[4096];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, term_stderr_log)) > 0)
+            fwrite(buf, 1, n, stderr);
+        fclose(term_stderr_log);
+        term_stderr_log = NULL;
+    }
+}
+
+bool term_locale_is_utf8(void)
+{
+    const char *cs = nl_langinfo(CODESET);
+    return cs && (!strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "utf8"));
+}
+
+bool term_start(char *err, size_t err_size)
+{
+    setlocale(LC_ALL, "");
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        snprintf(err, err_size, "the app needs a terminal (stdin and stdout must be a tty)");
+        return false;
+    }
+    term_have_tios = tcgetattr(STDIN_FILENO, &term_saved_tios) == 0;
+    term_screen = newterm(NULL, stdout, stdin);
+    if (!term_screen) {
+        const char *t = getenv("TERM");
+        snprintf(err, err_size, "cannot use the terminal type '%s'", t ? t : "(unset)");
+        return false;
+    }
+    set_term(term_screen);
+    term_active = 1;
+    if (!term_atexit_done) {
+        atexit(term_stop);
+        term_atexit_done = true;
+    }
+    raw();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    set_escdelay(25);
+    curs_set(0);
+    if (has_colors()) {
+        start_color();
+        use_default_colors();
+    }
+    term_install_signals();
+    term_park_stderr();
+    return true;
+}
+
+void term_stop(void)
+{
+    if (!term_active)
+        return;
+    term_active = 0;
+    curs_set(1);
+    endwin();
+    delscreen(term_screen);
+    term_screen = NULL;
+    term_unpark_stderr();
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
+    signal(SIGINT, SIG_DFL);
+}
+
+int term_signalled(void)
+{
+    return term_signal_flag;
+}
+
+_Noreturn void term_fatal(const char *msg)
+{
+    term_stop();
+    fprintf(stderr, "dnn-tutor: %s\n", msg);
+    exit(1);
+}

@@ -1,0 +1,41 @@
+/*
+ * term.h — the terminal while curses owns it: setup, teardown, signals.
+ *
+ *   term_start ──► curses screen (raw, noecho, keypad, nonl, cursor off,
+ *                  default colours), stderr parked in a temporary file,
+ *                  SIGTERM/SIGHUP/SIGINT → a flag, crash signals → restore
+ *   term_stop  ──► endwin, stderr back (with anything written meanwhile)
+ *
+ * term_stop is idempotent and registered with atexit, so every exit path —
+ * q, Ctrl-C (read as a key in raw mode), a signal, exit() on a fatal error —
+ * gives the terminal back. Signal handlers only set a flag (term_signalled);
+ * the loop polls it. On SIGSEGV/SIGABRT/SIGBUS/SIGFPE the handler restores
+ * the saved termios and the normal screen with async-signal-safe calls, then
+ * re-raises.
+ */
+#ifndef DNN_TUI_TERM_H
+#define DNN_TUI_TERM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Takes over the terminal. Calls setlocale(LC_ALL, "") first. False with a
+ * one-line reason in err when there is no usable terminal (stdin or stdout
+ * not a tty, unknown TERM); the terminal is untouched then. */
+bool term_start(char *err, size_t err_size);
+
+/* Gives the terminal back; safe to call more than once and when term_start
+ * was never called. */
+void term_stop(void);
+
+/* The number of the signal that asked us to quit, or 0. */
+int term_signalled(void);
+
+/* Whether the locale's codeset is UTF-8 (nl_langinfo(CODESET)); valid after
+ * setlocale. */
+bool term_locale_is_utf8(void);
+
+/* Restores the terminal, prints "dnn-tutor: <msg>" on stderr, exits 1. */
+_Noreturn void term_fatal(const char *msg);
+
+#endif

@@ -1,0 +1,32 @@
+/*
+ * theme.h — semantic roles (canvas.h) → curses attributes, mapped once.
+ *
+ * Three themes, chosen by theme_init:
+ *   colour 256  roles in colour; heat shades on two 256-colour ramps,
+ *               class 0 blue → pale, pale → orange/red class 1
+ *   colour 8    the same with the 8 basic colours (ramps collapse to
+ *               blue / default / red)
+ *   monochrome  NO_COLOR or --no-color or no colours: bold, reverse,
+ *               underline and dim only; heat cells fall back to reverse for
+ *               the class-1 half, so glyphs must carry the difference
+ */
+#ifndef DNN_TUI_THEME_H
+#define DNN_TUI_THEME_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "canvas.h"
+
+/* Sets up colour pairs once (after term_start). `want_color` false, the
+ * NO_COLOR environment variable or a terminal without colours give the
+ * monochrome theme. */
+void theme_init(bool want_color);
+
+/* Whether the colour theme is in use. */
+bool theme_has_color(void);
+
+/* The curses attributes (attr_t) and colour pair for a cell. */
+void theme_cell_style(const ui_cell *cell, unsigned long *attrs, short *pair);
+
+#endif

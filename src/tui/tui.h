@@ -1,0 +1,38 @@
+/*
+ * tui.h — the one entry point of the terminal layer.
+ *
+ *   tui_run(app):  term_start → theme → loop { render · blit · key · tick } → term_stop
+ *
+ * The loop blocks on input while no screen animates; while the top screen
+ * animates it draws a frame every TUI_FRAME_MS and gives the screen's tick
+ * about TUI_TICK_BUDGET_MS of work between frames. KEY_RESIZE resizes the
+ * canvas and tells the app (app_resize), which recomputes its layout.
+ * SIGTERM, SIGHUP and SIGINT end the loop like q does; the terminal is
+ * restored on every path (term.h).
+ */
+#ifndef DNN_TUI_TUI_H
+#define DNN_TUI_TUI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "app.h"
+
+#define TUI_FRAME_MS 33.0
+#define TUI_TICK_BUDGET_MS 20.0
+
+typedef struct tui_options {
+    bool color;  /* false: monochrome theme (also with NO_COLOR set) */
+    bool ascii;  /* draw non-ASCII characters as '?' (the locale is not UTF-8) */
+} tui_options;
+
+/* Runs the app until it quits or a signal asks it to. Returns 0, or 1 with a
+ * reason in err when the terminal could not be set up (nothing was drawn).
+ * Progress is saved by the app itself (UI_SAVE); tui_run saves once more
+ * when leaving. */
+int tui_run(ui_app *app, const tui_options *opt, char *err, size_t err_size);
+
+/* Whether the current locale's codeset is UTF-8 (call after setlocale). */
+bool tui_locale_is_utf8(void);
+
+#endif

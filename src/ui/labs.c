@@ -1,0 +1,20 @@
+/*
+ * labs.c — one door to every lab (labs.h).
+ */
+#include "labs.h"
+
+#include <stdio.h>
+
+ui_screen *lab_screen_new(ui_lab_kind kind, const run_spec *spec, const ui_ctx *ctx, char *err, size_t err_size)
+{
+    switch (kind) {
+    case UI_LAB_STEPPER:
+        return stepper_screen_new(spec, ctx, err, err_size);
+    case UI_LAB_TRAINER:
+    case UI_LAB_DEEP_TRAINER:
+    case UI_LAB_SWEEP:
+        return trainer_screen_new(kind, spec, ctx, err, err_size);
+    }
+    snprintf(err, err_size, "unknown lab kind %d", (int)kind);
+    return NULL;
+}

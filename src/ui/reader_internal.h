@@ -1,0 +1,80 @@
+/*
+ * reader_internal.h — the lesson reader's state and its page "document":
+ * the page laid out as lines for a given width (reader_doc.c), which the
+ * screen (screen_reader.c) draws and scrolls.
+ */
+#ifndef DNN_UI_READER_INTERNAL_H
+#define DNN_UI_READER_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lesson.h"
+#include "screen.h"
+
+#define READER_MAX_QUIZZES 16      /* quiz blocks per page that keep state */
+#define READER_REVEAL_TRIES 3      /* after this many wrong tries the answer is shown */
+#define READER_INPUT_MAX 120       /* bytes of a typed answer */
+
+typedef struct reader_quiz {
+    int block;                     /* the quiz block's index in the page */
+    const lesson_quiz *q;
+    int tries;                     /* answers given (saved ones included) */
+    bool right;                    /* answered right at least once */
+    bool has_verdict;              /* an answer was given in this visit */
+    bool last_right;
+    int hints;                     /* hint tiers revealed */
+    int cursor;                    /* CHOICE: the entry under the cursor */
+    int picked;                    /* CHOICE: the last entry picked, −1 */
+    char input[READER_INPUT_MAX + 1];
+    char last[READER_INPUT_MAX + 1];  /* the last typed answer */
+} reader_quiz;
+
+typedef struct reader_screen {
+    ui_screen base;
+    const lesson *l;
+    int page;
+    int scroll;                    /* first line shown; render clamps it */
+    int focus;                     /* index into reader_focusables */
+    bool typing;                   /* the focused typed quiz owns the keys */
+    int n_quiz;
+    reader_quiz quiz[READER_MAX_QUIZZES];
+} reader_screen;
+
+/* A quiz is answered after one try, solved when right or after
+ * READER_REVEAL_TRIES tries (then the answer is shown). */
+bool reader_quiz_solved(const reader_quiz *qs);
+
+/* The blocks that take the focus (unsolved quizzes, labs) in page order;
+ * returns how many (<= max). */
+int reader_focusables(const reader_screen *r, int *blocks, int max);
+/* The focused block index, or −1. */
+int reader_focus_block(const reader_screen *r);
+/* The state of the quiz in block b, or NULL. */
+reader_quiz *reader_quiz_of(const reader_screen *r, int block);
+
+/* One laid-out line. */
+typedef struct reader_line {
+    int indent;                    /* columns from the column's left edge */
+    char prefix[48];               /* drawn first, in prefix_role */
+    ui_role prefix_role;
+    const char *text;              /* a slice of lesson text, or NULL: use own */
+    size_t len;
+    char own[READER_INPUT_MAX * 2 + 64];
+    ui_role role;
+    bool clip;                     /* preformatted: clipped with › instead of wrapped */
+    char box;                      /* 0, or a box row: 't' top, 'm' middle, 'b' bottom */
+    int box_w;
+    const char *box_title;
+    int block;                     /* the block it belongs to, −1 for page furniture */
+    bool focus;                    /* the focused item's line: painted as selected */
+} reader_line;
+
+/* Lays out the current page for a column `width` wide. Returns the number of
+ * lines and a malloc'd array in *out (caller frees); 0 on no memory. */
+int reader_doc_build(const reader_screen *r, const ui_ctx *ctx, int width, reader_line **out);
+
+/* The first line of block b in a built document, or −1. */
+int reader_doc_find(const reader_line *lines, int n, int block);
+
+#endif

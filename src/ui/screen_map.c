@@ -1,0 +1,303 @@
+/*
+ * screen_map.c — the course map: weeks → lessons, marks, the selected
+ * lesson's concepts and prerequisites, overall progress.
+ *
+ *   ┌ dnn-tutor · Course map ──────────────── 3/20 lessons · 5/40 quizzes ┐
+ *   Week 2  Logistic regression   ✓✓✓··  │ Shapes of Z and A
+ *     ✓ Binary classification            │ Week 3 · 4 pages · 2 quizzes
+ *     ▸ Shapes of Z and A                │ Concepts
+ *     · Backpropagation                  │   • Z^[1] = W^[1]X + b^[1]
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "glyphs.h"
+#include "layout.h"
+#include "lesson.h"
+#include "progress.h"
+#include "screens.h"
+#include "text.h"
+
+typedef struct map_screen {
+    ui_screen base;
+    int selected;  /* index into the course's lessons (lesson_course_lesson_at) */
+} map_screen;
+
+static lesson_lang map_lang(const ui_ctx *ctx)
+{
+    return (lesson_lang)ctx->lang;
+}
+
+/* The lesson the learner is on: the saved position when that lesson is not
+ * done yet, otherwise the first lesson not done; −1 when all are done. */
+static int map_current(const ui_ctx *ctx)
+{
+    const lesson_course *course = ctx->course;
+    const ui_progress *p = ctx->progress;
+    if (p && p->position_lesson[0] && !progress_is_done(p, p->position_lesson))
+        for (int i = 0; i < course->n_lessons; i++)
+            if (!strcmp(lesson_course_lesson_at(course, i)->id, p->position_lesson))
+                return i;
+    for (int i = 0; i < course->n_lessons; i++)
+        if (!progress_is_done(p, lesson_course_lesson_at(course, i)->id))
+            return i;
+    return -1;
+}
+
+static ui_glyph map_mark(const ui_ctx *ctx, int i, int current, ui_role *role)
+{
+    const lesson *l = lesson_course_lesson_at(ctx->course, i);
+    if (progress_is_done(ctx->progress, l->id)) {
+        *role = ROLE_OK;
+        return GLYPH_DONE;
+    }
+    if (i == current) {
+        *role = ROLE_CURRENT;
+        return GLYPH_CURRENT;
+    }
+    *role = ROLE_DIM;
+    return GLYPH_NOT_YET;
+}
+
+/* The list row (0-based, week headers included) of lesson i. */
+static int map_row_of(const lesson_course *course, int index)
+{
+    int row = 0, i = 0;
+    for (int w = 0; w < course->n_weeks; w++) {
+        row++;
+        for (int k = 0; k < course->weeks[w].n_lessons; k++, i++, row++)
+            if (i == index)
+                return row;
+    }
+    return row;
+}
+
+static void map_render_list(const map_screen *m, ui_canvas *c, ui_rect r, const ui_ctx *ctx)
+{
+    const lesson_course *course = ctx->course;
+    lesson_lang lang = map_lang(ctx);
+    int current = map_current(ctx);
+    int sel_row = map_row_of(course, m->selected);
+    int scroll = sel_row - (r.h - 2);
+    if (scroll < 0)
+        scroll = 0;
+    int row = 0, i = 0;
+    for (int w = 0; w < course->n_weeks; w++) {
+        const lesson_week *wk = &course->weeks[w];
+        int y = r.y + row - scroll;
+        if (y >= r.y && y < r.y + r.h) {
+            int marks_w = wk->n_lessons <= 10 ? wk->n_lessons : 10;
+            int x = r.x + canvas_printf(c, r.x, y, -1, ROLE_HEADING, UI_TR(ctx, "Week %d", "第 %d 周"),
+                                        wk->number) + 2;
+            canvas_text(c, x, y, r.w - (x - r.x) - marks_w - 2, lesson_text_get(wk->title, lang), ROLE_HEADING);
+            for (int k = 0; k < marks_w; k++) {
+                ui_role role;
+                ui_glyph g = map_mark(ctx, i + k, current, &role);
+                canvas_put(c, r.x + r.w - 1 - marks_w + k, y, glyph_cp(g, ctx->ascii), role);
+            }
+        }
+        row++;
+        for (int k = 0; k < wk->n_lessons; k++, i++, row++) {
+            y = r.y + row - scroll;
+            if (y < r.y || y >= r.y + r.h)
+                continue;
+            ui_role role;
+            ui_glyph g = map_mark(ctx, i, current, &role);
+            canvas_put(c, r.x + 2, y, glyph_cp(g, ctx->ascii), role);
+            canvas_text(c, r.x + 4, y, r.w - 5, lesson_text_get(wk->lessons[k].title, lang),
+                        i == current ? ROLE_CURRENT : ROLE_NORMAL);
+            if (i == m->selected)
+                canvas_paint(c, r.x + 1, y, r.w - 1, 1, ROLE_SELECTED, 0);
+        }
+    }
+}
+
+/* Quizzes of lesson l the learner has answered. */
+static int map_answered_in(const ui_ctx *ctx, const lesson *l)
+{
+    int n = 0;
+    for (int p = 0; p < l->n_pages; p++)
+        for (int b = 0; b < l->pages[p].n_blocks; b++) {
+            const lesson_block *bl = &l->pages[p].blocks[b];
+            if (bl->kind == LESSON_BLOCK_QUIZ && progress_quiz_get(ctx->progress, bl->quiz->id))
+                n++;
+        }
+    return n;
+}
+
+static void map_render_detail(const map_screen *m, ui_canvas *c, ui_rect r, const ui_ctx *ctx)
+{
+    const lesson *l = lesson_course_lesson_at(ctx->course, m->selected);
+    if (!l || r.w < 10)
+        return;
+    lesson_lang lang = map_lang(ctx);
+    for (int y = r.y; y < r.y + r.h; y++)
+        canvas_put(c, r.x - 1, y, glyph_cp(GLYPH_V_LINE, ctx->ascii), ROLE_BORDER);
+    ui_rect t = {r.x + 1, r.y, r.w - 2, r.h};
+    int y = 0;
+    y += screen_draw_wrapped(c, (ui_rect){t.x, t.y + y, t.w, t.h - y}, 0, lesson_text_get(l->title, lang),
+                             ROLE_HEADING);
+    char line[256];
+    snprintf(line, sizeof line, UI_TR(ctx, "Week %d · %d pages · %d/%d quizzes answered · %d labs",
+                                      "第 %d 周 · %d 页 · 已答 %d/%d 题 · %d 个实验"),
+             l->week_number, l->n_pages, map_answered_in(ctx, l), l->n_quizzes, l->n_labs);
+    if (ctx->ascii)
+        for (char *p = strstr(line, "\u00b7"); p; p = strstr(line, "\u00b7"))
+            memmove(p + 1, p + 2, strlen(p + 2) + 1), *p = '-';
+    y += screen_draw_wrapped(c, (ui_rect){t.x, t.y + y, t.w, t.h - y}, 0, line, ROLE_DIM);
+    const ui_progress *p = ctx->progress;
+    const char *status;
+    ui_role srole = ROLE_DIM;
+    if (progress_is_done(p, l->id)) {
+        status = UI_TR(ctx, "Done.", "已完成。");
+        srole = ROLE_OK;
+    } else if (p && !strcmp(p->position_lesson, l->id)) {
+        snprintf(line, sizeof line, UI_TR(ctx, "You are on page %d of %d.", "你读到第 %d 页（共 %d 页）。"),
+                 p->position_page + 1, l->n_pages);
+        status = line;
+        srole = ROLE_CURRENT;
+    } else {
+        status = UI_TR(ctx, "Not started.", "尚未开始。");
+    }
+    y += screen_draw_wrapped(c, (ui_rect){t.x, t.y + y, t.w, t.h - y}, 0, status, srole);
+    y++;
+    if (y < t.h)
+        canvas_text(c, t.x, t.y + y++, t.w, UI_TR(ctx, "Concepts", "概念"), ROLE_HEADING);
+    for (int i = 0; i < l->n_concepts && y < t.h; i++) {
+        canvas_text(c, t.x + 1, t.y + y, 2, glyph_str(GLYPH_BULLET, ctx->ascii), ROLE_DIM);
+        y += screen_draw_wrapped(c, (ui_rect){t.x + 3, t.y + y, t.w - 3, t.h - y}, 0,
+                                 lesson_text_get(l->concepts[i], lang), ROLE_NORMAL);
+    }
+    y++;
+    if (y < t.h)
+        canvas_text(c, t.x, t.y + y++, t.w, UI_TR(ctx, "Prerequisites", "先修"), ROLE_HEADING);
+    if (l->n_prerequisites == 0 && y < t.h)
+        canvas_text(c, t.x + 1, t.y + y++, t.w - 1, UI_TR(ctx, "none", "无"), ROLE_DIM);
+    for (int i = 0; i < l->n_prerequisites && y < t.h; i++) {
+        const lesson *pre = lesson_course_find_lesson(ctx->course, l->prerequisites[i]);
+        bool done = progress_is_done(p, l->prerequisites[i]);
+        canvas_put(c, t.x + 1, t.y + y, glyph_cp(done ? GLYPH_DONE : GLYPH_NOT_YET, ctx->ascii),
+                   done ? ROLE_OK : ROLE_DIM);
+        y += screen_draw_wrapped(c, (ui_rect){t.x + 3, t.y + y, t.w - 3, t.h - y}, 0,
+                                 pre ? lesson_text_get(pre->title, lang) : l->prerequisites[i], ROLE_NORMAL);
+    }
+}
+
+static void map_render(const ui_screen *s, ui_canvas *c, ui_rect body, const ui_ctx *ctx)
+{
+    const map_screen *m = (const map_screen *)s;
+    ui_panels p = layout_panels(body);
+    char right[128];
+    int done = ctx->progress ? ctx->progress->n_done : 0;
+    snprintf(right, sizeof right, UI_TR(ctx, "%d/%d lessons done %s %d/%d quizzes answered",
+                                        "已完成 %d/%d 课 %s 已答 %d/%d 题"),
+             done, ctx->course->n_lessons, ctx->ascii ? "-" : "\u00b7", progress_quizzes_answered(ctx->progress),
+             ctx->course->n_quizzes);
+    screen_draw_title(c, p.title, UI_TR(ctx, "dnn-tutor - Course map", "dnn-tutor - 课程地图"), right);
+    ui_rect list = {p.list.x, p.list.y + 1, p.list.w, p.list.h - 1};
+    ui_rect detail = {p.detail.x, p.detail.y + 1, p.detail.w, p.detail.h - 1};
+    map_render_list(m, c, list, ctx);
+    map_render_detail(m, c, detail, ctx);
+}
+
+static unsigned map_on_key(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    map_screen *m = (map_screen *)s;
+    int n = ctx->course->n_lessons;
+    int old = m->selected;
+    int page = ctx->body.h > 6 ? ctx->body.h - 4 : 1;
+    uint32_t ch = key.code == UI_KEY_CHAR ? key.ch : 0;
+    if (key.code == UI_KEY_DOWN || ch == 'j')
+        m->selected++;
+    else if (key.code == UI_KEY_UP || ch == 'k')
+        m->selected--;
+    else if (key.code == UI_KEY_PGDN)
+        m->selected += page;
+    else if (key.code == UI_KEY_PGUP)
+        m->selected -= page;
+    else if (key.code == UI_KEY_HOME || ch == 'g')
+        m->selected = 0;
+    else if (key.code == UI_KEY_END || ch == 'G')
+        m->selected = n - 1;
+    else if (key.code == UI_KEY_ENTER || key.code == UI_KEY_RIGHT) {
+        const lesson *l = lesson_course_lesson_at(ctx->course, m->selected);
+        int pg = 0;
+        if (ctx->progress && !strcmp(ctx->progress->position_lesson, l->id))
+            pg = ctx->progress->position_page;
+        progress_set_position(ctx->progress, l->id, pg);
+        ctx->push = reader_screen_new(ctx, l, pg);
+        return ctx->push ? UI_PUSH | UI_SAVE | UI_REDRAW : UI_NOTHING;
+    } else
+        return UI_NOTHING;
+    if (m->selected < 0)
+        m->selected = 0;
+    if (m->selected >= n)
+        m->selected = n - 1;
+    return m->selected != old ? UI_REDRAW : UI_NOTHING;
+}
+
+static int map_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int max)
+{
+    (void)s;
+    int n = 0;
+    if (n < max)
+        out[n++] = (ui_keyhelp){ctx->ascii ? "^/v" : "\u2191/\u2193", "choose", "选择"};
+    if (n < max)
+        out[n++] = (ui_keyhelp){"Enter", "open lesson", "打开课文"};
+    return n;
+}
+
+static const char *map_help(const ui_screen *s, const ui_ctx *ctx)
+{
+    (void)s;
+    if (ctx->ascii)
+        return UI_TR(ctx,
+                     "The course map lists the weeks of the course and their lessons. Left: each week with one "
+                     "mark per lesson; below it the lessons. Marks: v done, > the lesson you are on, . not "
+                     "started yet.\n\nRight: the selected lesson: its week, pages, quizzes answered and labs, "
+                     "the concepts it teaches and the lessons to read first (v when done).\n\nThe top line counts "
+                     "the lessons done and the quizzes answered. Your place is saved: next time the app opens "
+                     "where you left off.",
+                     "课程地图列出每一周和它的课文。左侧：每周一行，每课一个标记；下面是各课。标记：v 已完成，> "
+                     "你正在学的课，. 尚未开始。\n\n右侧：选中的课文：所在周、页数、已答题数和实验数，它讲的概念，以及应"
+                     "先读的课文（完成的标 v）。\n\n顶行统计已完成的课和已答的题。进度会保存：下次打开时回到上次的位置。");
+    return UI_TR(ctx,
+                 "The course map lists the weeks of the course and their lessons. Left: each week with one mark "
+                 "per lesson; below it the lessons. Marks: \u2713 done, \u25b8 the lesson you are on, \u00b7 not "
+                 "started yet.\n\nRight: the selected lesson: its week, pages, quizzes answered and labs, the "
+                 "concepts it teaches and the lessons to read first (\u2713 when done).\n\nThe top line counts "
+                 "the lessons done and the quizzes answered. Your place is saved: next time the app opens where "
+                 "you left off.",
+                 "课程地图列出每一周和它的课文。左侧：每周一行，每课一个标记；下面是各课。标记：\u2713 已完成，"
+                 "\u25b8 你正在学的课，\u00b7 尚未开始。\n\n右侧：选中的课文：所在周、页数、已答题数和实验数，它讲的"
+                 "概念，以及应先读的课文（完成的标 \u2713）。\n\n顶行统计已完成的课和已答的题。进度会保存：下次打开时"
+                 "回到上次的位置。");
+}
+
+static void map_destroy(ui_screen *s)
+{
+    free(s);
+}
+
+static const ui_screen_ops map_ops = {
+    .name = "map",
+    .render = map_render,
+    .on_key = map_on_key,
+    .keys = map_keys,
+    .help = map_help,
+    .destroy = map_destroy,
+};
+
+ui_screen *map_screen_new(const ui_ctx *ctx)
+{
+    if (!ctx->course || ctx->course->n_lessons == 0)
+        return NULL;
+    map_screen *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    m->base.ops = &map_ops;
+    int cur = map_current(ctx);
+    m->selected = cur >= 0 ? cur : 0;
+    return &m->base;
+}

@@ -1,0 +1,529 @@
+/*
+ * screen_reader.c — the lesson reader: pages, scrolling, quizzes, labs.
+ *
+ *   ┌ Week 3 · Shapes of Z and A ─────────────────────── page 2/4 ┐
+ *   │ paragraphs, formulas, notes … (reader_doc.c lays them out)  │
+ *   │ Quiz · shape                                                 │
+ *   │ Answer: (4, 400)▏                                            │
+ *   │ ✓ Right.                                                     │
+ *   └──────────────────────────────────────────────────────────────┘
+ *
+ * The way forward (`n`) is offered only when every quiz on the page has been
+ * answered; nothing ever moves on by itself. A lesson is marked done when
+ * its last page is shown and all its quizzes have been answered.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "glyphs.h"
+#include "labs.h"
+#include "layout.h"
+#include "progress.h"
+#include "reader_internal.h"
+#include "screens.h"
+#include "text.h"
+
+bool reader_quiz_solved(const reader_quiz *qs)
+{
+    return qs->right || qs->tries >= READER_REVEAL_TRIES;
+}
+
+reader_quiz *reader_quiz_of(const reader_screen *r, int block)
+{
+    for (int i = 0; i < r->n_quiz; i++)
+        if (r->quiz[i].block == block)
+            return (reader_quiz *)&r->quiz[i];
+    return NULL;
+}
+
+int reader_focusables(const reader_screen *r, int *blocks, int max)
+{
+    const lesson_page *pg = &r->l->pages[r->page];
+    int n = 0;
+    for (int b = 0; b < pg->n_blocks && n < max; b++) {
+        const lesson_block *bl = &pg->blocks[b];
+        const reader_quiz *qs = bl->kind == LESSON_BLOCK_QUIZ ? reader_quiz_of(r, b) : NULL;
+        if ((qs && !reader_quiz_solved(qs)) || bl->kind == LESSON_BLOCK_LAB)
+            blocks[n++] = b;
+    }
+    return n;
+}
+
+int reader_focus_block(const reader_screen *r)
+{
+    int blocks[64];
+    int n = reader_focusables(r, blocks, 64);
+    if (n == 0)
+        return -1;
+    int f = r->focus < 0 ? 0 : r->focus >= n ? n - 1 : r->focus;
+    return blocks[f];
+}
+
+static reader_quiz *reader_focused_quiz(const reader_screen *r)
+{
+    int b = reader_focus_block(r);
+    return b >= 0 ? reader_quiz_of(r, b) : NULL;
+}
+
+/* Loads the page's quiz state from the saved progress. */
+static void reader_enter_page(reader_screen *r, const ui_ctx *ctx, int page)
+{
+    r->page = page;
+    r->scroll = 0;
+    r->focus = 0;
+    r->typing = false;
+    r->n_quiz = 0;
+    const lesson_page *pg = &r->l->pages[page];
+    for (int b = 0; b < pg->n_blocks && r->n_quiz < READER_MAX_QUIZZES; b++) {
+        if (pg->blocks[b].kind != LESSON_BLOCK_QUIZ)
+            continue;
+        reader_quiz *qs = &r->quiz[r->n_quiz++];
+        memset(qs, 0, sizeof *qs);
+        qs->block = b;
+        qs->q = pg->blocks[b].quiz;
+        qs->picked = -1;
+        const progress_quiz *pq = progress_quiz_get(ctx->progress, qs->q->id);
+        if (pq) {
+            qs->tries = pq->tries;
+            qs->right = pq->right;
+        }
+    }
+}
+
+static bool reader_page_answered(const reader_screen *r)
+{
+    for (int i = 0; i < r->n_quiz; i++)
+        if (r->quiz[i].tries == 0)
+            return false;
+    return true;
+}
+
+/* Marks the lesson done on its last page once all its quizzes are answered. */
+static unsigned reader_check_done(reader_screen *r, ui_ctx *ctx)
+{
+    if (!ctx->progress || r->page != r->l->n_pages - 1 || !reader_page_answered(r))
+        return UI_NOTHING;
+    for (int p = 0; p < r->l->n_pages; p++)
+        for (int b = 0; b < r->l->pages[p].n_blocks; b++) {
+            const lesson_block *bl = &r->l->pages[p].blocks[b];
+            if (bl->kind == LESSON_BLOCK_QUIZ && !progress_quiz_get(ctx->progress, bl->quiz->id))
+                return UI_NOTHING;
+        }
+    return progress_mark_done(ctx->progress, r->l->id) ? UI_SAVE : UI_NOTHING;
+}
+
+static unsigned reader_goto(reader_screen *r, ui_ctx *ctx, int page)
+{
+    if (page < 0 || page >= r->l->n_pages || page == r->page)
+        return UI_NOTHING;
+    reader_enter_page(r, ctx, page);
+    ctx->text_input = false;
+    progress_set_position(ctx->progress, r->l->id, page);
+    return UI_REDRAW | UI_SAVE | reader_check_done(r, ctx);
+}
+
+/* The body rows that show the page (below the title row). */
+static ui_rect reader_area(ui_rect body)
+{
+    ui_panels p = layout_panels(body);
+    return p.column;
+}
+
+/* The rows of page text: the area less its footer row. */
+static int reader_rows(const ui_ctx *ctx)
+{
+    int h = reader_area(ctx->body).h - 1;
+    return h > 1 ? h : 1;
+}
+
+/* Scrolls so that block b is visible (its first line when it is too tall). */
+static void reader_show_block(reader_screen *r, const ui_ctx *ctx, int b)
+{
+    ui_rect a = reader_area(ctx->body);
+    a.h = reader_rows(ctx);
+    reader_line *lines;
+    int n = reader_doc_build(r, ctx, a.w - 2, &lines);
+    int first = reader_doc_find(lines, n, b);
+    int last = first;
+    for (int i = first; i >= 0 && i < n && lines[i].block == b; i++)
+        last = i;
+    free(lines);
+    if (first < 0)
+        return;
+    if (last - first + 1 > a.h)
+        last = first + a.h - 1;
+    if (last >= r->scroll + a.h)
+        r->scroll = last - a.h + 1;
+    if (first < r->scroll)
+        r->scroll = first;
+}
+
+static int reader_max_scroll(const reader_screen *r, const ui_ctx *ctx)
+{
+    ui_rect a = reader_area(ctx->body);
+    a.h = reader_rows(ctx);
+    reader_line *lines;
+    int n = reader_doc_build(r, ctx, a.w - 2, &lines);
+    free(lines);
+    return n > a.h ? n - a.h : 0;
+}
+
+static unsigned reader_answer(reader_screen *r, reader_quiz *qs, ui_ctx *ctx, bool right)
+{
+    qs->tries++;
+    qs->right = qs->right || right;
+    qs->has_verdict = true;
+    qs->last_right = right;
+    progress_record_answer(ctx->progress, qs->q->id, right);
+    r->typing = false;
+    ctx->text_input = false;
+    qs->input[0] = '\0';
+    int block = qs->block;
+    r->focus = 0;
+    /* Keep the answered quiz in view, not the next item. */
+    reader_show_block(r, ctx, block);
+    return UI_REDRAW | UI_SAVE | reader_check_done(r, ctx);
+}
+
+static unsigned reader_open_lab(reader_screen *r, ui_ctx *ctx, int b)
+{
+    const lesson_lab *lab = r->l->pages[r->page].blocks[b].lab;
+    char err[256] = "";
+    ui_screen *s = lab_screen_new((ui_lab_kind)lab->kind, &lab->spec, ctx, err, sizeof err);
+    if (!s) {
+        snprintf(ctx->message, sizeof ctx->message, "%s", err[0] ? err : "the lab could not be opened");
+        return UI_REDRAW;
+    }
+    progress_set_lab(ctx->progress, (int)lab->kind, &lab->spec);
+    ctx->push = s;
+    return UI_PUSH | UI_SAVE | UI_REDRAW;
+}
+
+/* Removes the last UTF-8 character of s. */
+static void reader_backspace(char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0) {
+        n--;
+        if (((unsigned char)s[n] & 0xC0) != 0x80)
+            break;
+    }
+    s[n] = '\0';
+}
+
+static unsigned reader_typing_key(reader_screen *r, reader_quiz *qs, ui_key key, ui_ctx *ctx)
+{
+    switch (key.code) {
+    case UI_KEY_CHAR: {
+        char enc[4];
+        int n = text_encode(key.ch, enc);
+        size_t len = strlen(qs->input);
+        if (len + (size_t)n <= READER_INPUT_MAX) {
+            memcpy(qs->input + len, enc, (size_t)n);
+            qs->input[len + (size_t)n] = '\0';
+        }
+        return UI_REDRAW;
+    }
+    case UI_KEY_BACKSPACE:
+        reader_backspace(qs->input);
+        return UI_REDRAW;
+    case UI_KEY_ESC:
+        r->typing = false;
+        ctx->text_input = false;
+        return UI_REDRAW;
+    case UI_KEY_ENTER: {
+        if (!qs->input[0])
+            return UI_NOTHING;
+        snprintf(qs->last, sizeof qs->last, "%s", qs->input);
+        return reader_answer(r, qs, ctx, lesson_quiz_check(qs->q, qs->input));
+    }
+    default:
+        return UI_NOTHING;
+    }
+}
+
+static unsigned reader_on_key(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    reader_screen *r = (reader_screen *)s;
+    reader_quiz *qs = reader_focused_quiz(r);
+    if (r->typing && qs)
+        return reader_typing_key(r, qs, key, ctx);
+    r->typing = false;
+    ctx->text_input = false;
+    uint32_t ch = key.code == UI_KEY_CHAR ? key.ch : 0;
+    bool choice = qs && qs->q->kind == LESSON_QUIZ_CHOICE && !reader_quiz_solved(qs);
+    int page_rows = reader_rows(ctx);
+    int max = reader_max_scroll(r, ctx);
+    int old_scroll = r->scroll;
+    if (choice && (key.code == UI_KEY_UP || key.code == UI_KEY_DOWN)) {
+        qs->cursor += key.code == UI_KEY_UP ? -1 : 1;
+        if (qs->cursor < 0)
+            qs->cursor = 0;
+        if (qs->cursor >= qs->q->n_choices)
+            qs->cursor = qs->q->n_choices - 1;
+        return UI_REDRAW;
+    }
+    if (choice && ch >= '1' && ch <= '8') {
+        int i = (int)(ch - '1');
+        if (i >= qs->q->n_choices)
+            return UI_NOTHING;
+        qs->cursor = qs->picked = i;
+        return reader_answer(r, qs, ctx, lesson_quiz_check_choice(qs->q, i));
+    }
+    if (key.code == UI_KEY_DOWN || ch == 'j')
+        r->scroll++;
+    else if (key.code == UI_KEY_UP || ch == 'k')
+        r->scroll--;
+    else if (key.code == UI_KEY_PGDN || ch == ' ')
+        r->scroll += page_rows > 2 ? page_rows - 2 : 1;
+    else if (key.code == UI_KEY_PGUP)
+        r->scroll -= page_rows > 2 ? page_rows - 2 : 1;
+    else if (key.code == UI_KEY_HOME || ch == 'g')
+        r->scroll = 0;
+    else if (key.code == UI_KEY_END || ch == 'G')
+        r->scroll = max;
+    else if (key.code == UI_KEY_RIGHT || ch == 'n') {
+        if (r->page + 1 >= r->l->n_pages)
+            return UI_NOTHING;
+        if (!reader_page_answered(r)) {
+            snprintf(ctx->message, sizeof ctx->message, "%s",
+                     UI_TR(ctx, "Answer the question on this page first.", "请先回答本页的问题。"));
+            return UI_REDRAW;
+        }
+        return reader_goto(r, ctx, r->page + 1);
+    } else if (key.code == UI_KEY_LEFT || ch == 'p')
+        return reader_goto(r, ctx, r->page - 1);
+    else if (key.code == UI_KEY_TAB) {
+        int blocks[64];
+        int n = reader_focusables(r, blocks, 64);
+        if (n < 2)
+            return UI_NOTHING;
+        r->focus = (r->focus + 1) % n;
+        reader_show_block(r, ctx, blocks[r->focus]);
+        return UI_REDRAW;
+    } else if (ch == 'h') {
+        if (!qs || reader_quiz_solved(qs))
+            return UI_NOTHING;
+        if (qs->hints >= qs->q->n_hints) {
+            snprintf(ctx->message, sizeof ctx->message, "%s",
+                     UI_TR(ctx, "No more hints for this question.", "这道题没有更多提示了。"));
+            return UI_REDRAW;
+        }
+        qs->hints++;
+        reader_show_block(r, ctx, qs->block);
+        return UI_REDRAW;
+    } else if (key.code == UI_KEY_ENTER) {
+        int b = reader_focus_block(r);
+        if (b < 0)
+            return UI_NOTHING;
+        if (qs && choice) {
+            qs->picked = qs->cursor;
+            return reader_answer(r, qs, ctx, lesson_quiz_check_choice(qs->q, qs->cursor));
+        }
+        if (qs) {
+            r->typing = true;
+            ctx->text_input = true;
+            reader_show_block(r, ctx, b);
+            return UI_REDRAW;
+        }
+        return reader_open_lab(r, ctx, b);
+    } else
+        return UI_NOTHING;
+    if (r->scroll > max)
+        r->scroll = max;
+    if (r->scroll < 0)
+        r->scroll = 0;
+    return r->scroll != old_scroll ? UI_REDRAW : UI_NOTHING;
+}
+
+/* Draws one laid-out line at (x, y), `w` columns wide. */
+static void reader_draw_line(ui_canvas *c, const reader_line *l, int x, int y, int w, bool ascii)
+{
+    int x0 = x + l->indent;
+    if (l->box) {
+        int bw = l->box_w < w - l->indent ? l->box_w : w - l->indent;
+        if (l->box == 'm') {
+            canvas_put(c, x0, y, glyph_cp(GLYPH_V_LINE, ascii), l->role);
+            canvas_put(c, x0 + bw - 1, y, glyph_cp(GLYPH_V_LINE, ascii), l->role);
+            x0 += 2;
+            w = bw - 4 + l->indent;
+        } else {
+            ui_glyph left = l->box == 't' ? GLYPH_TOP_LEFT : GLYPH_BOTTOM_LEFT;
+            ui_glyph right = l->box == 't' ? GLYPH_TOP_RIGHT : GLYPH_BOTTOM_RIGHT;
+            canvas_put(c, x0, y, glyph_cp(left, ascii), l->role);
+            for (int i = 1; i < bw - 1; i++)
+                canvas_put(c, x0 + i, y, glyph_cp(GLYPH_H_LINE, ascii), l->role);
+            canvas_put(c, x0 + bw - 1, y, glyph_cp(right, ascii), l->role);
+            if (l->box_title) {
+                int tw = canvas_printf(c, x0 + 2, y, bw - 4, ROLE_HEADING, " %s ", l->box_title);
+                (void)tw;
+            }
+            return;
+        }
+    }
+    int room = x + w - x0;
+    int used = 0;
+    if (l->prefix[0])
+        used += canvas_text(c, x0, y, room, l->prefix, l->prefix_role);
+    char buf[2048];
+    const char *src = l->text ? l->text : l->own;
+    size_t len = l->text ? l->len : strlen(l->own);
+    if (len >= sizeof buf)
+        len = sizeof buf - 1;
+    memcpy(buf, src, len);
+    buf[len] = '\0';
+    int tx = x0 + used;
+    int avail = room - used;
+    if (l->clip && text_width(buf) > avail && avail > 1) {
+        canvas_text(c, tx, y, avail - 1, buf, l->role);
+        canvas_put(c, tx + avail - 1, y, glyph_cp(GLYPH_CLIP, ascii), ROLE_DIM);
+    } else {
+        used += canvas_text(c, tx, y, avail, buf, l->role);
+    }
+    if (l->focus)
+        canvas_paint(c, x0, y, used > 0 ? used : 1, 1, ROLE_SELECTED, 0);
+}
+
+static void reader_render(const ui_screen *s, ui_canvas *c, ui_rect body, const ui_ctx *ctx)
+{
+    const reader_screen *r = (const reader_screen *)s;
+    lesson_lang lang = (lesson_lang)ctx->lang;
+    ui_panels p = layout_panels(body);
+    char left[256], right[64];
+    snprintf(left, sizeof left, UI_TR(ctx, "Week %d %s %s", "第 %d 周 %s %s"), r->l->week_number,
+             ctx->ascii ? "-" : "\u00b7", lesson_text_get(r->l->title, lang));
+    snprintf(right, sizeof right, UI_TR(ctx, "page %d/%d", "第 %d/%d 页"), r->page + 1, r->l->n_pages);
+    screen_draw_title(c, p.title, left, right);
+    ui_rect a = p.column;
+    reader_line *lines;
+    int n = reader_doc_build(r, ctx, a.w - 2, &lines);
+    /* The last row of the area tells what comes next. */
+    int rows = a.h - 1;
+    int max = n > rows ? n - rows : 0;
+    int scroll = r->scroll > max ? max : r->scroll < 0 ? 0 : r->scroll;
+    for (int i = 0; i < rows && scroll + i < n; i++)
+        reader_draw_line(c, &lines[scroll + i], a.x, a.y + i, a.w - 2, ctx->ascii);
+    free(lines);
+    if (scroll > 0)
+        canvas_text(c, a.x + a.w - 1, a.y, 1, glyph_str(GLYPH_ARROW_UP, ctx->ascii), ROLE_DIM);
+    if (scroll < max)
+        canvas_text(c, a.x + a.w - 1, a.y + rows - 1, 1, glyph_str(GLYPH_ARROW_DOWN, ctx->ascii), ROLE_DIM);
+    int fy = a.y + rows;
+    const char *foot;
+    ui_role frole = ROLE_DIM;
+    if (r->page + 1 < r->l->n_pages) {
+        foot = reader_page_answered(r) ? UI_TR(ctx, "n: next page", "n：下一页")
+                                       : UI_TR(ctx, "Answer the question above to go on.", "回答上面的问题后才能继续。");
+    } else if (progress_is_done(ctx->progress, r->l->id)) {
+        foot = UI_TR(ctx, "End of the lesson: done. q: back to the course map", "本课结束：已完成。q：返回课程地图");
+        frole = ROLE_OK;
+    } else {
+        foot = UI_TR(ctx, "Last page. Answer every question of the lesson to finish it.",
+                     "最后一页。回答本课的所有问题即可完成。");
+    }
+    canvas_text(c, a.x, fy, a.w, foot, frole);
+}
+
+static int reader_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int max)
+{
+    const reader_screen *r = (const reader_screen *)s;
+    const reader_quiz *qs = reader_focused_quiz(r);
+    int n = 0;
+#define KEY(k, en, zh) \
+    do { \
+        if (n < max) \
+            out[n++] = (ui_keyhelp){k, en, zh}; \
+    } while (0)
+    if (r->typing && qs) {
+        KEY("Enter", "check answer", "提交答案");
+        KEY("Bksp", "delete", "删除");
+        KEY("Esc", "stop typing", "停止输入");
+        return n;
+    }
+    KEY("j/k", "scroll", "滚动");
+    if (r->page + 1 < r->l->n_pages && reader_page_answered(r))
+        KEY("n", "next page", "下一页");
+    if (r->page > 0)
+        KEY("p", "previous", "上一页");
+    int b = reader_focus_block(r);
+    if (qs && !reader_quiz_solved(qs)) {
+        if (qs->q->kind == LESSON_QUIZ_CHOICE)
+            KEY(ctx->ascii ? "1-8/^v Enter" : "1-8/\u2191\u2193 Enter", "answer", "作答");
+        else
+            KEY("Enter", "type answer", "输入答案");
+        if (qs->hints < qs->q->n_hints)
+            KEY("h", "hint", "提示");
+    } else if (b >= 0) {
+        KEY("Enter", "open lab", "打开实验");
+    }
+    int blocks[64];
+    if (reader_focusables(r, blocks, 64) > 1)
+        KEY("Tab", "next item", "下一项");
+#undef KEY
+    return n;
+}
+
+static const char *reader_help(const ui_screen *s, const ui_ctx *ctx)
+{
+    (void)s;
+    return UI_TR(ctx,
+                 "The lesson reader shows one page of a lesson at a time. The top line names the week, the "
+                 "lesson and the page. Formulas, code and diagrams are never wrapped: a line too long for the "
+                 "window ends in a > mark.\n\n"
+                 "Quizzes: pick a choice with its number (or the arrows and Enter), or press Enter to type an "
+                 "answer and Enter again to check it. Right or wrong shows at once; h reveals the hints one at "
+                 "a time; after three tries the answer is shown. The explanation appears once the question is "
+                 "solved.\n\n"
+                 "The way forward (n) appears only once every question on the page has been answered. A lab "
+                 "button opens an interactive lab with the lesson's settings; leaving the lab comes back to "
+                 "this page. Tab moves between the questions and labs of a page.\n\n"
+                 "A lesson is done when its last page is reached and all of its questions are answered. Your "
+                 "page is saved.",
+                 "课文阅读器一次显示一页。顶行是周、课文和页码。公式、代码和图示从不折行：超出窗口的行以 > "
+                 "标记结尾。\n\n"
+                 "小测验：按数字选择（或用方向键加 Enter），或按 Enter 输入答案，再按 Enter 检查。对错立即显示；"
+                 "h 逐级显示提示；三次之后显示答案。答对后显示解释。\n\n"
+                 "只有回答了本页的所有问题，才会出现前进键 n。实验按钮会按本课的设置打开交互实验；离开实验后回到"
+                 "本页。Tab 在本页的问题和实验之间移动。\n\n"
+                 "读到最后一页并回答了本课的所有问题，这一课就完成了。你读到的页会被保存。");
+}
+
+static void reader_on_show(ui_screen *s, ui_ctx *ctx)
+{
+    reader_screen *r = (reader_screen *)s;
+    ctx->text_input = r->typing;
+    reader_check_done(r, ctx);
+}
+
+static void reader_destroy(ui_screen *s)
+{
+    free(s);
+}
+
+static const ui_screen_ops reader_ops = {
+    .name = "reader",
+    .render = reader_render,
+    .on_key = reader_on_key,
+    .keys = reader_keys,
+    .help = reader_help,
+    .on_show = reader_on_show,
+    .destroy = reader_destroy,
+};
+
+ui_screen *reader_screen_new(const ui_ctx *ctx, const lesson *l, int page)
+{
+    if (!l || l->n_pages < 1)
+        return NULL;
+    reader_screen *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->base.ops = &reader_ops;
+    r->l = l;
+    if (page < 0)
+        page = 0;
+    if (page >= l->n_pages)
+        page = l->n_pages - 1;
+    reader_enter_page(r, ctx, page);
+    return &r->base;
+}

@@ -1,0 +1,32 @@
+/*
+ * screens.h — the app's own screens (the labs are in stepper/ and trainer/)
+ * and small drawing helpers they share.
+ *
+ * Both constructors read the course and progress from ctx (the app's) and
+ * return a screen the app owns, or NULL on no memory.
+ */
+#ifndef DNN_UI_SCREENS_H
+#define DNN_UI_SCREENS_H
+
+#include "canvas.h"
+#include "screen.h"
+
+struct lesson;
+
+/* The course map: weeks → lessons with done / current / not-yet marks. */
+ui_screen *map_screen_new(const ui_ctx *ctx);
+
+/* The lesson reader at page (clamped to the lesson's pages). */
+ui_screen *reader_screen_new(const ui_ctx *ctx, const struct lesson *l, int page);
+
+/* A screen's name for people ("Course map" / "课程地图"), from ops->name. */
+const char *screen_title(const ui_screen *s, const ui_ctx *ctx);
+
+/* The title bar: `left` from the left edge, `right` flush right, in ROLE_TITLE. */
+void screen_draw_title(ui_canvas *c, ui_rect row, const char *left, const char *right);
+
+/* Draws wrapped text into rect from line `skip` on; returns the lines it
+ * takes in all (drawn or not). */
+int screen_draw_wrapped(ui_canvas *c, ui_rect rect, int skip, const char *utf8, ui_role role);
+
+#endif
