@@ -32,9 +32,13 @@
 #define STEPPER_UNDO_DEPTH 64
 #define STEPPER_INPUT_MAX 32
 #define STEPPER_MAX_VIEWS (NN_OP_MAX_OPERANDS + 1)
-/* The gradient-check step and the threshold of a correct backprop. */
+/* The gradient check: the course's step ε, its "right" threshold, the
+ * difference above which backprop has a bug, and the gradient norm below
+ * which a relative difference is mostly rounding noise. */
 #define STEPPER_GC_EPS 1e-7
 #define STEPPER_GC_GOOD 1e-7
+#define STEPPER_GC_BUG 1e-3
+#define STEPPER_GC_TINY 1e-5
 
 typedef struct stepper stepper;
 

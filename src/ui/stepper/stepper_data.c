@@ -1,40 +1,30 @@
 /*
- * stepper_data.c — loads a run_spec's data set for the stepper.
+ * stepper_data.c — loads a run_spec's data set for the stepper through the
+ * data layer (built-ins, CSV files, the spec's seed and test split). The
+ * stepper trains on the training part only; a held-out part is dropped.
  */
 #include "stepper_data.h"
 
 #include <stdio.h>
 
-#include "../../data/csv.h"
-#include "../../data/generate.h"
+#include "../../data/dataset.h"
 
 bool stepper_data_load(const run_spec *spec, mat **X, mat **Y, char *msg, size_t msg_size)
 {
     *X = *Y = NULL;
-    gen_kind kind;
-    if (gen_parse(spec->dataset, &kind)) {
-        mat *x = mat_new(2, GEN_DEFAULT_M), *y = mat_new(1, GEN_DEFAULT_M);
-        if (!x || !y || !gen_make(kind, spec->data_seed, x, y)) {
-            mat_free(x);
-            mat_free(y);
-            snprintf(msg, msg_size, "stepper: could not make the data set %s", spec->dataset);
-            return false;
-        }
-        *X = x;
-        *Y = y;
-        return true;
-    }
-    csv_table t;
+    data_load_options opt = data_load_options_from_spec(spec);
+    dataset *ds = NULL;
     data_error err;
-    if (csv_load(spec->dataset, NULL, &t, &err) != DATA_OK) {
+    if (dataset_load(spec->dataset, &opt, &ds, &err) != DATA_OK) {
         char line[DATA_ERROR_TEXT_MAX];
         data_error_format(&err, line, sizeof line);
         snprintf(msg, msg_size, "stepper: %s", line);
         return false;
     }
-    *X = t.X;
-    *Y = t.Y;
-    t.X = t.Y = NULL;
-    csv_table_free(&t);
+    /* Take the training matrices; dataset_free leaves them alone once NULL. */
+    *X = ds->X;
+    *Y = ds->Y;
+    ds->X = ds->Y = NULL;
+    dataset_free(ds);
     return true;
 }

@@ -46,7 +46,7 @@ void stepper_ascii_math(const char *utf8, char *out, size_t size)
         {0x00B7, "@"}, {0x1D40, ".T"}, {0x2217, "*"}, {0x2212, "-"}, {0x2192, "->"},
         {0x03A3, "sum"}, {0x03C3, "sigmoid"}, {0x03B1, "alpha"}, {0x00B2, "^2"},
         {0x2026, "..."}, {0x03B5, "eps"}, {0x2016, "||"}, {0x2082, "2"}, {0x2248, "~"},
-        {0x207D, "("}, {0x2071, "i"}, {0x207E, ")"}, {0x2264, "<="}, {0x00D7, "x"},
+        {0x2190, "<-"}, {0x2191, "^"}, {0x2193, "v"}, {0x207D, "("}, {0x2071, "i"}, {0x207E, ")"}, {0x2264, "<="}, {0x00D7, "x"},
     };
     size_t len = 0;
     if (size == 0)
@@ -139,7 +139,7 @@ static void op_label(const nn_net *net, nn_op op, char *buf, size_t size, const 
         return;
     }
     if (op.kind == NN_OP_UPDATE) {
-        snprintf(buf, size, "%s", UI_TR(ctx, "W, b −= α·dW, α·db", "W, b −= α·dW, α·db"));
+        snprintf(buf, size, "%s", UI_TR(ctx, "W −= α dW, b −= α db", "W −= α dW, b −= α db"));
         return;
     }
     nn_op_formula(net, op, buf, size);
