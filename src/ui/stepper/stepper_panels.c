@@ -175,14 +175,21 @@ static void draw_inspector(const stepper *s, ui_canvas *c, ui_rect r, const ui_c
         if (xi) {
             for (size_t k = 0; k < X->rows; k++)
                 mat_set(xi, 0, k, mat_get(X, k, col));
-            char line[512], vec[384];
+            /* numpy prints the 1-D X[:, i] with one pair of brackets. */
+            char line[512], vec[384], y_s[32];
             int pre = snprintf(line, sizeof line, "x⁽ⁱ⁾ = X[:, %zu] = ", col);
-            (void)pre;
-            stepper_format_matrix(xi, r.w - 28, 1, vec, sizeof vec);
-            char y_s[32];
-            stepper_format_value(mat_get(Y, 0, col), y_s, sizeof y_s);
-            snprintf(line, sizeof line, "i = %zu: x⁽ⁱ⁾ = X[:, %zu] = %sᵀ  y⁽ⁱ⁾ = %s", col, col, vec, y_s);
+            stepper_format_matrix(xi, r.w - (pre > 0 ? pre : 0) + 4, 1, vec, sizeof vec);
+            size_t vl = strlen(vec);
+            if (vl >= 2) {
+                vec[vl - 1] = '\0';
+                snprintf(line, sizeof line, "x⁽ⁱ⁾ = X[:, %zu] = %s", col, vec + 1);
+            }
             stv_math(c, r.x, y++, r.w, line, ROLE_NORMAL, ctx);
+            stepper_format_value(mat_get(Y, 0, col), y_s, sizeof y_s);
+            snprintf(line, sizeof line, "y⁽ⁱ⁾ = Y[0, %zu] = %s   (%s i = %zu)", col, y_s,
+                     UI_TR(ctx, "example", "样本"), col);
+            if (y < r.y + r.h)
+                stv_math(c, r.x, y++, r.w, line, ROLE_NORMAL, ctx);
             mat_free(xi);
         }
     }

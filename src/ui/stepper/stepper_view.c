@@ -16,7 +16,6 @@
 
 stepper_layout stepper_layout_of(ui_rect body, int L)
 {
-    (void)L;
     stepper_layout lo;
     memset(&lo, 0, sizeof lo);
     lo.compact = body.w < 100;
@@ -29,7 +28,12 @@ stepper_layout stepper_layout_of(ui_rect body, int L)
     int table_h = 1 + (lo.table_has_dA ? 8 : 7);
     int gap = body.h >= 27 ? 1 : 0;
     lo.header = (ui_rect){body.x, body.y, body.w, 1};
+    /* The list takes what it needs (heading + 6L + 1 ops) up to the room
+     * the table leaves; the table sits right under it. */
+    int ops_need = 1 + 6 * L + 1;
     lo.ops = (ui_rect){body.x, body.y + 1, lw, body.h - 1 - table_h - gap};
+    if (lo.ops.h > ops_need)
+        lo.ops.h = ops_need;
     if (lo.ops.h < 2)
         lo.ops.h = 2;
     lo.table = (ui_rect){body.x, lo.ops.y + lo.ops.h + gap, lw, table_h};
@@ -166,8 +170,8 @@ static void draw_header(const stepper *s, ui_canvas *c, ui_rect r, const ui_ctx 
     double J = nn_cost(net);
     if (J == J && n > 0 && (size_t)n < sizeof line)
         snprintf(line + n, sizeof line - (size_t)n, "  J = %.6f", J);
-    canvas_fill(c, r.x, r.y, r.w, 1, ' ', ROLE_HEADING);
-    stv_math(c, r.x, r.y, r.w, line, ROLE_HEADING, ctx);
+    canvas_fill(c, r.x, r.y, r.w, 1, ' ', ROLE_TITLE);
+    stv_math(c, r.x, r.y, r.w, line, ROLE_TITLE, ctx);
 }
 
 /* ---- the list of operations ---------------------------------------- */
