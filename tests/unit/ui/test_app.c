@@ -1,0 +1,373 @@
+/*
+ * test_app.c — key → action → state: the course map, the reader, quizzes,
+ * the way forward, language, help, back and quit. Uses the fixture course.
+ */
+#include <locale.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "progress.h"
+#include "ui_fixture.h"
+
+typedef struct world {
+    lesson_course *course;
+    ui_app *app;
+    ui_progress *progress;  /* owned by app */
+    char *screen;           /* the last render */
+} world;
+
+static int world_setup(void **state)
+{
+    world *w = calloc(1, sizeof *w);
+    w->course = ui_fixture_course();
+    if (!w->course)
+        return -1;
+    w->progress = progress_new();
+    ui_app_config cfg = {.lang = UI_LANG_EN, .ascii = false, .color = true, .progress_path = NULL};
+    w->app = app_new(w->course, w->progress, &cfg);
+    app_resize(w->app, 80, 24);
+    if (!app_open_course(w->app))
+        return -1;
+    *state = w;
+    return 0;
+}
+
+static int world_teardown(void **state)
+{
+    world *w = *state;
+    app_free(w->app);
+    lesson_course_free(w->course);
+    free(w->screen);
+    free(w);
+    return 0;
+}
+
+/* Renders at 80×24 and keeps the text in w->screen. */
+static const char *show(world *w)
+{
+    ui_canvas *c = canvas_new(80, 24);
+    app_render(w->app, c);
+    free(w->screen);
+    w->screen = canvas_to_text(c);
+    canvas_free(c);
+    return w->screen;
+}
+
+/* The last line of the screen: the key bar. */
+static const char *keybar(world *w)
+{
+    show(w);
+    const char *s = w->screen + strlen(w->screen) - 1;
+    while (s > w->screen && s[-1] != '\n')
+        s--;
+    return s;
+}
+
+static void assert_on_screen(world *w, const char *text)
+{
+    show(w);
+    if (!strstr(w->screen, text))
+        fail_msg("'%s' not on screen:\n%s", text, w->screen);
+}
+
+static void assert_not_on_screen(world *w, const char *text)
+{
+    show(w);
+    if (strstr(w->screen, text))
+        fail_msg("'%s' unexpectedly on screen:\n%s", text, w->screen);
+}
+
+static unsigned key(world *w, ui_keycode code)
+{
+    return app_key(w->app, (ui_key){code, 0});
+}
+
+static unsigned ch(world *w, uint32_t c)
+{
+    return app_key(w->app, (ui_key){UI_KEY_CHAR, c});
+}
+
+static void type(world *w, const char *s)
+{
+    for (; *s; s++)
+        ch(w, (unsigned char)*s);
+}
+
+static const char *top_name(world *w)
+{
+    return app_top(w->app)->ops->name;
+}
+
+static void the_map_marks_the_current_lesson_and_moves_the_selection(void **state)
+{
+    world *w = *state;
+    assert_string_equal(top_name(w), "map");
+    assert_on_screen(w, "\u25b8 Shapes");
+    assert_on_screen(w, "\u00b7 Choices");
+    assert_on_screen(w, "0/3 lessons done");
+    assert_on_screen(w, "the shape of a matrix");  /* the selected lesson's concepts */
+    ch(w, 'j');
+    assert_on_screen(w, "activation functions");
+    assert_on_screen(w, "\u00b7 Shapes");  /* prerequisite, not done */
+    key(w, UI_KEY_DOWN);
+    key(w, UI_KEY_DOWN);  /* past the end: stays on the last lesson */
+    assert_on_screen(w, "backpropagation");
+    key(w, UI_KEY_ENTER);
+    assert_string_equal(top_name(w), "reader");
+    assert_on_screen(w, "Week 3 \u00b7 Long lines");
+    assert_string_equal(w->progress->position_lesson, "t3-a");
+}
+
+static void q_goes_back_from_a_lesson_and_quits_on_the_map(void **state)
+{
+    world *w = *state;
+    key(w, UI_KEY_ENTER);
+    assert_string_equal(top_name(w), "reader");
+    assert_false(ch(w, 'q') & UI_QUIT);
+    assert_string_equal(top_name(w), "map");
+    key(w, UI_KEY_ENTER);
+    assert_false(key(w, UI_KEY_ESC) & UI_QUIT);
+    assert_string_equal(top_name(w), "map");
+    assert_true(ch(w, 'q') & UI_QUIT);
+}
+
+static void ctrl_c_quits_from_anywhere(void **state)
+{
+    world *w = *state;
+    key(w, UI_KEY_ENTER);
+    assert_true(key(w, UI_KEY_CTRL_C) & UI_QUIT);
+}
+
+static void the_way_forward_appears_only_once_the_quiz_is_answered(void **state)
+{
+    world *w = *state;
+    key(w, UI_KEY_ENTER);               /* t2-a page 1: no quiz */
+    assert_non_null(strstr(keybar(w), "n next page"));
+    ch(w, 'n');
+    assert_on_screen(w, "page 2/3");
+    assert_null(strstr(keybar(w), "n next page"));
+    assert_on_screen(w, "Answer the question above to go on.");
+    ch(w, 'n');                         /* not offered: nothing moves */
+    key(w, UI_KEY_RIGHT);
+    assert_on_screen(w, "page 2/3");
+    assert_on_screen(w, "Answer the question on this page first.");
+    key(w, UI_KEY_ENTER);               /* start typing */
+    assert_on_screen(w, "Enter check answer");
+    type(w, "4,2");
+    assert_on_screen(w, "Answer: 4,2");
+    key(w, UI_KEY_ENTER);
+    assert_on_screen(w, "\u2717 Not right: 4,2.");
+    assert_not_on_screen(w, "One row per unit");  /* no explanation yet */
+    assert_on_screen(w, "page 2/3");              /* never an automatic jump */
+    assert_non_null(strstr(keybar(w), "n next page"));
+    const progress_quiz *pq = progress_quiz_get(w->progress, "t2-q-shape");
+    assert_non_null(pq);
+    assert_int_equal(pq->tries, 1);
+    assert_false(pq->right);
+}
+
+static void a_typed_answer_right_shows_the_tick_and_the_explanation(void **state)
+{
+    world *w = *state;
+    key(w, UI_KEY_ENTER);
+    ch(w, 'n');
+    ch(w, 'h');
+    assert_on_screen(w, "Hint 1: Rows are units.");
+    assert_not_on_screen(w, "Columns are examples.");
+    ch(w, 'h');
+    assert_on_screen(w, "Hint 2: Columns are examples.");
+    key(w, UI_KEY_ENTER);
+    type(w, "[4, 400]");
+    key(w, UI_KEY_ENTER);
+    assert_on_screen(w, "\u2713 Right.");
+    assert_on_screen(w, "One row per unit, one column per example.");
+    assert_true(progress_quiz_get(w->progress, "t2-q-shape")->right);
+}
+
+static void typing_owns_q_l_and_question_mark_and_backspace_edits(void **state)
+{
+    world *w = *state;
+    key(w, UI_KEY_ENTER);
+    ch(w, 'n');
+    key(w, UI_KEY_ENTER);
+    ch(w, 'q');
+    ch(w, 'L');
+    ch(w, '?');
+    ch(w, 0x4E2D);  /* 中: UTF-8 input */
+    assert_string_equal(top_name(w), "reader");
+    assert_false(app_help_open(w->app));
+    assert_on_screen(w, "Answer: qL?中");
+    key(w, UI_KEY_BACKSPACE);
+    key(w, UI_KEY_BACKSPACE);
+    assert_on_screen(w, "Answer: qL\u258f");
+    key(w, UI_KEY_ESC);  /* stops typing, stays on the page */
+    assert_string_equal(top_name(w), "reader");
+    assert_on_screen(w, "Answer: qL");
+}
+
+static void a_choice_quiz_takes_digits_and_arrows(void **state)
+{
+    world *w = *state;
+    ch(w, 'j');
+    key(w, UI_KEY_ENTER);               /* t2-b: the choice quiz */
+    assert_on_screen(w, "\u25b8 1) tanh");
+    ch(w, '3');
+    assert_on_screen(w, "\u2717 3) ReLU");
+    assert_on_screen(w, "Not right: 3.");
+    key(w, UI_KEY_UP);                  /* the cursor (on 3 after the pick), not the page */
+    assert_on_screen(w, "\u25b8 2) sigmoid");
+    key(w, UI_KEY_ENTER);
+    assert_on_screen(w, "\u2713 Right.");
+    assert_on_screen(w, "\u2713 2) sigmoid");
+    assert_on_screen(w, "sigmoid squashes");
+    const progress_quiz *pq = progress_quiz_get(w->progress, "t2-q-act");
+    assert_int_equal(pq->tries, 2);
+    assert_true(pq->right);
+}
+
+static void three_wrong_tries_reveal_the_answer(void **state)
+{
+    world *w = *state;
+    ch(w, 'j');
+    key(w, UI_KEY_ENTER);
+    ch(w, '1');
+    ch(w, '3');
+    ch(w, '1');
+    assert_on_screen(w, "The answer: 2) sigmoid");
+    assert_on_screen(w, "sigmoid squashes");
+}
+
+static void a_lesson_is_done_on_its_last_page_with_its_quizzes_answered(void **state)
+{
+    world *w = *state;
+    key(w, UI_KEY_ENTER);
+    ch(w, 'n');
+    ch(w, 'n');
+    assert_on_screen(w, "page 2/3");
+    key(w, UI_KEY_ENTER);
+    type(w, "4,400");
+    key(w, UI_KEY_ENTER);
+    assert_false(progress_is_done(w->progress, "t2-a"));
+    ch(w, 'n');
+    assert_on_screen(w, "page 3/3");
+    assert_true(progress_is_done(w->progress, "t2-a"));
+    assert_on_screen(w, "End of the lesson: done.");
+    ch(w, 'p');
+    assert_on_screen(w, "page 2/3");
+    ch(w, 'q');
+    assert_on_screen(w, "\u2713 Shapes");
+    assert_on_screen(w, "\u25b8 Choices");
+    assert_on_screen(w, "1/3 lessons done");
+}
+
+static void l_switches_every_text_between_english_and_chinese(void **state)
+{
+    world *w = *state;
+    assert_on_screen(w, "Course map");
+    ch(w, 'L');
+    assert_int_equal(app_ctx(w->app)->lang, UI_LANG_ZH);
+    assert_on_screen(w, "课程地图");
+    assert_on_screen(w, "形状");
+    assert_on_screen(w, "帮助");
+    key(w, UI_KEY_ENTER);
+    assert_on_screen(w, "第一页");
+    ch(w, 'L');
+    assert_on_screen(w, "Page one");
+}
+
+static void question_mark_opens_help_and_any_key_closes_it(void **state)
+{
+    world *w = *state;
+    ch(w, '?');
+    assert_true(app_help_open(w->app));
+    assert_on_screen(w, "Help: Course map");
+    assert_on_screen(w, "The course map lists the weeks");
+    ch(w, 'x');
+    assert_false(app_help_open(w->app));
+    assert_string_equal(top_name(w), "map");
+    key(w, UI_KEY_ENTER);
+    ch(w, '?');
+    assert_on_screen(w, "Help: Lesson");
+    ch(w, 'q');  /* closes the help, does not leave the lesson */
+    assert_string_equal(top_name(w), "reader");
+}
+
+static void a_small_terminal_shows_the_too_small_screen(void **state)
+{
+    world *w = *state;
+    ui_canvas *c = canvas_new(79, 24);
+    app_render(w->app, c);
+    char *s = canvas_to_text(c);
+    assert_non_null(strstr(s, "terminal too small: need 80\u00d724, have 79\u00d724"));
+    free(s);
+    canvas_free(c);
+}
+
+static void a_lab_block_opens_its_lab_and_leaving_returns_to_the_page(void **state)
+{
+    world *w = *state;
+    ch(w, 'j');
+    key(w, UI_KEY_ENTER);
+    ch(w, '2');
+    ch(w, 'n');
+    assert_on_screen(w, "page 2/2");
+    assert_on_screen(w, "Open the stepper lab");
+    key(w, UI_KEY_ENTER);
+    assert_string_equal(top_name(w), "stepper");
+    assert_true(w->progress->has_lab);
+    assert_int_equal(w->progress->lab.n_layers, 2);
+    key(w, UI_KEY_ESC);
+    assert_string_equal(top_name(w), "reader");
+    assert_on_screen(w, "page 2/2");
+}
+
+static void the_app_reopens_where_the_learner_left_off(void **state)
+{
+    (void)state;
+    lesson_course *course = ui_fixture_course();
+    ui_progress *p = progress_new();
+    progress_set_position(p, "t2-a", 1);
+    ui_app_config cfg = {.lang = UI_LANG_EN};
+    ui_app *app = app_new(course, p, &cfg);
+    assert_true(app_open_course(app));
+    assert_int_equal(app_depth(app), 2);
+    assert_string_equal(app_top(app)->ops->name, "reader");
+    ui_canvas *c = canvas_new(80, 24);
+    app_render(app, c);
+    char *s = canvas_to_text(c);
+    assert_non_null(strstr(s, "page 2/3"));
+    free(s);
+    canvas_free(c);
+    app_free(app);
+    lesson_course_free(course);
+}
+
+int main(void)
+{
+    setlocale(LC_ALL, "C.UTF-8");
+#define T(f) cmocka_unit_test_setup_teardown(f, world_setup, world_teardown)
+    const struct CMUnitTest tests[] = {
+        T(the_map_marks_the_current_lesson_and_moves_the_selection),
+        T(q_goes_back_from_a_lesson_and_quits_on_the_map),
+        T(ctrl_c_quits_from_anywhere),
+        T(the_way_forward_appears_only_once_the_quiz_is_answered),
+        T(a_typed_answer_right_shows_the_tick_and_the_explanation),
+        T(typing_owns_q_l_and_question_mark_and_backspace_edits),
+        T(a_choice_quiz_takes_digits_and_arrows),
+        T(three_wrong_tries_reveal_the_answer),
+        T(a_lesson_is_done_on_its_last_page_with_its_quizzes_answered),
+        T(l_switches_every_text_between_english_and_chinese),
+        T(question_mark_opens_help_and_any_key_closes_it),
+        T(a_small_terminal_shows_the_too_small_screen),
+        T(a_lab_block_opens_its_lab_and_leaving_returns_to_the_page),
+        cmocka_unit_test(the_app_reopens_where_the_learner_left_off),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
