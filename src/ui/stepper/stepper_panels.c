@@ -275,7 +275,8 @@ static void draw_gradcheck(const gc_result *gc, ui_canvas *c, ui_rect r, const u
     int y = r.y;
     stv_math(c, r.x, y++, r.w,
              UI_TR(ctx, "Gradient check, ε = 1e-7, difference =", "梯度检验，ε = 1e-7，差 ="), ROLE_HEADING, ctx);
-    stv_math(c, r.x + 2, y++, r.w - 2, "‖dθ − dθapprox‖₂ / (‖dθ‖₂ + ‖dθapprox‖₂)", ROLE_FORMULA, ctx);
+    y += stv_wrapped(c, (ui_rect){r.x + 2, y, r.w - 2, 2}, y, 2, "‖dθ − dθapprox‖₂ / (‖dθ‖₂ + ‖dθapprox‖₂)",
+                     ROLE_FORMULA, ctx);
     canvas_printf(c, r.x, y++, r.w, ROLE_DIM, "%-6s %-15s %-15s", UI_TR(ctx, "layer", "层"), "dW", "db");
     for (int l = 1; l <= gc->L && y < r.y + r.h - 2; l++, y++) {
         const gc_layer *g = &gc->layer[l];

@@ -50,7 +50,7 @@ void stepper_ascii_math(const char *utf8, char *out, size_t size)
         {0x00B7, "@"}, {0x1D40, ".T"}, {0x2217, "*"}, {0x2212, "-"}, {0x2192, "->"},
         {0x03A3, "sum"}, {0x03C3, "sigmoid"}, {0x03B1, "alpha"}, {0x00B2, "^2"},
         {0x2026, "..."}, {0x03B5, "eps"}, {0x2016, "||"}, {0x2082, "2"}, {0x2248, "~"},
-        {0x2190, "<-"}, {0x2191, "^"}, {0x2193, "v"}, {0x207D, "("}, {0x2071, "i"}, {0x207E, ")"}, {0x2264, "<="}, {0x00D7, "x"},
+        {0x2190, "<-"}, {0x2191, "^"}, {0x2193, "v"}, {0x03B8, "theta"}, {0x207D, "("}, {0x2071, "i"}, {0x207E, ")"}, {0x2264, "<="}, {0x00D7, "x"},
     };
     size_t len = 0;
     if (size == 0)
@@ -65,7 +65,10 @@ void stepper_ascii_math(const char *utf8, char *out, size_t size)
         i += (size_t)used;
         char one[2] = {(char)cp, '\0'};
         const char *piece = one;
-        if (cp >= 0x80) {
+        /* A dot after α, or between norm bars, is a product, not numpy's @. */
+        if (cp == 0x00B7 && len > 0 && (out[len - 1] == 'a' || out[len - 1] == '|'))
+            piece = out[len - 1] == 'a' ? "*" : ".";
+        else if (cp >= 0x80) {
             piece = "?";
             for (size_t k = 0; k < sizeof map / sizeof map[0]; k++)
                 if (map[k].cp == cp)
@@ -167,9 +170,14 @@ static void draw_header(const stepper *s, ui_canvas *c, ui_rect r, const ui_ctx 
                      UI_TR(ctx, "Stepper", "逐步运算"), stepper_data_name(s), dims,
                      nn_layers(net) > 1 ? act_name(nn_activation(net, 1)) : "sigmoid", nn_examples(net),
                      UI_TR(ctx, "iteration", "迭代"), stepper_iteration(s), stepper_lr(s));
+    /* J of this iteration once its COST ran; before that, the last one. */
     double J = nn_cost(net);
+    bool this_iteration = false;
+    for (int i = 0; i < stepper_done(s); i++)
+        this_iteration = this_iteration || nn_op_at(net, i).kind == NN_OP_COST;
     if (J == J && n > 0 && (size_t)n < sizeof line)
-        snprintf(line + n, sizeof line - (size_t)n, "  J = %.6f", J);
+        snprintf(line + n, sizeof line - (size_t)n, "  %s = %.6f",
+                 this_iteration ? "J" : UI_TR(ctx, "last J", "上次 J"), J);
     canvas_fill(c, r.x, r.y, r.w, 1, ' ', ROLE_TITLE);
     stv_math(c, r.x, r.y, r.w, line, ROLE_TITLE, ctx);
 }

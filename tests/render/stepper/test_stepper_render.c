@@ -1,0 +1,170 @@
+/*
+ * test_stepper_render.c — the stepper screen drawn into a canvas and
+ * compared as text with golden files in tests/render/golden/stepper/
+ * (roles too, one letter per cell, for two of them).
+ *
+ * DNN_UPDATE_GOLDEN=1 writes the files instead; read every one you write
+ * and check it by eye before committing it.
+ *
+ * The canvas is the terminal: the body is every row but the last, as the
+ * app lays it out, and the last row lists the keys of keys().
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../unit/stepper/stepper_fixture.h"
+#include "ui/stepper/stepper_screen.h"
+
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    size_t got = fread(buf, 1, (size_t)n, f);
+    buf[got] = '\0';
+    fclose(f);
+    return buf;
+}
+
+static void golden(const char *name, const char *text)
+{
+    const char *root = getenv("DNN_TUTOR_SOURCE_ROOT");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/tests/render/golden/stepper/%s", root ? root : ".", name);
+    if (getenv("DNN_UPDATE_GOLDEN")) {
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        fputs(text, f);
+        fclose(f);
+        return;
+    }
+    char *want = read_file(path);
+    if (!want)
+        fail_msg("missing golden %s (run with DNN_UPDATE_GOLDEN=1 and check it by eye)", path);
+    if (strcmp(want, text) != 0) {
+        fprintf(stderr, "---- %s expected\n%s---- got\n%s", name, want, text);
+        free(want);
+        fail_msg("%s differs from its golden", name);
+    }
+    free(want);
+}
+
+typedef struct scene {
+    const char *name;
+    int w, h;
+    int steps;          /* → presses first */
+    const char *keys;   /* then these: characters, with < > for arrows, E Enter, T Tab, X Esc */
+    bool ascii;
+    ui_lang lang;
+    int layers;         /* 0: the planar 2-4-1 network; 3: planar 2-5-3-1 */
+    bool roles;
+} scene;
+
+static stepper *planar_deep(void)
+{
+    mat *X = mat_new(2, GEN_DEFAULT_M), *Y = mat_new(1, GEN_DEFAULT_M);
+    gen_planar(1, X, Y);
+    int dims[] = {2, 5, 3, 1};
+    nn_config cfg = nn_config_make(dims, 4, ACT_TANH, NN_INIT_COURSE_W3);
+    char err[256];
+    return stepper_new_with_data(&cfg, X, Y, 1.2, "planar", err, sizeof err);
+}
+
+static ui_key key_of(char k)
+{
+    switch (k) {
+    case '<': return (ui_key){UI_KEY_LEFT, 0};
+    case '>': return (ui_key){UI_KEY_RIGHT, 0};
+    case 'E': return (ui_key){UI_KEY_ENTER, 0};
+    case 'T': return (ui_key){UI_KEY_TAB, 0};
+    case 'X': return (ui_key){UI_KEY_ESC, 0};
+    default: return (ui_key){UI_KEY_CHAR, (uint32_t)(unsigned char)k};
+    }
+}
+
+static void render_scene(const scene *sc)
+{
+    ui_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.ascii = sc->ascii;
+    ctx.lang = sc->lang;
+    ui_screen *s = stepper_screen_from_model(sc->layers == 3 ? planar_deep() : fixture_planar());
+    assert_non_null(s);
+    for (int i = 0; i < sc->steps; i++)
+        s->ops->on_key(s, (ui_key){UI_KEY_RIGHT, 0}, &ctx);
+    for (const char *k = sc->keys; k && *k; k++)
+        s->ops->on_key(s, key_of(*k), &ctx);
+    ui_canvas *c = canvas_new(sc->w, sc->h);
+    s->ops->render(s, c, (ui_rect){0, 0, sc->w, sc->h - 1}, &ctx);
+    ui_keyhelp kh[16];
+    int n = s->ops->keys(s, &ctx, kh, 16);
+    int x = 0;
+    for (int i = 0; i < n; i++) {
+        x += canvas_text(c, x, sc->h - 1, -1, kh[i].key, ROLE_KEY);
+        x += canvas_text(c, x, sc->h - 1, -1, " ", ROLE_BAR);
+        x += canvas_text(c, x, sc->h - 1, -1, sc->lang == UI_LANG_ZH ? kh[i].zh : kh[i].en, ROLE_BAR);
+        x += canvas_text(c, x, sc->h - 1, -1, "  ", ROLE_BAR);
+    }
+    char name[128];
+    char *t = canvas_to_text(c);
+    snprintf(name, sizeof name, "%s.txt", sc->name);
+    golden(name, t);
+    free(t);
+    if (sc->roles) {
+        t = canvas_roles_to_text(c);
+        snprintf(name, sizeof name, "%s.roles", sc->name);
+        golden(name, t);
+        free(t);
+    }
+    canvas_free(c);
+    s->ops->destroy(s);
+}
+
+static const scene scenes[] = {
+    {"start_80x24", 80, 24, 0, NULL, false, UI_LANG_EN, 0, true},
+    {"step1_80x24", 80, 24, 1, NULL, false, UI_LANG_EN, 0, false},
+    {"forward3_80x24", 80, 24, 3, NULL, false, UI_LANG_EN, 0, false},
+    {"cost_80x24", 80, 24, 5, NULL, false, UI_LANG_EN, 0, false},
+    {"backward_dW1_80x24", 80, 24, 11, NULL, false, UI_LANG_EN, 0, true},
+    {"update_80x24", 80, 24, 13, NULL, false, UI_LANG_EN, 0, false},
+    {"next_iteration_80x24", 80, 24, 14, NULL, false, UI_LANG_EN, 0, false},
+    {"undo_80x24", 80, 24, 4, "<", false, UI_LANG_EN, 0, false},
+    {"ascii_80x24", 80, 24, 3, NULL, true, UI_LANG_EN, 0, false},
+    {"ascii_gradcheck_80x24", 80, 24, 13, "g", true, UI_LANG_EN, 0, false},
+    {"zh_80x24", 80, 24, 6, NULL, false, UI_LANG_ZH, 0, false},
+    {"predict_asking_80x24", 80, 24, 0, "p4,4", false, UI_LANG_EN, 0, false},
+    {"predict_wrong_80x24", 80, 24, 6, "p4,1E", false, UI_LANG_EN, 0, false},
+    {"inspect_80x24", 80, 24, 1, "ijl", false, UI_LANG_EN, 0, false},
+    {"gradcheck_80x24", 80, 24, 13, "g", false, UI_LANG_EN, 0, false},
+    {"three_layers_80x24", 80, 24, 14, NULL, false, UI_LANG_EN, 3, false},
+    {"backward_100x30", 100, 30, 7, NULL, false, UI_LANG_EN, 0, false},
+    {"dA_200x60", 200, 60, 9, NULL, false, UI_LANG_EN, 0, false},
+};
+
+static void the_stepper_renders_each_scene_as_its_golden(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof scenes / sizeof scenes[0]; i++)
+        render_scene(&scenes[i]);
+}
+
+int main(void)
+{
+    setlocale(LC_ALL, "C.UTF-8");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_stepper_renders_each_scene_as_its_golden),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
