@@ -326,6 +326,8 @@ const cJSON *jc_array(jctx *c, const cJSON *node, int min, int max, const char *
     if (n < min || n > max) {
         if (min == max)
             jc_problem(c, node, "expected %d %s, found %d", min, what, n);
+        else if (max == INT32_MAX && min == 1)
+            jc_problem(c, node, "an empty list (at least one entry is needed)");
         else if (max == INT32_MAX)
             jc_problem(c, node, "expected at least %d %s, found %d", min, what, n);
         else

@@ -423,7 +423,7 @@ bool lesson_scan_json(const char *text, size_t size, lesson_scan *out)
     scanner sc = {.s = (const unsigned char *)text, .n = size, .pending_key = LESSON_NO_OFFSET, .out = out};
     skip_ws(&sc);
     if (sc.i >= sc.n)
-        return fail(&sc, sc.i, "empty file (expected a JSON object)");
+        return fail(&sc, 0, "empty file (expected a JSON object)");
     if (!scan_value(&sc))
         return false;
     skip_ws(&sc);
