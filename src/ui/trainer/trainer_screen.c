@@ -1,148 +1,22 @@
 /*
  * trainer_screen.c — the live trainer lab (week 3) and its deep version
- * (week 4): keys, training in slices between frames, and the caches the
- * view draws from. The drawing itself is in trainer_view.c.
+ * (week 4): the screen's operations and its keys. Training runs on a worker
+ * thread and the tick refreshes the caches (trainer_worker.c); the notes are
+ * in trainer_notes.c and the drawing in trainer_view.c.
  *
- *   tick(budget) ── run iterations in chunks until the budget is spent
- *                ── every ≥ 100 ms: recompute the prediction grid, the
- *                   unit maps, the accuracies (ts_refresh)
- *                ── UI_REDRAW | UI_ANIMATE while training or sweeping
+ *   key ──► lock ──► change the model (lr, n_h, activation, data, init, view)
+ *       ──► note in words ──► refresh the caches ──► unlock ──► REDRAW (| ANIMATE)
  */
-#define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "trainer_screen_internal.h"
-
-static double ts_clock_ms(void)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)now.tv_sec * 1000.0 + (double)now.tv_nsec / 1e6;
-}
 
 static trainer_screen *ts_of(ui_screen *s) { return (trainer_screen *)s; }
 
 trainer *trainer_screen_model(ui_screen *s) { return ts_of(s)->model; }
-
-static void ts_note(trainer_screen *ts, bool warn, const char *en, const char *zh)
-{
-    snprintf(ts->note_en, sizeof ts->note_en, "%s", en);
-    snprintf(ts->note_zh, sizeof ts->note_zh, "%s", zh);
-    ts->note_warn = warn;
-}
-
-static const char *ts_act_zh(act_kind k)
-{
-    switch (k) {
-    case ACT_TANH: return "tanh";
-    case ACT_RELU: return "ReLU";
-    case ACT_LEAKY_RELU: return "Leaky ReLU";
-    default: return "sigmoid";
-    }
-}
-
-/* "seed 2 (×0.01)" / "seed 1 (/√n)" / "all zero": how fresh weights are made. */
-static void ts_init_words(const trainer *t, char *en, size_t en_size, char *zh, size_t zh_size)
-{
-    const run_spec *sp = trainer_spec(t);
-    uint32_t seed = sp->seed_given ? sp->seed : nn_init_default_seed(sp->init);
-    switch (sp->init) {
-    case NN_INIT_ZEROS:
-        snprintf(en, en_size, "every weight 0");
-        snprintf(zh, zh_size, "所有权重为 0");
-        break;
-    case NN_INIT_COURSE_W4:
-        snprintf(en, en_size, "fresh weights randn/sqrt(n[l-1]) from seed %u", (unsigned)seed);
-        snprintf(zh, zh_size, "由种子 %u 重新生成权重 randn/sqrt(n[l-1])", (unsigned)seed);
-        break;
-    default:
-        snprintf(en, en_size, "fresh weights randn*0.01 from seed %u", (unsigned)seed);
-        snprintf(zh, zh_size, "由种子 %u 重新生成权重 randn*0.01", (unsigned)seed);
-        break;
-    }
-}
-
-static void ts_note_rebuilt(trainer_screen *ts, const char *what_en, const char *what_zh)
-{
-    char ien[96], izh[96], en[512], zh[512];
-    ts_init_words(ts->model, ien, sizeof ien, izh, sizeof izh);
-    snprintf(en, sizeof en, "%.200s: network rebuilt, %s; iterations count from 0.", what_en, ien);
-    snprintf(zh, sizeof zh, "%.200s：网络已重建，%s；迭代从 0 重新计数。", what_zh, izh);
-    ts_note(ts, false, en, zh);
-}
-
-static void ts_note_divergence(trainer_screen *ts)
-{
-    trainer *t = ts->model;
-    char en[512], zh[512];
-    if (trainer_divergence_of(t) == TRAINER_DIV_NONFINITE) {
-        snprintf(en, sizeof en,
-                 "Diverged at iteration %ld: the cost or a weight became NaN/inf with lr %g. "
-                 "The steps overshoot: lower the rate (\xe2\x86\x90), then r to start again.",
-                 trainer_iterations(t), trainer_lr(t));
-        snprintf(zh, sizeof zh,
-                 "第 %ld 次迭代发散：学习率 %g 下代价或权重变成了 NaN/inf。步子太大：先降低学习率（←），再按 r 重新开始。",
-                 trainer_iterations(t), trainer_lr(t));
-    } else {
-        snprintf(en, sizeof en,
-                 "Paused: the cost rose %d checks in a row with lr %g, so the steps overshoot. "
-                 "Try a smaller rate (\xe2\x86\x90); space goes on anyway.",
-                 TRAINER_WATCH, trainer_lr(t));
-        snprintf(zh, sizeof zh, "已暂停：学习率 %g 下代价连续 %d 次上升，步子太大。试试更小的学习率（←）；按空格仍可继续。",
-                 trainer_lr(t), TRAINER_WATCH);
-    }
-    ts_note(ts, true, en, zh);
-}
-
-void trainer_screen_refresh(ui_screen *s, const ui_ctx *ctx)
-{
-    trainer_screen *ts = ts_of(s);
-    double t0 = ts_clock_ms();
-    trainer *t = ts->model;
-    const trainer_data *d = trainer_data_of(t);
-    const nn_net *net = trainer_net(t);
-    bool sick = trainer_state_of(t) == TRAINER_DIVERGED && trainer_divergence_of(t) == TRAINER_DIV_NONFINITE;
-    if (nn_dim(net, 0) == 2) {
-        trainer_grid_predict(ts->grid, net, d->lo, d->hi); /* NAN pixels when not finite */
-        ts->unit_n = trainer_grid_units(ts->unit_grid, net, d->lo, d->hi, ts->unit_p, TS_UNIT_MAX);
-    } else {
-        ts->unit_n = 0;
-    }
-    ts->acc_train = trainer_accuracy(t, false);
-    ts->acc_test = trainer_accuracy(t, true);
-    free(ts->p_test);
-    ts->p_test = NULL;
-    ts->p_test_n = 0;
-    if (d->X_test && !sick) {
-        mat *P = mat_new(1, d->X_test->cols);
-        if (P && nn_predict_proba(net, d->X_test, P) == NN_OK) {
-            ts->p_test = P->v;
-            ts->p_test_n = P->cols;
-            P->v = NULL;
-        }
-        mat_free(P);
-    }
-    /* The sweep: a map for every size that is done and has none yet. */
-    const trainer_sweep_entry *e;
-    size_t n = trainer_sweep_entries(t, &e);
-    for (size_t i = 0; i < n; i++) {
-        bool done = e[i].done >= e[i].total || e[i].diverged;
-        if (done && !ts->sweep_p[i] && nn_dim(e[i].net, 0) == 2) {
-            ts->sweep_p[i] = malloc((size_t)TS_SWEEP_W * TS_SWEEP_H * sizeof(float));
-            if (ts->sweep_p[i]) {
-                trainer_grid_predict(ts->sweep_grid, e[i].net, d->lo, d->hi);
-                memcpy(ts->sweep_p[i], ts->sweep_grid->p, (size_t)TS_SWEEP_W * TS_SWEEP_H * sizeof(float));
-            }
-        }
-    }
-    ts->dirty = false;
-    ts->refreshed_ms = ctx->now_ms;
-    ts->refresh_cost_ms = ts_clock_ms() - t0;
-}
 
 static void ts_drop_sweep_maps(trainer_screen *ts)
 {
@@ -152,17 +26,10 @@ static void ts_drop_sweep_maps(trainer_screen *ts)
     }
 }
 
-static bool ts_busy(const trainer_screen *ts)
-{
-    if (ts->view == TS_VIEW_SWEEP)
-        return trainer_sweep_active(ts->model) && !trainer_sweep_finished(ts->model);
-    return trainer_state_of(ts->model) == TRAINER_RUNNING;
-}
-
 /* The reaction after a change: draw, and keep ticking while there is work. */
 static unsigned ts_after(trainer_screen *ts, ui_ctx *ctx)
 {
-    trainer_screen_refresh(&ts->base, ctx);
+    ts_refresh_locked(ts, ctx);
     return UI_REDRAW | (ts_busy(ts) ? UI_ANIMATE : 0);
 }
 
@@ -268,7 +135,7 @@ static unsigned ts_sweep_key(trainer_screen *ts, ui_key key, ui_ctx *ctx)
     return UI_NOTHING;
 }
 
-static unsigned ts_on_key(ui_screen *s, ui_key key, ui_ctx *ctx)
+static unsigned ts_key_locked(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
     trainer_screen *ts = ts_of(s);
     trainer *t = ts->model;
@@ -350,8 +217,8 @@ static unsigned ts_on_key(ui_screen *s, ui_key key, ui_ctx *ctx)
             ts_note(ts, true, err, err);
             return UI_REDRAW;
         }
-        snprintf(en, sizeof en, "Hidden activation %s", ts_act_zh(k));
-        snprintf(zh, sizeof zh, "隐藏层激活函数 %s", ts_act_zh(k));
+        snprintf(en, sizeof en, "Hidden activation %s", ts_act_label(k));
+        snprintf(zh, sizeof zh, "隐藏层激活函数 %s", ts_act_label(k));
         ts_note_rebuilt(ts, en, zh);
         return ts_after(ts, ctx);
     }
@@ -409,55 +276,12 @@ static unsigned ts_on_key(ui_screen *s, ui_key key, ui_ctx *ctx)
     }
 }
 
-static unsigned ts_tick(ui_screen *s, double budget_ms, ui_ctx *ctx)
+static unsigned ts_on_key(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
     trainer_screen *ts = ts_of(s);
-    trainer *t = ts->model;
-    double start = ts_clock_ms(), end = start + (budget_ms > 0 ? budget_ms : 0);
-    unsigned out = UI_NOTHING;
-    bool sweeping = ts->view == TS_VIEW_SWEEP && trainer_sweep_active(t) && !trainer_sweep_finished(t);
-    if (ts->editing) {
-        /* Typing: training waits so the input line stays calm. */
-    } else if (sweeping) {
-        do {
-            trainer_sweep_work(t, ts->chunk);
-        } while (!trainer_sweep_finished(t) && ts_clock_ms() < end);
-        ts->dirty = true;
-        out |= UI_REDRAW;
-    } else if (trainer_state_of(t) == TRAINER_RUNNING) {
-        /* Chunks of about 1 ms between looks at the clock. */
-        do {
-            double c0 = ts_clock_ms();
-            long ran = trainer_run(t, ts->chunk);
-            double took = ts_clock_ms() - c0;
-            if (ran == ts->chunk && took < 0.5 && ts->chunk < (1L << 20))
-                ts->chunk *= 2;
-            else if (took > 2.0 && ts->chunk > 1)
-                ts->chunk /= 2;
-        } while (trainer_state_of(t) == TRAINER_RUNNING && ts_clock_ms() < end);
-        if (trainer_state_of(t) == TRAINER_DIVERGED)
-            ts_note_divergence(ts);
-        ts->dirty = true;
-        out |= UI_REDRAW;
-    }
-    /* it/s over windows of half a second of the loop's clock. */
-    double since = ctx->now_ms - ts->rate_t0;
-    if (trainer_state_of(t) != TRAINER_RUNNING && !sweeping) {
-        ts->rate = 0;
-        ts->rate_t0 = ctx->now_ms;
-        ts->rate_clock0 = trainer_clock(t);
-    } else if (since >= 500.0) {
-        ts->rate = (double)(trainer_clock(t) - ts->rate_clock0) * 1000.0 / since;
-        ts->rate_t0 = ctx->now_ms;
-        ts->rate_clock0 = trainer_clock(t);
-    }
-    double interval = ts->refresh_cost_ms * 20.0 > TS_REFRESH_MS ? ts->refresh_cost_ms * 20.0 : TS_REFRESH_MS;
-    if (ts->dirty && (ctx->now_ms - ts->refreshed_ms >= interval || !ts_busy(ts))) {
-        trainer_screen_refresh(s, ctx);
-        out |= UI_REDRAW;
-    }
-    if (ts_busy(ts) && !ts->editing)
-        out |= UI_ANIMATE;
+    ts_lock(ts);
+    unsigned out = ts_key_locked(s, key, ctx);
+    ts_unlock(ts);
     return out;
 }
 
@@ -497,7 +321,10 @@ static int ts_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int m
 
 static void ts_render(const ui_screen *s, ui_canvas *c, ui_rect body, const ui_ctx *ctx)
 {
-    trainer_view_render((const trainer_screen *)s, c, body, ctx);
+    const trainer_screen *ts = (const trainer_screen *)s;
+    ts_lock(ts);
+    trainer_view_render(ts, c, body, ctx);
+    ts_unlock(ts);
 }
 
 static const char *ts_help(const ui_screen *s, const ui_ctx *ctx)
@@ -508,10 +335,12 @@ static const char *ts_help(const ui_screen *s, const ui_ctx *ctx)
 static void ts_on_show(ui_screen *s, ui_ctx *ctx)
 {
     trainer_screen *ts = ts_of(s);
+    ts_lock(ts);
     ts->rate_t0 = ctx->now_ms;
-    ts->rate_clock0 = trainer_clock(ts->model);
-    trainer_screen_refresh(s, ctx);
+    ts->rate = 0;
+    ts_refresh_locked(ts, ctx);
     s->animating = ts_busy(ts);
+    ts_unlock(ts);
 }
 
 static void ts_destroy(ui_screen *s)
@@ -519,6 +348,7 @@ static void ts_destroy(ui_screen *s)
     trainer_screen *ts = ts_of(s);
     if (!ts)
         return;
+    ts_sync_stop(ts);
     ts_drop_sweep_maps(ts);
     trainer_grid_free(ts->grid);
     trainer_grid_free(ts->unit_grid);
@@ -568,6 +398,12 @@ ui_screen *trainer_screen_new(ui_lab_kind kind, const run_spec *spec, const ui_c
     ts->base.ops = &trainer_ops;
     ts->kind = kind;
     ts->chunk = 16;
+    ts->sync = ts_sync_new();
+    if (!ts->sync) {
+        snprintf(err, err_size, "cannot create the trainer's lock");
+        free(ts);
+        return NULL;
+    }
     run_spec sp = *spec;
     if (kind == UI_LAB_DEEP_TRAINER)
         ts_deep_defaults(&sp);
@@ -584,7 +420,7 @@ ui_screen *trainer_screen_new(ui_lab_kind kind, const run_spec *spec, const ui_c
     }
     ts->rate_t0 = ctx ? ctx->now_ms : 0.0;
     ui_ctx quiet = {0};
-    trainer_screen_refresh(&ts->base, ctx ? ctx : &quiet);
+    ts_refresh_locked(ts, ctx ? ctx : &quiet);
     if (kind == UI_LAB_SWEEP)
         ts_start_sweep(ts);
     else

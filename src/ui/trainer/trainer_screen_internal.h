@@ -3,12 +3,15 @@
  * trainer_screen.c (keys, tick, caches) and trainer_view.c (drawing), and
  * reachable from the tests.
  *
- *   on_key / tick ──► trainer (model) ──► refresh caches at a bounded rate
- *                                         (grid, unit maps, accuracies, test ŷ)
- *   render ──► reads the model and the caches only
+ *   on_key / worker ──► trainer (model); tick ──► refresh caches at a bounded
+ *                       rate (grid, unit maps, accuracies, test ŷ)
+ *   render ──► reads the model and the caches only (under the lock)
  */
 #ifndef DNN_UI_TRAINER_SCREEN_INTERNAL_H
 #define DNN_UI_TRAINER_SCREEN_INTERNAL_H
+
+#include <pthread.h>
+#include <stdatomic.h>
 
 #include "../labs.h"
 #include "trainer.h"
@@ -26,6 +29,22 @@
 #define TS_REFRESH_MS 100.0
 
 typedef enum ts_view { TS_VIEW_TRAIN, TS_VIEW_SWEEP } ts_view;
+
+/* The worker thread that trains (trainer_worker.c). Everything in the
+ * trainer_screen, the model included, is guarded by `lock`, which the worker
+ * holds while it runs a chunk of about a millisecond of iterations; the UI
+ * thread announces itself in ui_waiting so the worker lets it in between
+ * chunks. The worker starts at the first tick, so a screen that is only
+ * rendered (the render tests) never trains behind their back. */
+typedef struct ts_sync {
+    pthread_mutex_t lock;
+    pthread_cond_t wake;       /* signalled when there may be work again, or on quit */
+    pthread_t thread;
+    bool started;              /* the thread runs */
+    bool failed;               /* pthread_create failed: tick trains inline instead */
+    bool quit;
+    atomic_int ui_waiting;
+} ts_sync;
 
 typedef struct trainer_screen {
     ui_screen base;
@@ -52,8 +71,10 @@ typedef struct trainer_screen {
     /* speed: iterations per second over windows of ~0.5 s of ctx->now_ms */
     double rate;
     double rate_t0;
-    long rate_clock0;
-    long chunk;                    /* iterations between clock checks in tick */
+    long chunk;                    /* iterations per worker chunk (about 1 ms) */
+    long rate_work0;               /* ts_work_count at rate_t0 */
+    bool div_noted;                /* the note already explains the divergence */
+    ts_sync *sync;
 
     /* the note line, in both languages; warn = drawn as a warning */
     char note_en[512];
@@ -67,8 +88,33 @@ typedef struct trainer_screen {
 
 /* The screen's model. */
 trainer *trainer_screen_model(ui_screen *s);
-/* Recomputes every cache now (the tests call it after driving the model). */
+/* Recomputes every cache now (the tests call it after driving the model).
+ * Takes the lock. */
 void trainer_screen_refresh(ui_screen *s, const ui_ctx *ctx);
+
+/* trainer_worker.c */
+/* Lock / unlock the screen against the worker (unlock also wakes it). */
+void ts_lock(const trainer_screen *ts);
+void ts_unlock(const trainer_screen *ts);
+/* A new sync block, or NULL on failure; ts_sync_stop joins the worker and frees it. */
+ts_sync *ts_sync_new(void);
+void ts_sync_stop(trainer_screen *ts);
+/* The tick: starts the worker once, notes a divergence, measures it/s,
+ * refreshes the caches at a bounded rate. Lock held inside. */
+unsigned ts_tick(ui_screen *s, double budget_ms, ui_ctx *ctx);
+/* trainer_screen_refresh with the lock already held. */
+void ts_refresh_locked(trainer_screen *ts, const ui_ctx *ctx);
+/* Whether there is training (or sweep) work for the worker; lock held. */
+bool ts_busy(const trainer_screen *ts);
+double ts_clock_ms(void);
+
+/* trainer_notes.c (lock held) */
+void ts_note(trainer_screen *ts, bool warn, const char *en, const char *zh);
+void ts_note_rebuilt(trainer_screen *ts, const char *what_en, const char *what_zh);
+void ts_note_divergence(trainer_screen *ts);
+void ts_init_words(const trainer *t, char *en, size_t en_size, char *zh, size_t zh_size);
+/* "tanh", "ReLU", "Leaky ReLU", "sigmoid". */
+const char *ts_act_label(act_kind k);
 
 /* trainer_view.c */
 void trainer_view_render(const trainer_screen *ts, ui_canvas *c, ui_rect body, const ui_ctx *ctx);

@@ -1,0 +1,235 @@
+/*
+ * test_trainer_screen.c — the trainer screen's keys, status line and worker:
+ * each key acts at once and says what it did; the tick trains in the
+ * background and the screen can be closed while it does.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "trainer/trainer_screen_internal.h"
+
+#include <math.h>
+
+#define assert_double_equal(a, b, eps) assert_true(fabs((a) - (b)) <= (eps))
+
+static ui_screen *open_screen(ui_lab_kind kind, ui_ctx *ctx)
+{
+    char err[256] = "";
+    run_spec sp = runspec_default();
+    ui_screen *s = trainer_screen_new(kind, &sp, ctx, err, sizeof err);
+    if (!s)
+        fail_msg("trainer_screen_new: %s", err);
+    return s;
+}
+
+static unsigned press(ui_screen *s, ui_ctx *ctx, ui_keycode code, uint32_t ch)
+{
+    return s->ops->on_key(s, (ui_key){code, ch}, ctx);
+}
+
+static void status_of(ui_screen *s, const ui_ctx *ctx, char *buf, size_t size)
+{
+    trainer_screen *ts = (trainer_screen *)s;
+    ts_lock(ts);
+    trainer_view_status(ts, ctx, buf, size);
+    ts_unlock(ts);
+}
+
+static void the_status_line_has_its_fixed_tokens(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    trainer_run(trainer_screen_model(s), 3400);
+    trainer_screen_refresh(s, &ctx);
+    char st[320];
+    status_of(s, &ctx, st, sizeof st);
+    /* The course's cost at 3400 is not printed by the course; the tokens are. */
+    assert_non_null(strstr(st, "iter 3400  cost 0.2"));
+    assert_non_null(strstr(st, "  acc "));
+    assert_non_null(strstr(st, "%  lr 1.2  n_h 4  tanh  planar  0 it/s"));
+    assert_null(strstr(st, "paused"));
+    press(s, &ctx, UI_KEY_CHAR, ' ');
+    status_of(s, &ctx, st, sizeof st);
+    assert_non_null(strstr(st, "  paused"));
+    s->ops->destroy(s);
+}
+
+static void arrows_change_the_rate_and_hidden_units_and_say_so(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    trainer_screen *ts = (trainer_screen *)s;
+    trainer_run(trainer_screen_model(s), 100);
+    unsigned r = press(s, &ctx, UI_KEY_RIGHT, 0);
+    assert_true(r & UI_REDRAW);
+    assert_true(r & UI_ANIMATE);
+    assert_double_equal(trainer_lr(trainer_screen_model(s)), 1.5, 0);
+    assert_int_equal(trainer_iterations(trainer_screen_model(s)), 100);
+    assert_non_null(strstr(ts->note_en, "1.2"));
+    assert_non_null(strstr(ts->note_en, "1.5"));
+    press(s, &ctx, UI_KEY_CHAR, '-');
+    assert_double_equal(trainer_lr(trainer_screen_model(s)), 1.2, 0);
+    press(s, &ctx, UI_KEY_UP, 0);
+    char st[320];
+    status_of(s, &ctx, st, sizeof st);
+    assert_non_null(strstr(st, "n_h 5"));
+    assert_non_null(strstr(st, "iter 0 "));
+    assert_non_null(strstr(ts->note_en, "5 hidden units"));
+    assert_non_null(strstr(ts->note_zh, "5 个隐藏单元"));
+    /* Down to 1, then the floor holds with a note. */
+    for (int i = 0; i < 6; i++)
+        press(s, &ctx, UI_KEY_DOWN, 0);
+    assert_int_equal(nn_dim(trainer_net(trainer_screen_model(s)), 1), 1);
+    assert_non_null(strstr(ts->note_en, "1 to 50"));
+    s->ops->destroy(s);
+}
+
+static void the_layers_input_line_rebuilds_or_explains(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    trainer_screen *ts = (trainer_screen *)s;
+    press(s, &ctx, UI_KEY_CHAR, 'e');
+    assert_true(ts->editing);
+    assert_string_equal(ts->input, "4,1");
+    for (int i = 0; i < 3; i++)
+        press(s, &ctx, UI_KEY_BACKSPACE, 0);
+    const char *typed = "6,3,1";
+    for (const char *p = typed; *p; p++)
+        press(s, &ctx, UI_KEY_CHAR, (uint32_t)*p);
+    press(s, &ctx, UI_KEY_ENTER, 0);
+    assert_false(ts->editing);
+    assert_int_equal(nn_layers(trainer_net(trainer_screen_model(s))), 3);
+    char st[320];
+    status_of(s, &ctx, st, sizeof st);
+    assert_non_null(strstr(st, "layers 6,3,1"));
+    /* A last layer that is not 1 is refused with a reason, the network kept. */
+    press(s, &ctx, UI_KEY_CHAR, 'e');
+    press(s, &ctx, UI_KEY_BACKSPACE, 0);
+    press(s, &ctx, UI_KEY_CHAR, '2');
+    press(s, &ctx, UI_KEY_ENTER, 0);
+    assert_true(ts->note_warn);
+    assert_int_equal(nn_layers(trainer_net(trainer_screen_model(s))), 3);
+    s->ops->destroy(s);
+}
+
+static void keys_help_and_back_are_there_in_both_languages(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    ui_keyhelp keys[32];
+    int n = s->ops->keys(s, &ctx, keys, 32);
+    const char *want[] = {"space", "s", "a", "d", "r", "z", "w", "S", "l", "e", "q"};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        bool found = false;
+        for (int k = 0; k < n; k++)
+            found = found || !strcmp(keys[k].key, want[i]);
+        if (!found)
+            fail_msg("key %s missing from the bar", want[i]);
+    }
+    const char *en = s->ops->help(s, &ctx);
+    ctx.lang = UI_LANG_ZH;
+    const char *zh = s->ops->help(s, &ctx);
+    assert_true(strlen(en) > 1000 && strlen(zh) > 1000);
+    assert_non_null(strstr(en, "diverged"));
+    assert_non_null(strstr(zh, "发散"));
+    assert_int_equal(press(s, &ctx, UI_KEY_CHAR, 'q'), UI_POP);
+    s->ops->destroy(s);
+}
+
+static void the_sweep_view_opens_and_closes(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    trainer_screen *ts = (trainer_screen *)s;
+    unsigned r = press(s, &ctx, UI_KEY_CHAR, 'S');
+    assert_int_equal(ts->view, TS_VIEW_SWEEP);
+    assert_true(r & UI_ANIMATE);
+    char st[320];
+    status_of(s, &ctx, st, sizeof st);
+    assert_non_null(strstr(st, "sweep 1/7  n_h 1  0/5000"));
+    r = press(s, &ctx, UI_KEY_CHAR, 'q');
+    assert_int_equal(ts->view, TS_VIEW_TRAIN);
+    assert_false(r & UI_POP);
+    s->ops->destroy(s);
+    /* Opened as the sweep lab, q leaves the lab. */
+    s = open_screen(UI_LAB_SWEEP, &ctx);
+    assert_int_equal(((trainer_screen *)s)->view, TS_VIEW_SWEEP);
+    assert_true(press(s, &ctx, UI_KEY_CHAR, 'q') & UI_POP);
+    s->ops->destroy(s);
+}
+
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1000.0 + (double)t.tv_nsec / 1e6;
+}
+
+static void ticks_train_in_the_background_and_closing_stops_the_worker(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    ui_canvas *c = canvas_new(80, 24);
+    double deadline = now_ms() + 20000.0;
+    long seen = 0;
+    unsigned r = 0;
+    /* Frames as the loop makes them: tick, render, until training shows. */
+    while (now_ms() < deadline) {
+        ctx.now_ms = now_ms();
+        r = s->ops->tick(s, 5.0, &ctx);
+        s->ops->render(s, c, (ui_rect){0, 0, 80, 23}, &ctx);
+        ts_lock((trainer_screen *)s);
+        seen = trainer_iterations(trainer_screen_model(s));
+        ts_unlock((trainer_screen *)s);
+        if (seen >= 2000)
+            break;
+    }
+    assert_true(seen >= 2000);
+    assert_true(r & UI_ANIMATE);
+    /* A key while the worker runs acts at once. */
+    press(s, &ctx, UI_KEY_CHAR, ' ');
+    ts_lock((trainer_screen *)s);
+    long at_pause = trainer_iterations(trainer_screen_model(s));
+    ts_unlock((trainer_screen *)s);
+    ctx.now_ms = now_ms();
+    r = s->ops->tick(s, 5.0, &ctx);
+    assert_false(r & UI_ANIMATE);
+    ts_lock((trainer_screen *)s);
+    assert_int_equal(trainer_iterations(trainer_screen_model(s)), at_pause);
+    ts_unlock((trainer_screen *)s);
+    press(s, &ctx, UI_KEY_CHAR, ' ');
+    ctx.now_ms = now_ms();
+    s->ops->tick(s, 5.0, &ctx);
+    canvas_free(c);
+    s->ops->destroy(s); /* while training: joins the worker */
+}
+
+int main(void)
+{
+    setlocale(LC_ALL, "");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_status_line_has_its_fixed_tokens),
+        cmocka_unit_test(arrows_change_the_rate_and_hidden_units_and_say_so),
+        cmocka_unit_test(the_layers_input_line_rebuilds_or_explains),
+        cmocka_unit_test(keys_help_and_back_are_there_in_both_languages),
+        cmocka_unit_test(the_sweep_view_opens_and_closes),
+        cmocka_unit_test(ticks_train_in_the_background_and_closing_stops_the_worker),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
