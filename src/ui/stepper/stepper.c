@@ -2,8 +2,10 @@
  * stepper.c — the stepper lab's model (see stepper.h).
  *
  * Undo keeps whole-network snapshots: before each step the network is copied
- * into the next slot of a ring of STEPPER_UNDO_DEPTH networks (allocated on
- * first use and then reused with nn_copy_into), together with `done`. Undo
+ * into the next slot of a ring of networks (allocated on first use and then
+ * reused with nn_copy_into), together with `done`. The ring holds
+ * STEPPER_UNDO_DEPTH snapshots, fewer when that would pass
+ * STEPPER_UNDO_BYTES (a deep network on 1797 digits is ~2 MB a snapshot). Undo
  * copies the newest snapshot back, so the values after an undo are the very
  * bits they were before the step.
  */
@@ -30,8 +32,9 @@ struct stepper {
     nn_status status;         /* of the last step */
 
     stepper_snapshot undo[STEPPER_UNDO_DEPTH];
+    int undo_depth;           /* ring size: STEPPER_UNDO_DEPTH, less for big networks */
     int undo_top;             /* index of the next free slot in the ring */
-    int undo_count;           /* snapshots held (<= STEPPER_UNDO_DEPTH) */
+    int undo_count;           /* snapshots held (<= undo_depth) */
 
     bool predict;             /* "predict the shape" mode */
     bool asking;              /* waiting for the learner's shape of the next op */
@@ -45,6 +48,19 @@ struct stepper {
     bool gc_shown;
     gc_result gc;
 };
+
+int stepper_undo_depth_for(const nn_net *net)
+{
+    /* A snapshot holds Z, A, dZ, dA (n[l], m) and W, dW, b, db per layer. */
+    double doubles = 0;
+    size_t m = nn_examples(net);
+    for (int l = 1; l <= nn_layers(net); l++)
+        doubles += 4.0 * nn_dim(net, l) * (double)m + 2.0 * nn_dim(net, l) * (nn_dim(net, l - 1) + 1.0);
+    double depth = STEPPER_UNDO_BYTES / (doubles * sizeof(double) + 1.0);
+    if (depth > STEPPER_UNDO_DEPTH)
+        return STEPPER_UNDO_DEPTH;
+    return depth < STEPPER_UNDO_MIN ? STEPPER_UNDO_MIN : (int)depth;
+}
 
 static void set_err(char *err, size_t size, const char *msg)
 {
@@ -89,6 +105,7 @@ stepper *stepper_new_with_data(const nn_config *cfg, mat *X, mat *Y, double lr,
         goto fail;
     }
     s->status = NN_OK;
+    s->undo_depth = stepper_undo_depth_for(s->net);
     return s;
 fail:
     mat_free(X);
@@ -169,8 +186,8 @@ static bool push_snapshot(stepper *s)
     }
     slot->done = s->done;
     slot->status = s->status;
-    s->undo_top = (s->undo_top + 1) % STEPPER_UNDO_DEPTH;
-    if (s->undo_count < STEPPER_UNDO_DEPTH)
+    s->undo_top = (s->undo_top + 1) % s->undo_depth;
+    if (s->undo_count < s->undo_depth)
         s->undo_count++;
     return true;
 }
@@ -185,7 +202,7 @@ nn_status stepper_step(stepper *s)
     nn_status st = nn_run_op(s->net, op, s->lr);
     if (st == NN_NO_MEMORY || st == NN_BAD_ARGUMENT) {
         /* nothing ran: drop the snapshot we just took */
-        s->undo_top = (s->undo_top + STEPPER_UNDO_DEPTH - 1) % STEPPER_UNDO_DEPTH;
+        s->undo_top = (s->undo_top + s->undo_depth - 1) % s->undo_depth;
         s->undo_count--;
         return st;
     }
@@ -204,7 +221,7 @@ bool stepper_undo(stepper *s)
 {
     if (s->undo_count == 0)
         return false;
-    int i = (s->undo_top + STEPPER_UNDO_DEPTH - 1) % STEPPER_UNDO_DEPTH;
+    int i = (s->undo_top + s->undo_depth - 1) % s->undo_depth;
     if (!nn_copy_into(s->net, s->undo[i].net))
         return false;
     s->done = s->undo[i].done;

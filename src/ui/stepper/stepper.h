@@ -9,8 +9,8 @@
  * `done` counts the operations already run in the current iteration
  * (0 … nn_op_count). Stepping runs op[done] (after UPDATE it wraps to op 0 of
  * the next iteration); undo restores the network exactly as it was before the
- * last step, from a bounded stack of snapshots (STEPPER_UNDO_DEPTH deep; the
- * oldest are dropped).
+ * last step, from a bounded stack of snapshots (stepper_undo_depth_for deep;
+ * the oldest are dropped).
  *
  * The op on show is the one just run (its result is visible), or, before any
  * step and while the learner is asked to predict a shape, the pending one.
@@ -30,6 +30,8 @@
 #include "../../data/runspec.h"
 
 #define STEPPER_UNDO_DEPTH 64
+#define STEPPER_UNDO_MIN 8
+#define STEPPER_UNDO_BYTES (64.0 * 1024 * 1024)
 #define STEPPER_INPUT_MAX 32
 #define STEPPER_MAX_VIEWS (NN_OP_MAX_OPERANDS + 1)
 /* The gradient check: the course's step ε, its "right" threshold, the
@@ -85,6 +87,10 @@ int stepper_shown_index(const stepper *s, bool *computed);
  * but the step counts; NN_NO_MEMORY leaves the state unchanged). */
 nn_status stepper_step(stepper *s);
 bool stepper_can_undo(const stepper *s);
+/* How many undo snapshots a stepper keeps for this (bound) network:
+ * STEPPER_UNDO_DEPTH, or what fits in STEPPER_UNDO_BYTES, at least
+ * STEPPER_UNDO_MIN. */
+int stepper_undo_depth_for(const nn_net *net);
 /* Restores the state before the last step; false when nothing to undo. */
 bool stepper_undo(stepper *s);
 /* The status of the last step (NN_OK, NN_DIVERGED …). */

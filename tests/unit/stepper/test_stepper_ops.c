@@ -199,6 +199,7 @@ static void the_undo_stack_is_bounded_and_keeps_the_newest_steps(void **state)
     while (stepper_undo(s))
         undone++;
     assert_int_equal(undone, STEPPER_UNDO_DEPTH);
+    assert_int_equal(stepper_undo_depth_for(stepper_net(s)), STEPPER_UNDO_DEPTH);
     stepper_free(s);
 }
 
