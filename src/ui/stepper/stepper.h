@@ -73,8 +73,8 @@ const char *stepper_data_name(const stepper *s);
 double stepper_lr(const stepper *s);
 /* Operations run in the current iteration, 0 … nn_op_count. */
 int stepper_done(const stepper *s);
-/* The iteration being worked on: UPDATEs run so far (the iteration number
- * the course prints), plus nothing: after UPDATE it is already the next. */
+/* UPDATEs run so far: the number of the iteration being worked on, as the
+ * course counts (0 first). Right after an UPDATE it already names the next. */
 long stepper_iteration(const stepper *s);
 /* The index (0 … count−1) of the operation that runs on the next step. */
 int stepper_next_index(const stepper *s);
