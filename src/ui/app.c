@@ -278,44 +278,65 @@ bool app_animating(const ui_app *app)
 
 /* ---- drawing ---- */
 
-/* The bottom bar: "key label" pairs, clipped at the right edge. */
+/* Draws "key label" pairs from x; returns the x after them. */
+static int app_draw_keys(ui_canvas *c, int x, int y, int right, const ui_keyhelp *keys, int n, const ui_ctx *ctx)
+{
+    for (int i = 0; i < n; i++) {
+        const char *label = UI_TR(ctx, keys[i].en, keys[i].zh);
+        int need = text_width(keys[i].key) + 1 + text_width(label);
+        if (x + need > right)
+            break;
+        x += canvas_text(c, x, y, right - x, keys[i].key, ROLE_KEY);
+        x += 1;
+        x += canvas_text(c, x, y, right - x, label, ROLE_BAR);
+        x += 2;
+    }
+    return x;
+}
+
+static int app_keys_width(const ui_keyhelp *keys, int n, const ui_ctx *ctx)
+{
+    int w = 0;
+    for (int i = 0; i < n; i++)
+        w += text_width(keys[i].key) + 1 + text_width(UI_TR(ctx, keys[i].en, keys[i].zh)) + 2;
+    return w;
+}
+
+/* The bottom bar: the top screen's keys from the left, the app's own keys
+ * (? L q) flush right; the screen's keys are cut first when space runs out. */
 static void app_render_keybar(const ui_app *app, ui_canvas *c, ui_rect bar)
 {
     const ui_ctx *ctx = &app->ctx;
     canvas_fill(c, bar.x, bar.y, bar.w, 1, ' ', ROLE_BAR);
-    ui_keyhelp keys[24];
-    int n = 0;
+    ui_keyhelp keys[24], global[4];
+    int n = 0, ng = 0;
     const ui_screen *top = app_top(app);
+    const char *lang_label = ctx->ascii ? "Chinese" : "中文";
     if (app->help_open) {
         keys[n++] = (ui_keyhelp){"j/k", "scroll", "滚动"};
-        keys[n++] = (ui_keyhelp){"L", "中文", "English"};
-        keys[n++] = (ui_keyhelp){UI_TR(ctx, "any key", "任意键"), "close help", "关闭帮助"};
+        global[ng++] = (ui_keyhelp){"L", lang_label, "English"};
+        global[ng++] = (ui_keyhelp){UI_TR(ctx, "any key", "任意键"), "close help", "关闭帮助"};
     } else {
         if (top && top->ops->keys)
             n = top->ops->keys(top, ctx, keys, 20);
         if (n < 0)
             n = 0;
         if (!ctx->text_input) {
-            keys[n++] = (ui_keyhelp){"?", "help", "帮助"};
-            keys[n++] = (ui_keyhelp){"L", "中文", "English"};
+            global[ng++] = (ui_keyhelp){"?", "help", "帮助"};
+            global[ng++] = (ui_keyhelp){"L", lang_label, "English"};
             if (app->depth > 1)
-                keys[n++] = (ui_keyhelp){"q", "back", "返回"};
+                global[ng++] = (ui_keyhelp){"q", "back", "返回"};
             else
-                keys[n++] = (ui_keyhelp){"q", "quit", "退出"};
+                global[ng++] = (ui_keyhelp){"q", "quit", "退出"};
         }
     }
-    int x = bar.x + 1;
     int right = bar.x + bar.w;
-    for (int i = 0; i < n; i++) {
-        const char *label = UI_TR(ctx, keys[i].en, keys[i].zh);
-        int need = text_width(keys[i].key) + 1 + text_width(label);
-        if (x + need > right)
-            break;
-        x += canvas_text(c, x, bar.y, right - x, keys[i].key, ROLE_KEY);
-        x += 1;
-        x += canvas_text(c, x, bar.y, right - x, label, ROLE_BAR);
-        x += 2;
-    }
+    int gw = app_keys_width(global, ng, ctx);
+    int gx = right - gw;
+    if (gx < bar.x + 1)
+        gx = bar.x + 1;
+    app_draw_keys(c, bar.x + 1, bar.y, gx - 1, keys, n, ctx);
+    app_draw_keys(c, gx, bar.y, right, global, ng, ctx);
 }
 
 static void app_render_too_small(const ui_app *app, ui_canvas *c)
@@ -346,7 +367,7 @@ static void app_render_help(const ui_app *app, ui_canvas *c, ui_rect body)
 {
     const ui_ctx *ctx = &app->ctx;
     const ui_screen *top = app_top(app);
-    ui_rect box = {body.x + 2, body.y + 1, body.w - 4, body.h - 2};
+    ui_rect box = {body.x, body.y + 1, body.w, body.h - 1};
     canvas_fill(c, box.x, box.y, box.w, box.h, ' ', ROLE_NORMAL);
     char title[96];
     snprintf(title, sizeof title, "%s: %s", UI_TR(ctx, "Help", "帮助"),
@@ -374,7 +395,8 @@ static void app_render_help(const ui_app *app, ui_canvas *c, ui_rect body)
     ui_keyhelp keys[24];
     int nk = top && top->ops->keys ? top->ops->keys(top, ctx, keys, 20) : 0;
     keys[nk++] = (ui_keyhelp){"?", "this help", "本帮助"};
-    keys[nk++] = (ui_keyhelp){"L", "switch language: 中文 / English", "切换语言：中文 / English"};
+    keys[nk++] = (ui_keyhelp){"L", ctx->ascii ? "switch language: Chinese / English" : "switch language: 中文 / English",
+                              "切换语言：中文 / English"};
     keys[nk++] = (ui_keyhelp){"q/Esc", "back; quit on the course map", "返回；在课程地图上退出"};
     keys[nk++] = (ui_keyhelp){"Ctrl-C", "quit at once", "立即退出"};
     for (int i = 0; i < nk; i++, y++) {

@@ -185,8 +185,9 @@ static void doc_quiz(doc *d, const reader_screen *r, int b, bool focused)
     bool solved = reader_quiz_solved(qs);
     doc_blank(d);
     char head[96];
+    static const char *const kinds_zh[] = {"选择题", "形状", "数值", "填词"};
     snprintf(head, sizeof head, "%s %s %s", UI_TR(ctx, "Quiz", "小测验"), ascii ? "-" : "\u00b7",
-             lesson_quiz_kind_name(q->kind));
+             ctx->lang == UI_LANG_ZH && (unsigned)q->kind < 4 ? kinds_zh[q->kind] : lesson_quiz_kind_name(q->kind));
     doc_own(d, 0, ROLE_HEADING, b, "%s%s", head, "");
     doc_wrap(d, lesson_text_get(q->question, lang), 0, NULL, ROLE_NORMAL, ROLE_NORMAL, b, 0, 0);
     if (q->kind == LESSON_QUIZ_CHOICE) {
@@ -242,9 +243,11 @@ static void doc_quiz(doc *d, const reader_screen *r, int b, bool focused)
             char line[512];
             snprintf(line, sizeof line, UI_TR(ctx, "Not right: %s.", "不对：%s。"), yours);
             doc_own(d, 1, ROLE_BAD, b, "%s %s", glyph_str(GLYPH_WRONG, ascii), line);
+            const char *again = q->kind == LESSON_QUIZ_CHOICE
+                                    ? UI_TR(ctx, "Try again: pick another, or h for a hint.", "再试一次：另选一项，或按 h 看提示。")
+                                    : UI_TR(ctx, "Try again: Enter to answer, h for a hint.", "再试一次：按 Enter 作答，按 h 看提示。");
             if (!solved)
-                doc_wrap(d, UI_TR(ctx, "Try again: Enter to answer, h for a hint.", "再试一次：按 Enter 作答，按 h 看提示。"), 3, NULL,
-                         ROLE_DIM, ROLE_DIM, b, 0, 0);
+                doc_wrap(d, again, 3, NULL, ROLE_DIM, ROLE_DIM, b, 0, 0);
         }
         if (solved && !qs->right) {
             doc_answer_text(q, lang, answer, sizeof answer);

@@ -139,7 +139,7 @@ static void map_render_detail(const map_screen *m, ui_canvas *c, ui_rect r, cons
     y += screen_draw_wrapped(c, (ui_rect){t.x, t.y + y, t.w, t.h - y}, 0, lesson_text_get(l->title, lang),
                              ROLE_HEADING);
     char line[256];
-    snprintf(line, sizeof line, UI_TR(ctx, "Week %d · %d pages · %d/%d quizzes answered · %d labs",
+    snprintf(line, sizeof line, UI_TR(ctx, "Week %d · pages: %d · quizzes answered: %d/%d · labs: %d",
                                       "第 %d 周 · %d 页 · 已答 %d/%d 题 · %d 个实验"),
              l->week_number, l->n_pages, map_answered_in(ctx, l), l->n_quizzes, l->n_labs);
     if (ctx->ascii)

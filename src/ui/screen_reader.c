@@ -443,15 +443,15 @@ static int reader_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, i
     }
     KEY("j/k", "scroll", "滚动");
     if (r->page + 1 < r->l->n_pages && reader_page_answered(r))
-        KEY("n", "next page", "下一页");
+        KEY("n", "next", "下一页");
     if (r->page > 0)
-        KEY("p", "previous", "上一页");
+        KEY("p", "prev", "上一页");
     int b = reader_focus_block(r);
     if (qs && !reader_quiz_solved(qs)) {
         if (qs->q->kind == LESSON_QUIZ_CHOICE)
             KEY(ctx->ascii ? "1-8/^v Enter" : "1-8/\u2191\u2193 Enter", "answer", "作答");
         else
-            KEY("Enter", "type answer", "输入答案");
+            KEY("Enter", "answer", "作答");
         if (qs->hints < qs->q->n_hints)
             KEY("h", "hint", "提示");
     } else if (b >= 0) {
@@ -467,7 +467,8 @@ static int reader_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, i
 static const char *reader_help(const ui_screen *s, const ui_ctx *ctx)
 {
     (void)s;
-    return UI_TR(ctx,
+    if (ctx->ascii && ctx->lang == UI_LANG_EN)
+        return
                  "The lesson reader shows one page of a lesson at a time. The top line names the week, the "
                  "lesson and the page. Formulas, code and diagrams are never wrapped: a line too long for the "
                  "window ends in a > mark.\n\n"
@@ -479,9 +480,22 @@ static const char *reader_help(const ui_screen *s, const ui_ctx *ctx)
                  "button opens an interactive lab with the lesson's settings; leaving the lab comes back to "
                  "this page. Tab moves between the questions and labs of a page.\n\n"
                  "A lesson is done when its last page is reached and all of its questions are answered. Your "
+                 "page is saved.";
+    return UI_TR(ctx,
+                 "The lesson reader shows one page of a lesson at a time. The top line names the week, the "
+                 "lesson and the page. Formulas, code and diagrams are never wrapped: a line too long for the "
+                 "window ends in a \u203a mark (> without UTF-8).\n\n"
+                 "Quizzes: pick a choice with its number (or the arrows and Enter), or press Enter to type an "
+                 "answer and Enter again to check it. Right or wrong shows at once; h reveals the hints one at "
+                 "a time; after three tries the answer is shown. The explanation appears once the question is "
+                 "solved.\n\n"
+                 "The way forward (n) appears only once every question on the page has been answered. A lab "
+                 "button opens an interactive lab with the lesson's settings; leaving the lab comes back to "
+                 "this page. Tab moves between the questions and labs of a page.\n\n"
+                 "A lesson is done when its last page is reached and all of its questions are answered. Your "
                  "page is saved.",
-                 "课文阅读器一次显示一页。顶行是周、课文和页码。公式、代码和图示从不折行：超出窗口的行以 > "
-                 "标记结尾。\n\n"
+                 "课文阅读器一次显示一页。顶行是周、课文和页码。公式、代码和图示从不折行：超出窗口的行以 \u203a "
+                 "标记结尾（非 UTF-8 终端为 >）。\n\n"
                  "小测验：按数字选择（或用方向键加 Enter），或按 Enter 输入答案，再按 Enter 检查。对错立即显示；"
                  "h 逐级显示提示；三次之后显示答案。答对后显示解释。\n\n"
                  "只有回答了本页的所有问题，才会出现前进键 n。实验按钮会按本课的设置打开交互实验；离开实验后回到"

@@ -1,0 +1,175 @@
+/*
+ * test_render_ui.c — the app's own screens drawn at 80×24 and compared, as
+ * UTF-8 text, with golden files in tests/render/golden/ui/ (UTF-8 and ASCII
+ * mode each). DNN_UPDATE_GOLDEN=1 rewrites the files instead; read every
+ * rewritten file before committing it.
+ *
+ * A case is a key script run on a fresh app over the fixture course:
+ * tokens separated by '|'; Enter Esc Tab Up Down Bksp are keys, any other
+ * token is typed character by character.
+ */
+#include <locale.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "progress.h"
+#include "text.h"
+#include "../../unit/ui/ui_fixture.h"
+
+typedef struct render_case {
+    const char *name;
+    const char *keys;
+    ui_lang lang;
+    int w, h;
+} render_case;
+
+static const render_case cases[] = {
+    {"map", "", UI_LANG_EN, 80, 24},
+    {"map_zh", "", UI_LANG_ZH, 80, 24},
+    {"map_after_lesson", "Enter|n|Enter|4,400|Enter|n|q|j", UI_LANG_EN, 80, 24},
+    {"reader_text", "Enter", UI_LANG_EN, 80, 24},
+    {"reader_text_zh", "Enter", UI_LANG_ZH, 80, 24},
+    {"quiz_unanswered", "Enter|n", UI_LANG_EN, 80, 24},
+    {"quiz_typing", "Enter|n|Enter|(4, 4", UI_LANG_EN, 80, 24},
+    {"quiz_wrong_hint", "Enter|n|Enter|4,2|Enter|h", UI_LANG_EN, 80, 24},
+    {"quiz_right", "Enter|n|Enter|(4, 400)|Enter", UI_LANG_EN, 80, 24},
+    {"quiz_right_zh", "Enter|n|Enter|(4, 400)|Enter", UI_LANG_ZH, 80, 24},
+    {"code_note_tip", "Enter|n|Enter|4,400|Enter|n", UI_LANG_EN, 80, 24},
+    {"choice_wrong", "j|Enter|3", UI_LANG_EN, 80, 24},
+    {"choice_revealed", "j|Enter|1|3|1", UI_LANG_EN, 80, 24},
+    {"diagram_lab", "j|Enter|2|n", UI_LANG_EN, 80, 24},
+    {"long_formula", "j|j|Enter", UI_LANG_EN, 80, 24},
+    {"help_map", "?", UI_LANG_EN, 80, 24},
+    {"help_reader", "Enter|?", UI_LANG_EN, 80, 24},
+    {"help_reader_zh", "Enter|?", UI_LANG_ZH, 80, 24},
+    {"too_small", "", UI_LANG_EN, 60, 20},
+};
+
+static void run_keys(ui_app *app, const char *script)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", script);
+    for (char *tok = strtok(buf, "|"); tok; tok = strtok(NULL, "|")) {
+        ui_keycode code = UI_KEY_NONE;
+        if (!strcmp(tok, "Enter")) code = UI_KEY_ENTER;
+        else if (!strcmp(tok, "Esc")) code = UI_KEY_ESC;
+        else if (!strcmp(tok, "Tab")) code = UI_KEY_TAB;
+        else if (!strcmp(tok, "Up")) code = UI_KEY_UP;
+        else if (!strcmp(tok, "Down")) code = UI_KEY_DOWN;
+        else if (!strcmp(tok, "Bksp")) code = UI_KEY_BACKSPACE;
+        if (code != UI_KEY_NONE) {
+            app_key(app, (ui_key){code, 0});
+            continue;
+        }
+        size_t n = strlen(tok);
+        for (size_t i = 0; i < n;) {
+            uint32_t cp;
+            i += (size_t)text_decode(tok + i, n - i, &cp);
+            app_key(app, (ui_key){UI_KEY_CHAR, cp});
+        }
+    }
+}
+
+static char *render_case_text(const render_case *rc, bool ascii)
+{
+    lesson_course *course = ui_fixture_course();
+    assert_non_null(course);
+    ui_app_config cfg = {.lang = rc->lang, .ascii = ascii, .color = true};
+    ui_app *app = app_new(course, progress_new(), &cfg);
+    app_resize(app, rc->w, rc->h);
+    assert_true(app_open_course(app));
+    run_keys(app, rc->keys);
+    ui_canvas *c = canvas_new(rc->w, rc->h);
+    app_render(app, c);
+    char *text = canvas_to_text(c);
+    canvas_free(c);
+    app_free(app);
+    lesson_course_free(course);
+    return text;
+}
+
+static char *read_all(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *s = malloc((size_t)n + 1);
+    size_t r = fread(s, 1, (size_t)n, f);
+    s[r] = '\0';
+    fclose(f);
+    return s;
+}
+
+static void check_golden(const char *name, const char *text)
+{
+    const char *root = getenv("DNN_TUTOR_SOURCE_ROOT");
+    assert_non_null(root);
+    char path[1024];
+    snprintf(path, sizeof path, "%s/tests/render/golden/ui/%s.txt", root, name);
+    const char *update = getenv("DNN_UPDATE_GOLDEN");
+    if (update && *update == '1') {
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        fputs(text, f);
+        fclose(f);
+        return;
+    }
+    char *want = read_all(path);
+    if (!want)
+        fail_msg("missing golden file %s (run with DNN_UPDATE_GOLDEN=1, then read it)", path);
+    if (strcmp(want, text))
+        fail_msg("%s differs from the golden file.\n--- got:\n%s--- want:\n%s", name, text, want);
+    free(want);
+}
+
+static void every_screen_matches_its_golden_text_in_utf8_and_ascii(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        for (int ascii = 0; ascii < 2; ascii++) {
+            char name[128];
+            snprintf(name, sizeof name, "%s%s", cases[i].name, ascii ? "_ascii" : "");
+            char *text = render_case_text(&cases[i], ascii);
+            check_golden(name, text);
+            if (ascii) {
+                /* ASCII mode draws no non-ASCII glyph of its own: every byte ≥ 0x80
+                 * comes from lesson text (Chinese) or the too-small notice. */
+                if (cases[i].lang == UI_LANG_EN && strcmp(cases[i].name, "too_small"))
+                    for (const char *p = text; *p; p++)
+                        if ((unsigned char)*p >= 0x80 && !strstr(name, "zh"))
+                            fail_msg("%s: non-ASCII byte in ASCII mode at offset %ld", name, (long)(p - text));
+            }
+            free(text);
+        }
+    }
+}
+
+static void rendering_twice_gives_the_same_frame(void **state)
+{
+    (void)state;
+    char *a = render_case_text(&cases[7], false);
+    char *b = render_case_text(&cases[7], false);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+}
+
+int main(void)
+{
+    setlocale(LC_ALL, "C.UTF-8");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_screen_matches_its_golden_text_in_utf8_and_ascii),
+        cmocka_unit_test(rendering_twice_gives_the_same_frame),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
