@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# The live trainer's smoothness, measured from the outside in tmux:
+#   - frames per second: how often the status line changes on the screen
+#     while it trains (polled as fast as tmux answers; the poll rate is
+#     printed so you can see the resolution)
+#   - key-to-screen latency: from `send-keys →` to the new `lr` on screen,
+#     ten presses, median and worst
+#   - training rate: the trainer's own `it/s` token against the headless
+#     `dnn-tutor train` on the same network (planar, n_h 4, tanh, lr 1.2)
+#
+#   bench/ui_bench.sh [path/to/dnn-tutor]
+#
+# Needs tmux (exit 77 without it) and GNU date. Rerunnable; takes ~20 s.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${1:-${DNN_TUTOR_BINARY:-build/src/cli/dnn-tutor}}
+if [ ! -x "$bin" ]; then
+  [ -f build/build.ninja ] || meson setup build --buildtype=release >/dev/null
+  meson compile -C build >/dev/null
+  bin=build/src/cli/dnn-tutor
+fi
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+command -v tmux >/dev/null 2>&1 || { echo "ui_bench: tmux is not installed" >&2; exit 77; }
+export DNN_TUTOR_DATADIR=${DNN_TUTOR_DATADIR:-$PWD}
+
+sock="dnn-ui-bench-$$"
+tm() { tmux -L "$sock" -f /dev/null "$@"; }
+trap 'tm kill-server >/dev/null 2>&1 || true' EXIT
+now_ms() { date +%s%3N; }
+status_line() { tm capture-pane -p -t bench | grep -m1 '^iter ' || true; }
+token() { # status line, token name → the value after it
+  awk -v want="$2" '{ for (i = 1; i < NF; i++) if ($i == want) { print $(i + 1); exit } }' <<<"$1"
+}
+wait_for() { # seconds, extended regex → waits until the screen matches
+  local deadline=$(( $(now_ms) + $1 * 1000 ))
+  until tm capture-pane -p -t bench | grep -Eq "$2"; do
+    [ "$(now_ms)" -lt "$deadline" ] || { echo "ui_bench: timed out waiting for /$2/" >&2; exit 1; }
+  done
+}
+
+tm new-session -d -s bench -x 100 -y 30 \
+  "env -u LINES -u COLUMNS LANG=C.UTF-8 TERM=xterm-256color '$bin' trainer --dataset planar --hidden 4 --lr 1.2"
+tm set-option -g escape-time 0 >/dev/null
+wait_for 10 '^iter [0-9]+ '
+
+# Training rate: let the it/s window settle, then five readings half a second
+# apart (sleeping, so the benchmark itself takes no CPU from the trainer).
+wait_for 10 'iter [1-9][0-9]{4,}'
+rates=()
+for _ in 1 2 3 4 5; do
+  sleep 0.5
+  r=$(token "$(status_line)" "planar")
+  rates+=("$r")
+done
+to_num() { awk '{ v = $1; m = 1; if (v ~ /k$/) { m = 1000; sub(/k$/, "", v) } else if (v ~ /M$/) { m = 1e6; sub(/M$/, "", v) } print v * m }' <<<"$1"; }
+ui_rate=$(for r in "${rates[@]}"; do to_num "$r"; done | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+
+# Frames per second: count changes of the status line over three seconds.
+changes=0 polls=0 last=""
+t0=$(now_ms)
+while [ $(( $(now_ms) - t0 )) -lt 3000 ]; do
+  s=$(status_line); polls=$((polls + 1))
+  if [ -n "$s" ] && [ "$s" != "$last" ]; then changes=$((changes + 1)); last=$s; fi
+done
+elapsed=$(( $(now_ms) - t0 ))
+fps=$(awk -v c="$changes" -v e="$elapsed" 'BEGIN { printf "%.1f", c * 1000 / e }')
+poll_rate=$(awk -v c="$polls" -v e="$elapsed" 'BEGIN { printf "%.0f", c * 1000 / e }')
+
+# Key-to-screen latency: → and ← in turn, until the lr token shows the new rate.
+lat=()
+for i in 1 2 3 4 5 6 7 8 9 10; do
+  before=$(token "$(status_line)" "lr")
+  key=Right; [ $((i % 2)) -eq 0 ] && key=Left
+  t0=$(now_ms)
+  tm send-keys -t bench "$key"
+  deadline=$((t0 + 2000))
+  while :; do
+    now=$(token "$(status_line)" "lr")
+    [ -n "$now" ] && [ "$now" != "$before" ] && break
+    [ "$(now_ms)" -lt "$deadline" ] || { echo "ui_bench: lr did not change after $key" >&2; exit 1; }
+  done
+  lat+=($(( $(now_ms) - t0 )))
+done
+lat_sorted=$(printf '%s\n' "${lat[@]}" | sort -n)
+lat_median=$(awk '{ a[NR] = $1 } END { print (a[5] + a[6]) / 2 }' <<<"$lat_sorted")
+lat_max=$(tail -n1 <<<"$lat_sorted")
+tm send-keys -t bench q
+
+# The headless rate, best of three.
+best=0
+for _ in 1 2 3; do
+  r=$("$bin" train --json --print-every 0 --iterations 300000 |
+      sed -n 's/.*"iterations_per_second": *\([0-9.]*\).*/\1/p')
+  best=$(awk -v a="$best" -v b="$r" 'BEGIN { print (b > a) ? b : a }')
+done
+
+echo "dnn-tutor live trainer in tmux (100x30, planar, n_h 4, tanh, lr 1.2), $(nproc) CPU(s)"
+printf '  frames per second      %s  (status line changes; polled %s times/s)\n' "$fps" "$poll_rate"
+printf '  key-to-screen latency  median %s ms, worst %s ms over 10 presses (incl. tmux polling)\n' "$lat_median" "$lat_max"
+printf '  training rate          trainer %.0f it/s, headless train %.0f it/s, ratio %s\n' "$ui_rate" "$best" \
+  "$(awk -v a="$ui_rate" -v b="$best" 'BEGIN { printf "%.2f", a / b }')"
