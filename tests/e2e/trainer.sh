@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# trainer.sh — the live trainer end to end: it trains (iter climbs, cost
+# falls), → changes lr while iter keeps counting, ↑ rebuilds with n_h 5, the
+# rate goes to the top without a crash, the sweep reproduces the course's
+# n_h 4 accuracy, the screen follows resizes, and q leaves a working shell.
+set -u
+. "$(dirname "$0")/lib.sh"
+
+status() { screen | grep -m1 '^iter ' || true; }
+token() { # token name → its value on the status line ("" when not shown)
+    status | awk -v want="$1" '{ for (i = 1; i < NF; i++) if ($i == want) { print $(i + 1); exit } }'
+}
+# Polls until the shell condition in $1 holds, or fails after $2 seconds.
+wait_until() {
+    local deadline=$(( $(e2e_now_ms) + ${2:-10} * 1000 ))
+    until eval "$1"; do
+        [ "$(e2e_now_ms)" -lt "$deadline" ] || fail "timed out after ${2:-10}s waiting until: $1"
+        sleep 0.05
+    done
+}
+is_num() { case "$1" in '' | *[!0-9.]*) return 1 ;; esac; }
+
+start_app trainer --dataset planar --hidden 4 --lr 1.2
+wait_for "Live trainer: planar"
+wait_for "n_h 4  tanh  planar"
+
+# It trains: iter climbs and the cost falls.
+wait_until 'i=$(token iter); is_num "$i" && [ "$i" -ge 1000 ]'
+c1=$(token cost)
+i1=$(token iter)
+is_num "$c1" || fail "no cost on the status line: $c1"
+wait_until 'i=$(token iter); c=$(token cost); is_num "$i" && is_num "$c" && [ "$i" -gt $((i1 + 2000)) ] && awk -v a="$c" -v b="$c1" "BEGIN { exit !(a < b) }"' 20
+
+# → : a new rate, the same network (iter is not reset).
+i0=$(token iter)
+send_keys Right
+wait_for "lr 1.5"
+wait_for "the same network goes on"
+i2=$(token iter)
+[ "$i2" -ge "$i0" ] || fail "iter went back from $i0 to $i2 after a new rate"
+wait_until 'i=$(token iter); [ "$i" -gt "$i2" ]'
+
+# ↑ : five hidden units, rebuilt, said in words.
+send_keys Up
+wait_for "n_h 5"
+wait_for "5 hidden units: network rebuilt"
+
+# The top of the ladder: lr 10, then a divergence message or training on.
+for _ in 1 2 3 4 5 6 7 8; do send_keys Right; done
+wait_for "lr 10"
+wait_for "already the top rung"
+i3=$(token iter)
+wait_until 'screen | grep -q "diverged" || { i=$(token iter); [ "$i" -gt "$i3" ]; }'
+assert_not_on_screen "lr 20"
+
+# Back to the course's rate, then the sweep: n_h 4 gives the course's 90.50%.
+for _ in 1 2 3 4 5; do send_keys Left; done
+wait_for "lr 1.2 "
+send_keys S
+wait_for "Hidden-layer size sweep"
+wait_for "acc 67.50%" 30
+wait_for "acc 90.50%" 30
+wait_for "sweep 7/7  done" 60
+
+# Resize: the layout follows, below 80×24 the app says so, and it comes back.
+resize 100 30
+wait_until '[ "$(screen | sed -n 2p | wc -m)" -ge 100 ]'
+wait_for "sweep 7/7  done"
+resize 60 20
+wait_for "terminal too small"
+resize 80 24
+wait_for "sweep 7/7  done"
+send_keys q
+wait_for "Back to the live network"
+wait_until 'i=$(token iter); is_num "$i"'
+
+# q leaves; the shell prompt works again (the terminal was restored).
+send_keys q
+wait_for "app-exit-0"
+type_text "echo restored-ok"
+send_keys Enter
+wait_for "restored-ok"
+assert_not_on_screen "Live trainer"
+exit 0
