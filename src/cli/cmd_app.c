@@ -11,6 +11,7 @@
  * codeset is not UTF-8.
  */
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,6 +114,20 @@ static int app_run(ui_app *app, const app_flags *f, bool ascii)
     return rc;
 }
 
+/* After a quit by signal (the terminal is restored and progress saved by
+ * now), die of the same signal so the parent sees it. */
+static int app_finish(int rc)
+{
+    int sig = tui_quit_signal();
+    if (sig) {
+        fflush(NULL);
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return 128 + sig;
+    }
+    return rc;
+}
+
 /* A one-line summary of the lesson files that were skipped. */
 static void app_report_problems(ui_app *app, const lesson_course *course)
 {
@@ -207,7 +222,7 @@ int cmd_app(int argc, char **argv)
     int rc = app_run(app, &f, ascii);
     app_free(app);
     lesson_course_free(course);
-    return rc;
+    return app_finish(rc);
 }
 
 /* The stepper or trainer lab on its own, from run options. */
@@ -263,7 +278,7 @@ static int cmd_lab(int argc, char **argv, bool trainer)
     app_push(app, s);
     int rc = app_run(app, &f, ascii);
     app_free(app);
-    return rc;
+    return app_finish(rc);
 }
 
 int cmd_stepper(int argc, char **argv)

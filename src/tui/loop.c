@@ -27,6 +27,11 @@ static double loop_now_ms(void)
     return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
+int tui_quit_signal(void)
+{
+    return term_signalled();
+}
+
 bool tui_locale_is_utf8(void)
 {
     return term_locale_is_utf8();

@@ -32,6 +32,10 @@ typedef struct tui_options {
  * when leaving. */
 int tui_run(ui_app *app, const tui_options *opt, char *err, size_t err_size);
 
+/* The signal (SIGTERM, SIGHUP, SIGINT) that ended the last tui_run, or 0.
+ * The caller re-raises it after its own cleanup, so the parent sees it. */
+int tui_quit_signal(void);
+
 /* Whether the current locale's codeset is UTF-8 (call after setlocale). */
 bool tui_locale_is_utf8(void);
 
