@@ -295,10 +295,10 @@ static int ts_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int m
         {"r", "run again", "重新扫描"}, {"S/q", "back to the trainer", "返回训练器"},
     };
     static const ui_keyhelp train_keys[] = {
-        {"space", "pause/go", "暂停/继续"}, {"s", "step", "单步"}, {"\xe2\x86\x90\xe2\x86\x92", "lr", "学习率"},
-        {"\xe2\x86\x91\xe2\x86\x93", "n_h", "隐藏单元"}, {"a", "activation", "激活"}, {"d", "data", "数据"},
-        {"r", "re-init", "重置"}, {"z", "zero-init", "零初始化"}, {"w", "units", "单元"},
-        {"S", "sweep", "扫描"}, {"l", "log", "对数"}, {"e", "layers", "层"}, {"q", "back", "返回"},
+        {"space", "pause", "暂停"}, {"s", "step", "单步"}, {"\xe2\x86\x90\xe2\x86\x92", "lr", "学习率"},
+        {"\xe2\x86\x91\xe2\x86\x93", "n_h", "隐藏单元"}, {"S", "sweep", "扫描"}, {"w", "units", "单元"},
+        {"l", "log", "对数"}, {"a", "act", "激活"}, {"d", "data", "数据"}, {"r", "init", "重置"},
+        {"z", "zero", "置零"}, {"e", "layers", "层"}, {"q", "back", "返回"},
     };
     static const ui_keyhelp sweep_only_keys[] = {
         {"r", "run again", "重新扫描"}, {"q", "back", "返回"},

@@ -170,6 +170,20 @@ static void tv_gallery(const trainer_screen *ts, ui_canvas *c, ui_rect in, const
                   UI_TR(ctx, "%zu of %zu test images wrong", "%zu / %zu 张测试图像分错"), wrong, m);
 }
 
+/* A weight in exactly 7 columns: +0.123, +12.345, +123456, +1e+11, NaN. */
+static void tv_fmt7(double v, char *buf, size_t size)
+{
+    double a = fabs(v);
+    if (!isfinite(v))
+        snprintf(buf, size, "%7s", isnan(v) ? "NaN" : v > 0 ? "+inf" : "-inf");
+    else if (a < 99.9995)
+        snprintf(buf, size, "%+7.3f", v);
+    else if (a < 999999.5)
+        snprintf(buf, size, "%+7.0f", v);
+    else
+        snprintf(buf, size, "%+7.0e", v);
+}
+
 static void tv_units(const trainer_screen *ts, ui_canvas *c, ui_rect in, const ui_ctx *ctx)
 {
     const nn_net *net = trainer_net(ts->model);
@@ -201,17 +215,23 @@ static void tv_units(const trainer_screen *ts, ui_canvas *c, ui_rect in, const u
             canvas_printf(c, in.x, y, in.w, ROLE_DIM, UI_TR(ctx, "  %d more units", "  另有 %d 个单元"), units - k);
             break;
         }
-        char vbuf[16] = "";
+        char w1[16], w2[16], bb[16], vv[16] = "";
         if (V)
-            snprintf(vbuf, sizeof vbuf, "%+7.3f", mat_get(V, 0, (size_t)k));
+            tv_fmt7(mat_get(V, 0, (size_t)k), vv, sizeof vv);
+        tv_fmt7(mat_get(b, (size_t)k, 0), bb, sizeof bb);
         if (n_x == 2) {
-            canvas_printf(c, in.x, y, in.w, ROLE_NORMAL, "%3d %+7.3f %+7.3f %+7.3f %s", k + 1, mat_get(W, (size_t)k, 0),
-                          mat_get(W, (size_t)k, 1), mat_get(b, (size_t)k, 0), vbuf);
+            tv_fmt7(mat_get(W, (size_t)k, 0), w1, sizeof w1);
+            tv_fmt7(mat_get(W, (size_t)k, 1), w2, sizeof w2);
+            canvas_printf(c, in.x, y, in.w, ROLE_NORMAL, "%3d %s %s %s %s", k + 1, w1, w2, bb, vv);
         } else {
             double s = 0;
             for (int i = 0; i < n_x; i++)
                 s += mat_get(W, (size_t)k, (size_t)i) * mat_get(W, (size_t)k, (size_t)i);
-            canvas_printf(c, in.x, y, in.w, ROLE_NORMAL, "%3d %7.3f %+7.3f %s", k + 1, sqrt(s), mat_get(b, (size_t)k, 0), vbuf);
+            tv_fmt7(sqrt(s), w1, sizeof w1);
+            char *plus = strchr(w1, '+'); /* a norm has no sign */
+            if (plus)
+                *plus = ' ';
+            canvas_printf(c, in.x, y, in.w, ROLE_NORMAL, "%3d %s %s %s", k + 1, w1, bb, vv);
         }
     }
 }
