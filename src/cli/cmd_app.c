@@ -128,19 +128,27 @@ static int app_finish(int rc)
     return rc;
 }
 
-/* A one-line summary of the lesson files that were skipped. */
-static void app_report_problems(ui_app *app, const lesson_course *course)
+/* One notice line: the lesson files that were skipped (with the first
+ * problem; `dnn-tutor lessons check DIR` lists them all), then `extra` (a
+ * progress-file notice), whichever there are. */
+static void app_report_problems(ui_app *app, const lesson_course *course, const char *extra)
 {
-    if (course->n_problems == 0)
-        return;
-    int skipped = 0;
-    for (int i = 0; i < course->n_files; i++)
-        skipped += course->files[i].skipped;
-    char first[200], msg[300];
-    lesson_problem_format(&course->problems[0], first, sizeof first);
-    snprintf(msg, sizeof msg, "%d lesson file(s) skipped (%d problem(s)); first: %s", skipped, course->n_problems,
-             first);
-    app_message(app, msg);
+    char msg[700] = "";
+    if (course->n_problems > 0) {
+        int skipped = 0;
+        for (int i = 0; i < course->n_files; i++)
+            skipped += course->files[i].skipped;
+        char first[300];
+        lesson_problem_format(&course->problems[0], first, sizeof first);
+        snprintf(msg, sizeof msg, "%d lesson file(s) skipped, %d problem(s); first: %s", skipped,
+                 course->n_problems, first);
+    }
+    if (extra && extra[0]) {
+        size_t n = strlen(msg);
+        snprintf(msg + n, sizeof msg - n, "%s%s", n ? " | " : "", extra);
+    }
+    if (msg[0])
+        app_message(app, msg);
 }
 
 int cmd_app(int argc, char **argv)
@@ -205,8 +213,12 @@ int cmd_app(int argc, char **argv)
         lesson_course_free(course);
         return 1;
     }
-    ui_lang lang = f.lang_given ? f.lang : progress->lang == 0 || progress->lang == 1 ? (ui_lang)progress->lang
-                                                                                     : app_env_lang();
+    /* Chinese cannot be shown without UTF-8: English then, unless asked for. */
+    bool utf8 = tui_locale_is_utf8();
+    ui_lang lang = f.lang_given                             ? f.lang
+                   : !utf8                                  ? UI_LANG_EN
+                   : progress->lang == 0 || progress->lang == 1 ? (ui_lang)progress->lang
+                                                            : app_env_lang();
     ui_app_config cfg = {.lang = lang, .ascii = ascii, .color = !f.no_color, .progress_path = have_path ? path : NULL};
     ui_app *app = app_new(course, progress, &cfg);
     if (!app) {
@@ -216,9 +228,7 @@ int cmd_app(int argc, char **argv)
         return 1;
     }
     app_open_course(app);
-    app_report_problems(app, course);
-    if (msg[0])
-        app_message(app, msg);
+    app_report_problems(app, course, msg);
     int rc = app_run(app, &f, ascii);
     app_free(app);
     lesson_course_free(course);

@@ -33,6 +33,28 @@ static void blit_remember(const ui_canvas *c)
     blit_last_h = c->height;
 }
 
+/* The nearest ASCII character for a symbol lesson text often holds, so a
+ * terminal without UTF-8 still reads "w.x - b" rather than "w?x ? b". */
+static wchar_t blit_ascii(uint32_t ch)
+{
+    static const struct {
+        uint32_t from;
+        char to;
+    } table[] = {
+        {0x00B7, '.'}, {0x2212, '-'}, {0x2013, '-'}, {0x2014, '-'}, {0x00D7, 'x'}, {0x2018, '\''},
+        {0x2019, '\''}, {0x201C, '"'}, {0x201D, '"'}, {0x2026, '.'}, {0x2248, '~'}, {0x2264, '<'},
+        {0x2265, '>'}, {0x2192, '>'}, {0x2190, '<'}, {0x2191, '^'}, {0x2193, 'v'}, {0x1D40, 'T'},
+        {0x03C3, 's'}, {0x03B1, 'a'}, {0x00B2, '2'}, {0x00B9, '1'}, {0x2071, 'i'}, {0x207D, '('},
+        {0x207E, ')'}, {0x00A0, ' '}, {0x2032, '\''}, {0x2500, '-'}, {0x2502, '|'}, {0x203A, '>'},
+    };
+    if (ch < 0x80)
+        return (wchar_t)ch;
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (table[i].from == ch)
+            return (wchar_t)table[i].to;
+    return '?';
+}
+
 bool blit_frame(const ui_canvas *c, bool ascii, bool force)
 {
     if (!force && blit_same(c))
@@ -50,7 +72,7 @@ bool blit_frame(const ui_canvas *c, bool ascii, bool force)
             bool wide = x + 1 < c->width && (cell[1].flags & UI_CELL_CONT);
             wchar_t wch[2] = {(wchar_t)(cell->ch ? cell->ch : ' '), 0};
             if (ascii && cell->ch >= 0x80)
-                wch[0] = '?';
+                wch[0] = blit_ascii(cell->ch);
             cchar_t cc;
             setcchar(&cc, wch, (attr_t)attrs, pair, NULL);
             mvwadd_wch(stdscr, y, x, &cc);

@@ -3,8 +3,9 @@
  *
  * blit_frame compares the canvas with the last frame it drew and does
  * nothing when they are equal (a frame is skipped when nothing changed).
- * In ASCII mode (a locale that is not UTF-8) every non-ASCII character is
- * drawn as '?' ("??" for a wide one), since the terminal cannot show it.
+ * In ASCII mode (a locale that is not UTF-8) a non-ASCII character is drawn
+ * as its nearest ASCII look-alike (· → '.', − → '-', …) or as '?' ("??" for
+ * a wide one), since the terminal cannot show it.
  */
 #ifndef DNN_TUI_BLIT_H
 #define DNN_TUI_BLIT_H
