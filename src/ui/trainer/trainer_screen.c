@@ -248,8 +248,8 @@ static unsigned ts_key_locked(ui_screen *s, ui_key key, ui_ctx *ctx)
     case 'z':
         trainer_zero_init(t);
         ts_note(ts, false,
-                "Every weight and bias is 0: all hidden units compute the same thing and get the same "
-                "gradient, so they stay identical (see the unit panel, w). r brings random weights back.",
+                "Every weight and bias is 0: all hidden units compute the same and get the same gradient, "
+                "so they stay identical (unit panel, w). r restores random weights.",
                 "所有权重和偏置都为 0：每个隐藏单元计算相同的东西、得到相同的梯度，因此始终一样（见单元面板，按 w）。按 r 恢复随机权重。");
         return ts_after(ts, ctx);
     case 'w':
@@ -300,12 +300,17 @@ static int ts_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int m
         {"l", "log", "对数"}, {"a", "act", "激活"}, {"d", "data", "数据"}, {"r", "init", "重置"},
         {"z", "zero", "置零"}, {"e", "layers", "层"}, {"q", "back", "返回"},
     };
+    static const ui_keyhelp train_keys_ascii[] = {
+        {"space", "pause", "暂停"}, {"s", "step", "单步"}, {"-/+", "lr", "学习率"},
+        {"up/dn", "n_h", "隐藏单元"}, {"S", "sweep", "扫描"}, {"w", "units", "单元"},
+        {"l", "log", "对数"}, {"a", "act", "激活"}, {"d", "data", "数据"}, {"r", "init", "重置"},
+        {"z", "zero", "置零"}, {"e", "layers", "层"}, {"q", "back", "返回"},
+    };
     static const ui_keyhelp sweep_only_keys[] = {
         {"r", "run again", "重新扫描"}, {"q", "back", "返回"},
     };
-    const ui_keyhelp *src = train_keys;
+    const ui_keyhelp *src = ctx->ascii ? train_keys_ascii : train_keys;
     int n = (int)(sizeof train_keys / sizeof train_keys[0]);
-    (void)ctx;
     if (ts->editing) {
         src = edit_keys;
         n = 3;

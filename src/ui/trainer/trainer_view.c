@@ -100,6 +100,39 @@ void trainer_view_status(const trainer_screen *ts, const ui_ctx *ctx, char *buf,
              acc, test, trainer_lr(t), shape, act_name(act), tv_dataset_label(t), rate, state);
 }
 
+/* Copies src into out with the arrows spelled in ASCII when `ascii`. */
+static void tv_ascii_arrows(const char *src, bool ascii, char *out, size_t size)
+{
+    static const char *const from[] = {"\xe2\x86\x90", "\xe2\x86\x92", "\xe2\x86\x91", "\xe2\x86\x93"};
+    static const char *const to[] = {"<-", "->", "^", "v"};
+    size_t o = 0;
+    while (*src && o + 3 < size) {
+        int k = -1;
+        for (int i = 0; ascii && i < 4; i++)
+            if (!strncmp(src, from[i], 3))
+                k = i;
+        if (k >= 0) {
+            for (const char *t = to[k]; *t && o + 1 < size; t++)
+                out[o++] = *t;
+            src += 3;
+        } else {
+            out[o++] = *src++;
+        }
+    }
+    out[o] = '\0';
+}
+
+/* Where to break a status line of two-space separated tokens to fit width:
+ * the last "  " at or before it (the status is ASCII but for the state word). */
+static int tv_status_split(const char *status, int width)
+{
+    int best = width;
+    for (int i = 0; status[i] && i <= width; i++)
+        if (status[i] == ' ' && status[i + 1] == ' ')
+            best = i;
+    return best;
+}
+
 /* The 2-D map: y labels in a 5-column gutter, x labels under it. */
 static void tv_map(const trainer_screen *ts, ui_canvas *c, ui_rect in, const ui_ctx *ctx)
 {
@@ -204,10 +237,11 @@ static void tv_units(const trainer_screen *ts, ui_canvas *c, ui_rect in, const u
             canvas_printf(c, in.x + in.w - 4, in.y + mh, 4, ROLE_DIM, "+%d", ts->unit_n - cols);
         return;
     }
+    /* w[2] (the unit's weight into the output) only with one hidden layer. */
     if (n_x == 2)
-        canvas_text(c, in.x, in.y, in.w, "  k    w1      w2       b    w[2]", ROLE_HEADING);
+        canvas_text(c, in.x, in.y, in.w, V ? "  k    w1      w2       b    w[2]" : "  k    w1      w2       b", ROLE_HEADING);
     else
-        canvas_text(c, in.x, in.y, in.w, "  k   |w|        b    w[2]", ROLE_HEADING);
+        canvas_text(c, in.x, in.y, in.w, V ? "  k   |w|        b    w[2]" : "  k   |w|        b", ROLE_HEADING);
     int rows = in.h - 1;
     for (int k = 0; k < units && k < rows; k++) {
         int y = in.y + 1 + k;
@@ -350,6 +384,9 @@ void trainer_view_render(const trainer_screen *ts, ui_canvas *c, ui_rect body, c
     else
         tv_train(ts, c, area, ctx);
 
+    char status[320];
+    trainer_view_status(ts, ctx, status, sizeof status);
+    int status_rows = text_width(status) > body.w ? 2 : 1;
     int ny = body.y + body.h - 3;
     if (ts->editing) {
         int w = canvas_text(c, body.x, ny, body.w, UI_TR(ctx, "layers n[1],...,n[L] (last 1): ", "各层大小 n[1],...,n[L]（最后为 1）："),
@@ -357,11 +394,12 @@ void trainer_view_render(const trainer_screen *ts, ui_canvas *c, ui_rect body, c
         w += canvas_text(c, body.x + w, ny, body.w - w, ts->input, ROLE_INPUT);
         canvas_put(c, body.x + w, ny, glyph_cp(GLYPH_CURSOR, ctx->ascii), ROLE_INPUT);
     } else {
-        /* The note, wrapped onto its two rows. */
-        const char *note = UI_TR(ctx, ts->note_en, ts->note_zh);
+        /* The note, wrapped onto its rows (one when the status needs two). */
+        char note[600];
+        tv_ascii_arrows(UI_TR(ctx, ts->note_en, ts->note_zh), ctx->ascii, note, sizeof note);
         text_line *lines = NULL;
         size_t nl = text_wrap(note, body.w, &lines);
-        for (size_t i = 0; i < nl && i < 2; i++) {
+        for (size_t i = 0; i < nl && (int)i < 3 - status_rows; i++) {
             char row[512];
             size_t len = lines[i].len < sizeof row - 1 ? lines[i].len : sizeof row - 1;
             memcpy(row, note + lines[i].start, len);
@@ -370,15 +408,24 @@ void trainer_view_render(const trainer_screen *ts, ui_canvas *c, ui_rect body, c
         }
         free(lines);
     }
-    char status[320];
-    trainer_view_status(ts, ctx, status, sizeof status);
-    canvas_fill(c, body.x, body.y + body.h - 1, body.w, 1, ' ', ROLE_STATUS);
-    canvas_text(c, body.x, body.y + body.h - 1, body.w, status, ROLE_STATUS);
+    /* The status line; when it is wider than the screen, its tokens wrap
+     * onto a second row (the note then keeps one). */
+    int sy = body.y + body.h - status_rows;
+    canvas_fill(c, body.x, sy, body.w, status_rows, ' ', ROLE_STATUS);
+    int split = status_rows == 2 ? tv_status_split(status, body.w) : (int)strlen(status);
+    char first[320];
+    snprintf(first, sizeof first, "%.*s", split, status);
+    canvas_text(c, body.x, sy, body.w, first, ROLE_STATUS);
+    if (status_rows == 2)
+        canvas_text(c, body.x, sy + 1, body.w, status + split + (status[split] == ' ' ? 2 : 0), ROLE_STATUS);
     const char *hot = strstr(status, "diverged");
     if (!hot)
         hot = strstr(status, "paused");
-    if (hot)
-        canvas_paint(c, body.x + (int)(hot - status), body.y + body.h - 1, (int)strlen(hot), 1, ROLE_WARN, UI_CELL_BOLD);
+    if (hot) {
+        int at = (int)(hot - status);
+        int row = at >= split ? 1 : 0, col = row ? at - split - 2 : at;
+        canvas_paint(c, body.x + col, sy + row, (int)strlen(hot), 1, ROLE_WARN, UI_CELL_BOLD);
+    }
 }
 
 static const char help_en[] =

@@ -234,6 +234,7 @@ static void the_sweep_and_the_deep_views(void **state)
 
     s = screen_after(UI_LAB_DEEP_TRAINER, 600, &ctx);
     render_screen(s, &ctx, 100, 30, "deep_100x30", false);
+    render_screen(s, &ctx, 80, 24, "deep_80x24", false);
     s->ops->destroy(s);
 }
 
