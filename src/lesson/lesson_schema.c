@@ -177,7 +177,7 @@ static void v_answer(jctx *c, const cJSON *quiz, lesson_quiz *q)
         if (!jc_int(c, a, -INFINITY, INFINITY, "the 0-based index of the right choice", &idx))
             break;
         if (q->n_choices && (idx < 0 || idx >= q->n_choices))
-            jc_problem(c, a, "answer %.0f is out of range: there are %d choices (0 … %d)", idx, q->n_choices,
+            jc_problem(c, a, "answer %.15g is out of range: there are %d choices (0 … %d)", idx, q->n_choices,
                        q->n_choices - 1);
         else
             q->answer_index = (int)idx;
