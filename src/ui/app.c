@@ -29,8 +29,10 @@ struct ui_app {
     int w, h;
     bool help_open;
     int help_scroll;
-    char notice[256];
+    char notice[1024];
 };
+
+#define APP_NOTICE_ROWS 4
 
 ui_app *app_new(const lesson_course *course, ui_progress *progress, const ui_app_config *cfg)
 {
@@ -421,8 +423,20 @@ void app_render(const ui_app *app, ui_canvas *c)
     if (app->help_open)
         app_render_help(app, c, l.body);
     if (app->notice[0]) {
-        canvas_fill(c, l.message.x, l.message.y, l.message.w, 1, ' ', ROLE_WARN);
-        canvas_text(c, l.message.x + 1, l.message.y, l.message.w - 2, app->notice, ROLE_WARN);
+        /* Wrapped, at most APP_NOTICE_ROWS rows, ending just above the key bar. */
+        text_line *lines = NULL;
+        size_t n = text_wrap(app->notice, l.message.w - 2, &lines);
+        int rows = n > APP_NOTICE_ROWS ? APP_NOTICE_ROWS : (int)n;
+        for (int i = 0; i < rows; i++) {
+            int y = l.message.y - rows + 1 + i;
+            char buf[sizeof app->notice];
+            size_t len = lines[i].len < sizeof buf - 1 ? lines[i].len : sizeof buf - 1;
+            memcpy(buf, app->notice + lines[i].start, len);
+            buf[len] = '\0';
+            canvas_fill(c, l.message.x, y, l.message.w, 1, ' ', ROLE_WARN);
+            canvas_text(c, l.message.x + 1, y, l.message.w - 2, buf, ROLE_WARN);
+        }
+        free(lines);
     }
     app_render_keybar(app, c, l.keybar);
 }

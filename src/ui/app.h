@@ -76,7 +76,7 @@ bool app_animating(const ui_app *app);
 void app_resize(ui_app *app, int w, int h);
 /* Sets ctx->now_ms (a monotonic clock in ms). */
 void app_set_now(ui_app *app, double now_ms);
-/* Shows a one-line notice until the next key. */
+/* Shows a notice (wrapped, up to 4 rows above the key bar) until the next key. */
 void app_message(ui_app *app, const char *msg);
 
 /* Saves the progress now (position, language and all); false with the
