@@ -61,6 +61,8 @@ int tui_run(ui_app *app, const tui_options *opt, char *err, size_t err_size)
             blit_frame(canvas, opt->ascii, force);
             dirty = force = false;
         }
+        /* Idle: block. A signal interrupts the read; the 1 s bound only covers
+         * one that lands between the flag check and the read. */
         int timeout = 1000;
         bool animating = app_animating(app);
         if (animating) {
