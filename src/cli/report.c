@@ -1,0 +1,240 @@
+/*
+ * report.c — report_write: run, draw, write, and make the files appear all
+ * at once.
+ *
+ *   out_path "out/lab.md" ──► dir "out", stem "lab"
+ *       out/lab.md  out/lab-cost.svg  out/lab-boundary.svg  out/lab-sweep.svg  out/lab-lr.svg
+ *   (HTML: out/lab.html alone, every figure inline)
+ *
+ * Every file is first written to a temporary name in the target directory
+ * (".lab.md.XXXXXX", same file system, so rename is atomic); only when all of
+ * them are complete are they renamed into place. On any failure the
+ * temporaries are removed, so a reader never finds half a report.
+ */
+#include "report.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "report_doc.h"
+#include "report_env.h"
+#include "report_sections.h"
+
+#ifndef PATH_MAX
+#define PATH_MAX 4096
+#endif
+
+#define REPORT_MAX_FILES (1 + FIG_COUNT)
+
+typedef struct report_file {
+    char path[PATH_MAX];   /* the final name */
+    char tmp[PATH_MAX];    /* the temporary name while writing ("" when none exists) */
+    const char *text;
+    bool xml_declaration;  /* a stand-alone SVG starts with <?xml …?> */
+} report_file;
+
+report_lang report_lang_from_env(void)
+{
+    const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return strncmp(v, "zh", 2) == 0 ? REPORT_ZH : REPORT_EN;
+    }
+    return REPORT_EN;
+}
+
+/* Splits out_path into its directory ("." when none) and the stem of its
+ * file name (without a .md/.markdown/.html/.htm extension). False when the
+ * path names no file. */
+static bool split_path(const char *out_path, char *dir, size_t dir_size, char *stem, size_t stem_size)
+{
+    const char *slash = strrchr(out_path, '/');
+    const char *base = slash ? slash + 1 : out_path;
+    if (!*base || !strcmp(base, ".") || !strcmp(base, ".."))
+        return false;
+    if (slash)
+        snprintf(dir, dir_size, "%.*s", slash == out_path ? 1 : (int)(slash - out_path), out_path);
+    else
+        snprintf(dir, dir_size, ".");
+    snprintf(stem, stem_size, "%s", base);
+    char *dot = strrchr(stem, '.');
+    if (dot && dot != stem &&
+        (!strcmp(dot, ".md") || !strcmp(dot, ".markdown") || !strcmp(dot, ".html") || !strcmp(dot, ".htm")))
+        *dot = '\0';
+    return true;
+}
+
+/* A new empty temporary file in dir for the final name `path`; its name goes
+ * to tmp. Returns an open FILE or NULL with errno set. */
+static FILE *temp_in(const char *dir, const char *path, char *tmp, size_t tmp_size)
+{
+    const char *slash = strrchr(path, '/');
+    int n = snprintf(tmp, tmp_size, "%s/.%s.XXXXXX", dir, slash ? slash + 1 : path);
+    if (n < 0 || (size_t)n >= tmp_size) {
+        errno = ENAMETOOLONG;
+        tmp[0] = '\0';
+        return NULL;
+    }
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        tmp[0] = '\0';
+        return NULL;
+    }
+    /* mkstemp makes the file 0600; a report is an ordinary file (0666 less the umask). */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    FILE *f = fdopen(fd, "w");
+    if (!f) {
+        int e = errno;
+        close(fd);
+        unlink(tmp);
+        tmp[0] = '\0';
+        errno = e;
+    }
+    return f;
+}
+
+static void remove_temps(report_file *files, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (files[i].tmp[0]) {
+            unlink(files[i].tmp);
+            files[i].tmp[0] = '\0';
+        }
+}
+
+/* Writes every file under a temporary name, then renames them all. */
+static int commit_files(const char *dir, report_file *files, int n, char *err, size_t err_size)
+{
+    for (int i = 0; i < n; i++) {
+        FILE *f = temp_in(dir, files[i].path, files[i].tmp, sizeof files[i].tmp);
+        bool ok = f != NULL;
+        if (ok && files[i].xml_declaration)
+            ok = fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", f) >= 0;
+        if (ok)
+            ok = fputs(files[i].text, f) >= 0;
+        if (f && fclose(f) != 0)
+            ok = false;
+        if (!ok) {
+            snprintf(err, err_size, "cannot write '%s': %s", files[i].path, strerror(errno));
+            remove_temps(files, n);
+            return 1;
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        if (rename(files[i].tmp, files[i].path) != 0) {
+            snprintf(err, err_size, "cannot write '%s': %s", files[i].path, strerror(errno));
+            /* The ones already renamed are complete files of this report; take them back too. */
+            for (int k = 0; k < i; k++)
+                unlink(files[k].path);
+            remove_temps(files, n);
+            return 1;
+        }
+        files[i].tmp[0] = '\0';
+    }
+    return 0;
+}
+
+/* Fails early, before seconds of training, when the directory cannot take a new file. */
+static int probe_dir(const char *dir, const char *out_path, char *err, size_t err_size)
+{
+    char tmp[PATH_MAX];
+    FILE *f = temp_in(dir, "probe", tmp, sizeof tmp);
+    if (!f) {
+        snprintf(err, err_size, "cannot write '%s': %s", out_path, strerror(errno));
+        return 1;
+    }
+    fclose(f);
+    unlink(tmp);
+    return 0;
+}
+
+int report_write(const report_request *req, char *err, size_t err_size)
+{
+    char dir[PATH_MAX], stem[PATH_MAX / 2];
+    if (!split_path(req->out_path, dir, sizeof dir, stem, sizeof stem)) {
+        snprintf(err, err_size, "'%s' is not a file name", req->out_path);
+        return 2;
+    }
+    int rc = probe_dir(dir, req->out_path, err, err_size);
+    if (rc)
+        return rc;
+
+    report_data d;
+    rc = report_data_build(&req->spec, &d, err, err_size);
+    if (rc) {
+        report_data_free(&d);
+        return rc;
+    }
+    report_figures figs;
+    for (int i = 0; i < FIG_COUNT; i++) {
+        int n = snprintf(figs.file[i], sizeof figs.file[i], "%s-%s.svg", stem, report_figure_suffix[i]);
+        if (n < 0 || (size_t)n >= sizeof figs.file[i]) {
+            snprintf(err, err_size, "'%s': the file name is too long", req->out_path);
+            report_data_free(&d);
+            return 2;
+        }
+    }
+    report_figures_build(&d, req->lang, &figs);
+
+    report_env env;
+    report_env_probe(&env);
+    rbuf tail = RBUF_INIT;
+    rbuf_puts(&tail, "-o ");
+    report_shell_quote(&tail, req->out_path);
+    rbuf_printf(&tail, " --format %s --lang %s", req->format == REPORT_HTML ? "html" : "md",
+                req->lang == REPORT_ZH ? "zh" : "en");
+
+    char title[1024];
+    if (req->lang == REPORT_ZH)
+        snprintf(title, sizeof title, "实验报告：%s 数据集上的 %d 层神经网络", d.main.data->name, nn_layers(d.main.net));
+    else
+        snprintf(title, sizeof title, "Lab report: a %d-layer neural network on %s", nn_layers(d.main.net),
+                 d.main.data->name);
+    report_doc doc;
+    doc_begin(&doc, req->format, req->lang, title);
+    report_sections_write(&doc, &d, &figs, &env, rbuf_str(&tail));
+    doc_end(&doc);
+
+    report_file files[REPORT_MAX_FILES];
+    int n = 0;
+    memset(files, 0, sizeof files);
+    bool fits = snprintf(files[n].path, sizeof files[n].path, "%s", req->out_path) < (int)sizeof files[n].path;
+    files[n++].text = rbuf_str(&doc.out);
+    if (req->format == REPORT_MD)
+        for (int i = 0; i < FIG_COUNT; i++)
+            if (figs.svg[i].len) {
+                if (snprintf(files[n].path, sizeof files[n].path, "%s/%s", dir, figs.file[i]) >=
+                    (int)sizeof files[n].path)
+                    fits = false;
+                files[n].xml_declaration = true;
+                files[n++].text = rbuf_str(&figs.svg[i]);
+            }
+    if (!fits) {
+        snprintf(err, err_size, "'%s': the file name is too long", req->out_path);
+        rc = 2;
+        goto done;
+    }
+    bool ok = rbuf_ok(&doc.out) && rbuf_ok(&tail);
+    for (int i = 0; i < FIG_COUNT; i++)
+        ok = ok && rbuf_ok(&figs.svg[i]);
+    if (!ok) {
+        snprintf(err, err_size, "out of memory while writing the report");
+        rc = 1;
+    } else {
+        rc = commit_files(dir, files, n, err, err_size);
+    }
+done:
+    rbuf_free(&doc.out);
+    rbuf_free(&tail);
+    report_figures_free(&figs);
+    report_data_free(&d);
+    return rc;
+}

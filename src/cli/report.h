@@ -1,0 +1,42 @@
+/*
+ * report.h — `dnn-tutor report`: the lab report of a real run, as Markdown
+ * with SVG figures beside it or as one self-contained HTML file.
+ *
+ *   report_request ──► report_data_build (report_run.c: main run, confusion
+ *                      matrices, decision grids, hidden-size sweep, lr comparison)
+ *                  ──► sections (report_sections.c) through a md/html writer
+ *                      (report_doc.c) and figures (report_svg.c), all in memory
+ *                  ──► report_files_commit: temporary files in the target
+ *                      directory, renamed only when every one was written
+ *
+ * Nothing here parses argv or prints: a caller (cmd_report.c today, a trainer
+ * key tomorrow) fills a request and gets a status and one line of error back.
+ */
+#ifndef DNN_CLI_REPORT_H
+#define DNN_CLI_REPORT_H
+
+#include <stddef.h>
+
+#include "../data/runspec.h"
+
+typedef enum report_lang { REPORT_EN, REPORT_ZH } report_lang;
+typedef enum report_format { REPORT_MD, REPORT_HTML } report_format;
+
+typedef struct report_request {
+    run_spec spec;          /* the run the report is about */
+    report_lang lang;
+    report_format format;
+    const char *out_path;   /* report.md or report.html; figures go beside it as <stem>-cost.svg, … */
+} report_request;
+
+/* Runs the experiments and writes the report files. Returns 0; 1 when the
+ * data set cannot be loaded, the main run diverges or a file cannot be
+ * written; 2 for an impossible network config. On failure err holds one
+ * line and no file of the report exists (earlier versions are untouched).
+ * Takes a few seconds (the sweep and the learning-rate comparison). */
+int report_write(const report_request *req, char *err, size_t err_size);
+
+/* REPORT_ZH when the first set of LC_ALL, LC_MESSAGES, LANG starts with "zh", else REPORT_EN. */
+report_lang report_lang_from_env(void);
+
+#endif

@@ -1,0 +1,86 @@
+/*
+ * report_buf.c — the growable text buffer of report_buf.h.
+ */
+#include "report_buf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Makes room for `extra` more bytes plus the NUL; false (and failed) when memory runs out. */
+static bool rbuf_reserve(rbuf *b, size_t extra)
+{
+    if (b->failed)
+        return false;
+    if (b->len + extra + 1 <= b->cap)
+        return true;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + extra + 1)
+        cap *= 2;
+    char *s = realloc(b->s, cap);
+    if (!s) {
+        b->failed = true;
+        return false;
+    }
+    b->s = s;
+    b->cap = cap;
+    return true;
+}
+
+void rbuf_printf(rbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n >= 0 && rbuf_reserve(b, (size_t)n)) {
+        vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+        b->len += (size_t)n;
+    }
+    va_end(ap);
+}
+
+void rbuf_puts(rbuf *b, const char *s)
+{
+    size_t n = strlen(s);
+    if (rbuf_reserve(b, n)) {
+        memcpy(b->s + b->len, s, n + 1);
+        b->len += n;
+    }
+}
+
+void rbuf_xml(rbuf *b, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '&': rbuf_puts(b, "&amp;"); break;
+        case '<': rbuf_puts(b, "&lt;"); break;
+        case '>': rbuf_puts(b, "&gt;"); break;
+        case '"': rbuf_puts(b, "&quot;"); break;
+        case '\'': rbuf_puts(b, "&#39;"); break;
+        default: {
+            char c[2] = {(char)(*p < 0x20 && *p != '\t' && *p != '\n' ? ' ' : *p), '\0'};
+            rbuf_puts(b, c);
+        }
+        }
+    }
+}
+
+const char *rbuf_str(const rbuf *b)
+{
+    return b->s ? b->s : "";
+}
+
+bool rbuf_ok(const rbuf *b)
+{
+    return !b->failed;
+}
+
+void rbuf_free(rbuf *b)
+{
+    free(b->s);
+    *b = (rbuf)RBUF_INIT;
+}

@@ -1,0 +1,72 @@
+/*
+ * report_run.h — the numbers a report is made of: the main run and the two
+ * experiments around it, computed before anything is written.
+ *
+ * Ownership: report_data_build fills a report_data the caller releases with
+ * report_data_free (also after a failed build).
+ */
+#ifndef DNN_CLI_REPORT_RUN_H
+#define DNN_CLI_REPORT_RUN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "run.h"
+
+#define REPORT_SWEEP_N 7
+#define REPORT_LR_MAX 7
+
+/* Predicted vs true labels: tp = predicted 1 and labelled 1, and so on. */
+typedef struct report_confusion {
+    long tp, fp, fn, tn;
+} report_confusion;
+
+/* Classes predicted on a gw × gh grid over the data set's plot range
+ * (row 0 at the top); NULL cells when the data set is not 2-D. */
+typedef struct report_grid {
+    int gw, gh;
+    unsigned char *cells;
+} report_grid;
+
+typedef struct report_sweep_item {
+    int hidden;
+    run_result res;        /* costs not recorded; accuracies, final cost, divergence */
+    report_grid grid;
+} report_sweep_item;
+
+typedef struct report_lr_item {
+    double lr;
+    run_result res;        /* costs every report_data.lr_every iterations */
+} report_lr_item;
+
+typedef struct report_data {
+    run_spec spec;              /* as requested */
+    run_setup main;             /* data set and the trained network */
+    run_result res;             /* the main run */
+    report_confusion conf_train, conf_test;
+    report_grid grid;
+
+    long sweep_iterations;
+    report_sweep_item sweep[REPORT_SWEEP_N];
+
+    long lr_iterations, lr_every;
+    report_lr_item lr[REPORT_LR_MAX];
+    int n_lr;
+    int lr_main;                /* index of the main run's rate in lr[] */
+
+    double seconds;             /* wall clock for everything */
+} report_data;
+
+/* The sweep's hidden sizes (the course's 1, 2, 3, 4, 5, 20, 50). */
+extern const int report_sweep_sizes[REPORT_SWEEP_N];
+
+/* Trains the main run, then the sweep and the learning-rate comparison.
+ * Returns 0, or 1 (data set, memory, main run diverged) / 2 (impossible
+ * config) with one line in err. */
+int report_data_build(const run_spec *spec, report_data *d, char *err, size_t err_size);
+void report_data_free(report_data *d);
+
+/* Whether the data set can be drawn as points over decision regions. */
+bool report_is_2d(const report_data *d);
+
+#endif
