@@ -124,6 +124,28 @@ typedef struct lesson_file_result {
     lesson_problem_list problems;
 } lesson_file_result;
 
+/* ---- the course's private part (lesson_load.c, lesson_course.c) --------- */
+
+typedef struct lesson_id_entry {
+    const char *id;
+    lesson_id_kind kind;
+    const void *item;
+    int file;  /* index into the file results */
+    const lesson_id_def *def;
+} lesson_id_entry;
+
+struct lesson_course_internal {
+    lesson_arena *arena;       /* the course's own: files, problems, weeks, index */
+    lesson_arena **kept;       /* the arenas of the files not skipped */
+    int n_kept;
+    lesson_id_entry *index;    /* ids of the loaded files, sorted by id */
+    int n_index;
+    const lesson **flat;       /* every lesson, weeks in order */
+};
+
+/* The entry for id in an index sorted by id (any of equal ones), or NULL. */
+const lesson_id_entry *lesson_index_find(const lesson_id_entry *index, int n, const char *id);
+
 /* Scans, parses and validates one file held in memory (lesson_json.c, the
  * only cJSON user). Returns false only when memory runs out; every problem
  * with the file is in r->problems. r->arena is created here; the caller

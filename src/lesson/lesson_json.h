@@ -100,7 +100,16 @@ void jc_add_prereq(jctx *c, const cJSON *node, const char *id);
 /* The JSON type of a node in words ("a string", "an array", …). */
 const char *jc_type_name(const cJSON *node);
 
+/* [T, …] with min … max entries; NULL after a problem. */
+const lesson_text *jc_texts(jctx *c, const cJSON *node, int min, int max, const char *what, int *count);
+/* The index of s in a NULL-terminated list of names, or −1. */
+int jc_name_index(const char *const *list, const char *s);
+
 /* lesson_schema.c: validates the parsed document and fills c->r->weeks. */
 void lesson_schema_file(jctx *c, const cJSON *root);
+/* lesson_schema_quiz.c, lesson_schema_lab.c: one quiz or lab block's value;
+ * they count themselves in owner->n_quizzes / n_labs. */
+const lesson_quiz *lesson_schema_quiz(jctx *c, const cJSON *node, lesson *owner);
+const lesson_lab *lesson_schema_lab(jctx *c, const cJSON *node, lesson *owner);
 
 #endif

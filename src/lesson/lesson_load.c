@@ -8,61 +8,40 @@
  *     prerequisites name loaded lessons            repeat until nothing more is skipped
  *        │
  *   the course: weeks of the files kept, sorted by number; every problem,
- *   file by file, in position order; an id index for the lookups.
+ *   file by file, in position order; an id index for the lookups
+ *   (lesson_course.c). Directories are read in lesson_dir.c.
  */
 #include "lesson_internal.h"
 
-#include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-typedef struct id_entry {
-    const char *id;
-    lesson_id_kind kind;
-    const void *item;
-    int file;  /* index into the file results */
-    const lesson_id_def *def;
-} id_entry;
-
-struct lesson_course_internal {
-    lesson_arena *arena;       /* the course's own: files, problems, weeks, index */
-    lesson_arena **kept;       /* the arenas of the files not skipped */
-    int n_kept;
-    id_entry *index;           /* ids of loaded files, sorted by id */
-    int n_index;
-    const lesson **flat;       /* every lesson, weeks in order */
-};
 
 static const char *const id_kind_names[] = {"a week", "a lesson", "a quiz"};
 
-static int id_entry_cmp(const void *a, const void *b)
+static int lesson_id_entry_cmp(const void *a, const void *b)
 {
-    return strcmp(((const id_entry *)a)->id, ((const id_entry *)b)->id);
+    return strcmp(((const lesson_id_entry *)a)->id, ((const lesson_id_entry *)b)->id);
 }
 
-static const id_entry *index_find(const id_entry *index, int n, const char *id)
+const lesson_id_entry *lesson_index_find(const lesson_id_entry *index, int n, const char *id)
 {
-    id_entry key = {.id = id};
-    return n ? bsearch(&key, index, (size_t)n, sizeof key, id_entry_cmp) : NULL;
+    lesson_id_entry key = {.id = id};
+    return n ? bsearch(&key, index, (size_t)n, sizeof key, lesson_id_entry_cmp) : NULL;
 }
 
 /* The ids of the files in `keep` (or of every file when keep is NULL),
  * sorted; the first definition of an id wins a tie. NULL when out of memory
  * (and *n = −1). */
-static id_entry *build_index(const lesson_file_result *res, int n_files, const bool *keep, int *n)
+static lesson_id_entry *build_index(const lesson_file_result *res, int n_files, const bool *keep, int *n)
 {
     size_t total = 0;
     for (int f = 0; f < n_files; f++)
         if (!keep || keep[f])
             total += (size_t)res[f].n_ids;
-    id_entry *index = malloc((total ? total : 1) * sizeof *index);
+    lesson_id_entry *index = malloc((total ? total : 1) * sizeof *index);
     if (!index) {
         *n = -1;
         return NULL;
@@ -71,15 +50,15 @@ static id_entry *build_index(const lesson_file_result *res, int n_files, const b
     for (int f = 0; f < n_files; f++)
         if (!keep || keep[f])
             for (int i = 0; i < res[f].n_ids; i++)
-                index[k++] = (id_entry){res[f].ids[i].id, res[f].ids[i].kind, res[f].ids[i].item, f, &res[f].ids[i]};
+                index[k++] = (lesson_id_entry){res[f].ids[i].id, res[f].ids[i].kind, res[f].ids[i].item, f, &res[f].ids[i]};
     /* stable by file order: a merge-free trick, sort then keep the earliest of equals */
-    qsort(index, total, sizeof *index, id_entry_cmp);
+    qsort(index, total, sizeof *index, lesson_id_entry_cmp);
     for (size_t i = 1; i < total; i++) {
         size_t j = i;
         while (j > 0 && !strcmp(index[j - 1].id, index[j].id) &&
                (index[j - 1].file > index[j].file ||
                 (index[j - 1].file == index[j].file && index[j - 1].def > index[j].def))) {
-            id_entry t = index[j - 1];
+            lesson_id_entry t = index[j - 1];
             index[j - 1] = index[j];
             index[j] = t;
             j--;
@@ -90,9 +69,9 @@ static id_entry *build_index(const lesson_file_result *res, int n_files, const b
 }
 
 /* The first entry for an id (the earliest file), or NULL. */
-static const id_entry *index_first(const id_entry *index, int n, const char *id)
+static const lesson_id_entry *index_first(const lesson_id_entry *index, int n, const char *id)
 {
-    const id_entry *e = index_find(index, n, id);
+    const lesson_id_entry *e = lesson_index_find(index, n, id);
     while (e && e > index && !strcmp(e[-1].id, id))
         e--;
     return e;
@@ -115,7 +94,7 @@ static void add_problem(lesson_file_result *r, int line, int col, const char *pa
 static bool check_unique(lesson_file_result *res, int n, bool *keep)
 {
     int n_index;
-    id_entry *index = build_index(res, n, keep, &n_index);
+    lesson_id_entry *index = build_index(res, n, keep, &n_index);
     if (!index)
         return false;
     int week_file[21], week_at[21];  /* week number → the first kept file and week with it */
@@ -128,7 +107,7 @@ static bool check_unique(lesson_file_result *res, int n, bool *keep)
         for (int i = 0; i < res[f].n_ids; i++) {
             const lesson_id_def *d = &res[f].ids[i];
             /* the equal ids sit together, earliest file first */
-            for (const id_entry *e = index_first(index, n_index, d->id);
+            for (const lesson_id_entry *e = index_first(index, n_index, d->id);
                  e < index + n_index && !strcmp(e->id, d->id) && e->file < f; e++)
                 if (keep[e->file]) {
                     add_problem(&res[f], d->line, d->col, d->path, "duplicate id \"%s\" (first at %s:%d:%d)",
@@ -168,14 +147,14 @@ static bool check_unique(lesson_file_result *res, int n, bool *keep)
 static bool check_prerequisites(lesson_file_result *res, int n, bool *keep)
 {
     int n_all;
-    id_entry *all = build_index(res, n, NULL, &n_all);
+    lesson_id_entry *all = build_index(res, n, NULL, &n_all);
     if (!all)
         return false;
     bool changed = true, ok = true;
     while (changed && ok) {
         changed = false;
         int n_kept;
-        id_entry *kept = build_index(res, n, keep, &n_kept);
+        lesson_id_entry *kept = build_index(res, n, keep, &n_kept);
         if (!kept) {
             ok = false;
             break;
@@ -191,7 +170,7 @@ static bool check_prerequisites(lesson_file_result *res, int n, bool *keep)
                 continue;
             for (int i = 0; i < res[f].n_prereqs; i++) {
                 const lesson_prereq_ref *p = &res[f].prereqs[i];
-                const id_entry *e = index_first(kept, n_kept, p->id);
+                const lesson_id_entry *e = index_first(kept, n_kept, p->id);
                 if (e && e->kind == LESSON_ID_LESSON)
                     continue;
                 if (e)
@@ -373,270 +352,4 @@ done:
 lesson_course *lesson_load_shipped(void)
 {
     return lesson_load_sources(lesson_shipped_files, lesson_shipped_count);
-}
-
-/* ---- directories --------------------------------------------------------- */
-
-typedef struct dir_file {
-    char *name;    /* as in problems: DIR/NAME */
-    char *data;
-    size_t size;
-    char *error;   /* why it could not be read, or NULL */
-    bool too_big;
-} dir_file;
-
-static int name_cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool is_json_name(const char *name)
-{
-    size_t n = strlen(name);
-    return name[0] != '.' && n > 5 && !strcmp(name + n - 5, ".json");
-}
-
-static char *dup_printf(const char *fmt, const char *a, const char *b)
-{
-    size_t n = strlen(fmt) + strlen(a) + strlen(b) + 1;
-    char *s = malloc(n);
-    if (s)
-        snprintf(s, n, fmt, a, b);
-    return s;
-}
-
-/* Reads a regular file of at most LESSON_FILE_MAX_BYTES; anything else is an
- * error message (never blocks on a FIFO, never reads a huge file). */
-static void read_file(dir_file *df)
-{
-    int fd = open(df->name, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
-        df->error = dup_printf("cannot open: %s%s", strerror(errno), "");
-        return;
-    }
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        df->error = dup_printf("%s%s", "not a regular file", "");
-        close(fd);
-        return;
-    }
-    if ((uintmax_t)st.st_size > LESSON_FILE_MAX_BYTES) {
-        char msg[120];
-        snprintf(msg, sizeof msg, "file too large: %jd bytes (at most 4 MiB)", (intmax_t)st.st_size);
-        df->error = dup_printf("%s%s", msg, "");
-        df->too_big = true;
-        close(fd);
-        return;
-    }
-    size_t cap = (size_t)st.st_size + 1;
-    df->data = malloc(cap);
-    if (!df->data) {
-        close(fd);
-        return;
-    }
-    /* read at most one byte past the limit: the file may have grown since fstat */
-    while (df->size < LESSON_FILE_MAX_BYTES + 1) {
-        if (df->size == cap) {
-            size_t ncap = cap * 2 > LESSON_FILE_MAX_BYTES + 1 ? LESSON_FILE_MAX_BYTES + 1 : cap * 2;
-            char *p = realloc(df->data, ncap);
-            if (!p)
-                break;
-            df->data = p;
-            cap = ncap;
-        }
-        ssize_t got = read(fd, df->data + df->size, cap - df->size);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            df->error = dup_printf("cannot read: %s%s", strerror(errno), "");
-            break;
-        }
-        if (got == 0)
-            break;
-        df->size += (size_t)got;
-    }
-    close(fd);
-}
-
-lesson_course *lesson_load_dir(const char *dir)
-{
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    dir_file *files = NULL;
-    lesson_source *sources = NULL;
-    lesson_course *course = NULL;
-    const char *open_error = NULL;
-    int saved = 0;
-
-    DIR *d = opendir(dir);
-    if (!d) {
-        saved = errno;
-        open_error = "cannot open the directory";
-    } else {
-        struct dirent *e;
-        while ((e = readdir(d))) {
-            if (!is_json_name(e->d_name))
-                continue;
-            if (n == cap) {
-                size_t ncap = cap ? cap * 2 : 8;
-                char **p = realloc(names, ncap * sizeof *p);
-                if (!p)
-                    goto fail;
-                names = p;
-                cap = ncap;
-            }
-            size_t len = strlen(dir) + strlen(e->d_name) + 2;
-            names[n] = malloc(len);
-            if (!names[n])
-                goto fail;
-            bool slash = dir[0] && dir[strlen(dir) - 1] == '/';
-            snprintf(names[n], len, "%s%s%s", dir, slash ? "" : "/", e->d_name);
-            n++;
-        }
-        closedir(d);
-        d = NULL;
-        if (n)
-            qsort(names, n, sizeof *names, name_cmp);
-    }
-
-    files = calloc(n + 1, sizeof *files);
-    sources = calloc(n + 1, sizeof *sources);
-    if (!files || !sources)
-        goto fail;
-    for (size_t i = 0; i < n; i++) {
-        files[i].name = names[i];
-        read_file(&files[i]);
-        if (!files[i].data && !files[i].error)
-            goto fail;
-        sources[i] = (lesson_source){files[i].name, files[i].data ? files[i].data : "", files[i].size};
-        if (files[i].error)
-            sources[i].size = 0;
-    }
-    course = lesson_load_sources(sources, (int)n);
-    if (!course)
-        goto fail;
-    /* Files that could not be read: replace the "empty file" problem the
-     * empty source produced with the real reason. */
-    for (size_t i = 0; i < n; i++) {
-        if (!files[i].error)
-            continue;
-        for (int p = 0; p < course->n_problems; p++) {
-            lesson_problem *pr = (lesson_problem *)&course->problems[p];
-            if (!strcmp(pr->file, files[i].name)) {
-                pr->message = lesson_arena_strdup(course->internal->arena, files[i].error);
-                pr->line = files[i].too_big ? 1 : 0;
-                pr->col = files[i].too_big ? 1 : 0;
-                pr->path = "";
-                if (!pr->message)
-                    goto fail;
-                break;
-            }
-        }
-    }
-    if (open_error || n == 0) {
-        /* The directory itself is the problem: one problem with no position. */
-        char msg[300];
-        if (open_error)
-            snprintf(msg, sizeof msg, "%s: %s", open_error, strerror(saved));
-        else
-            snprintf(msg, sizeof msg, "no lesson files (*.json) in this directory");
-        lesson_problem *p = lesson_arena_alloc(course->internal->arena, sizeof *p);
-        if (!p)
-            goto fail;
-        *p = (lesson_problem){lesson_arena_strdup(course->internal->arena, dir), 0, 0, "",
-                              lesson_arena_strdup(course->internal->arena, msg)};
-        if (!p->file || !p->message)
-            goto fail;
-        course->problems = p;
-        course->n_problems = 1;
-    }
-    goto done;
-fail:
-    lesson_course_free(course);
-    course = NULL;
-done:
-    if (d)
-        closedir(d);
-    for (size_t i = 0; i < n; i++) {
-        free(names[i]);
-        if (files) {
-            free(files[i].data);
-            free(files[i].error);
-        }
-    }
-    free(names);
-    free(files);
-    free(sources);
-    return course;
-}
-
-/* ---- the course ------------------------------------------------------------ */
-
-void lesson_course_free(lesson_course *course)
-{
-    if (!course)
-        return;
-    struct lesson_course_internal *in = course->internal;
-    if (in) {
-        for (int i = 0; i < in->n_kept; i++)
-            lesson_arena_free(in->kept[i]);
-        free(in->kept);
-        free(in->index);
-        lesson_arena_free(in->arena);
-        free(in);
-    }
-    free(course);
-}
-
-int lesson_problem_format(const lesson_problem *p, char *buf, size_t size)
-{
-    const char *path = p->path ? p->path : "";
-    if (p->line <= 0)
-        return snprintf(buf, size, "%s: %s%s%s", p->file, path, *path ? ": " : "", p->message);
-    return snprintf(buf, size, "%s:%d:%d: %s%s%s", p->file, p->line, p->col, path, *path ? ": " : "",
-                    p->message);
-}
-
-static const void *find_kind(const lesson_course *course, const char *id, lesson_id_kind kind)
-{
-    if (!course || !id || !course->internal)
-        return NULL;
-    const id_entry *e = index_find(course->internal->index, course->internal->n_index, id);
-    return e && e->kind == kind ? e->item : NULL;
-}
-
-const lesson_week *lesson_course_find_week(const lesson_course *course, const char *id)
-{
-    return find_kind(course, id, LESSON_ID_WEEK);
-}
-
-const lesson *lesson_course_find_lesson(const lesson_course *course, const char *id)
-{
-    return find_kind(course, id, LESSON_ID_LESSON);
-}
-
-const lesson_quiz *lesson_course_find_quiz(const lesson_course *course, const char *id)
-{
-    return find_kind(course, id, LESSON_ID_QUIZ);
-}
-
-const lesson *lesson_course_lesson_at(const lesson_course *course, int i)
-{
-    if (!course || i < 0 || i >= course->n_lessons)
-        return NULL;
-    return course->internal->flat[i];
-}
-
-const char *lesson_text_get(lesson_text t, lesson_lang lang)
-{
-    const char *first = lang == LESSON_LANG_ZH ? t.zh : t.en;
-    return first ? first : lang == LESSON_LANG_ZH ? t.en : t.zh;
-}
-
-lesson_lines lesson_block_lines(const lesson_block *b, lesson_lang lang)
-{
-    lesson_lines none = {NULL, 0};
-    if (!b || (b->kind != LESSON_BLOCK_FORMULA && b->kind != LESSON_BLOCK_CODE && b->kind != LESSON_BLOCK_DIAGRAM))
-        return none;
-    return lang == LESSON_LANG_ZH ? b->lines_zh : b->lines_en;
 }

@@ -1,0 +1,209 @@
+/*
+ * lesson_dir.c — lesson_load_dir: the *.json files of a directory, read with
+ * care (regular files only, never more than LESSON_FILE_MAX_BYTES + 1 bytes,
+ * never blocking on a FIFO), then loaded as in-memory sources.
+ */
+#include "lesson_internal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct dir_file {
+    char *name;    /* as in problems: DIR/NAME */
+    char *data;
+    size_t size;
+    char *error;   /* why it could not be read, or NULL */
+    bool too_big;
+} dir_file;
+
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool is_json_name(const char *name)
+{
+    size_t n = strlen(name);
+    return name[0] != '.' && n > 5 && !strcmp(name + n - 5, ".json");
+}
+
+static char *dup_printf(const char *fmt, const char *a, const char *b)
+{
+    size_t n = strlen(fmt) + strlen(a) + strlen(b) + 1;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, fmt, a, b);
+    return s;
+}
+
+/* Reads a regular file of at most LESSON_FILE_MAX_BYTES; anything else is an
+ * error message (never blocks on a FIFO, never reads a huge file). */
+static void read_file(dir_file *df)
+{
+    int fd = open(df->name, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        df->error = dup_printf("cannot open: %s%s", strerror(errno), "");
+        return;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        df->error = dup_printf("%s%s", "not a regular file", "");
+        close(fd);
+        return;
+    }
+    if ((uintmax_t)st.st_size > LESSON_FILE_MAX_BYTES) {
+        char msg[120];
+        snprintf(msg, sizeof msg, "file too large: %jd bytes (at most 4 MiB)", (intmax_t)st.st_size);
+        df->error = dup_printf("%s%s", msg, "");
+        df->too_big = true;
+        close(fd);
+        return;
+    }
+    size_t cap = (size_t)st.st_size + 1;
+    df->data = malloc(cap);
+    if (!df->data) {
+        close(fd);
+        return;
+    }
+    /* read at most one byte past the limit: the file may have grown since fstat */
+    while (df->size < LESSON_FILE_MAX_BYTES + 1) {
+        if (df->size == cap) {
+            size_t ncap = cap * 2 > LESSON_FILE_MAX_BYTES + 1 ? LESSON_FILE_MAX_BYTES + 1 : cap * 2;
+            char *p = realloc(df->data, ncap);
+            if (!p)
+                break;
+            df->data = p;
+            cap = ncap;
+        }
+        ssize_t got = read(fd, df->data + df->size, cap - df->size);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            df->error = dup_printf("cannot read: %s%s", strerror(errno), "");
+            break;
+        }
+        if (got == 0)
+            break;
+        df->size += (size_t)got;
+    }
+    close(fd);
+}
+
+lesson_course *lesson_load_dir(const char *dir)
+{
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    dir_file *files = NULL;
+    lesson_source *sources = NULL;
+    lesson_course *course = NULL;
+    const char *open_error = NULL;
+    int saved = 0;
+
+    DIR *d = opendir(dir);
+    if (!d) {
+        saved = errno;
+        open_error = "cannot open the directory";
+    } else {
+        struct dirent *e;
+        while ((e = readdir(d))) {
+            if (!is_json_name(e->d_name))
+                continue;
+            if (n == cap) {
+                size_t ncap = cap ? cap * 2 : 8;
+                char **p = realloc(names, ncap * sizeof *p);
+                if (!p)
+                    goto fail;
+                names = p;
+                cap = ncap;
+            }
+            size_t len = strlen(dir) + strlen(e->d_name) + 2;
+            names[n] = malloc(len);
+            if (!names[n])
+                goto fail;
+            bool slash = dir[0] && dir[strlen(dir) - 1] == '/';
+            snprintf(names[n], len, "%s%s%s", dir, slash ? "" : "/", e->d_name);
+            n++;
+        }
+        closedir(d);
+        d = NULL;
+        if (n)
+            qsort(names, n, sizeof *names, name_cmp);
+    }
+
+    files = calloc(n + 1, sizeof *files);
+    sources = calloc(n + 1, sizeof *sources);
+    if (!files || !sources)
+        goto fail;
+    for (size_t i = 0; i < n; i++) {
+        files[i].name = names[i];
+        read_file(&files[i]);
+        if (!files[i].data && !files[i].error)
+            goto fail;
+        sources[i] = (lesson_source){files[i].name, files[i].data ? files[i].data : "", files[i].size};
+        if (files[i].error)
+            sources[i].size = 0;
+    }
+    course = lesson_load_sources(sources, (int)n);
+    if (!course)
+        goto fail;
+    /* Files that could not be read: replace the "empty file" problem the
+     * empty source produced with the real reason. */
+    for (size_t i = 0; i < n; i++) {
+        if (!files[i].error)
+            continue;
+        for (int p = 0; p < course->n_problems; p++) {
+            lesson_problem *pr = (lesson_problem *)&course->problems[p];
+            if (!strcmp(pr->file, files[i].name)) {
+                pr->message = lesson_arena_strdup(course->internal->arena, files[i].error);
+                pr->line = files[i].too_big ? 1 : 0;
+                pr->col = files[i].too_big ? 1 : 0;
+                pr->path = "";
+                if (!pr->message)
+                    goto fail;
+                break;
+            }
+        }
+    }
+    if (open_error || n == 0) {
+        /* The directory itself is the problem: one problem with no position. */
+        char msg[300];
+        if (open_error)
+            snprintf(msg, sizeof msg, "%s: %s", open_error, strerror(saved));
+        else
+            snprintf(msg, sizeof msg, "no lesson files (*.json) in this directory");
+        lesson_problem *p = lesson_arena_alloc(course->internal->arena, sizeof *p);
+        if (!p)
+            goto fail;
+        *p = (lesson_problem){lesson_arena_strdup(course->internal->arena, dir), 0, 0, "",
+                              lesson_arena_strdup(course->internal->arena, msg)};
+        if (!p->file || !p->message)
+            goto fail;
+        course->problems = p;
+        course->n_problems = 1;
+    }
+    goto done;
+fail:
+    lesson_course_free(course);
+    course = NULL;
+done:
+    if (d)
+        closedir(d);
+    for (size_t i = 0; i < n; i++) {
+        free(names[i]);
+        if (files) {
+            free(files[i].data);
+            free(files[i].error);
+        }
+    }
+    free(names);
+    free(files);
+    free(sources);
+    return course;
+}
