@@ -67,11 +67,12 @@ void ts_note_divergence(trainer_screen *ts)
                  trainer_iterations(t), trainer_lr(t));
     } else {
         snprintf(en, sizeof en,
-                 "Paused: the cost rose %d checks in a row with lr %g, so the steps overshoot. "
-                 "Try a smaller rate (\xe2\x86\x90); space goes on anyway.",
-                 TRAINER_WATCH, trainer_lr(t));
-        snprintf(zh, sizeof zh, "已暂停：学习率 %g 下代价连续 %d 次上升，步子太大。试试更小的学习率（←）；按空格仍可继续。",
-                 trainer_lr(t), TRAINER_WATCH);
+                 "Diverging at iteration %ld: with lr %g the cost keeps rising (or stays far above where it "
+                 "was), so the steps overshoot. Paused: try a smaller rate (\xe2\x86\x90); space goes on anyway.",
+                 trainer_iterations(t), trainer_lr(t));
+        snprintf(zh, sizeof zh,
+                 "第 %ld 次迭代开始发散：学习率 %g 下代价不断上升（或远高于之前），步子太大。已暂停：试试更小的学习率（←）；按空格仍可继续。",
+                 trainer_iterations(t), trainer_lr(t));
     }
     ts_note(ts, true, en, zh);
 }

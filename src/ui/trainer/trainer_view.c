@@ -169,8 +169,7 @@ static void tv_gallery(const trainer_screen *ts, ui_canvas *c, ui_rect in, const
         canvas_text(c, in.x, in.y, in.w, UI_TR(ctx, "No test images.", "没有测试图像。"), ROLE_DIM);
         return;
     }
-    bool half = ctx->color && !ctx->ascii;
-    int tile_w = side + 1, img_h = half ? (side + 1) / 2 : (side + 1) / 2, tile_h = img_h + 2;
+    int tile_w = side + 1, img_h = (side + 1) / 2, tile_h = img_h + 2; /* two pixel rows per cell */
     int cols = in.w / tile_w, rows = (in.h - 1) / tile_h;
     size_t m = d->X_test->cols, shown = 0, wrong = 0;
     for (size_t i = 0; i < ts->p_test_n && i < m; i++)

@@ -173,6 +173,48 @@ static void the_sweep_view_opens_and_closes(void **state)
     s->ops->destroy(s);
 }
 
+static void the_other_keys_rebuild_and_a_nan_is_explained(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    trainer_screen *ts = (trainer_screen *)s;
+    char st[320];
+    press(s, &ctx, UI_KEY_CHAR, 'a');
+    status_of(s, &ctx, st, sizeof st);
+    assert_non_null(strstr(st, "  relu  planar"));
+    press(s, &ctx, UI_KEY_CHAR, 'd');
+    status_of(s, &ctx, st, sizeof st);
+    assert_non_null(strstr(st, "  relu  circles"));
+    assert_non_null(strstr(ts->note_en, "Data set circles"));
+    press(s, &ctx, UI_KEY_CHAR, 'z');
+    assert_true(trainer_zero_initialised(trainer_screen_model(s)));
+    assert_non_null(strstr(ts->note_en, "identical"));
+    press(s, &ctx, UI_KEY_CHAR, 'r');
+    assert_false(trainer_zero_initialised(trainer_screen_model(s)));
+    assert_non_null(strstr(ts->note_en, "Re-initialised"));
+    press(s, &ctx, UI_KEY_CHAR, 'w');
+    assert_true(ts->unit_maps);
+    press(s, &ctx, UI_KEY_CHAR, 'l');
+    assert_true(ts->log_y);
+    /* A hand-made NaN, then one step: paused, "diverged", words and advice. */
+    mat_set(nn_param(trainer_net_mut(trainer_screen_model(s)), NN_W, 1), 0, 0, NAN);
+    press(s, &ctx, UI_KEY_CHAR, 's');
+    status_of(s, &ctx, st, sizeof st);
+    assert_non_null(strstr(st, "  diverged"));
+    assert_non_null(strstr(st, "acc -"));
+    assert_true(ts->note_warn);
+    assert_non_null(strstr(ts->note_en, "NaN/inf"));
+    assert_non_null(strstr(ts->note_en, "lower the rate"));
+    /* space cannot go on after NaN; it says so again. */
+    assert_false(press(s, &ctx, UI_KEY_CHAR, ' ') & UI_ANIMATE);
+    assert_non_null(strstr(ts->note_en, "NaN/inf"));
+    press(s, &ctx, UI_KEY_CHAR, 'r');
+    status_of(s, &ctx, st, sizeof st);
+    assert_null(strstr(st, "diverged"));
+    s->ops->destroy(s);
+}
+
 static double now_ms(void)
 {
     struct timespec t;
@@ -229,6 +271,7 @@ int main(void)
         cmocka_unit_test(the_layers_input_line_rebuilds_or_explains),
         cmocka_unit_test(keys_help_and_back_are_there_in_both_languages),
         cmocka_unit_test(the_sweep_view_opens_and_closes),
+        cmocka_unit_test(the_other_keys_rebuild_and_a_nan_is_explained),
         cmocka_unit_test(ticks_train_in_the_background_and_closing_stops_the_worker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
