@@ -50,13 +50,20 @@ static const short heat_8[HEAT_LEVELS] = {
 };
 
 static bool theme_color;
-static bool theme_heat_pairs;
+static bool theme_heat_pairs;   /* the full 9 × 9 heat pairs */
+static bool theme_heat_coarse;  /* too few pairs: 3 levels (default, blue, red) */
+
+/* Shade → coarse level: 0 stays the role's colour, class 0 half → blue, class 1 half → red. */
+static int theme_coarse(int shade)
+{
+    return shade == 0 ? 0 : shade <= UI_SHADES / 2 ? 1 : 2;
+}
 
 void theme_init(bool want_color)
 {
     const char *nc = getenv("NO_COLOR");
     theme_color = want_color && !(nc && *nc) && has_colors() && COLORS >= 8 && COLOR_PAIRS >= ROLE_COUNT;
-    theme_heat_pairs = false;
+    theme_heat_pairs = theme_heat_coarse = false;
     if (!theme_color)
         return;
     for (int r = 1; r < ROLE_COUNT; r++)
@@ -67,6 +74,12 @@ void theme_init(bool want_color)
             for (int b = 0; b < HEAT_LEVELS; b++)
                 init_pair((short)(HEAT_BASE + f * HEAT_LEVELS + b), ramp[f], ramp[b]);
         theme_heat_pairs = true;
+    } else if (COLOR_PAIRS >= HEAT_BASE + 9) {
+        static const short coarse[3] = {-1, COLOR_BLUE, COLOR_RED};
+        for (int f = 0; f < 3; f++)
+            for (int b = 0; b < 3; b++)
+                init_pair((short)(HEAT_BASE + f * 3 + b), coarse[f], coarse[b]);
+        theme_heat_coarse = true;
     }
 }
 
@@ -85,6 +98,8 @@ void theme_cell_style(const ui_cell *cell, unsigned long *attrs, short *pair)
         p = (short)role;
         if ((cell->flags & UI_CELL_SHADED) && theme_heat_pairs)
             p = (short)(HEAT_BASE + (cell->fg % HEAT_LEVELS) * HEAT_LEVELS + (cell->bg % HEAT_LEVELS));
+        else if ((cell->flags & UI_CELL_SHADED) && theme_heat_coarse)
+            p = (short)(HEAT_BASE + theme_coarse(cell->fg) * 3 + theme_coarse(cell->bg));
     } else {
         a = theme_roles[role].mono_attrs;
         /* Monochrome heat: the class-1 half shows as reverse video. */

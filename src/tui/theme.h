@@ -4,8 +4,9 @@
  * Three themes, chosen by theme_init:
  *   colour 256  roles in colour; heat shades on two 256-colour ramps,
  *               class 0 blue → pale, pale → orange/red class 1
- *   colour 8    the same with the 8 basic colours (ramps collapse to
- *               blue / default / red)
+ *   colour 8    the same with the 8 basic colours (ramps of blue/cyan and
+ *               yellow/red; with fewer than 113 colour pairs the ramps
+ *               collapse to blue / red)
  *   monochrome  NO_COLOR or --no-color or no colours: bold, reverse,
  *               underline and dim only; heat cells fall back to reverse for
  *               the class-1 half, so glyphs must carry the difference
