@@ -220,7 +220,9 @@ static void doc_quiz(doc *d, const reader_screen *r, int b, bool focused)
             snprintf(l->prefix, sizeof l->prefix, "%s ", UI_TR(ctx, "Answer:", "答案："));
             l->prefix_role = ROLE_HEADING;
             if (r->typing && focused) {
-                snprintf(l->own, sizeof l->own, "%s%s", qs->input, glyph_str(GLYPH_CURSOR, ascii));
+                size_t caret = qs->caret < strlen(qs->input) ? qs->caret : strlen(qs->input);
+                snprintf(l->own, sizeof l->own, "%.*s%s%s", (int)caret, qs->input, glyph_str(GLYPH_CURSOR, ascii),
+                         qs->input + caret);
                 l->role = ROLE_INPUT;
             } else {
                 snprintf(l->own, sizeof l->own, "%s", qs->input[0] ? qs->input

@@ -27,6 +27,7 @@ typedef struct reader_quiz {
     int cursor;                    /* CHOICE: the entry under the cursor */
     int picked;                    /* CHOICE: the last entry picked, −1 */
     char input[READER_INPUT_MAX + 1];
+    size_t caret;                  /* byte offset of the cursor in input */
     char last[READER_INPUT_MAX + 1];  /* the last typed answer */
 } reader_quiz;
 

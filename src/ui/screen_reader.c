@@ -200,33 +200,63 @@ static unsigned reader_open_lab(reader_screen *r, ui_ctx *ctx, int b)
     return UI_PUSH | UI_SAVE | UI_REDRAW;
 }
 
-/* Removes the last UTF-8 character of s. */
-static void reader_backspace(char *s)
+/* The byte offset of the character before / after offset i in s. */
+static size_t reader_prev_char(const char *s, size_t i)
 {
-    size_t n = strlen(s);
-    while (n > 0) {
-        n--;
-        if (((unsigned char)s[n] & 0xC0) != 0x80)
+    while (i > 0) {
+        i--;
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
             break;
     }
-    s[n] = '\0';
+    return i;
 }
 
+static size_t reader_next_char(const char *s, size_t i)
+{
+    size_t n = strlen(s);
+    if (i >= n)
+        return n;
+    i++;
+    while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i++;
+    return i;
+}
+
+/* The answer line: insert at the caret, Backspace deletes before it,
+ * ←/→/Home/End move it, Enter checks, Esc stops typing. */
 static unsigned reader_typing_key(reader_screen *r, reader_quiz *qs, ui_key key, ui_ctx *ctx)
 {
+    size_t len = strlen(qs->input);
+    if (qs->caret > len)
+        qs->caret = len;
     switch (key.code) {
     case UI_KEY_CHAR: {
         char enc[4];
-        int n = text_encode(key.ch, enc);
-        size_t len = strlen(qs->input);
-        if (len + (size_t)n <= READER_INPUT_MAX) {
-            memcpy(qs->input + len, enc, (size_t)n);
-            qs->input[len + (size_t)n] = '\0';
-        }
+        size_t n = (size_t)text_encode(key.ch, enc);
+        if (len + n > READER_INPUT_MAX)
+            return UI_NOTHING;
+        memmove(qs->input + qs->caret + n, qs->input + qs->caret, len - qs->caret + 1);
+        memcpy(qs->input + qs->caret, enc, n);
+        qs->caret += n;
         return UI_REDRAW;
     }
-    case UI_KEY_BACKSPACE:
-        reader_backspace(qs->input);
+    case UI_KEY_BACKSPACE: {
+        size_t from = reader_prev_char(qs->input, qs->caret);
+        memmove(qs->input + from, qs->input + qs->caret, len - qs->caret + 1);
+        qs->caret = from;
+        return UI_REDRAW;
+    }
+    case UI_KEY_LEFT:
+        qs->caret = reader_prev_char(qs->input, qs->caret);
+        return UI_REDRAW;
+    case UI_KEY_RIGHT:
+        qs->caret = reader_next_char(qs->input, qs->caret);
+        return UI_REDRAW;
+    case UI_KEY_HOME:
+        qs->caret = 0;
+        return UI_REDRAW;
+    case UI_KEY_END:
+        qs->caret = len;
         return UI_REDRAW;
     case UI_KEY_ESC:
         r->typing = false;
@@ -236,6 +266,7 @@ static unsigned reader_typing_key(reader_screen *r, reader_quiz *qs, ui_key key,
         if (!qs->input[0])
             return UI_NOTHING;
         snprintf(qs->last, sizeof qs->last, "%s", qs->input);
+        qs->caret = 0;
         return reader_answer(r, qs, ctx, lesson_quiz_check(qs->q, qs->input));
     }
     default:
@@ -324,6 +355,7 @@ static unsigned reader_on_key(ui_screen *s, ui_key key, ui_ctx *ctx)
         if (qs) {
             r->typing = true;
             ctx->text_input = true;
+            qs->caret = strlen(qs->input);
             reader_show_block(r, ctx, b);
             return UI_REDRAW;
         }
@@ -438,6 +470,7 @@ static int reader_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, i
     if (r->typing && qs) {
         KEY("Enter", "check answer", "提交答案");
         KEY("Bksp", "delete", "删除");
+        KEY(ctx->ascii ? "</>" : "\u2190/\u2192", "move", "移动");
         KEY("Esc", "stop typing", "停止输入");
         return n;
     }

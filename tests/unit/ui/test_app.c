@@ -206,9 +206,19 @@ static void typing_owns_q_l_and_question_mark_and_backspace_edits(void **state)
     key(w, UI_KEY_BACKSPACE);
     key(w, UI_KEY_BACKSPACE);
     assert_on_screen(w, "Answer: qL\u258f");
+    key(w, UI_KEY_LEFT);
+    key(w, UI_KEY_LEFT);
+    ch(w, '(');
+    key(w, UI_KEY_END);
+    ch(w, ')');
+    assert_on_screen(w, "Answer: (qL)\u258f");
+    key(w, UI_KEY_HOME);
+    key(w, UI_KEY_RIGHT);
+    key(w, UI_KEY_BACKSPACE);
+    assert_on_screen(w, "Answer: \u258fqL)");
     key(w, UI_KEY_ESC);  /* stops typing, stays on the page */
     assert_string_equal(top_name(w), "reader");
-    assert_on_screen(w, "Answer: qL");
+    assert_on_screen(w, "Answer: qL)");
 }
 
 static void a_choice_quiz_takes_digits_and_arrows(void **state)
