@@ -60,7 +60,8 @@ static void sweep_commentary(report_doc *doc, const report_data *d)
     for (int i = 0; i < best; i++) {
         const run_result *r = &d->sweep[i].res;
         if (!r->diverged && r->train_accuracy < top - 3.0) {
-            snprintf(one, sizeof one, "n_h = %d (%.2f%%)", d->sweep[i].hidden, r->train_accuracy);
+            snprintf(one, sizeof one, TR(lang, "n_h = %d (%.2f%%)", "n_h = %d（%.2f%%）"), d->sweep[i].hidden,
+                     r->train_accuracy);
             list_add(list, one, lang);
         }
     }
@@ -70,20 +71,27 @@ static void sweep_commentary(report_doc *doc, const report_data *d)
                                            "hidden units to draw a boundary of the shape the data needs.",
                                      "**欠拟合：**%s 比最好结果低 3 个百分点以上：隐藏单元太少，画不出数据所需要的决策边界形状。"),
                                   list);
-    for (int i = 0; i < REPORT_SWEEP_N; i++) {
+    /* The plateau: the smallest size from which every size that trains stays within 2 points of the best. */
+    int from = REPORT_SWEEP_N;
+    double lo = top;
+    for (int i = REPORT_SWEEP_N - 1; i >= 0; i--) {
         const run_result *r = &d->sweep[i].res;
-        if (!r->diverged && r->train_accuracy >= top - 1.0) {
-            if (i < REPORT_SWEEP_N - 1)
-                items[n_items++] = rs_fmt(text[2], sizeof text[2],
-                                          TR(lang, "From n_h = %d on, the train accuracy is within 1 point of the best "
-                                                   "where it does not diverge: more units cost time and add little on "
-                                                   "the training set.",
-                                             "从 n_h = %d 起，未发散的网络训练集准确率都与最好结果相差不到 1 个百分点："
-                                             "再增加单元只会多花时间，在训练集上几乎没有提升。"),
-                                          d->sweep[i].hidden);
+        if (r->diverged)
+            continue;
+        if (r->train_accuracy < top - 2.0)
             break;
-        }
+        from = i;
     }
+    for (int i = from; i < REPORT_SWEEP_N; i++)
+        if (!d->sweep[i].res.diverged)
+            lo = fmin(lo, d->sweep[i].res.train_accuracy);
+    if (from < REPORT_SWEEP_N - 1)
+        items[n_items++] = rs_fmt(text[2], sizeof text[2],
+                                  TR(lang, "From n_h = %d on, every size that trains reaches %.2f%% to %.2f%%, within 2 "
+                                           "points of the best: more units cost time and add little on the training set.",
+                                     "从 n_h = %d 起，每个正常训练的网络准确率都在 %.2f%% 到 %.2f%% 之间，与最好结果相差不到 "
+                                     "2 个百分点：再增加单元只会多花时间，在训练集上几乎没有提升。"),
+                                  d->sweep[from].hidden, lo, top);
     if (split) {
         *list = '\0';
         const run_result *bt = &d->sweep[best_test].res;

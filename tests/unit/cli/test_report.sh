@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# dnn-tutor report from the outside: the course's numbers in the report, SVG
+# that parses as XML with one point per recorded cost, HTML with the figures
+# inline, all-or-nothing files on failure, exit codes, the language switch,
+# and a golden report of a small run (environment and timings masked).
+set -u
+bin=${DNN_TUTOR_BINARY:?}
+src=${DNN_TUTOR_SOURCE_ROOT:?}
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+# An XML checker: xmllint, else python3's xml.etree. Without one the test
+# cannot do its job: skip (77) rather than pretend.
+if command -v xmllint >/dev/null 2>&1; then
+  xml_ok() { xmllint --noout "$1" 2>/dev/null; }
+elif command -v python3 >/dev/null 2>&1; then
+  xml_ok() { python3 -c 'import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])' "$1" 2>/dev/null; }
+else
+  echo "SKIP: neither xmllint nor python3 is installed to check the SVG (install libxml2-utils)"
+  exit 77
+fi
+
+run() { # expected-exit description command…
+  local want=$1 what=$2; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  [ "$got" -eq "$want" ] || fail "$what: exit $got, want $want (stderr: $(head -c 300 "$tmp/err"))"
+}
+one_err_line() { # description regex
+  local lines
+  lines=$(wc -l <"$tmp/err")
+  [ "$lines" -eq 1 ] || fail "$1: stderr has $lines lines, want 1: $(cat "$tmp/err")"
+  grep -Eq -e "$2" "$tmp/err" || fail "$1: stderr '$(cat "$tmp/err")' does not match /$2/"
+}
+# The number of x,y pairs in the points of the n-th polyline of an SVG file.
+polyline_points() { # file n
+  grep -o 'points="[^"]*"' "$1" | sed -n "$2p" | sed 's/points="//; s/"$//' | wc -w
+}
+
+# 1. The course's run: planar, n_h 4, lr 1.2, 10000 iterations.
+mkdir "$tmp/md"
+run 0 "planar report" "$bin" report --lang en -o "$tmp/md/report.md"
+md="$tmp/md/report.md"
+for c in "0: 0.693048" "1000: 0.288083" "2000: 0.254385" "3000: 0.233864" "4000: 0.226792" \
+         "5000: 0.222644" "6000: 0.219731" "7000: 0.217504"; do
+  grep -qxF "Cost after iteration $c" "$md" || fail "the report lacks 'Cost after iteration $c'"
+done
+grep -qxF "Accuracy: 90%" "$md" || fail "the report lacks the notebook's 'Accuracy: 90%'"
+grep -qF "90.50%" "$md" || fail "the report lacks the exact train accuracy 90.50%"
+[ "$(grep -c '^Cost after iteration' "$md")" -eq 10 ] || fail "want 10 cost lines for 10000 iterations"
+for section in "## 1. Principle" "## 2. Environment" "## 3. Results" "## 4. Analysis" "learner notes: begin"; do
+  grep -qF "$section" "$md" || fail "the report lacks '$section'"
+done
+grep -qF 'W[1] (4, 2) · X (2, 400) + b[1] (4, 1) broadcast → Z[1] (4, 400)' "$md" ||
+  fail "the principle lacks the real shapes of the first linear step"
+grep -qF 'dnn-tutor train --dataset planar --hidden 4 --activation tanh --init course-w3 --seed 2 --lr 1.2 --iterations 10000' "$md" ||
+  fail "the environment lacks the reproducing command line"
+grep -qE '^\| TP = 185 \| FN = 15 \|' <(sed 's/^| true 1 //' "$md") || fail "the confusion matrix lacks TP = 185, FN = 15"
+grep -qF 'trained 5000 iterations' "$md" || fail "the sweep does not say it ran the course's 5000 iterations"
+[ "$(ls -A "$tmp/md" | tr '\n' ' ')" = "report-boundary.svg report-cost.svg report-lr.svg report-sweep.svg report.md " ] ||
+  fail "the files beside the report are not exactly the report and its 4 figures: $(ls -A "$tmp/md")"
+for f in "$tmp"/md/*.svg; do
+  xml_ok "$f" || fail "$(basename "$f") is not well-formed XML"
+  head -1 "$f" | grep -qF '<?xml version="1.0" encoding="UTF-8"?>' || fail "$(basename "$f") lacks the XML declaration"
+  grep -qF 'xmlns="http://www.w3.org/2000/svg"' "$f" || fail "$(basename "$f") lacks the SVG namespace"
+  grep -qiE 'nan|inf[^o]' "$f" && fail "$(basename "$f") holds a non-finite number"
+  grep -qF '<title>' "$f" || fail "$(basename "$f") has no title"
+done
+[ "$(polyline_points "$tmp/md/report-cost.svg" 1)" -eq 10 ] || fail "the cost curve has $(polyline_points "$tmp/md/report-cost.svg" 1) points, want 10 (one per recorded cost)"
+# Learning rates: 0.01 0.1 0.5 1.2 5 50, every 50 iterations of 5000; 50 diverges at once.
+[ "$(grep -c '<polyline' "$tmp/md/report-lr.svg")" -eq 6 ] || fail "the learning-rate chart does not have 6 curves"
+for k in 1 2 3 4 5; do
+  [ "$(polyline_points "$tmp/md/report-lr.svg" $k)" -eq 100 ] || fail "learning-rate curve $k has $(polyline_points "$tmp/md/report-lr.svg" $k) points, want 100"
+done
+grep -qF 'α = 50: diverged' "$tmp/md/report-lr.svg" || fail "the diverged rate is not marked on the chart"
+grep -qF '**α = 0.01 crawls**' "$md" || fail "the commentary does not call α = 0.01 slow"
+grep -qF '**α = 50 diverges**' "$md" || fail "the commentary does not say α = 50 diverges"
+grep -qF '**Underfitting:** n_h = 1 (67.50%), n_h = 2 (67.25%)' "$md" || fail "the commentary does not name the underfitting sizes"
+[ "$(grep -c '<rect' "$tmp/md/report-boundary.svg")" -gt 200 ] || fail "the boundary figure has too few regions and points"
+
+# 2. HTML: one file, every figure inline as <svg>, each of them well-formed.
+mkdir "$tmp/html"
+run 0 "html report" "$bin" report --iterations 2000 --format html --lang en -o "$tmp/html/r.html"
+[ "$(ls -A "$tmp/html")" = "r.html" ] || fail "--format html wrote more than one file: $(ls -A "$tmp/html")"
+[ "$(grep -c '^<svg xmlns=' "$tmp/html/r.html")" -eq 4 ] || fail "the HTML does not hold the 4 figures inline"
+grep -q '<img' "$tmp/html/r.html" && fail "the HTML links images instead of inlining them"
+awk -v dir="$tmp/html" '/^<svg /{n++; f=dir "/fig" n ".svg"} f{print > f} /^<\/svg>/{close(f); f=""}' "$tmp/html/r.html"
+for f in "$tmp"/html/fig*.svg; do
+  xml_ok "$f" || fail "inline figure $(basename "$f") is not well-formed XML"
+done
+grep -qF '<html lang="en">' "$tmp/html/r.html" || fail "the HTML does not declare its language"
+
+# 3. Languages: --lang zh, and the default from the locale variables.
+mkdir "$tmp/zh"
+run 0 "zh report" "$bin" report --iterations 300 --print-every 100 --lang zh -o "$tmp/zh/a.md"
+for word in "一、实验原理" "二、实验环境" "三、实验结果" "四、结果分析" "五、我的笔记" "前向传播" "反向传播" "混淆矩阵"; do
+  grep -qF "$word" "$tmp/zh/a.md" || fail "the Chinese report lacks '$word'"
+done
+grep -qE 'Principle|Environment|Analysis|Confusion|converges|crawls' "$tmp/zh/a.md" && fail "the Chinese report has English headings or commentary"
+grep -qF '迭代次数' "$tmp/zh/a-lr.svg" || fail "the Chinese figures are not translated"
+LC_ALL= LC_MESSAGES= LANG=zh_CN.UTF-8 "$bin" report --iterations 100 -o "$tmp/zh/b.md" >/dev/null 2>&1
+grep -qF "实验原理" "$tmp/zh/b.md" || fail "LANG=zh_CN.UTF-8 does not give a Chinese report"
+LC_ALL=C.UTF-8 LANG=zh_CN.UTF-8 "$bin" report --iterations 100 -o "$tmp/zh/c.md" >/dev/null 2>&1
+grep -qF "## 1. Principle" "$tmp/zh/c.md" || fail "LC_ALL=C.UTF-8 does not win over LANG"
+
+# 4. Failures: one line, exit 1 (2 for usage), and no file of the report left behind.
+run 1 "missing directory" "$bin" report --iterations 10 -o "$tmp/nowhere/report.md"
+one_err_line "missing directory" "^dnn-tutor report: cannot write '.*nowhere/report.md': No such file or directory$"
+[ -e "$tmp/nowhere" ] && fail "a missing directory was created"
+mkdir "$tmp/ro"
+chmod 555 "$tmp/ro"
+if [ "$(id -u)" -ne 0 ]; then
+  run 1 "read-only directory" "$bin" report --iterations 10 -o "$tmp/ro/report.md"
+  one_err_line "read-only directory" "^dnn-tutor report: cannot write '.*ro/report.md': Permission denied$"
+  [ -z "$(ls -A "$tmp/ro")" ] || fail "a read-only directory got files: $(ls -A "$tmp/ro")"
+else
+  echo "note: running as root, the read-only directory case cannot fail and is not tested"
+fi
+mkdir "$tmp/keep"
+echo "an earlier report" >"$tmp/keep/report.md"
+run 1 "diverging run" "$bin" report --lr 100 --hidden 50 --init course-w4 --activation relu --iterations 3000 -o "$tmp/keep/report.md"
+one_err_line "diverging run" "^dnn-tutor report: the run diverged at iteration [0-9]+: .*try a smaller --lr"
+[ "$(cat "$tmp/keep/report.md")" = "an earlier report" ] || fail "a failed run touched the earlier report"
+[ "$(ls -A "$tmp/keep")" = "report.md" ] || fail "a failed run left files behind: $(ls -A "$tmp/keep")"
+run 1 "bad data set" "$bin" report --dataset "$tmp/no-such.csv" -o "$tmp/keep/report.md"
+one_err_line "bad data set" "^dnn-tutor report: .*no-such.csv"
+[ "$(ls -A "$tmp/keep")" = "report.md" ] || fail "a bad data set left files behind: $(ls -A "$tmp/keep")"
+run 2 "bad format" "$bin" report --format pdf -o "$tmp/keep/x.md"
+one_err_line "bad format" "^dnn-tutor report: --format: expected md or html, got 'pdf'$"
+run 2 "bad lang" "$bin" report --lang fr -o "$tmp/keep/x.md"
+one_err_line "bad lang" "^dnn-tutor report: --lang: expected zh or en, got 'fr'$"
+[ "$(ls -A "$tmp/keep")" = "report.md" ] || fail "bad usage left files behind"
+run 0 "help" "$bin" report --help
+grep -qF -- "--format md|html" "$tmp/out" || fail "--help does not describe --format"
+
+# 5. A non-2-D data set: no boundary figure, the sweep as accuracy bars, a test split.
+mkdir "$tmp/cancer"
+run 0 "cancer report" "$bin" report --dataset cancer --test-split 0.2 --iterations 300 --print-every 100 --lr 0.5 \
+  --lang en -o "$tmp/cancer/c.md"
+[ -e "$tmp/cancer/c-boundary.svg" ] && fail "a 30-feature data set got a decision-boundary figure"
+grep -qF '<rect' "$tmp/cancer/c-sweep.svg" || fail "the cancer sweep has no bars"
+grep -qF 'Confusion matrix (test set)' "$tmp/cancer/c.md" || fail "a test split does not give a test confusion matrix"
+for f in "$tmp"/cancer/*.svg; do xml_ok "$f" || fail "$(basename "$f") (cancer) is not well-formed XML"; done
+
+# 6. Golden: a small run, environment and timings masked.
+normalise() { # report.md → stable text
+  sed -E -e '/^\| (program|compiler|CPU|operating system|written) \|/d' \
+         -e '/^\| (程序|编译器|CPU|操作系统|生成时间) \|/d' \
+         -e 's/[0-9]+\.[0-9]+ s\b/T s/g' \
+         -e 's/[0-9]+ iterations\/s/N iterations\/s/g; s/每秒 [0-9]+ 次迭代/每秒 N 次迭代/g' \
+         -e "s#$tmp/golden#TMP#g" "$1"
+}
+mkdir "$tmp/golden"
+for lang in en zh; do
+  run 0 "golden $lang" "$bin" report --iterations 200 --print-every 50 --lang $lang -o "$tmp/golden/small.md"
+  normalise "$tmp/golden/small.md" >"$tmp/golden/got-$lang.md"
+  want="$src/tests/data/report/planar-200-$lang.md"
+  if ! diff -u "$want" "$tmp/golden/got-$lang.md" >"$tmp/golden/diff"; then
+    fail "the $lang report of a 200-iteration run differs from $want:"
+    head -40 "$tmp/golden/diff"
+  fi
+done
+
+[ "$failures" -eq 0 ] && echo "ok: report" 
+exit $((failures > 0))
