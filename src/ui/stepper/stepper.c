@@ -73,19 +73,17 @@ stepper *stepper_new_with_data(const nn_config *cfg, mat *X, mat *Y, double lr,
 {
     stepper *s = NULL;
     if (!cfg || !X || !Y) {
-        set_err(err, err_size, "stepper: no data");
+        set_err(err, err_size, "no data");
         goto fail;
     }
     char msg[200];
     if (!nn_config_check(cfg, msg, sizeof msg)) {
-        char line[256];
-        snprintf(line, sizeof line, "stepper: %s", msg);
-        set_err(err, err_size, line);
+        set_err(err, err_size, msg);
         goto fail;
     }
     s = calloc(1, sizeof *s);
     if (!s) {
-        set_err(err, err_size, "stepper: out of memory");
+        set_err(err, err_size, "out of memory");
         goto fail;
     }
     s->X = X;
@@ -95,13 +93,13 @@ stepper *stepper_new_with_data(const nn_config *cfg, mat *X, mat *Y, double lr,
     snprintf(s->data_name, sizeof s->data_name, "%s", data_name ? data_name : "");
     s->net = nn_new(cfg);
     if (!s->net) {
-        set_err(err, err_size, "stepper: the network could not be built");
+        set_err(err, err_size, "the network could not be built");
         goto fail;
     }
     nn_status st = nn_bind(s->net, s->X, s->Y);
     if (st != NN_OK) {
-        set_err(err, err_size, st == NN_NO_MEMORY ? "stepper: out of memory"
-                                                  : "stepper: the data set does not fit the network's input size");
+        set_err(err, err_size, st == NN_NO_MEMORY ? "out of memory"
+                                                  : "the data set does not fit the network's input size");
         goto fail;
     }
     s->status = NN_OK;
@@ -119,7 +117,7 @@ stepper *stepper_new(const run_spec *spec, char *err, size_t err_size)
     mat *X = NULL, *Y = NULL;
     char msg[STEPPER_DATA_ERR_MAX];
     if (!spec) {
-        set_err(err, err_size, "stepper: no run spec");
+        set_err(err, err_size, "no run spec");
         return NULL;
     }
     if (!stepper_data_load(spec, &X, &Y, msg, sizeof msg)) {
@@ -129,9 +127,7 @@ stepper *stepper_new(const run_spec *spec, char *err, size_t err_size)
     nn_config cfg;
     char why[200];
     if (!runspec_net_config(spec, (int)X->rows, &cfg, why, sizeof why)) {
-        char line[256];
-        snprintf(line, sizeof line, "stepper: %s", why);
-        set_err(err, err_size, line);
+        set_err(err, err_size, why);
         mat_free(X);
         mat_free(Y);
         return NULL;

@@ -18,7 +18,7 @@ bool stepper_data_load(const run_spec *spec, mat **X, mat **Y, char *msg, size_t
     if (dataset_load(spec->dataset, &opt, &ds, &err) != DATA_OK) {
         char line[DATA_ERROR_TEXT_MAX];
         data_error_format(&err, line, sizeof line);
-        snprintf(msg, msg_size, "stepper: %s", line);
+        snprintf(msg, msg_size, "%s", line);
         return false;
     }
     /* Take the training matrices; dataset_free leaves them alone once NULL. */

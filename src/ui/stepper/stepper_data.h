@@ -15,7 +15,7 @@
 
 /* Loads spec->dataset (a built-in name or a CSV path) with spec->data_seed.
  * On success *X and *Y are new matrices the caller frees; on failure both
- * are NULL and msg holds one line ("stepper: …"). */
+ * are NULL and msg holds one line (the data layer's "FILE:LINE: what"). */
 bool stepper_data_load(const run_spec *spec, mat **X, mat **Y, char *msg, size_t msg_size);
 
 #endif

@@ -283,7 +283,7 @@ ui_screen *stepper_screen_new(const run_spec *spec, const ui_ctx *ctx, char *err
     if (!s) {
         stepper_free(model);
         if (err && err_size)
-            snprintf(err, err_size, "stepper: out of memory");
+            snprintf(err, err_size, "out of memory");
         return NULL;
     }
     s->base.ops = &stepper_screen_ops;
