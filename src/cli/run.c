@@ -20,9 +20,10 @@ int run_setup_open(const run_spec *spec, run_setup *out, char *err, size_t err_s
     memset(out, 0, sizeof *out);
     data_load_options opt = data_load_options_from_spec(spec);
     data_error derr;
-    if (dataset_load(spec->dataset, &opt, &out->data, &derr) != DATA_OK) {
+    data_status st = dataset_load(spec->dataset, &opt, &out->data, &derr);
+    if (st != DATA_OK) {
         data_error_format(&derr, err, err_size);
-        return 1;
+        return st == DATA_BAD_ARGUMENT ? 2 : 1; /* an option out of range is bad usage */
     }
     nn_config cfg;
     if (!runspec_net_config(spec, out->data->n_x, &cfg, err, err_size)) {

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "csv.h"
 #include "generate.h"
@@ -224,6 +225,12 @@ data_status dataset_load(const char *name_or_path, const data_load_options *opt,
         st = dataset_read_builtin(ds, "digits.csv", &copt, err);
         if (st == DATA_OK)
             mat_scale(ds->X, 1.0 / 16.0); /* pixels 0 … 16 → 0 … 1 */
+    } else if (!strchr(name, '/') && !strchr(name, '.') && access(name, F_OK) != 0) {
+        /* Not a built-in and nothing that looks like a file: say what exists. */
+        st = data_error_set(err, DATA_NOT_FOUND, NULL, 0, 0,
+                            "unknown data set '%s': use planar, circles, moons, blobs, quantiles, cancer, "
+                            "digits, or the path of a CSV file",
+                            name);
     } else {
         csv_options copt = csv_default_options();
         st = dataset_read_csv(ds, name, &copt, err);

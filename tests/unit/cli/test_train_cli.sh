@@ -80,6 +80,9 @@ expect_err_line "ragged csv" "ragged.csv:3: "
 expect_exit 1 "missing csv" "$bin" train --dataset "$tmp/none.csv"
 expect_err_line "missing csv" "none.csv"
 
+expect_exit 1 "unknown data set" "$bin" train --dataset flowers
+expect_err_line "unknown data set" "unknown data set 'flowers': use planar, circles"
+
 # The sweep prints as the course does.
 expect_exit 0 "sweep" "$bin" sweep --hidden 1,4 --iterations 5000
 grep -qxF "Accuracy for 1 hidden units: 67.5 %" "$tmp/out" || fail "sweep n_h=1: $(cat "$tmp/out")"
