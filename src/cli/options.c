@@ -26,7 +26,8 @@ const char cli_run_options_help[] =
     "  --iterations N           gradient-descent iterations (default 10000)\n"
     "  --print-every N          print the cost every N iterations (default 1000; 0 = never)\n"
     "  --test-split F           hold out this fraction for testing (0 to 0.9; default 0)\n"
-    "  --data-seed N            seed of generated data sets and of the split (default 1)\n";
+    "  --data-seed N            seed of generated data sets and of the split (default 1)\n"
+    "  --standardise            standardise a CSV file's features (mean 0, variance 1)\n";
 
 static bool parse_long(const char *s, long lo, long hi, long *out)
 {
@@ -82,12 +83,12 @@ bool cli_parse_int_list(const char *s, int *out, int max, int *count)
 
 typedef enum run_option {
     OPT_DATASET, OPT_HIDDEN, OPT_LAYERS, OPT_ACTIVATION, OPT_INIT, OPT_SEED, OPT_LR,
-    OPT_ITERATIONS, OPT_PRINT_EVERY, OPT_TEST_SPLIT, OPT_DATA_SEED, OPT_COUNT
+    OPT_ITERATIONS, OPT_PRINT_EVERY, OPT_TEST_SPLIT, OPT_DATA_SEED, OPT_STANDARDISE, OPT_COUNT
 } run_option;
 
 static const char *const run_option_names[OPT_COUNT] = {
     "dataset", "hidden", "layers", "activation", "init", "seed", "lr",
-    "iterations", "print-every", "test-split", "data-seed",
+    "iterations", "print-every", "test-split", "data-seed", "standardise",
 };
 
 static bool apply_run_option(run_option o, const char *v, run_spec *spec, char *err, size_t err_size)
@@ -182,6 +183,9 @@ static bool apply_run_option(run_option o, const char *v, run_spec *spec, char *
         }
         spec->data_seed = (uint32_t)n;
         return true;
+    case OPT_STANDARDISE:
+        spec->standardise = true;
+        return true;
     default:
         return false;
     }
@@ -228,7 +232,7 @@ cli_parse_result cli_parse_run_options(int argc, char **argv, run_spec *spec,
             snprintf(err, err_size, "unknown option '%s' (see --help)", arg);
             return CLI_PARSE_ERROR;
         }
-        bool takes_value = extra ? extra->takes_value : true;
+        bool takes_value = extra ? extra->takes_value : run != OPT_STANDARDISE;
         const char *value = NULL;
         if (takes_value) {
             if (inline_value)

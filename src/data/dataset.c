@@ -74,6 +74,7 @@ data_load_options data_load_options_from_spec(const run_spec *spec)
     data_load_options o = data_load_defaults();
     o.test_split = spec->test_split;
     o.seed = spec->data_seed;
+    o.standardise = spec->standardise;
     return o;
 }
 

@@ -36,6 +36,7 @@ typedef struct run_spec {
     long print_every;                /* 1000 by default; 0 = never */
     double test_split;               /* fraction held out for testing, 0 … 0.9; 0 = none */
     uint32_t data_seed;              /* seed of generated data sets and of the split */
+    bool standardise;                /* standardise a user CSV's features (built-ins decide alone) */
 } run_spec;
 
 /* The course's week-3 run: planar, n_h = 4, tanh, course-w3, lr 1.2, 10000 iterations. */
