@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "stepper.h"
 #include "stepper_screen.h"
@@ -20,6 +21,7 @@ typedef struct stepper_screen {
     ui_screen base;
     stepper *model;
     stepper_notice notice;  /* shown until the next key */
+    char *help_ascii;       /* the English help with ASCII twins, for ctx->ascii */
 } stepper_screen;
 
 static void st_render(const ui_screen *base, ui_canvas *c, ui_rect body, const ui_ctx *ctx)
@@ -242,9 +244,11 @@ static const char help_zh[] =
     "得到的 dW、db 的相对差，小于 1e-7（✓）说明反向传播正确。p 打开“预测形状”：每个矩阵结果出现前先输入它的形状"
     "（行, 列，例如 4,400），回车后告诉你 ✓ 正确或 ✗ 错误及正确形状，然后运行该运算。q 或 Esc 返回。";
 
-static const char *st_help(const ui_screen *s, const ui_ctx *ctx)
+static const char *st_help(const ui_screen *base, const ui_ctx *ctx)
 {
-    (void)s;
+    const stepper_screen *s = (const stepper_screen *)base;
+    if (ctx->ascii && ctx->lang == UI_LANG_EN && s->help_ascii)
+        return s->help_ascii;
     return UI_TR(ctx, help_en, help_zh);
 }
 
@@ -260,6 +264,7 @@ static void st_destroy(ui_screen *base)
     if (!s)
         return;
     stepper_free(s->model);
+    free(s->help_ascii);
     free(s);
 }
 
@@ -273,24 +278,6 @@ static const ui_screen_ops stepper_screen_ops = {
     .destroy = st_destroy,
 };
 
-ui_screen *stepper_screen_new(const run_spec *spec, const ui_ctx *ctx, char *err, size_t err_size)
-{
-    (void)ctx;
-    stepper *model = stepper_new(spec, err, err_size);
-    if (!model)
-        return NULL;
-    stepper_screen *s = calloc(1, sizeof *s);
-    if (!s) {
-        stepper_free(model);
-        if (err && err_size)
-            snprintf(err, err_size, "out of memory");
-        return NULL;
-    }
-    s->base.ops = &stepper_screen_ops;
-    s->model = model;
-    return &s->base;
-}
-
 ui_screen *stepper_screen_from_model(stepper *model)
 {
     if (!model)
@@ -302,7 +289,36 @@ ui_screen *stepper_screen_from_model(stepper *model)
     }
     s->base.ops = &stepper_screen_ops;
     s->model = model;
+    /* The help's symbols at most double in bytes (α → alpha); the
+     * transliteration cuts rather than overflows anyway. */
+    size_t size = 2 * sizeof help_en;
+    s->help_ascii = malloc(size);
+    char *marks = malloc(sizeof help_en);
+    if (s->help_ascii && marks) {
+        /* "· one still to come", "· means …": the not-yet mark, whose twin
+         * is '.', where a formula's · would become numpy's @. */
+        memcpy(marks, help_en, sizeof help_en);
+        for (char *p = strstr(marks, "· "); p; p = strstr(p + 1, "· "))
+            if (p > marks && p[-1] == ' ') {
+                p[0] = '.';
+                memmove(p + 1, p + 2, strlen(p + 2) + 1);
+            }
+        stepper_ascii_math(marks, s->help_ascii, size);
+    }
+    free(marks);
     return &s->base;
+}
+
+ui_screen *stepper_screen_new(const run_spec *spec, const ui_ctx *ctx, char *err, size_t err_size)
+{
+    (void)ctx;
+    stepper *model = stepper_new(spec, err, err_size);
+    if (!model)
+        return NULL;
+    ui_screen *s = stepper_screen_from_model(model);
+    if (!s && err && err_size)
+        snprintf(err, err_size, "out of memory");
+    return s;
 }
 
 stepper *stepper_screen_model(ui_screen *screen)

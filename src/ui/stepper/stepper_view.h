@@ -47,9 +47,11 @@ typedef struct stepper_notice {
 void stepper_view_render(const stepper *s, const stepper_notice *notice, ui_canvas *c, ui_rect body,
                          const ui_ctx *ctx);
 
-/* The ASCII twin of formula text: · → @, ᵀ → .T, ∗ → *, − → -, → → ->,
- * Σ → sum, σ → sigmoid, α → alpha, ² → ^2, … → ...; other non-ASCII → ?.
- * Writes into out (NUL-terminated when size > 0). */
+/* The ASCII twin of formula text: · → @ (numpy's matrix product; * after α,
+ * . between norm bars), ᵀ → .T, ∗ → *, − → -,
+ * → → ->, Σ → sum, σ → sigmoid, α → alpha, θ → theta, ² → ^2, … → ...,
+ * ✓ ✗ ▸ → v x > (the glyph table's twins); other non-ASCII → ?.
+ * Writes into out (NUL-terminated when size > 0, cut when too small). */
 void stepper_ascii_math(const char *utf8, char *out, size_t size);
 
 #endif

@@ -9,9 +9,11 @@
 #include <cmocka.h>
 
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "stepper_fixture.h"
+#include "ui/labs.h"
 #include "ui/stepper/stepper_screen.h"
 
 static ui_key ch_key(uint32_t ch) { return (ui_key){UI_KEY_CHAR, ch}; }
@@ -188,7 +190,61 @@ static void help_explains_the_panels_and_marks_in_both_languages(void **state)
         assert_non_null(strstr(zh, marks[i]));
     }
     assert_non_null(strstr(zh, "运算步骤"));
+    /* ASCII: the same English with the glyph table's twins, nothing else. */
+    ctx.lang = UI_LANG_EN;
+    ctx.ascii = true;
+    const char *ascii = s->ops->help(s, &ctx);
+    for (const char *p = ascii; *p; p++)
+        assert_true((unsigned char)*p < 0x80);
+    assert_non_null(strstr(ascii, "v marks an operation done in this iteration, > the one on show, . one still"));
+    assert_non_null(strstr(ascii, "Z[l] = W[l]@A[l-1] + b[l]"));
+    assert_non_null(strstr(ascii, "x(i) = X[:, i]"));
     s->ops->destroy(s);
+}
+
+static void a_run_spec_opens_the_course_s_week_3_network(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {0};
+    run_spec spec = runspec_default();
+    char err[256] = "";
+    ui_screen *s = stepper_screen_new(&spec, &ctx, err, sizeof err);
+    assert_non_null(s);
+    const nn_net *net = stepper_net(stepper_screen_model(s));
+    assert_int_equal(nn_layers(net), 2);
+    assert_int_equal(nn_dim(net, 1), 4);
+    assert_int_equal(nn_examples(net), 400);
+    const mat *W1 = nn_value_of(net, NN_W, 1);
+    assert_true(fabs(mat_get(W1, 0, 0) - -0.00416758) < 5e-9);
+    assert_true(fabs(mat_get(W1, 3, 1) - -0.01245288) < 5e-9);
+    assert_string_equal(s->ops->name, "stepper");
+    s->ops->destroy(s);
+}
+
+static void logistic_regression_opens_with_layers_1(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {0};
+    run_spec spec = runspec_default();
+    spec.hidden = 0;
+    spec.n_layers = 1;
+    spec.layers[0] = 1;
+    char err[256] = "";
+    ui_screen *s = stepper_screen_new(&spec, &ctx, err, sizeof err);
+    assert_non_null(s);
+    assert_int_equal(nn_op_count(stepper_net(stepper_screen_model(s))), 7);
+    s->ops->destroy(s);
+}
+
+static void an_unknown_data_set_is_refused_with_a_reason(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {0};
+    run_spec spec = runspec_default();
+    snprintf(spec.dataset, sizeof spec.dataset, "no-such-data-set.csv");
+    char err[256] = "";
+    assert_null(stepper_screen_new(&spec, &ctx, err, sizeof err));
+    assert_non_null(strstr(err, "no-such-data-set.csv"));
 }
 
 int main(void)
@@ -203,6 +259,9 @@ int main(void)
         cmocka_unit_test(g_shows_the_gradient_check_and_g_again_hides_it),
         cmocka_unit_test(the_preview_shows_the_course_s_initial_w1),
         cmocka_unit_test(help_explains_the_panels_and_marks_in_both_languages),
+        cmocka_unit_test(a_run_spec_opens_the_course_s_week_3_network),
+        cmocka_unit_test(logistic_regression_opens_with_layers_1),
+        cmocka_unit_test(an_unknown_data_set_is_refused_with_a_reason),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
