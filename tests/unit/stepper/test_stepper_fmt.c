@@ -1,6 +1,7 @@
 /*
- * test_stepper_fmt.c — matrices print as numpy prints them (expected texts
- * are numpy 1.x's output for the same arrays, written by hand).
+ * test_stepper_fmt.c — matrices print as numpy prints them. Each expected
+ * text is what numpy 1.24 printed for the same array (the summaries with
+ * numpy's threshold lowered so that it summarises too).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -71,6 +72,17 @@ static void a_wide_ratio_switches_to_scientific_notation(void **state)
     char buf[512];
     stepper_format_matrix(m, 80, 10, buf, sizeof buf);
     assert_string_equal(buf, "[[1.e+00 2.e+03]]");
+    mat_free(m);
+}
+
+static void exponents_are_padded_to_the_widest(void **state)
+{
+    (void)state;
+    const double v[] = {0.0, 1.0, 1e-5, 1e-100};
+    mat *m = make(1, 4, v);
+    char buf[512];
+    stepper_format_matrix(m, 80, 10, buf, sizeof buf);
+    assert_string_equal(buf, "[[0.e+000 1.e+000 1.e-005 1.e-100]]");
     mat_free(m);
 }
 
@@ -145,6 +157,7 @@ int main(void)
         cmocka_unit_test(zeros_print_as_a_point),
         cmocka_unit_test(tiny_values_switch_to_scientific_notation),
         cmocka_unit_test(a_wide_ratio_switches_to_scientific_notation),
+        cmocka_unit_test(exponents_are_padded_to_the_widest),
         cmocka_unit_test(wide_matrices_keep_the_corners_around_an_ellipsis),
         cmocka_unit_test(tall_matrices_keep_the_first_and_last_rows),
         cmocka_unit_test(non_finite_values_print_like_numpy),
