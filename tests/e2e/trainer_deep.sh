@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# trainer_deep.sh — the trainer's other faces end to end: ASCII monochrome
+# (no half-blocks, no braille, the map in density characters), and the deep
+# lab on the digits with train/test accuracy, the gallery and the layers
+# input line.
+set -u
+. "$(dirname "$0")/lib.sh"
+
+# ASCII, no colour: every glyph has its twin.
+start_app trainer --ascii --no-color
+wait_for "+ decision regions: y-hat"
+wait_for "n_h 4  tanh  planar"
+wait_for "-/+ lr"
+screen | grep -q $'\xe2\x96\x80' && fail "a half-block in ASCII mode"
+screen | grep -q $'\xe2\xa0' && fail "braille in ASCII mode"
+screen | grep -q '[@%#*]' || fail "no density characters on the ASCII map"
+send_keys q
+wait_for "app-exit-0"
+
+# The deep lab: digits, 20,7,5,1, train and test accuracy, the gallery.
+type_text "clear"
+send_keys Enter
+deadline=$(( $(e2e_now_ms) + 10000 ))
+while screen | grep -q "app-exit-0"; do
+    [ "$(e2e_now_ms)" -lt "$deadline" ] || fail "the screen did not clear"
+    sleep 0.05
+done
+start_app trainer --deep
+wait_for "test images: is it a 3?"
+wait_for "layers 20,7,5,1"
+wait_for "relu  digits"
+wait_for "test images wrong"
+screen | grep -Eq 'acc [0-9.]+%  test [0-9.]+%' || fail "no train and test accuracy"
+
+# e edits the layers: 10,1 is one hidden layer of 10 (n_h 10).
+send_keys e
+wait_for "layers n[1],...,n[L]"
+for _ in 1 2 3 4 5 6 7 8 9 10; do send_keys BSpace; done
+type_text "10,1"
+send_keys Enter
+wait_for "n_h 10  relu  digits"
+wait_for "Layers 10,1: network rebuilt"
+
+# A bad list is refused with a reason; the network stays.
+send_keys e
+for _ in 1 2 3 4 5 6; do send_keys BSpace; done
+type_text "10,3"
+send_keys Enter
+wait_for "Layers not changed"
+wait_for "n_h 10  relu  digits"
+
+send_keys q
+wait_for "app-exit-0"
+exit 0
