@@ -8,7 +8,7 @@
 
 #include "commands.h"
 #include "options.h"
-#include "report.h"
+#include "../report/report.h"
 
 static const char report_usage[] =
     "Usage: dnn-tutor report [OPTIONS] [-o FILE] [--format md|html] [--lang zh|en]\n"

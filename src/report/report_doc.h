@@ -7,8 +7,8 @@
  * Code blocks are literal. Figures are SVG text: Markdown links the file
  * beside the report, HTML puts the <svg> element inline.
  */
-#ifndef DNN_CLI_REPORT_DOC_H
-#define DNN_CLI_REPORT_DOC_H
+#ifndef DNN_REPORT_DOC_H
+#define DNN_REPORT_DOC_H
 
 #include "report.h"
 #include "report_buf.h"

@@ -5,13 +5,13 @@
  * Ownership: report_data_build fills a report_data the caller releases with
  * report_data_free (also after a failed build).
  */
-#ifndef DNN_CLI_REPORT_RUN_H
-#define DNN_CLI_REPORT_RUN_H
+#ifndef DNN_REPORT_RUN_H
+#define DNN_REPORT_RUN_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "run.h"
+#include "report_train.h"
 
 #define REPORT_SWEEP_N 7
 #define REPORT_LR_MAX 7
@@ -30,19 +30,19 @@ typedef struct report_grid {
 
 typedef struct report_sweep_item {
     int hidden;
-    run_result res;        /* costs not recorded; accuracies, final cost, divergence */
+    report_result res;        /* costs not recorded; accuracies, final cost, divergence */
     report_grid grid;
 } report_sweep_item;
 
 typedef struct report_lr_item {
     double lr;
-    run_result res;        /* costs every report_data.lr_every iterations */
+    report_result res;        /* costs every report_data.lr_every iterations */
 } report_lr_item;
 
 typedef struct report_data {
     run_spec spec;              /* as requested */
-    run_setup main;             /* data set and the trained network */
-    run_result res;             /* the main run */
+    report_setup main;             /* data set and the trained network */
+    report_result res;             /* the main run */
     report_confusion conf_train, conf_test;
     report_grid grid;
 

@@ -6,8 +6,8 @@
  * sets `failed` and makes every later append a no-op, so callers check once
  * at the end (rbuf_ok) instead of after every append.
  */
-#ifndef DNN_CLI_REPORT_BUF_H
-#define DNN_CLI_REPORT_BUF_H
+#ifndef DNN_REPORT_BUF_H
+#define DNN_REPORT_BUF_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -3,8 +3,8 @@
  * the program, the compiler, the CPU and the operating system, and the exact
  * command line that repeats the run.
  */
-#ifndef DNN_CLI_REPORT_ENV_H
-#define DNN_CLI_REPORT_ENV_H
+#ifndef DNN_REPORT_ENV_H
+#define DNN_REPORT_ENV_H
 
 #include "../core/network.h"
 #include "../data/runspec.h"

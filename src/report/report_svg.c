@@ -196,8 +196,8 @@ void svg_write_line_chart(rbuf *out, const svg_line_chart *c)
             rbuf_printf(out,
                         "<path d=\"M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f\" stroke=\"%s\" stroke-width=\"2.5\"/>\n",
                         x - 6, y - 6, x + 6, y + 6, x - 6, y + 6, x + 6, y - 6, col);
-            char fill[48];
-            snprintf(fill, sizeof fill, "fill=\"%s\" font-weight=\"bold\"", col);
+            char fill[128];
+            snprintf(fill, sizeof fill, "fill=\"%s\" font-weight=\"bold\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\"", col);
             char what[160];
             snprintf(what, sizeof what, "%s: %s", se->label, c->diverged_label);
             svg_text(out, x + 9, y + 18 + 15.0 * n_diverged++, "start", fill, what);

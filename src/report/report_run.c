@@ -10,6 +10,7 @@
 #include "report_run.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,19 +105,19 @@ static bool grid_of(const nn_net *net, const dataset *ds, int gw, int gh, report
 }
 
 /* Trains a fresh network for spec on the already loaded data set. */
-static int train_on(const run_spec *spec, dataset *ds, run_result *res, nn_net **net_out, char *err,
+static int train_on(const run_spec *spec, dataset *ds, report_result *res, nn_net **net_out, char *err,
                     size_t err_size)
 {
     nn_config cfg;
     if (!runspec_net_config(spec, ds->n_x, &cfg, err, err_size))
         return 2;
-    run_setup s = {ds, nn_new(&cfg)};
+    report_setup s = {ds, nn_new(&cfg)};
     if (!s.net || nn_bind(s.net, ds->X, ds->Y) != NN_OK) {
         nn_free(s.net);
         snprintf(err, err_size, "out of memory building the network");
         return 1;
     }
-    run_train(&s, spec, NULL, res);
+    report_train(&s, spec, res);
     *net_out = s.net;
     return 0;
 }
@@ -125,11 +126,11 @@ int report_data_build(const run_spec *spec, report_data *d, char *err, size_t er
 {
     memset(d, 0, sizeof *d);
     d->spec = *spec;
-    const double start = run_now();
-    int rc = run_setup_open(spec, &d->main, err, err_size);
+    const double start = report_now();
+    int rc = report_setup_open(spec, &d->main, err, err_size);
     if (rc)
         return rc;
-    run_train(&d->main, spec, NULL, &d->res);
+    report_train(&d->main, spec, &d->res);
     if (d->res.diverged) {
         snprintf(err, err_size,
                  "the run diverged at iteration %ld: the cost or a parameter is no longer a finite number "
@@ -195,20 +196,20 @@ int report_data_build(const run_spec *spec, report_data *d, char *err, size_t er
         snprintf(err, err_size, "out of memory while building the report");
         return 1;
     }
-    d->seconds = run_now() - start;
+    d->seconds = report_now() - start;
     return 0;
 }
 
 void report_data_free(report_data *d)
 {
-    run_result_free(&d->res);
+    report_result_free(&d->res);
     free(d->grid.cells);
     for (int i = 0; i < REPORT_SWEEP_N; i++) {
-        run_result_free(&d->sweep[i].res);
+        report_result_free(&d->sweep[i].res);
         free(d->sweep[i].grid.cells);
     }
     for (int i = 0; i < d->n_lr; i++)
-        run_result_free(&d->lr[i].res);
-    run_setup_close(&d->main);
+        report_result_free(&d->lr[i].res);
+    report_setup_close(&d->main);
     memset(d, 0, sizeof *d);
 }

@@ -3,8 +3,8 @@
  * environment, results, analysis) written from a report_data into a
  * report_doc, and the figures they show.
  */
-#ifndef DNN_CLI_REPORT_SECTIONS_H
-#define DNN_CLI_REPORT_SECTIONS_H
+#ifndef DNN_REPORT_SECTIONS_H
+#define DNN_REPORT_SECTIONS_H
 
 #include "report_buf.h"
 #include "report_doc.h"

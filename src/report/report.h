@@ -12,8 +12,8 @@
  * Nothing here parses argv or prints: a caller (cmd_report.c today, a trainer
  * key tomorrow) fills a request and gets a status and one line of error back.
  */
-#ifndef DNN_CLI_REPORT_H
-#define DNN_CLI_REPORT_H
+#ifndef DNN_REPORT_H
+#define DNN_REPORT_H
 
 #include <stddef.h>
 

@@ -12,7 +12,7 @@ static const char html_style[] =
     "h1{border-bottom:2px solid #444;padding-bottom:.2em}h2{border-bottom:1px solid #bbb;margin-top:1.8em}\n"
     "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #bbb;padding:.25em .7em}"
     "th{background:#f0f0f0}td.r{text-align:right}\n"
-    "pre{background:#f6f6f6;border:1px solid #ddd;padding:.7em;overflow-x:auto;line-height:1.35}"
+    "pre{background:#f6f6f6;border:1px solid #ddd;padding:.7em;white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.35}"
     "code{font-family:'DejaVu Sans Mono','Noto Sans Mono CJK SC',monospace;font-size:.92em}\n"
     "figure{margin:1.2em 0}figure svg{max-width:100%;height:auto;border:1px solid #ddd}"
     "figcaption{color:#555;font-size:.92em}\n"

@@ -17,8 +17,8 @@
  * adds an XML declaration when the SVG becomes a file of its own. No
  * coordinate written is ever NaN or infinite.
  */
-#ifndef DNN_CLI_REPORT_SVG_H
-#define DNN_CLI_REPORT_SVG_H
+#ifndef DNN_REPORT_SVG_H
+#define DNN_REPORT_SVG_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,8 +1,8 @@
 /*
  * report_internal.h — helpers shared by the report's section writers.
  */
-#ifndef DNN_CLI_REPORT_INTERNAL_H
-#define DNN_CLI_REPORT_INTERNAL_H
+#ifndef DNN_REPORT_INTERNAL_H
+#define DNN_REPORT_INTERNAL_H
 
 #include <stddef.h>
 
