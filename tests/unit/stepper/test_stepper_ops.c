@@ -187,6 +187,33 @@ static void the_first_cost_is_the_course_s_0_693048(void **state)
     stepper_free(s);
 }
 
+/* The first backward pass of the week-3 network, as numpy computes it from
+ * the course's planar data and seed(2) weights (checked with numpy 1.24). */
+static void the_first_gradients_are_numpy_s(void **state)
+{
+    (void)state;
+    stepper *s = fixture_planar();
+    assert_non_null(s);
+    for (int i = 0; i < 12; i++)
+        stepper_step(s);
+    const nn_net *net = stepper_net(s);
+    const double dW1[] = {0.00023606, -0.00207914, 0.0002091, -0.00178201,
+                          -0.00012051, 0.0010843, -0.00051496, 0.00449162};
+    const double db1[] = {1.06848030e-07, -9.70907252e-07, -7.20012658e-08, 3.03048452e-07};
+    const double dW2[] = {-1.75478714e-05, 3.70240274e-03, -1.25686736e-03, -2.55725650e-03};
+    const mat *g = nn_value_of(net, NN_DW, 1);
+    for (int i = 0; i < 8; i++)
+        assert_true(fabs(g->v[i] - dW1[i]) < 5e-9);
+    /* numpy printed these with 9 significant digits: equal to 1e-8 relative. */
+    g = nn_value_of(net, NN_DB, 1);
+    for (int i = 0; i < 4; i++)
+        assert_true(fabs(g->v[i] - db1[i]) < 1e-8 * fabs(db1[i]));
+    g = nn_value_of(net, NN_DW, 2);
+    for (int i = 0; i < 4; i++)
+        assert_true(fabs(g->v[i] - dW2[i]) < 1e-8 * fabs(dW2[i]));
+    stepper_free(s);
+}
+
 static void the_undo_stack_is_bounded_and_keeps_the_newest_steps(void **state)
 {
     (void)state;
@@ -213,6 +240,7 @@ int main(void)
         cmocka_unit_test(undo_walks_back_across_the_start_of_an_iteration),
         cmocka_unit_test(a_full_iteration_of_steps_equals_one_nn_iterate),
         cmocka_unit_test(the_first_cost_is_the_course_s_0_693048),
+        cmocka_unit_test(the_first_gradients_are_numpy_s),
         cmocka_unit_test(the_undo_stack_is_bounded_and_keeps_the_newest_steps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
