@@ -221,6 +221,23 @@ static void the_trainer_screen_in_ascii_monochrome(void **state)
     s->ops->destroy(s);
 }
 
+static void held_out_points_are_drawn_apart_from_training_points(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    char err[256] = "";
+    run_spec sp = runspec_default();
+    sp.test_split = 0.25;
+    snprintf(sp.dataset, sizeof sp.dataset, "moons");
+    ui_screen *s = trainer_screen_new(UI_LAB_TRAINER, &sp, &ctx, err, sizeof err);
+    if (!s)
+        fail_msg("trainer_screen_new: %s", err);
+    trainer_run(trainer_screen_model(s), 2000);
+    trainer_screen_refresh(s, &ctx);
+    render_screen(s, &ctx, 80, 24, "moons_split_80x24", true);
+    s->ops->destroy(s);
+}
+
 static void the_sweep_and_the_deep_views(void **state)
 {
     (void)state;
@@ -247,6 +264,7 @@ int main(void)
         cmocka_unit_test(the_heatmap_uses_half_blocks_in_colour_and_density_in_monochrome),
         cmocka_unit_test(the_trainer_screen_after_3000_iterations),
         cmocka_unit_test(the_trainer_screen_in_ascii_monochrome),
+        cmocka_unit_test(held_out_points_are_drawn_apart_from_training_points),
         cmocka_unit_test(the_sweep_and_the_deep_views),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
