@@ -1,0 +1,165 @@
+/*
+ * test_report_parts.c — the report layer's parts on their own (links only
+ * src/report and what it stands on): XML escaping, axis ticks, a curve that
+ * stops at a non-finite cost, Markdown escaping, the reproducing command's
+ * quoting, and report_write's refusals.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "report.h"
+#include "report_buf.h"
+#include "report_doc.h"
+#include "report_env.h"
+#include "report_svg.h"
+
+static void xml_text_is_escaped_and_control_bytes_become_spaces(void **state)
+{
+    (void)state;
+    rbuf b = RBUF_INIT;
+    rbuf_xml(&b, "a<b & \"c\" 'd'>\x01z\tα");
+    assert_string_equal(rbuf_str(&b), "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt; z\tα");
+    assert_true(rbuf_ok(&b));
+    rbuf_free(&b);
+}
+
+static void ticks_are_round_steps_covering_the_range(void **state)
+{
+    (void)state;
+    double t[16];
+    int n = svg_nice_ticks(0, 10, 5, t, 16);
+    assert_int_equal(n, 6);
+    for (int i = 0; i < n; i++)
+        assert_true(fabs(t[i] - 2.0 * i) < 1e-12);
+    n = svg_nice_ticks(0, 0.7, 5, t, 16);
+    assert_int_equal(n, 8); /* 0, 0.1, …, 0.7 */
+    assert_true(fabs(t[7] - 0.7) < 1e-12);
+    assert_int_equal(svg_nice_ticks(1, 1, 5, t, 16), 0);
+    assert_int_equal(svg_nice_ticks(0, NAN, 5, t, 16), 0);
+}
+
+static void a_curve_stops_at_the_first_non_finite_cost_and_is_marked(void **state)
+{
+    (void)state;
+    const double x[] = {0, 10, 20, 30, 40};
+    const double y[] = {0.7, 0.5, 0.4, NAN, INFINITY};
+    svg_series s = {"α = 9 <big>", x, y, 5, true, 30};
+    svg_line_chart c = {640, 400, "costs & more", "iteration", "cost", "diverged", &s, 1, false, 0, 0};
+    rbuf b = RBUF_INIT;
+    svg_write_line_chart(&b, &c);
+    const char *svg = rbuf_str(&b);
+    assert_non_null(strstr(svg, "xmlns=\"http://www.w3.org/2000/svg\""));
+    assert_null(strstr(svg, "nan"));
+    assert_null(strstr(svg, "inf"));
+    assert_non_null(strstr(svg, "α = 9 &lt;big&gt;: diverged"));
+    assert_non_null(strstr(svg, "<title>costs &amp; more</title>"));
+    /* three finite points: three x,y pairs in the polyline */
+    const char *pts = strstr(svg, "points=\"");
+    assert_non_null(pts);
+    pts += strlen("points=\"");
+    int pairs = 0;
+    for (const char *p = pts; *p && *p != '"'; p++)
+        pairs += *p == ',';
+    assert_int_equal(pairs, 3);
+    rbuf_free(&b);
+}
+
+static void markdown_escapes_markup_but_leaves_words_and_brackets_readable(void **state)
+{
+    (void)state;
+    report_doc d;
+    doc_begin(&d, REPORT_MD, REPORT_EN, "T");
+    doc_para(&d, "n_h and n[0], a*b, <tag>, a < b, [x](y), `co*de`, **bold**");
+    assert_non_null(strstr(rbuf_str(&d.out),
+                           "n_h and n[0], a\\*b, \\<tag>, a < b, [x\\](y), `co*de`, **bold**\n"));
+    rbuf_free(&d.out);
+    doc_begin(&d, REPORT_HTML, REPORT_ZH, "T");
+    doc_para(&d, "a < b, `x<y`, **粗体**");
+    assert_non_null(strstr(rbuf_str(&d.out), "<p>a &lt; b, <code>x&lt;y</code>, <strong>粗体</strong></p>"));
+    assert_non_null(strstr(rbuf_str(&d.out), "<html lang=\"zh-CN\">"));
+    rbuf_free(&d.out);
+}
+
+static void the_command_line_is_complete_and_shell_quoted(void **state)
+{
+    (void)state;
+    run_spec spec = runspec_default();
+    snprintf(spec.dataset, sizeof spec.dataset, "my data's.csv");
+    spec.lr = 0.1;
+    spec.test_split = 0.2;
+    int dims[] = {30, 4, 1};
+    nn_config cfg = nn_config_make(dims, 3, ACT_TANH, NN_INIT_COURSE_W3);
+    rbuf b = RBUF_INIT;
+    report_command_line(&b, "train", &spec, &cfg, NULL);
+    assert_string_equal(rbuf_str(&b),
+                        "dnn-tutor train --dataset 'my data'\\''s.csv' --hidden 4 --activation tanh --init course-w3 "
+                        "--seed 2 --lr 0.1 --iterations 10000 --print-every 1000 --test-split 0.2 --data-seed 1");
+    rbuf_free(&b);
+    char num[40];
+    report_short_double(num, sizeof num, 50.0);
+    assert_string_equal(num, "50");
+    report_short_double(num, sizeof num, 1.2);
+    assert_string_equal(num, "1.2");
+    report_short_double(num, sizeof num, 1e-9);
+    assert_string_equal(num, "1e-09");
+}
+
+static void report_write_refuses_a_missing_directory_before_training(void **state)
+{
+    (void)state;
+    report_request req = {runspec_default(), REPORT_EN, REPORT_MD, "/nonexistent-dnn-tutor-dir/r.md"};
+    char err[512] = "";
+    assert_int_equal(report_write(&req, err, sizeof err), 1);
+    assert_non_null(strstr(err, "cannot write '/nonexistent-dnn-tutor-dir/r.md'"));
+    req.out_path = "somewhere/";
+    assert_int_equal(report_write(&req, err, sizeof err), 2);
+}
+
+static void report_write_makes_every_file_of_a_small_run(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/dnn-report-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char out[256], path[300];
+    snprintf(out, sizeof out, "%s/lab.md", dir);
+    report_request req = {runspec_default(), REPORT_EN, REPORT_MD, out};
+    req.spec.iterations = 30;
+    req.spec.print_every = 10;
+    char err[512] = "";
+    assert_int_equal(report_write(&req, err, sizeof err), 0);
+    const char *suffix[] = {".md", "-cost.svg", "-boundary.svg", "-sweep.svg", "-lr.svg"};
+    for (int i = 0; i < 5; i++) {
+        snprintf(path, sizeof path, "%s/lab%s", dir, suffix[i]);
+        FILE *f = fopen(path, "r");
+        assert_non_null(f);
+        char buf[64] = "";
+        assert_non_null(fgets(buf, sizeof buf, f));
+        fclose(f);
+        assert_true(i == 0 ? !strncmp(buf, "# Lab report", 12) : !strncmp(buf, "<?xml", 5));
+        unlink(path);
+    }
+    assert_int_equal(rmdir(dir), 0); /* nothing else (no temporary) was left */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(xml_text_is_escaped_and_control_bytes_become_spaces),
+        cmocka_unit_test(ticks_are_round_steps_covering_the_range),
+        cmocka_unit_test(a_curve_stops_at_the_first_non_finite_cost_and_is_marked),
+        cmocka_unit_test(markdown_escapes_markup_but_leaves_words_and_brackets_readable),
+        cmocka_unit_test(the_command_line_is_complete_and_shell_quoted),
+        cmocka_unit_test(report_write_refuses_a_missing_directory_before_training),
+        cmocka_unit_test(report_write_makes_every_file_of_a_small_run),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
