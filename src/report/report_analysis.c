@@ -13,6 +13,9 @@
  *   diverged   the cost or a parameter stopped being finite
  *   crawls     the cost fell by less than half of what the best rate achieved
  *   unstable   the recorded cost rose between two recordings more than twice
+ *   slower     none of the above, the final cost is over twice the lowest and the
+ *              cost still fell by 2% or more of its total drop in the last quarter
+ *   stalls     the same, but the last quarter brought less than that
  */
 #include <math.h>
 #include <stdio.h>
@@ -139,7 +142,7 @@ static void sweep_commentary(report_doc *doc, const report_data *d)
     doc_list(doc, items, n_items);
 }
 
-typedef enum lr_verdict { LR_CONVERGES, LR_BEST, LR_CRAWLS, LR_UNSTABLE, LR_DIVERGED } lr_verdict;
+typedef enum lr_verdict { LR_CONVERGES, LR_BEST, LR_CRAWLS, LR_UNSTABLE, LR_SLOWER, LR_SETTLES_HIGH, LR_DIVERGED } lr_verdict;
 
 /* How many times the recorded cost went up between two recordings. */
 static int cost_rises(const report_result *r)
@@ -164,6 +167,10 @@ static lr_verdict lr_judge(const report_data *d, int i, int best)
         return LR_UNSTABLE;
     if (best_drop > 0 && j0 - r->final_cost < 0.5 * best_drop)
         return LR_CRAWLS;
+    if (r->final_cost > 2 * d->lr[best].res.final_cost) {
+        double quarter = r->n_costs ? r->costs[r->n_costs * 3 / 4].cost : j0;
+        return quarter - r->final_cost < 0.02 * (j0 - r->final_cost) ? LR_SETTLES_HIGH : LR_SLOWER;
+    }
     return LR_CONVERGES;
 }
 
@@ -172,11 +179,18 @@ static void section_lr(report_doc *doc, const report_data *d, const report_figur
     const report_lang lang = doc->lang;
     char b[1024], cell[REPORT_LR_MAX][4][160];
     doc_heading(doc, 3, TR(lang, "4.2 Learning rate", "4.2 学习率"));
-    doc_para(doc, rs_fmt(b, sizeof b,
-                         TR(lang, "The same network and initialisation trained %ld iterations with each learning rate "
-                                  "α; the cost is recorded every %ld iterations.",
-                            "同一网络、同一初始化，分别用不同的学习率 α 训练 %ld 次，每 %ld 次迭代记录一次代价。"),
-                         d->lr_iterations, d->lr_every));
+    if (d->lr_every == 1)
+        doc_para(doc, rs_fmt(b, sizeof b,
+                             TR(lang, "The same network and initialisation trained %ld iterations with each learning "
+                                      "rate α; the cost is recorded at every iteration.",
+                                "同一网络、同一初始化，分别用不同的学习率 α 训练 %ld 次，每次迭代都记录代价。"),
+                             d->lr_iterations));
+    else
+        doc_para(doc, rs_fmt(b, sizeof b,
+                             TR(lang, "The same network and initialisation trained %ld iterations with each learning "
+                                      "rate α; the cost is recorded every %ld iterations.",
+                                "同一网络、同一初始化，分别用不同的学习率 α 训练 %ld 次，每 %ld 次迭代记录一次代价。"),
+                             d->lr_iterations, d->lr_every));
     int best = -1;
     for (int i = 0; i < d->n_lr; i++)
         if (!d->lr[i].res.diverged && (best < 0 || d->lr[i].res.final_cost < d->lr[best].res.final_cost))
@@ -224,6 +238,18 @@ static void section_lr(report_doc *doc, const report_data *d, const report_figur
             rs_fmt(text[i], 512, TR(lang, "**α = %s is unstable**: the recorded cost rose %d times instead of falling steadily (it ends at %.6f); the steps are large enough to jump across the valley.",
                                     "**α = %s 不稳定**：记录的代价上升了 %d 次，没有平稳下降（最终为 %.6f）；步子大到会在“山谷”两侧来回跳。"),
                    num, cost_rises(r), r->final_cost);
+            break;
+        case LR_SLOWER:
+            rs_fmt(cell[i][3], 160, TR(lang, "still falling, slower", "仍在下降，较慢"));
+            rs_fmt(text[i], 512, TR(lang, "**α = %s is still falling but slower**: from %.6f to %.6f, %.1f times the lowest cost; more iterations would take it further.",
+                                    "**α = %s 仍在下降，但较慢**：代价从 %.6f 降到 %.6f，是最低代价的 %.1f 倍；增加迭代次数还能继续下降。"),
+                   num, j0, r->final_cost, r->final_cost / d->lr[best].res.final_cost);
+            break;
+        case LR_SETTLES_HIGH:
+            rs_fmt(cell[i][3], 160, TR(lang, "stalls higher", "停在较高处"));
+            rs_fmt(text[i], 512, TR(lang, "**α = %s stalls higher**: the cost falls from %.6f but stays at %.6f, %.1f times the lowest; in the last quarter of the run it hardly moved.",
+                                    "**α = %s 停在较高处**：代价从 %.6f 开始下降，却停在 %.6f，是最低代价的 %.1f 倍；在最后四分之一的迭代里几乎没有变化。"),
+                   num, j0, r->final_cost, r->final_cost / d->lr[best].res.final_cost);
             break;
         case LR_CONVERGES:
             rs_fmt(cell[i][3], 160, TR(lang, "converges", "收敛"));
