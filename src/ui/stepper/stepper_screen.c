@@ -208,10 +208,12 @@ static const char help_en[] =
     "The stepper runs one iteration of gradient descent one matrix operation at a time, so you can see "
     "every value forward and backward propagation computes.\n\n"
     "Top line: the data set, the layer sizes n[0]-n[1]-…-n[L], the hidden activation, the number of "
-    "examples m, the iteration (updates done so far), the learning rate α and the cost J once it is known.\n\n"
+    "examples m, the iteration (updates done so far), the learning rate α and the cost J once this "
+    "iteration has computed it (before that, 'last J' is the previous iteration's).\n\n"
     "Left, Operations: the operations of one iteration in order: forward (Z[l] = W[l]·A[l−1] + b[l], "
     "A[l] = g(Z[l]), then the cost J), backward (dZ[L] = A[L] − Y, then dW, db, dA, dZ layer by layer) and "
-    "the update. ✓ marks an operation done in this iteration, ▸ the one on show, · one still to come.\n\n"
+    "the update. ✓ marks an operation done in this iteration, ▸ the one on show, · one still to come; "
+    "↑ or ↓ at the edge of a long list means more operations above or below.\n\n"
     "Left, the table: the shape of every layer's W, b, Z, A, dZ, dW, db (and dA when there is room), "
     "one column per layer [l]. A shape appears once the value exists; · means not computed yet in this "
     "iteration. The value the current operation produced is highlighted.\n\n"
@@ -223,17 +225,19 @@ static const char help_en[] =
     "the cursor, Tab picks another matrix of this operation, and for a matrix with one column per example "
     "the example's input x⁽ⁱ⁾ = X[:, i] and label y⁽ⁱ⁾ are shown; Esc leaves. g runs a gradient check of "
     "the current parameters: for each layer the relative difference between the numerical gradient "
-    "(two-sided, ε = 1e-7) and backprop's dW and db; below 1e-7 (✓) backprop is right. p turns on "
+    "(two-sided, ε = 1e-7) and backprop's dW and db: below 1e-7 (✓) backprop is right; from 1e-7 to "
+    "1e-3 (~) the gap is the rounding noise of the two-sided difference; above 1e-3 (✗) there is a bug. "
+    "~ also marks a gradient so small (norm below 1e-5) that its relative difference means little. p turns on "
     "\"predict the shape\": before each matrix result you type its shape (rows, cols such as 4,400) and "
     "Enter tells you ✓ right or ✗ wrong with the right shape, then the operation runs. q or Esc goes back.";
 
 static const char help_zh[] =
     "逐步运算实验一次只做一个矩阵运算，带你走完梯度下降的一次迭代，让你看到前向传播和反向传播算出的每一个值。\n\n"
     "顶行：数据集、各层大小 n[0]-n[1]-…-n[L]、隐藏层激活函数、样本数 m、迭代次数（已完成的参数更新次数）、"
-    "学习率 α，以及算出后的代价 J。\n\n"
+    "学习率 α，以及本次迭代算出的代价 J（算出之前显示的“上次 J”是上一次迭代的）。\n\n"
     "左侧“运算步骤”：一次迭代的全部运算，按顺序排列：前向传播（Z[l] = W[l]·A[l−1] + b[l]，A[l] = g(Z[l])，"
     "最后是代价 J）、反向传播（dZ[L] = A[L] − Y，然后逐层算 dW、db、dA、dZ）以及参数更新。✓ 表示本次迭代中已完成，"
-    "▸ 表示当前显示的运算，· 表示尚未进行。\n\n"
+    "▸ 表示当前显示的运算，· 表示尚未进行；列表很长时，边上的 ↑ 或 ↓ 表示上方或下方还有运算。\n\n"
     "左侧表格：每一层 W、b、Z、A、dZ、dW、db（有空间时还有 dA）的形状，每层 [l] 一列。值一旦存在，形状就会出现；"
     "· 表示本次迭代中还没算出。当前运算产生的值会高亮显示。\n\n"
     "右侧：当前运算的公式、逐项写出的维度检查（各操作数和结果的形状；“broadcast”表示 b 会加到每一列上），"
@@ -241,7 +245,8 @@ static const char help_zh[] =
     "按键：→（或空格、回车）运行下一步运算；参数更新之后开始下一次迭代。← 精确撤销上一步。i 逐个查看矩阵元素："
     "方向键或 h j k l 移动光标，Tab 切换到本运算的另一个矩阵；若矩阵每列对应一个样本，还会显示该样本的输入 "
     "x⁽ⁱ⁾ = X[:, i] 和标签 y⁽ⁱ⁾；Esc 退出。g 对当前参数做梯度检验：逐层比较数值梯度（双侧差分，ε = 1e-7）与反向传播"
-    "得到的 dW、db 的相对差，小于 1e-7（✓）说明反向传播正确。p 打开“预测形状”：每个矩阵结果出现前先输入它的形状"
+    "得到的 dW、db 的相对差：小于 1e-7（✓）说明反向传播正确；1e-7 到 1e-3 之间（~）是双侧差分的舍入误差；大于 1e-3（✗）说明有错误。"
+    "梯度本身很小（范数小于 1e-5）时也标 ~，因为此时相对差意义不大。p 打开“预测形状”：每个矩阵结果出现前先输入它的形状"
     "（行, 列，例如 4,400），回车后告诉你 ✓ 正确或 ✗ 错误及正确形状，然后运行该运算。q 或 Esc 返回。";
 
 static const char *st_help(const ui_screen *base, const ui_ctx *ctx)
