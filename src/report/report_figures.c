@@ -73,8 +73,9 @@ static void figure_boundary(const report_data *d, report_lang lang, rbuf *out)
                                       "训练 %ld 次后的决策区域（训练集准确率 %.2f%%）"),
              nn_iterations(d->main.net), d->res.train_accuracy);
     svg_map_panel p = {NULL, {ds->lo[0], ds->lo[1]}, {ds->hi[0], ds->hi[1]}, d->grid.gw, d->grid.gh, d->grid.cells,
-                       TR(lang, "diverged", "发散"), ds->X, ds->Y};
-    svg_map_figure f = {600, 560, title, {NULL, NULL}, {NULL, NULL}, &p, 1, 1};
+                       TR(lang, "diverged", "发散"), ds->X, ds->Y, ds->X_test, ds->Y_test};
+    svg_map_figure f = {ds->X_test ? 680 : 600, 560, title, {NULL, NULL}, {NULL, NULL},
+                        ds->X_test ? TR(lang, "test example", "测试样本") : NULL, &p, 1, 1};
     map_legend(d, lang, &f, cls, reg);
     svg_write_map_figure(out, &f);
 }
@@ -110,9 +111,9 @@ static void figure_sweep(const report_data *d, report_lang lang, rbuf *out)
         else
             snprintf(ptitle[i], sizeof ptitle[i], "n_h = %d: %.1f%%", it->hidden, it->res.train_accuracy);
         p[i] = (svg_map_panel){ptitle[i], {ds->lo[0], ds->lo[1]}, {ds->hi[0], ds->hi[1]}, it->grid.gw, it->grid.gh,
-                               it->grid.cells, TR(lang, "diverged", "发散"), ds->X, ds->Y};
+                               it->grid.cells, TR(lang, "diverged", "发散"), ds->X, ds->Y, NULL, NULL};
     }
-    svg_map_figure f = {760, 470, title, {NULL, NULL}, {NULL, NULL}, p, REPORT_SWEEP_N, 4};
+    svg_map_figure f = {760, 470, title, {NULL, NULL}, {NULL, NULL}, NULL, p, REPORT_SWEEP_N, 4};
     map_legend(d, lang, &f, cls, reg);
     svg_write_map_figure(out, &f);
 }

@@ -272,8 +272,10 @@ static void section_results(report_doc *doc, const report_data *d, const report_
                       d->spec.print_every));
     if (report_is_2d(d))
         doc_figure(doc, f->file[FIG_BOUNDARY], rbuf_str(&f->svg[FIG_BOUNDARY]),
-                   TR(lang, "the regions where the trained network predicts 0 and 1, with the training examples on top.",
-                      "训练后网络预测为 0 和 1 的区域，以及叠加在上面的训练样本。"));
+                   ds->X_test ? TR(lang, "the regions where the trained network predicts 0 and 1, with the training examples (filled) and the test examples (hollow) on top.",
+                                   "训练后网络预测为 0 和 1 的区域，叠加训练样本（实心）和测试样本（空心）。")
+                              : TR(lang, "the regions where the trained network predicts 0 and 1, with the training examples on top.",
+                                   "训练后网络预测为 0 和 1 的区域，以及叠加在上面的训练样本。"));
 }
 
 void report_sections_write(report_doc *doc, const report_data *d, const report_figures *f, const report_env *env,

@@ -221,15 +221,32 @@ void svg_write_line_chart(rbuf *out, const svg_line_chart *c)
     rbuf_puts(out, "</svg>\n");
 }
 
-/* A class-1 example is a square, a class-0 example a circle: two shapes as well as two colours. */
-static void svg_point(rbuf *out, double x, double y, int cls, double r)
+/* A class-1 example is a square, a class-0 example a circle: two shapes as
+ * well as two colours. A held-out (test) example is drawn hollow. */
+static void svg_point(rbuf *out, double x, double y, int cls, double r, bool hollow)
 {
-    if (cls)
-        rbuf_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" stroke=\"#fff\" stroke-width=\"0.4\"/>\n",
-                    x - r, y - r, 2 * r, 2 * r, point_fill[1]);
+    char paint[96];
+    if (hollow)
+        snprintf(paint, sizeof paint, "fill=\"#fff\" stroke=\"%s\" stroke-width=\"1.2\"", point_fill[cls]);
     else
-        rbuf_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"#fff\" stroke-width=\"0.4\"/>\n",
-                    x, y, r, point_fill[0]);
+        snprintf(paint, sizeof paint, "fill=\"%s\" stroke=\"#fff\" stroke-width=\"0.4\"", point_fill[cls]);
+    if (cls)
+        rbuf_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" %s/>\n", x - r, y - r, 2 * r,
+                    2 * r, paint);
+    else
+        rbuf_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" %s/>\n", x, y, r, paint);
+}
+
+static void svg_points(rbuf *out, box b, const svg_map_panel *p, const mat *X, const mat *Y, double r, bool hollow)
+{
+    if (!X || !Y)
+        return;
+    for (size_t i = 0; i < X->cols; i++) {
+        double x1 = mat_get(X, 0, i), x2 = mat_get(X, 1, i);
+        if (isfinite(x1) && isfinite(x2))
+            svg_point(out, px_x(b, p->lo[0], p->hi[0], x1), px_y(b, p->lo[1], p->hi[1], x2), mat_get(Y, 0, i) > 0.5,
+                      r, hollow);
+    }
 }
 
 static void svg_map_panel_draw(rbuf *out, const svg_map_panel *p, box b, bool full_axes, double point_r)
@@ -253,14 +270,8 @@ static void svg_map_panel_draw(rbuf *out, const svg_map_panel *p, box b, bool fu
         rbuf_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#f0f0f0\"/>\n", b.x, b.y,
                     b.w, b.h);
     }
-    if (p->X && p->Y)
-        for (size_t i = 0; i < p->X->cols; i++) {
-            double x1 = mat_get(p->X, 0, i), x2 = mat_get(p->X, 1, i);
-            if (!isfinite(x1) || !isfinite(x2))
-                continue;
-            svg_point(out, px_x(b, p->lo[0], p->hi[0], x1), px_y(b, p->lo[1], p->hi[1], x2),
-                      mat_get(p->Y, 0, i) > 0.5, point_r);
-        }
+    svg_points(out, b, p, p->X, p->Y, point_r, false);
+    svg_points(out, b, p, p->X_test, p->Y_test, point_r, true);
     if (!p->grid && p->empty_label)
         svg_text(out, b.x + b.w / 2, b.y + b.h / 2, "middle", "font-weight=\"bold\" fill=\"#b00\"", p->empty_label);
     if (full_axes)
@@ -289,17 +300,24 @@ void svg_write_map_figure(rbuf *out, const svg_map_figure *f)
         }
     }
     /* Legend along the bottom: the two classes of examples, the two regions. */
-    double y = f->height - 12, x = 16;
+    const double y = f->height - 12, step = f->width / (f->test_label ? 5.0 : 4.0);
+    double x = 16;
     for (int k = 0; k < 2; k++) {
-        svg_point(out, x + 5, y - 4, k, 4);
+        svg_point(out, x + 5, y - 4, k, 4, false);
         svg_text(out, x + 14, y, "start", NULL, f->class_label[k]);
-        x += f->width / 4.0;
+        x += step;
+    }
+    if (f->test_label) {
+        svg_point(out, x + 5, y - 4, 0, 4, true);
+        svg_point(out, x + 16, y - 4, 1, 4, true);
+        svg_text(out, x + 25, y, "start", NULL, f->test_label);
+        x += step;
     }
     for (int k = 0; k < 2; k++) {
         rbuf_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"%s\" stroke=\"#999\"/>\n", x,
                     y - 10, region_fill[k]);
         svg_text(out, x + 17, y, "start", NULL, f->region_label[k]);
-        x += f->width / 4.0;
+        x += step;
     }
     rbuf_puts(out, "</svg>\n");
 }
@@ -329,7 +347,10 @@ void svg_write_bar_chart(rbuf *out, const svg_bar_chart *c)
             rbuf_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n",
                         cx - slot * 0.3, y, slot * 0.6, b.y + b.h - y, series_colour[0]);
             snprintf(lab, sizeof lab, "%.1f%%", c->values[i]);
-            svg_text(out, cx, y - 5, "middle", NULL, lab);
+            if (y - 5 < b.y + 14) /* no room above a tall bar: write inside it */
+                svg_text(out, cx, y + 15, "middle", "fill=\"#fff\" font-weight=\"bold\"", lab);
+            else
+                svg_text(out, cx, y - 5, "middle", NULL, lab);
         } else {
             svg_text(out, cx, b.y + b.h - 8, "middle", "fill=\"#b00\" font-weight=\"bold\"", c->missing_label);
         }

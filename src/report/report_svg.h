@@ -59,6 +59,7 @@ typedef struct svg_map_panel {
     const unsigned char *grid;    /* NULL: the panel says `empty_label` instead (e.g. diverged) */
     const char *empty_label;
     const mat *X, *Y;             /* (2, m) points and (1, m) labels */
+    const mat *X_test, *Y_test;   /* held-out points, drawn hollow (NULL: none) */
 } svg_map_panel;
 
 typedef struct svg_map_figure {
@@ -66,6 +67,7 @@ typedef struct svg_map_figure {
     const char *title;
     const char *class_label[2];   /* legend: "class 0 (red)", … */
     const char *region_label[2];  /* legend: "predicted 0", … */
+    const char *test_label;       /* legend of the hollow held-out points (NULL: no test points) */
     const svg_map_panel *panels;
     int n_panels;
     int cols;                     /* panels per row; 1 panel gets full axes with ticks */
