@@ -8,7 +8,8 @@
 #ifndef DNN_CORE_SIMD_INTERNAL_H
 #define DNN_CORE_SIMD_INTERNAL_H
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
+    !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
 #define CORE_SIMD_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 #else
 #define CORE_SIMD_CLONES
