@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # stepper.sh — the stepper lab end to end, opened directly from the command
 # line: forward until Z[1] is (4, 400), on through backward until dW[1] is
-# (4, 2), ← undoes, g shows the gradient check, p asks for shapes (right and
-# wrong), the layout follows resizes (and the too-small screen recovers),
+# (4, 2), ← undoes, g shows the gradient check, i inspects cell by cell, p
+# asks for shapes (right and wrong), the layout follows resizes (and the too-small screen recovers),
 # and q leaves a working shell.
 set -u
 . "$(dirname "$0")/lib.sh"
@@ -41,6 +41,20 @@ screen | grep -qE '^.*│ 1 +[0-9]\.[0-9]{3}e-[0-9]{2}' || fail "no per-layer di
 wait_for "all    "
 send_keys g
 wait_for "dW[1] = [[ 0.00023606 -0.00207914]"
+
+# i: the inspector on dW[1]; Tab goes on to dZ[1] (one column per example,
+# so x⁽ⁱ⁾ is shown); l moves the cursor; Esc leaves the inspector, not the lab.
+send_keys i
+wait_for "Inspect dW[1] (4, 2)"
+wait_for "dW[1][0, 0] = 0.00023606"
+send_keys Tab
+wait_for "Inspect dZ[1] (4, 400)"
+send_keys l
+wait_for "dZ[1][0, 1] = "
+wait_for "x⁽ⁱ⁾ = X[:, 1] = [ 0.1587099 -1.4821709]"
+send_keys Escape
+wait_for "dW[1] = [[ 0.00023606 -0.00207914]"
+wait_for "Step 11/13"
 
 # p: predict the shape. db[1] is next: right.
 send_keys p
