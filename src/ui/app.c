@@ -207,6 +207,20 @@ static unsigned app_apply(ui_app *app, ui_screen *from, unsigned bits)
     return out;
 }
 
+/* The rows the help overlay's content takes at the current width: the
+ * wrapped help text, a blank row, "Keys", the screen's and the app's keys. */
+static int app_help_rows(const ui_app *app)
+{
+    const ui_screen *top = app_top(app);
+    const char *help = top && top->ops->help ? top->ops->help(top, &app->ctx) : "";
+    text_line *lines = NULL;
+    size_t n = text_wrap(help, app->w - 4, &lines);
+    free(lines);
+    ui_keyhelp keys[24];
+    int nk = top && top->ops->keys ? top->ops->keys(top, &app->ctx, keys, 20) : 0;
+    return (int)n + 2 + nk + 4;
+}
+
 static void app_toggle_lang(ui_app *app)
 {
     app->ctx.lang = app->ctx.lang == UI_LANG_ZH ? UI_LANG_EN : UI_LANG_ZH;
@@ -241,6 +255,9 @@ unsigned app_key(ui_app *app, ui_key key)
             app_toggle_lang(app);
         else
             app->help_open = false;
+        int max = app_help_rows(app) - (app->h - 4);
+        if (app->help_scroll > max)
+            app->help_scroll = max > 0 ? max : 0;
         return UI_REDRAW;
     }
     bool is_char = key.code == UI_KEY_CHAR;

@@ -304,6 +304,9 @@ static void question_mark_opens_help_and_any_key_closes_it(void **state)
     key(w, UI_KEY_ENTER);
     ch(w, '?');
     assert_on_screen(w, "Help: Lesson");
+    for (int i = 0; i < 100; i++)  /* scrolling stops at the end of the text */
+        ch(w, 'j');
+    assert_on_screen(w, "Ctrl-C");
     ch(w, 'q');  /* closes the help, does not leave the lesson */
     assert_string_equal(top_name(w), "reader");
 }
