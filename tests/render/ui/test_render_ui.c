@@ -77,7 +77,7 @@ static void run_keys(ui_app *app, const char *script)
     }
 }
 
-static char *render_case_text(const render_case *rc, bool ascii)
+static char *render_case_dump(const render_case *rc, bool ascii, bool roles)
 {
     lesson_course *course = ui_fixture_course();
     assert_non_null(course);
@@ -88,11 +88,16 @@ static char *render_case_text(const render_case *rc, bool ascii)
     run_keys(app, rc->keys);
     ui_canvas *c = canvas_new(rc->w, rc->h);
     app_render(app, c);
-    char *text = canvas_to_text(c);
+    char *text = roles ? canvas_roles_to_text(c) : canvas_to_text(c);
     canvas_free(c);
     app_free(app);
     lesson_course_free(course);
     return text;
+}
+
+static char *render_case_text(const render_case *rc, bool ascii)
+{
+    return render_case_dump(rc, ascii, false);
 }
 
 static char *read_all(const char *path)
@@ -164,12 +169,31 @@ static void rendering_twice_gives_the_same_frame(void **state)
     free(b);
 }
 
+/* Colour meaning, one letter per cell (a = ROLE_NORMAL, b = ROLE_DIM, … in
+ * ui_role order): the selected row, the marks, the key bar, a wrong answer. */
+static void roles_of_the_map_and_of_a_wrong_answer_match_their_golden(void **state)
+{
+    (void)state;
+    const char *names[] = {"map", "quiz_wrong_hint"};
+    for (size_t k = 0; k < 2; k++)
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            if (strcmp(cases[i].name, names[k]))
+                continue;
+            char name[128];
+            snprintf(name, sizeof name, "%s.roles", names[k]);
+            char *roles = render_case_dump(&cases[i], false, true);
+            check_golden(name, roles);
+            free(roles);
+        }
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_screen_matches_its_golden_text_in_utf8_and_ascii),
         cmocka_unit_test(rendering_twice_gives_the_same_frame),
+        cmocka_unit_test(roles_of_the_map_and_of_a_wrong_answer_match_their_golden),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
