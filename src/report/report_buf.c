@@ -52,9 +52,55 @@ void rbuf_puts(rbuf *b, const char *s)
     }
 }
 
+/* Length of the valid UTF-8 sequence at p (1 … 4), or 0 when it is not one
+ * (a stray continuation byte, a truncated or overlong sequence, a surrogate,
+ * or a code point above U+10FFFF). */
+static size_t utf8_len(const unsigned char *p)
+{
+    size_t n;
+    unsigned cp;
+    if (p[0] < 0x80)
+        return 1;
+    if ((p[0] & 0xE0) == 0xC0) {
+        n = 2;
+        cp = p[0] & 0x1F;
+    } else if ((p[0] & 0xF0) == 0xE0) {
+        n = 3;
+        cp = p[0] & 0x0F;
+    } else if ((p[0] & 0xF8) == 0xF0) {
+        n = 4;
+        cp = p[0] & 0x07;
+    } else {
+        return 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    static const unsigned min_cp[5] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < min_cp[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
 void rbuf_xml(rbuf *b, const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        size_t n = utf8_len(p);
+        if (n == 0) {
+            rbuf_puts(b, "\xEF\xBF\xBD"); /* U+FFFD for a byte that is not UTF-8 */
+            p++;
+            continue;
+        }
+        if (n > 1) {
+            char c[5] = {0};
+            memcpy(c, p, n);
+            rbuf_puts(b, c);
+            p += n;
+            continue;
+        }
         switch (*p) {
         case '&': rbuf_puts(b, "&amp;"); break;
         case '<': rbuf_puts(b, "&lt;"); break;
@@ -66,6 +112,7 @@ void rbuf_xml(rbuf *b, const char *s)
             rbuf_puts(b, c);
         }
         }
+        p++;
     }
 }
 

@@ -26,7 +26,9 @@ void rbuf_printf(rbuf *b, const char *fmt, ...) __attribute__((format(printf, 2,
 /* Appends s as it is. */
 void rbuf_puts(rbuf *b, const char *s);
 /* Appends s with &, <, >, " and ' escaped for XML text and attributes;
- * bytes below 0x20 other than tab and newline become spaces (XML 1.0 forbids them). */
+ * bytes below 0x20 other than tab and newline become spaces (XML 1.0 forbids
+ * them) and bytes that are not valid UTF-8 become U+FFFD, so the result is
+ * always well-formed XML text. */
 void rbuf_xml(rbuf *b, const char *s);
 /* The text so far ("" when empty). */
 const char *rbuf_str(const rbuf *b);

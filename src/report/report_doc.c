@@ -34,10 +34,29 @@ static void doc_inline(report_doc *d, const char *s)
             p++;
             continue;
         }
-        char c[2] = {*p, '\0'};
         if (d->format == REPORT_HTML) {
-            rbuf_xml(&d->out, c);
-        } else if (code) {
+            /* A whole run up to the next mark, so multi-byte characters stay whole. */
+            size_t n = 0;
+            while (p[n] && p[n] != '`' && !(!code && p[n] == '*' && p[n + 1] == '*'))
+                n++;
+            char run[512];
+            while (n > 0) {
+                size_t k = n < sizeof run - 1 ? n : sizeof run - 1;
+                while (k < n && k > 0 && ((unsigned char)p[k] & 0xC0) == 0x80)
+                    k--; /* do not cut a character in two */
+                if (k == 0)
+                    k = n < sizeof run - 1 ? n : sizeof run - 1; /* not UTF-8 anyway: rbuf_xml replaces it */
+                memcpy(run, p, k);
+                run[k] = '\0';
+                rbuf_xml(&d->out, run);
+                p += k;
+                n -= k;
+            }
+            p--;
+            continue;
+        }
+        char c[2] = {*p, '\0'};
+        if (code) {
             rbuf_puts(&d->out, c);
         } else {
             /* Markdown: escape only what would start markup here, so the

@@ -151,7 +151,8 @@ void report_figures_build(const report_data *d, report_lang lang, report_figures
 {
     for (int i = 0; i < FIG_COUNT; i++)
         f->svg[i] = (rbuf)RBUF_INIT;
-    figure_cost(d, lang, &f->svg[FIG_COST]);
+    if (d->res.n_costs > 0)
+        figure_cost(d, lang, &f->svg[FIG_COST]);
     if (report_is_2d(d))
         figure_boundary(d, lang, &f->svg[FIG_BOUNDARY]);
     figure_sweep(d, lang, &f->svg[FIG_SWEEP]);

@@ -267,9 +267,13 @@ static void section_results(report_doc *doc, const report_data *d, const report_
         doc_heading(doc, 3, TR(lang, "Confusion matrix (test set)", "混淆矩阵（测试集）"));
         confusion_table(doc, &d->conf_test, ds);
     }
-    doc_figure(doc, f->file[FIG_COST], rbuf_str(&f->svg[FIG_COST]),
-               rs_fmt(b, sizeof b, TR(lang, "the cost J recorded every %ld iterations.", "每 %ld 次迭代记录的代价 J。"),
-                      d->spec.print_every));
+    if (f->svg[FIG_COST].len)
+        doc_figure(doc, f->file[FIG_COST], rbuf_str(&f->svg[FIG_COST]),
+                   rs_fmt(b, sizeof b, TR(lang, "the cost J recorded every %ld iterations.", "每 %ld 次迭代记录的代价 J。"),
+                          d->spec.print_every));
+    else
+        doc_para(doc, TR(lang, "No cost was recorded (`--print-every 0`), so there is no cost curve.",
+                         "本次运行没有记录代价（`--print-every 0`），因此没有代价曲线。"));
     if (report_is_2d(d))
         doc_figure(doc, f->file[FIG_BOUNDARY], rbuf_str(&f->svg[FIG_BOUNDARY]),
                    ds->X_test ? TR(lang, "the regions where the trained network predicts 0 and 1, with the training examples (filled) and the test examples (hollow) on top.",

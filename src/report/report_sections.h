@@ -12,8 +12,8 @@
 #include "report_run.h"
 
 /* The figures of a report, as SVG elements (no XML declaration). A figure
- * that does not apply (the boundary of a data set that is not 2-D) is left
- * empty (rbuf_str gives ""). */
+ * that does not apply (the boundary of a data set that is not 2-D, the cost
+ * curve of a run that recorded no cost) is left empty (len 0). */
 typedef enum report_figure { FIG_COST, FIG_BOUNDARY, FIG_SWEEP, FIG_LR, FIG_COUNT } report_figure;
 
 typedef struct report_figures {

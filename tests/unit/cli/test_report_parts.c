@@ -22,13 +22,16 @@
 #include "report_env.h"
 #include "report_svg.h"
 
-static void xml_text_is_escaped_and_control_bytes_become_spaces(void **state)
+static void xml_text_is_escaped_and_bad_bytes_are_replaced(void **state)
 {
     (void)state;
     rbuf b = RBUF_INIT;
     rbuf_xml(&b, "a<b & \"c\" 'd'>\x01z\tα");
     assert_string_equal(rbuf_str(&b), "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt; z\tα");
     assert_true(rbuf_ok(&b));
+    rbuf_free(&b);
+    rbuf_xml(&b, "a\xff b\xc3 \xed\xa0\x80 \xc3\xa9");
+    assert_string_equal(rbuf_str(&b), "a\xef\xbf\xbd b\xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd é");
     rbuf_free(&b);
 }
 
@@ -153,7 +156,7 @@ static void report_write_makes_every_file_of_a_small_run(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(xml_text_is_escaped_and_control_bytes_become_spaces),
+        cmocka_unit_test(xml_text_is_escaped_and_bad_bytes_are_replaced),
         cmocka_unit_test(ticks_are_round_steps_covering_the_range),
         cmocka_unit_test(a_curve_stops_at_the_first_non_finite_cost_and_is_marked),
         cmocka_unit_test(markdown_escapes_markup_but_leaves_words_and_brackets_readable),
