@@ -361,6 +361,61 @@ static void the_app_reopens_where_the_learner_left_off(void **state)
     lesson_course_free(course);
 }
 
+/* A fixed-seed stream of keys (a typing learner, a cat on the keyboard):
+ * the app never crashes, never empties its stack without quitting, and
+ * renders at odd sizes too. Run under the sanitizers in CI. */
+static void random_keys_never_break_the_app(void **state)
+{
+    (void)state;
+    static const ui_keycode codes[] = {
+        UI_KEY_UP, UI_KEY_DOWN, UI_KEY_LEFT, UI_KEY_RIGHT, UI_KEY_PGUP, UI_KEY_PGDN, UI_KEY_HOME,
+        UI_KEY_END, UI_KEY_ENTER, UI_KEY_ESC, UI_KEY_BACKSPACE, UI_KEY_TAB,
+    };
+    static const char chars[] = "jkgGnphq?L123456789 ,()x4";
+    lesson_course *course = ui_fixture_course();
+    ui_app_config cfg = {.lang = UI_LANG_EN};
+    ui_app *app = app_new(course, progress_new(), &cfg);
+    app_resize(app, 80, 24);
+    assert_true(app_open_course(app));
+    ui_canvas *c = canvas_new(80, 24);
+    uint32_t seed = 12345;
+    int steps = 0, labs = 0, readers = 0;
+    for (int i = 0; i < 4000; i++) {
+        seed = seed * 1664525u + 1013904223u;
+        uint32_t r = seed >> 8;
+        ui_key k;
+        if (r % 3 == 0)
+            k = (ui_key){codes[(r / 3) % (sizeof codes / sizeof codes[0])], 0};
+        else
+            k = (ui_key){UI_KEY_CHAR, (uint32_t)(unsigned char)chars[(r / 3) % (sizeof chars - 1)]};
+        bool back = k.code == UI_KEY_ESC || (k.code == UI_KEY_CHAR && k.ch == 'q');
+        if (back && app_depth(app) == 1 && !app_help_open(app))
+            continue;  /* quitting would end the walk */
+        unsigned bits = app_key(app, k);
+        if (bits & UI_QUIT) {
+            /* q and Esc on the last screen are skipped above: nothing else may quit. */
+            fail_msg("quit at step %d", i);
+        }
+        steps++;
+        assert_true(app_depth(app) >= 1);
+        if (i % 97 == 0) {
+            int w = 60 + (int)(r % 150), h = 15 + (int)(r % 50);
+            canvas_resize(c, w, h);
+            app_resize(app, w, h);
+        }
+        app_render(app, c);
+        labs += !strcmp(app_top(app)->ops->name, "stepper");
+        readers += !strcmp(app_top(app)->ops->name, "reader");
+    }
+    /* The walk went through the map, the reader and a lab. */
+    assert_true(steps > 3000);
+    assert_true(readers > 100);
+    assert_true(labs > 0);
+    canvas_free(c);
+    app_free(app);
+    lesson_course_free(course);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -380,6 +435,7 @@ int main(void)
         T(a_small_terminal_shows_the_too_small_screen),
         T(a_lab_block_opens_its_lab_and_leaving_returns_to_the_page),
         cmocka_unit_test(the_app_reopens_where_the_learner_left_off),
+        cmocka_unit_test(random_keys_never_break_the_app),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
