@@ -7,7 +7,7 @@
  *   (HTML: out/lab.html alone, every figure inline)
  *
  * Every file is first written to a temporary name in the target directory
- * (".lab.md.XXXXXX", same file system, so rename is atomic); only when all of
+ * (".lab.md.<pid>-<n>.tmp", same file system, so rename is atomic); only when all of
  * them are complete are they renamed into place. On any failure the
  * temporaries are removed, so a reader never finds half a report.
  */
@@ -18,7 +18,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "report_doc.h"
@@ -70,35 +72,41 @@ static bool split_path(const char *out_path, char *dir, size_t dir_size, char *s
     return true;
 }
 
-/* A new empty temporary file in dir for the final name `path`; its name goes
- * to tmp. Returns an open FILE or NULL with errno set. */
+/* A new empty temporary file in dir for the final name `path`
+ * ("dir/.name.<pid>-<n>.tmp"), created with O_EXCL and mode 0666 so the
+ * umask applies as for any new file (no process-wide umask juggling, which
+ * would race with other threads). Its name goes to tmp. Returns an open FILE
+ * or NULL with errno set. */
 static FILE *temp_in(const char *dir, const char *path, char *tmp, size_t tmp_size)
 {
     const char *slash = strrchr(path, '/');
-    int n = snprintf(tmp, tmp_size, "%s/.%s.XXXXXX", dir, slash ? slash + 1 : path);
-    if (n < 0 || (size_t)n >= tmp_size) {
-        errno = ENAMETOOLONG;
-        tmp[0] = '\0';
-        return NULL;
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    for (unsigned attempt = 0; attempt < 100; attempt++) {
+        int n = snprintf(tmp, tmp_size, "%s/.%s.%ld-%lx.tmp", dir, slash ? slash + 1 : path, (long)getpid(),
+                         (unsigned long)ts.tv_nsec + attempt);
+        if (n < 0 || (size_t)n >= tmp_size) {
+            errno = ENAMETOOLONG;
+            break;
+        }
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd < 0) {
+            if (errno == EEXIST)
+                continue;
+            break;
+        }
+        FILE *f = fdopen(fd, "w");
+        if (!f) {
+            int e = errno;
+            close(fd);
+            unlink(tmp);
+            errno = e;
+            break;
+        }
+        return f;
     }
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        tmp[0] = '\0';
-        return NULL;
-    }
-    /* mkstemp makes the file 0600; a report is an ordinary file (0666 less the umask). */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    FILE *f = fdopen(fd, "w");
-    if (!f) {
-        int e = errno;
-        close(fd);
-        unlink(tmp);
-        tmp[0] = '\0';
-        errno = e;
-    }
-    return f;
+    tmp[0] = '\0';
+    return NULL;
 }
 
 static void remove_temps(report_file *files, int n)
@@ -128,11 +136,13 @@ static int commit_files(const char *dir, report_file *files, int n, char *err, s
             return 1;
         }
     }
-    for (int i = 0; i < n; i++) {
+    /* Figures first, the report (files[0]) last: a reader who sees the new
+     * report also finds its figures. */
+    for (int i = n - 1; i >= 0; i--) {
         if (rename(files[i].tmp, files[i].path) != 0) {
             snprintf(err, err_size, "cannot write '%s': %s", files[i].path, strerror(errno));
             /* The ones already renamed are complete files of this report; take them back too. */
-            for (int k = 0; k < i; k++)
+            for (int k = i + 1; k < n; k++)
                 unlink(files[k].path);
             remove_temps(files, n);
             return 1;
@@ -142,8 +152,10 @@ static int commit_files(const char *dir, report_file *files, int n, char *err, s
     return 0;
 }
 
-/* Fails early, before seconds of training, when the directory cannot take a new file. */
-static int probe_dir(const char *dir, const char *out_path, char *err, size_t err_size)
+/* Fails early, before seconds of training, when the directory cannot take a
+ * new file or one of the names is taken by a directory (the only common way a
+ * rename in a writable directory fails). */
+static int probe_dir(const char *dir, const char *out_path, const char *stem, char *err, size_t err_size)
 {
     char tmp[PATH_MAX];
     FILE *f = temp_in(dir, "probe", tmp, sizeof tmp);
@@ -153,6 +165,19 @@ static int probe_dir(const char *dir, const char *out_path, char *err, size_t er
     }
     fclose(f);
     unlink(tmp);
+    struct stat st;
+    if (stat(out_path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        snprintf(err, err_size, "cannot write '%s': it is a directory", out_path);
+        return 1;
+    }
+    for (int i = 0; i < FIG_COUNT; i++) {
+        char path[PATH_MAX];
+        int n = snprintf(path, sizeof path, "%s/%s-%s.svg", dir, stem, report_figure_suffix[i]);
+        if (n > 0 && (size_t)n < sizeof path && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            snprintf(err, err_size, "cannot write '%s': it is a directory", path);
+            return 1;
+        }
+    }
     return 0;
 }
 
@@ -163,7 +188,7 @@ int report_write(const report_request *req, char *err, size_t err_size)
         snprintf(err, err_size, "'%s' is not a file name", req->out_path);
         return 2;
     }
-    int rc = probe_dir(dir, req->out_path, err, err_size);
+    int rc = probe_dir(dir, req->out_path, stem, err, err_size);
     if (rc)
         return rc;
 
