@@ -172,6 +172,11 @@ static void put_ref(const nn_net *net, char *buf, size_t size, size_t *len, nn_r
     size_t rows, cols;
     nn_ref_name(r, name, sizeof name);
     shape_of(net, r, &rows, &cols);
+    if (!strcmp(suffix, "ᵀ")) { /* the transpose's own shape: (cols, rows) */
+        size_t t = rows;
+        rows = cols;
+        cols = t;
+    }
     put(buf, size, len, "%s%s (%zu, %zu)", name, suffix, rows, cols);
 }
 

@@ -42,11 +42,11 @@ static void backward_steps_name_their_shapes(void **state)
     nn_op_shapes(net, nn_op_at(net, 5), buf, sizeof buf);
     assert_string_equal(buf, "A[2] (1, 400) − Y (1, 400) → dZ[2] (1, 400)");
     nn_op_shapes(net, nn_op_at(net, 8), buf, sizeof buf);
-    assert_string_equal(buf, "W[2]ᵀ (1, 4) · dZ[2] (1, 400) → dA[1] (4, 400)");
+    assert_string_equal(buf, "W[2]ᵀ (4, 1) · dZ[2] (1, 400) → dA[1] (4, 400)");
     nn_op_formula(net, nn_op_at(net, 9), buf, sizeof buf);
     assert_string_equal(buf, "dZ[1] = dA[1] ∗ (1 − A[1]²)");
     nn_op_shapes(net, nn_op_at(net, 10), buf, sizeof buf);
-    assert_string_equal(buf, "dZ[1] (4, 400) · Xᵀ (2, 400) → dW[1] (4, 2)");
+    assert_string_equal(buf, "dZ[1] (4, 400) · Xᵀ (400, 2) → dW[1] (4, 2)");
     nn_op_formula(net, nn_op_at(net, 11), buf, sizeof buf);
     assert_string_equal(buf, "db[1] = (1/m) Σ dZ[1]  (axis=1, keepdims)");
     nn_free(net), mat_free(X), mat_free(Y);
