@@ -53,6 +53,15 @@ int reader_focusables(const reader_screen *r, int *blocks, int max);
 int reader_focus_block(const reader_screen *r);
 /* The state of the quiz in block b, or NULL. */
 reader_quiz *reader_quiz_of(const reader_screen *r, int block);
+/* The quiz that has the focus, or NULL. */
+reader_quiz *reader_focused_quiz(const reader_screen *r);
+/* Whether every quiz on the current page has been answered at least once. */
+bool reader_page_answered(const reader_screen *r);
+
+/* The screen ops drawn in reader_view.c. */
+void reader_render(const ui_screen *s, ui_canvas *c, ui_rect body, const ui_ctx *ctx);
+int reader_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int max);
+const char *reader_help(const ui_screen *s, const ui_ctx *ctx);
 
 /* One laid-out line. */
 typedef struct reader_line {

@@ -60,7 +60,7 @@ int reader_focus_block(const reader_screen *r)
     return blocks[f];
 }
 
-static reader_quiz *reader_focused_quiz(const reader_screen *r)
+reader_quiz *reader_focused_quiz(const reader_screen *r)
 {
     int b = reader_focus_block(r);
     return b >= 0 ? reader_quiz_of(r, b) : NULL;
@@ -91,7 +91,7 @@ static void reader_enter_page(reader_screen *r, const ui_ctx *ctx, int page)
     }
 }
 
-static bool reader_page_answered(const reader_screen *r)
+bool reader_page_answered(const reader_screen *r)
 {
     for (int i = 0; i < r->n_quiz; i++)
         if (r->quiz[i].tries == 0)
@@ -370,172 +370,6 @@ static unsigned reader_on_key(ui_screen *s, ui_key key, ui_ctx *ctx)
 }
 
 /* Draws one laid-out line at (x, y), `w` columns wide. */
-static void reader_draw_line(ui_canvas *c, const reader_line *l, int x, int y, int w, bool ascii)
-{
-    int x0 = x + l->indent;
-    if (l->box) {
-        int bw = l->box_w < w - l->indent ? l->box_w : w - l->indent;
-        if (l->box == 'm') {
-            canvas_put(c, x0, y, glyph_cp(GLYPH_V_LINE, ascii), l->role);
-            canvas_put(c, x0 + bw - 1, y, glyph_cp(GLYPH_V_LINE, ascii), l->role);
-            x0 += 2;
-            w = bw - 4 + l->indent;
-        } else {
-            ui_glyph left = l->box == 't' ? GLYPH_TOP_LEFT : GLYPH_BOTTOM_LEFT;
-            ui_glyph right = l->box == 't' ? GLYPH_TOP_RIGHT : GLYPH_BOTTOM_RIGHT;
-            canvas_put(c, x0, y, glyph_cp(left, ascii), l->role);
-            for (int i = 1; i < bw - 1; i++)
-                canvas_put(c, x0 + i, y, glyph_cp(GLYPH_H_LINE, ascii), l->role);
-            canvas_put(c, x0 + bw - 1, y, glyph_cp(right, ascii), l->role);
-            if (l->box_title) {
-                int tw = canvas_printf(c, x0 + 2, y, bw - 4, ROLE_HEADING, " %s ", l->box_title);
-                (void)tw;
-            }
-            return;
-        }
-    }
-    int room = x + w - x0;
-    int used = 0;
-    if (l->prefix[0])
-        used += canvas_text(c, x0, y, room, l->prefix, l->prefix_role);
-    char buf[2048];
-    const char *src = l->text ? l->text : l->own;
-    size_t len = l->text ? l->len : strlen(l->own);
-    if (len >= sizeof buf)
-        len = sizeof buf - 1;
-    memcpy(buf, src, len);
-    buf[len] = '\0';
-    int tx = x0 + used;
-    int avail = room - used;
-    if (l->clip && text_width(buf) > avail && avail > 1) {
-        canvas_text(c, tx, y, avail - 1, buf, l->role);
-        canvas_put(c, tx + avail - 1, y, glyph_cp(GLYPH_CLIP, ascii), ROLE_DIM);
-    } else {
-        used += canvas_text(c, tx, y, avail, buf, l->role);
-    }
-    if (l->focus)
-        canvas_paint(c, x0, y, used > 0 ? used : 1, 1, ROLE_SELECTED, 0);
-}
-
-static void reader_render(const ui_screen *s, ui_canvas *c, ui_rect body, const ui_ctx *ctx)
-{
-    const reader_screen *r = (const reader_screen *)s;
-    lesson_lang lang = (lesson_lang)ctx->lang;
-    ui_panels p = layout_panels(body);
-    char left[256], right[64];
-    snprintf(left, sizeof left, UI_TR(ctx, "Week %d %s %s", "第 %d 周 %s %s"), r->l->week_number,
-             ctx->ascii ? "-" : "\u00b7", lesson_text_get(r->l->title, lang));
-    snprintf(right, sizeof right, UI_TR(ctx, "page %d/%d", "第 %d/%d 页"), r->page + 1, r->l->n_pages);
-    screen_draw_title(c, p.title, left, right);
-    ui_rect a = p.column;
-    reader_line *lines;
-    int n = reader_doc_build(r, ctx, a.w - 2, &lines);
-    /* The last row of the area tells what comes next. */
-    int rows = a.h - 1;
-    int max = n > rows ? n - rows : 0;
-    int scroll = r->scroll > max ? max : r->scroll < 0 ? 0 : r->scroll;
-    for (int i = 0; i < rows && scroll + i < n; i++)
-        reader_draw_line(c, &lines[scroll + i], a.x, a.y + i, a.w - 2, ctx->ascii);
-    free(lines);
-    if (scroll > 0)
-        canvas_text(c, a.x + a.w - 1, a.y, 1, glyph_str(GLYPH_ARROW_UP, ctx->ascii), ROLE_DIM);
-    if (scroll < max)
-        canvas_text(c, a.x + a.w - 1, a.y + rows - 1, 1, glyph_str(GLYPH_ARROW_DOWN, ctx->ascii), ROLE_DIM);
-    int fy = a.y + rows;
-    const char *foot;
-    ui_role frole = ROLE_DIM;
-    if (r->page + 1 < r->l->n_pages) {
-        foot = reader_page_answered(r) ? UI_TR(ctx, "n: next page", "n：下一页")
-                                       : UI_TR(ctx, "Answer the question above to go on.", "回答上面的问题后才能继续。");
-    } else if (progress_is_done(ctx->progress, r->l->id)) {
-        foot = UI_TR(ctx, "End of the lesson: done. q: back to the course map", "本课结束：已完成。q：返回课程地图");
-        frole = ROLE_OK;
-    } else {
-        foot = UI_TR(ctx, "Last page. Answer every question of the lesson to finish it.",
-                     "最后一页。回答本课的所有问题即可完成。");
-    }
-    canvas_text(c, a.x, fy, a.w, foot, frole);
-}
-
-static int reader_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int max)
-{
-    const reader_screen *r = (const reader_screen *)s;
-    const reader_quiz *qs = reader_focused_quiz(r);
-    int n = 0;
-#define KEY(k, en, zh) \
-    do { \
-        if (n < max) \
-            out[n++] = (ui_keyhelp){k, en, zh}; \
-    } while (0)
-    if (r->typing && qs) {
-        KEY("Enter", "check answer", "提交答案");
-        KEY("Bksp", "delete", "删除");
-        KEY(ctx->ascii ? "</>" : "\u2190/\u2192", "move", "移动");
-        KEY("Esc", "stop typing", "停止输入");
-        return n;
-    }
-    KEY("j/k", "scroll", "滚动");
-    if (r->page + 1 < r->l->n_pages && reader_page_answered(r))
-        KEY("n", "next", "下一页");
-    if (r->page > 0)
-        KEY("p", "prev", "上一页");
-    int b = reader_focus_block(r);
-    if (qs && !reader_quiz_solved(qs)) {
-        if (qs->q->kind == LESSON_QUIZ_CHOICE)
-            KEY(ctx->ascii ? "1-8/^v Enter" : "1-8/\u2191\u2193 Enter", "answer", "作答");
-        else
-            KEY("Enter", "answer", "作答");
-        if (qs->hints < qs->q->n_hints)
-            KEY("h", "hint", "提示");
-    } else if (b >= 0) {
-        KEY("Enter", "open lab", "打开实验");
-    }
-    int blocks[64];
-    if (reader_focusables(r, blocks, 64) > 1)
-        KEY("Tab", "next item", "下一项");
-#undef KEY
-    return n;
-}
-
-static const char *reader_help(const ui_screen *s, const ui_ctx *ctx)
-{
-    (void)s;
-    if (ctx->ascii && ctx->lang == UI_LANG_EN)
-        return
-                 "The lesson reader shows one page of a lesson at a time. The top line names the week, the "
-                 "lesson and the page. Formulas, code and diagrams are never wrapped: a line too long for the "
-                 "window ends in a > mark.\n\n"
-                 "Quizzes: pick a choice with its number (or the arrows and Enter), or press Enter to type an "
-                 "answer and Enter again to check it. Right or wrong shows at once; h reveals the hints one at "
-                 "a time; after three tries the answer is shown. The explanation appears once the question is "
-                 "solved.\n\n"
-                 "The way forward (n) appears only once every question on the page has been answered. A lab "
-                 "button opens an interactive lab with the lesson's settings; leaving the lab comes back to "
-                 "this page. Tab moves between the questions and labs of a page.\n\n"
-                 "A lesson is done when its last page is reached and all of its questions are answered. Your "
-                 "page is saved.";
-    return UI_TR(ctx,
-                 "The lesson reader shows one page of a lesson at a time. The top line names the week, the "
-                 "lesson and the page. Formulas, code and diagrams are never wrapped: a line too long for the "
-                 "window ends in a \u203a mark (> without UTF-8).\n\n"
-                 "Quizzes: pick a choice with its number (or the arrows and Enter), or press Enter to type an "
-                 "answer and Enter again to check it. Right or wrong shows at once; h reveals the hints one at "
-                 "a time; after three tries the answer is shown. The explanation appears once the question is "
-                 "solved.\n\n"
-                 "The way forward (n) appears only once every question on the page has been answered. A lab "
-                 "button opens an interactive lab with the lesson's settings; leaving the lab comes back to "
-                 "this page. Tab moves between the questions and labs of a page.\n\n"
-                 "A lesson is done when its last page is reached and all of its questions are answered. Your "
-                 "page is saved.",
-                 "课文阅读器一次显示一页。顶行是周、课文和页码。公式、代码和图示从不折行：超出窗口的行以 \u203a "
-                 "标记结尾（非 UTF-8 终端为 >）。\n\n"
-                 "小测验：按数字选择（或用方向键加 Enter），或按 Enter 输入答案，再按 Enter 检查。对错立即显示；"
-                 "h 逐级显示提示；三次之后显示答案。答对后显示解释。\n\n"
-                 "只有回答了本页的所有问题，才会出现前进键 n。实验按钮会按本课的设置打开交互实验；离开实验后回到"
-                 "本页。Tab 在本页的问题和实验之间移动。\n\n"
-                 "读到最后一页并回答了本课的所有问题，这一课就完成了。你读到的页会被保存。");
-}
-
 static void reader_on_show(ui_screen *s, ui_ctx *ctx)
 {
     reader_screen *r = (reader_screen *)s;
