@@ -14,7 +14,7 @@ wait_for "0/"
 # ("Computing a network's output": 3 pages of text, then 3 quizzes).
 press_until j "│ Week 3 · pages"
 send_keys j
-wait_for "Computing a network's output"
+wait_for "│ Computing a network's output"
 send_keys Enter
 wait_for "page 1/4"
 wait_for "n: next page"
