@@ -30,9 +30,11 @@ void rbuf_puts(rbuf *b, const char *s);
  * them) and bytes that are not valid UTF-8 become U+FFFD, so the result is
  * always well-formed XML text. */
 void rbuf_xml(rbuf *b, const char *s);
-/* The text so far ("" when empty). */
+/* The text so far ("" when empty); valid until the next append or rbuf_free. */
 const char *rbuf_str(const rbuf *b);
+/* False when an allocation failed: the text is incomplete and must not be used. */
 bool rbuf_ok(const rbuf *b);
+/* Releases the text and leaves b empty (RBUF_INIT), ready for reuse. */
 void rbuf_free(rbuf *b);
 
 #endif

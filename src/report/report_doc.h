@@ -24,7 +24,9 @@ typedef struct report_doc {
 void doc_begin(report_doc *d, report_format format, report_lang lang, const char *title);
 /* level 2 or 3 (level 1 is the title). */
 void doc_heading(report_doc *d, int level, const char *text);
+/* A paragraph of inline text. */
 void doc_para(report_doc *d, const char *text);
+/* A bulleted list of n items of inline text. */
 void doc_list(report_doc *d, const char *const *items, int n);
 /* A preformatted block, literal. */
 void doc_code(report_doc *d, const char *text);

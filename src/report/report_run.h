@@ -64,6 +64,7 @@ extern const int report_sweep_sizes[REPORT_SWEEP_N];
  * Returns 0, or 1 (data set, memory, main run diverged) / 2 (impossible
  * config) with one line in err. */
 int report_data_build(const run_spec *spec, report_data *d, char *err, size_t err_size);
+/* Releases everything d owns (the data set, the network, costs, grids) and zeroes it. */
 void report_data_free(report_data *d);
 
 /* Whether the data set can be drawn as points over decision regions. */

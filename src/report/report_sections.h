@@ -26,6 +26,7 @@ extern const char *const report_figure_suffix[FIG_COUNT];
 
 /* Draws every figure that applies to d in the language lang. */
 void report_figures_build(const report_data *d, report_lang lang, report_figures *f);
+/* Releases the figures' text. */
 void report_figures_free(report_figures *f);
 
 /* Writes the whole document: title, the four sections, the notes block.

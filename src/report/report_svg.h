@@ -47,6 +47,9 @@ typedef struct svg_line_chart {
     double x_max;                 /* > 0: the x axis runs to here at least (the last iteration) */
 } svg_line_chart;
 
+/* Appends the chart: axes with nice ticks over all finite points (the y axis
+ * from 0 or the lowest cost, capped by y_cap), one styled polyline per series,
+ * the divergence marks, the legend. */
 void svg_write_line_chart(rbuf *out, const svg_line_chart *c);
 
 /* One decision-region panel: a grid of predicted classes over the plot range
@@ -73,6 +76,8 @@ typedef struct svg_map_figure {
     int cols;                     /* panels per row; 1 panel gets full axes with ticks */
 } svg_map_figure;
 
+/* Appends the figure: one panel with full axes, or small panels in rows of
+ * `cols` each under its title; the legend of points and regions at the bottom. */
 void svg_write_map_figure(rbuf *out, const svg_map_figure *f);
 
 /* A bar per category, values in 0 … 100 (percent); NaN draws no bar and the
@@ -85,6 +90,7 @@ typedef struct svg_bar_chart {
     int n;
 } svg_bar_chart;
 
+/* Appends the chart: a 0–100 axis, one bar with its value per category. */
 void svg_write_bar_chart(rbuf *out, const svg_bar_chart *c);
 
 /* Nice axis ticks for [lo, hi]: about `want` round steps (1, 2, 5 × 10^k).

@@ -54,6 +54,7 @@ typedef struct report_result {
  * divergence. out->costs is NULL when nothing is recorded or memory ran out
  * (then n_costs is 0). */
 void report_train(report_setup *s, const run_spec *spec, report_result *out);
+/* Releases the recorded costs. */
 void report_result_free(report_result *r);
 
 /* Monotonic seconds. */

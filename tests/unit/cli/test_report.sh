@@ -91,6 +91,8 @@ for f in "$tmp"/html/fig*.svg; do
   xml_ok "$f" || fail "inline figure $(basename "$f") is not well-formed XML"
 done
 grep -qF '<html lang="en">' "$tmp/html/r.html" || fail "the HTML does not declare its language"
+run 0 "html from the file name" "$bin" report --iterations 10 --lang en --output="$tmp/html/auto.htm"
+head -1 "$tmp/html/auto.htm" | grep -qxF '<!DOCTYPE html>' || fail "-o FILE.htm does not choose --format html"
 
 # 3. Languages: --lang zh, and the default from the locale variables.
 mkdir "$tmp/zh"
