@@ -110,6 +110,16 @@ void lesson_arena_free(lesson_arena *a)
     free(a);
 }
 
+/* Code points are counted per chunk of LINES_CHUNK bytes, so a column costs
+ * at most two partial chunks however long the line is (a 4 MiB file may be
+ * one line, with a problem or a block every few bytes). */
+#define LINES_CHUNK 256u
+
+static bool is_lead_byte(char b)
+{
+    return ((unsigned char)b & 0xC0) != 0x80;
+}
+
 bool lesson_lines_index_build(lesson_lines_index *ix, const char *text, size_t size)
 {
     size_t lines = 1;
@@ -119,13 +129,33 @@ bool lesson_lines_index_build(lesson_lines_index *ix, const char *text, size_t s
     ix->size = size;
     ix->count = 0;
     ix->starts = malloc(lines * sizeof *ix->starts);
-    if (!ix->starts)
+    ix->chars_before = malloc((size / LINES_CHUNK + 1) * sizeof *ix->chars_before);
+    if (!ix->starts || !ix->chars_before) {
+        lesson_lines_index_free(ix);
         return false;
+    }
     ix->starts[ix->count++] = 0;
-    for (size_t i = 0; i < size; i++)
+    size_t chars = 0;
+    for (size_t i = 0; i < size; i++) {
+        if (i % LINES_CHUNK == 0)
+            ix->chars_before[i / LINES_CHUNK] = chars;
+        chars += is_lead_byte(text[i]);
         if (text[i] == '\n')
             ix->starts[ix->count++] = i + 1;
+    }
+    if (size % LINES_CHUNK == 0)
+        ix->chars_before[size / LINES_CHUNK] = chars;
     return true;
+}
+
+/* UTF-8 code points (lead bytes) in text[0 … offset). */
+static size_t chars_before(const lesson_lines_index *ix, size_t offset)
+{
+    size_t chunk = offset / LINES_CHUNK;
+    size_t n = ix->chars_before[chunk];
+    for (size_t i = chunk * LINES_CHUNK; i < offset; i++)
+        n += is_lead_byte(ix->text[i]);
+    return n;
 }
 
 void lesson_lines_index_pos(const lesson_lines_index *ix, size_t offset, int *line, int *col)
@@ -142,9 +172,7 @@ void lesson_lines_index_pos(const lesson_lines_index *ix, size_t offset, int *li
             hi = mid;
     }
     /* a column is a character: count the bytes that start a UTF-8 sequence */
-    long c = 1;
-    for (size_t i = ix->starts[lo]; i < offset; i++)
-        c += ((unsigned char)ix->text[i] & 0xC0) != 0x80;
+    size_t c = chars_before(ix, offset) - chars_before(ix, ix->starts[lo]) + 1;
     *line = lo + 1 > INT32_MAX ? INT32_MAX : (int)(lo + 1);
     *col = c > INT32_MAX ? INT32_MAX : (int)c;
 }
@@ -152,7 +180,9 @@ void lesson_lines_index_pos(const lesson_lines_index *ix, size_t offset, int *li
 void lesson_lines_index_free(lesson_lines_index *ix)
 {
     free(ix->starts);
+    free(ix->chars_before);
     ix->starts = NULL;
+    ix->chars_before = NULL;
     ix->count = 0;
 }
 

@@ -33,8 +33,9 @@ void lesson_arena_free(lesson_arena *a);
 typedef struct lesson_lines_index {
     const char *text;
     size_t size;
-    size_t *starts;  /* byte offset of each line's first byte */
+    size_t *starts;        /* byte offset of each line's first byte */
     size_t count;
+    size_t *chars_before;  /* code points before each 256-byte chunk */
 } lesson_lines_index;
 
 /* Indexes the lines of text (not copied: it must outlive the index). */

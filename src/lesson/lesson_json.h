@@ -42,6 +42,12 @@ typedef struct jctx {
     int n_prereqs, cap_prereqs;
 } jctx;
 
+/* Whether the file has more problems than are reported: walking on is useless. */
+static inline bool jc_gave_up(const jctx *c)
+{
+    return c->n_problems > JC_MAX_PROBLEMS;
+}
+
 /* Where a node's value (or its key, for an object member) starts. */
 size_t jc_offset(const jctx *c, const cJSON *node);
 size_t jc_key_offset(const jctx *c, const cJSON *node);

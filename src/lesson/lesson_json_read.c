@@ -55,7 +55,7 @@ bool jc_object(jctx *c, const cJSON *node, const char *const *allowed, const cha
     }
     /* how often each allowed key was seen: linear in the members, however many */
     int seen[16] = {0};
-    for (const cJSON *m = node->child; m; m = m->next) {
+    for (const cJSON *m = node->child; m && !jc_gave_up(c); m = m->next) {
         int k = 0;
         while (allowed[k] && strcmp(allowed[k], m->string))
             k++;
@@ -330,7 +330,7 @@ const lesson_text *jc_texts(jctx *c, const cJSON *node, int min, int max, const 
     if (!items)
         return NULL;
     int i = 0;
-    for (const cJSON *e = node->child; e; e = e->next, i++) {
+    for (const cJSON *e = node->child; e && !jc_gave_up(c); e = e->next, i++) {
         size_t mark = jc_push_index(c, i);
         jc_text(c, e, &items[i]);
         jc_pop(c, mark);

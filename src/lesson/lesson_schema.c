@@ -76,7 +76,7 @@ static bool v_lines(jctx *c, const cJSON *node, bool allow_single, lesson_lines 
     for (int pass = 0; pass < 2 && ok; pass++) {
         int i = 0;
         total = 0;
-        for (const cJSON *e = node->child; e; e = e->next, i++) {
+        for (const cJSON *e = node->child; e && !jc_gave_up(c); e = e->next, i++) {
             size_t mark = jc_push_index(c, i);
             const char *s = pass == 0 ? jc_string(c, e, true) : e->valuestring;
             jc_pop(c, mark);
@@ -190,7 +190,7 @@ static void v_page(jctx *c, const cJSON *node, lesson_page *p, lesson *owner)
         lesson_block *items = jc_alloc(c, (size_t)n * sizeof *items);
         if (items) {
             int i = 0;
-            for (const cJSON *e = blocks->child; e; e = e->next, i++) {
+            for (const cJSON *e = blocks->child; e && !jc_gave_up(c); e = e->next, i++) {
                 size_t m2 = jc_push_index(c, i);
                 v_block(c, e, &items[i], owner);
                 jc_pop(c, m2);
@@ -228,7 +228,7 @@ static void v_lesson(jctx *c, const cJSON *node, lesson *l, int week_number)
         if (jc_array(c, pre, 0, INT32_MAX, "lesson ids", &n)) {
             const char **ids = jc_alloc(c, (size_t)n * sizeof *ids);
             int i = 0;
-            for (const cJSON *e = pre->child; ids && e; e = e->next, i++) {
+            for (const cJSON *e = pre->child; ids && e && !jc_gave_up(c); e = e->next, i++) {
                 size_t m2 = jc_push_index(c, i);
                 if (!cJSON_IsString(e))
                     jc_problem(c, e, "expected a lesson id, found %s", jc_type_name(e));
@@ -250,7 +250,7 @@ static void v_lesson(jctx *c, const cJSON *node, lesson *l, int week_number)
         if (jc_array(c, pages, 1, INT32_MAX, "pages", &n)) {
             lesson_page *items = jc_alloc(c, (size_t)n * sizeof *items);
             int i = 0;
-            for (const cJSON *e = pages->child; items && e; e = e->next, i++) {
+            for (const cJSON *e = pages->child; items && e && !jc_gave_up(c); e = e->next, i++) {
                 size_t m2 = jc_push_index(c, i);
                 v_page(c, e, &items[i], l);
                 jc_pop(c, m2);
@@ -291,7 +291,7 @@ static void v_week(jctx *c, const cJSON *node, lesson_week *w, lesson_pos *numbe
         if (jc_array(c, lessons, 1, INT32_MAX, "lessons", &n)) {
             lesson *items = jc_alloc(c, (size_t)n * sizeof *items);
             int i = 0;
-            for (const cJSON *e = lessons->child; items && e; e = e->next, i++) {
+            for (const cJSON *e = lessons->child; items && e && !jc_gave_up(c); e = e->next, i++) {
                 size_t m2 = jc_push_index(c, i);
                 v_lesson(c, e, &items[i], w->number);
                 jc_pop(c, m2);
@@ -327,7 +327,7 @@ void lesson_schema_file(jctx *c, const cJSON *root)
         for (int k = 0; k < 21; k++)
             first_with[k] = -1;
         int i = 0;
-        for (const cJSON *e = weeks->child; items && pos && e; e = e->next, i++) {
+        for (const cJSON *e = weeks->child; items && pos && e && !jc_gave_up(c); e = e->next, i++) {
             size_t m2 = jc_push_index(c, i);
             v_week(c, e, &items[i], &pos[i]);
             int num = items[i].number;  /* 0 when missing or out of range */

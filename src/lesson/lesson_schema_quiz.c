@@ -73,7 +73,7 @@ static void v_answer(jctx *c, const cJSON *quiz, lesson_quiz *q)
             if (!acc)
                 break;
             int i = 0;
-            for (const cJSON *e = a->child; e; e = e->next, i++) {
+            for (const cJSON *e = a->child; e && !jc_gave_up(c); e = e->next, i++) {
                 size_t m2 = jc_push_index(c, i);
                 acc[i] = jc_string(c, e, false);
                 jc_pop(c, m2);

@@ -330,6 +330,45 @@ static void a_fifo_named_like_a_lesson_is_refused_without_blocking(void **state)
     lt_remove_dir(dir);
 }
 
+/* One 4 MiB line of ~250 000 blocks: every block's line:col is looked up, so
+ * a column computed by counting from the start of the line would take
+ * minutes. Seconds here are generous (sanitizer builds are slower). */
+static void a_4_mib_file_on_one_line_loads_in_linear_time(void **state)
+{
+    (void)state;
+    static const char head[] = "{\"schema_version\":1,\"weeks\":[{\"id\":\"w\",\"number\":1,\"title\":{\"zh\":\"周\","
+                               "\"en\":\"W\"},\"lessons\":[{\"id\":\"l\",\"title\":{\"zh\":\"课\",\"en\":\"L\"},"
+                               "\"pages\":[{\"blocks\":[";
+    static const char block[] = "{\"formula\":\"σ\"},";
+    static const char tail[] = "{\"formula\":\"x\"}]}]}]}]}";
+    size_t cap = LESSON_FILE_MAX_BYTES;
+    char *doc = malloc(cap);
+    assert_non_null(doc);
+    size_t n = 0;
+    memcpy(doc, head, sizeof head - 1);
+    n += sizeof head - 1;
+    int blocks = 0;
+    while (n + sizeof block + sizeof tail < cap) {
+        memcpy(doc + n, block, sizeof block - 1);
+        n += sizeof block - 1;
+        blocks++;
+    }
+    memcpy(doc + n, tail, sizeof tail - 1);
+    n += sizeof tail - 1;
+    lesson_source src = {"long.json", doc, n};
+    double t0 = now_seconds();
+    lesson_course *c = lesson_load_sources(&src, 1);
+    double elapsed = now_seconds() - t0;
+    assert_non_null(c);
+    print_problems(c);
+    assert_int_equal(c->n_problems, 0);
+    assert_int_equal(c->weeks[0].lessons[0].pages[0].n_blocks, blocks + 1);
+    print_message("  %d blocks in %.3f s\n", blocks + 1, elapsed);
+    assert_true(elapsed < 5.0);
+    lesson_course_free(c);
+    free(doc);
+}
+
 static void problems_stop_after_a_hundred_per_file(void **state)
 {
     (void)state;
@@ -532,6 +571,7 @@ int main(void)
         cmocka_unit_test(a_100_mb_file_is_refused_quickly_without_reading_it),
         cmocka_unit_test(an_in_memory_file_over_4_mib_is_refused),
         cmocka_unit_test(a_fifo_named_like_a_lesson_is_refused_without_blocking),
+        cmocka_unit_test(a_4_mib_file_on_one_line_loads_in_linear_time),
         cmocka_unit_test(problems_stop_after_a_hundred_per_file),
         cmocka_unit_test(weeks_are_sorted_by_number_and_prerequisites_may_point_forward),
         cmocka_unit_test(blocks_keep_their_lines_in_each_language),
