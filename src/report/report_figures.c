@@ -109,7 +109,7 @@ static void figure_sweep(const report_data *d, report_lang lang, rbuf *out)
         if (it->res.diverged)
             snprintf(ptitle[i], sizeof ptitle[i], "n_h = %d", it->hidden);
         else
-            snprintf(ptitle[i], sizeof ptitle[i], "n_h = %d: %.1f%%", it->hidden, it->res.train_accuracy);
+            snprintf(ptitle[i], sizeof ptitle[i], "n_h = %d: %.2f%%", it->hidden, it->res.train_accuracy);
         p[i] = (svg_map_panel){ptitle[i], {ds->lo[0], ds->lo[1]}, {ds->hi[0], ds->hi[1]}, it->grid.gw, it->grid.gh,
                                it->grid.cells, TR(lang, "diverged", "发散"), ds->X, ds->Y, NULL, NULL};
     }
