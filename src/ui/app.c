@@ -354,7 +354,7 @@ static void app_render_keybar(const ui_app *app, ui_canvas *c, ui_rect bar)
     int gx = right - gw;
     if (gx < bar.x + 1)
         gx = bar.x + 1;
-    app_draw_keys(c, bar.x + 1, bar.y, gx - 1, keys, n, ctx);
+    app_draw_keys(c, bar.x + 1, bar.y, gx - 2, keys, n, ctx);
     app_draw_keys(c, gx, bar.y, right, global, ng, ctx);
 }
 
