@@ -154,7 +154,7 @@ static void section_environment(report_doc *doc, const report_data *d, const rep
         TR(lang, "compiler", "编译器"), env->compiler,
         "CPU", env->cpu,
         TR(lang, "operating system", "操作系统"), env->os,
-        TR(lang, "written", "生成时间"), when,
+        TR(lang, "generated", "生成时间"), when,
     };
     doc_table(doc, envc, 6, 2, NULL);
 

@@ -154,7 +154,7 @@ for f in "$tmp"/cancer/*.svg; do xml_ok "$f" || fail "$(basename "$f") (cancer) 
 
 # 6. Golden: a small run, environment and timings masked.
 normalise() { # report.md → stable text
-  sed -E -e '/^\| (program|compiler|CPU|operating system|written) \|/d' \
+  sed -E -e '/^\| (program|compiler|CPU|operating system|generated) \|/d' \
          -e '/^\| (程序|编译器|CPU|操作系统|生成时间) \|/d' \
          -e 's/[0-9]+\.[0-9]+ s\b/T s/g' \
          -e 's/[0-9]+ iterations\/s/N iterations\/s/g; s/每秒 [0-9]+ 次迭代/每秒 N 次迭代/g' \
