@@ -15,6 +15,7 @@ static const glyph_entry glyph_table[GLYPH_COUNT] = {
     [GLYPH_NOT_YET] = {"\u00b7", "."},
     [GLYPH_BULLET] = {"\u2022", "*"},
     [GLYPH_CLIP] = {"\u203a", ">"},
+    [GLYPH_CLIP_LEFT] = {"\u2039", "<"},
     [GLYPH_ELLIPSIS] = {"\u2026", "..."},
     [GLYPH_ARROW_LEFT] = {"\u2190", "<"},
     [GLYPH_ARROW_RIGHT] = {"\u2192", ">"},
@@ -44,7 +45,7 @@ static const glyph_entry glyph_table[GLYPH_COUNT] = {
 
 static const uint32_t glyph_cps[GLYPH_COUNT] = {
     [GLYPH_DONE] = 0x2713, [GLYPH_WRONG] = 0x2717, [GLYPH_CURRENT] = 0x25B8,
-    [GLYPH_NOT_YET] = 0x00B7, [GLYPH_BULLET] = 0x2022, [GLYPH_CLIP] = 0x203A,
+    [GLYPH_NOT_YET] = 0x00B7, [GLYPH_BULLET] = 0x2022, [GLYPH_CLIP] = 0x203A, [GLYPH_CLIP_LEFT] = 0x2039,
     [GLYPH_ELLIPSIS] = 0x2026, [GLYPH_ARROW_LEFT] = 0x2190, [GLYPH_ARROW_RIGHT] = 0x2192,
     [GLYPH_ARROW_UP] = 0x2191, [GLYPH_ARROW_DOWN] = 0x2193, [GLYPH_HALF_UPPER] = 0x2580,
     [GLYPH_FULL_BLOCK] = 0x2588, [GLYPH_LIGHT_SHADE] = 0x2591, [GLYPH_H_LINE] = 0x2500,

@@ -28,6 +28,7 @@ typedef enum ui_glyph {
     GLYPH_NOT_YET,      /* a lesson not started */
     GLYPH_BULLET,       /* a bullet list item */
     GLYPH_CLIP,         /* "more to the right" at the edge of a clipped line */
+    GLYPH_CLIP_LEFT,    /* "more to the left": ‹ / < */
     GLYPH_ELLIPSIS,     /* text cut short */
     GLYPH_ARROW_LEFT,
     GLYPH_ARROW_RIGHT,

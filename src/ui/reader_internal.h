@@ -36,6 +36,7 @@ typedef struct reader_screen {
     const lesson *l;
     int page;
     int scroll;                    /* first line shown; render clamps it */
+    int hscroll;                   /* columns the preformatted lines are shifted left */
     int focus;                     /* index into reader_focusables */
     bool typing;                   /* the focused typed quiz owns the keys */
     int n_quiz;
@@ -57,6 +58,13 @@ reader_quiz *reader_quiz_of(const reader_screen *r, int block);
 reader_quiz *reader_focused_quiz(const reader_screen *r);
 /* Whether every quiz on the current page has been answered at least once. */
 bool reader_page_answered(const reader_screen *r);
+
+/* The page area of a body: the reading column, below the title row. */
+ui_rect reader_area(ui_rect body);
+/* How far the widest preformatted line of the page reaches past the text
+ * width: the largest useful hscroll (0 when every line fits). */
+int reader_hscroll_max(const reader_screen *r, const ui_ctx *ctx);
+#define READER_HSTEP 8             /* columns per < or > */
 
 /* The screen ops drawn in reader_view.c. */
 void reader_render(const ui_screen *s, ui_canvas *c, ui_rect body, const ui_ctx *ctx);

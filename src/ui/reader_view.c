@@ -14,7 +14,43 @@
 #include "screens.h"
 #include "text.h"
 
-static void reader_draw_line(ui_canvas *c, const reader_line *l, int x, int y, int w, bool ascii)
+int reader_hscroll_max(const reader_screen *r, const ui_ctx *ctx)
+{
+    ui_rect a = reader_area(ctx->body);
+    int w = a.w - 2;
+    reader_line *lines;
+    int n = reader_doc_build(r, ctx, w, &lines);
+    int max = 0;
+    for (int i = 0; i < n; i++) {
+        if (!lines[i].clip)
+            continue;
+        char buf[2048];
+        size_t len = lines[i].len < sizeof buf - 1 ? lines[i].len : sizeof buf - 1;
+        memcpy(buf, lines[i].text, len);
+        buf[len] = '\0';
+        /* One column is the › mark, one the ‹ mark once shifted. */
+        int over = lines[i].indent + text_width(buf) - w + 2;
+        if (over > max)
+            max = over;
+    }
+    free(lines);
+    return max;
+}
+
+/* The bytes of buf after its first `cols` columns (never inside a character). */
+static const char *reader_skip_cols(const char *buf, int cols)
+{
+    size_t n = strlen(buf), i = 0;
+    int w = 0;
+    while (i < n && w < cols) {
+        uint32_t cp;
+        i += (size_t)text_decode(buf + i, n - i, &cp);
+        w += text_cp_width(cp);
+    }
+    return buf + i;
+}
+
+static void reader_draw_line(ui_canvas *c, const reader_line *l, int x, int y, int w, bool ascii, int hscroll)
 {
     int x0 = x + l->indent;
     if (l->box) {
@@ -51,6 +87,18 @@ static void reader_draw_line(ui_canvas *c, const reader_line *l, int x, int y, i
     buf[len] = '\0';
     int tx = x0 + used;
     int avail = room - used;
+    const char *shown = buf;
+    if (l->clip && hscroll > 0 && avail > 2 && text_width(buf) > 0) {
+        /* Shifted left: ‹ marks the hidden start. */
+        shown = reader_skip_cols(buf, hscroll + 1);
+        canvas_put(c, tx, y, glyph_cp(GLYPH_CLIP_LEFT, ascii), ROLE_DIM);
+        tx++;
+        avail--;
+        used++;
+    }
+    if (shown != buf) {
+        memmove(buf, shown, strlen(shown) + 1);
+    }
     if (l->clip && text_width(buf) > avail && avail > 1) {
         canvas_text(c, tx, y, avail - 1, buf, l->role);
         canvas_put(c, tx + avail - 1, y, glyph_cp(GLYPH_CLIP, ascii), ROLE_DIM);
@@ -79,7 +127,7 @@ void reader_render(const ui_screen *s, ui_canvas *c, ui_rect body, const ui_ctx 
     int max = n > rows ? n - rows : 0;
     int scroll = r->scroll > max ? max : r->scroll < 0 ? 0 : r->scroll;
     for (int i = 0; i < rows && scroll + i < n; i++)
-        reader_draw_line(c, &lines[scroll + i], a.x, a.y + i, a.w - 2, ctx->ascii);
+        reader_draw_line(c, &lines[scroll + i], a.x, a.y + i, a.w - 2, ctx->ascii, r->hscroll);
     free(lines);
     if (scroll > 0)
         canvas_text(c, a.x + a.w - 1, a.y, 1, glyph_str(GLYPH_ARROW_UP, ctx->ascii), ROLE_DIM);
@@ -137,6 +185,8 @@ int reader_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int max)
     int blocks[64];
     if (reader_focusables(r, blocks, 64) > 1)
         KEY("Tab", "next item", "下一项");
+    if (reader_hscroll_max(r, ctx) > 0)
+        KEY("</>", "wide lines", "长行左右移");
 #undef KEY
     return n;
 }
@@ -148,7 +198,7 @@ const char *reader_help(const ui_screen *s, const ui_ctx *ctx)
         return
                  "The lesson reader shows one page of a lesson at a time. The top line names the week, the "
                  "lesson and the page. Formulas, code and diagrams are never wrapped: a line too long for the "
-                 "window ends in a > mark.\n\n"
+                 "window ends in a > mark; < and > shift such lines sideways.\n\n"
                  "Quizzes: pick a choice with its number (or the arrows and Enter), or press Enter to type an "
                  "answer and Enter again to check it. Right or wrong shows at once; h reveals the hints one at "
                  "a time; after three tries the answer is shown. The explanation appears once the question is "
@@ -161,7 +211,7 @@ const char *reader_help(const ui_screen *s, const ui_ctx *ctx)
     return UI_TR(ctx,
                  "The lesson reader shows one page of a lesson at a time. The top line names the week, the "
                  "lesson and the page. Formulas, code and diagrams are never wrapped: a line too long for the "
-                 "window ends in a \u203a mark (> without UTF-8).\n\n"
+                 "window ends in a \u203a mark (> without UTF-8); < and > shift such lines sideways.\n\n"
                  "Quizzes: pick a choice with its number (or the arrows and Enter), or press Enter to type an "
                  "answer and Enter again to check it. Right or wrong shows at once; h reveals the hints one at "
                  "a time; after three tries the answer is shown. The explanation appears once the question is "
@@ -172,7 +222,7 @@ const char *reader_help(const ui_screen *s, const ui_ctx *ctx)
                  "A lesson is done when its last page is reached and all of its questions are answered. Your "
                  "page is saved.",
                  "课文阅读器一次显示一页。顶行是周、课文和页码。公式、代码和图示从不折行：超出窗口的行以 \u203a "
-                 "标记结尾（非 UTF-8 终端为 >）。\n\n"
+                 "标记结尾（非 UTF-8 终端为 >），可用 < 和 > 左右移动这些行。\n\n"
                  "小测验：按数字选择（或用方向键加 Enter），或按 Enter 输入答案，再按 Enter 检查。对错立即显示；"
                  "h 逐级显示提示；三次之后显示答案。答对后显示解释。\n\n"
                  "只有回答了本页的所有问题，才会出现前进键 n。实验按钮会按本课的设置打开交互实验；离开实验后回到"

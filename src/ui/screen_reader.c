@@ -71,6 +71,7 @@ static void reader_enter_page(reader_screen *r, const ui_ctx *ctx, int page)
 {
     r->page = page;
     r->scroll = 0;
+    r->hscroll = 0;
     r->focus = 0;
     r->typing = false;
     r->n_quiz = 0;
@@ -124,7 +125,7 @@ static unsigned reader_goto(reader_screen *r, ui_ctx *ctx, int page)
 }
 
 /* The body rows that show the page (below the title row). */
-static ui_rect reader_area(ui_rect body)
+ui_rect reader_area(ui_rect body)
 {
     ui_panels p = layout_panels(body);
     return p.column;
@@ -314,7 +315,16 @@ static unsigned reader_on_key(ui_screen *s, ui_key key, ui_ctx *ctx)
         r->scroll = 0;
     else if (key.code == UI_KEY_END || ch == 'G')
         r->scroll = max;
-    else if (key.code == UI_KEY_RIGHT || ch == 'n') {
+    else if (ch == '>' || ch == '<') {
+        int max = reader_hscroll_max(r, ctx);
+        int old = r->hscroll;
+        r->hscroll += ch == '>' ? READER_HSTEP : -READER_HSTEP;
+        if (r->hscroll > max)
+            r->hscroll = max;
+        if (r->hscroll < 0)
+            r->hscroll = 0;
+        return r->hscroll != old ? UI_REDRAW : UI_NOTHING;
+    } else if (key.code == UI_KEY_RIGHT || ch == 'n') {
         if (r->page + 1 >= r->l->n_pages)
             return UI_NOTHING;
         if (!reader_page_answered(r)) {

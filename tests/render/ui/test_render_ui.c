@@ -46,6 +46,7 @@ static const render_case cases[] = {
     {"choice_revealed", "j|Enter|1|3|1", UI_LANG_EN, 80, 24},
     {"diagram_lab", "j|Enter|2|n", UI_LANG_EN, 80, 24},
     {"long_formula", "j|j|Enter", UI_LANG_EN, 80, 24},
+    {"long_formula_shifted", "j|j|Enter|>|>|>|>|>|>|<", UI_LANG_EN, 80, 24},
     {"help_map", "?", UI_LANG_EN, 80, 24},
     {"help_reader", "Enter|?", UI_LANG_EN, 80, 24},
     {"help_reader_zh", "Enter|?", UI_LANG_ZH, 80, 24},
