@@ -26,7 +26,8 @@ if [ ! -f "$build/build.ninja" ]; then
   fi
   rm -f "$setup_log"
 fi
-if ! ninja -C "$build" -t targets all 2>/dev/null | grep -q '^tests/fuzz/fuzz_lesson:'; then
+targets=$(ninja -C "$build" -t targets all 2>/dev/null)
+if ! grep -q '^tests/fuzz/fuzz_lesson:' <<<"$targets"; then
   echo "run_fuzz: clang cannot build -fsanitize=fuzzer targets here: fuzzing skipped"
   exit 0
 fi
