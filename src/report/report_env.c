@@ -68,6 +68,8 @@ void report_env_probe(report_env *e)
 
 void report_short_double(char *buf, size_t size, double x)
 {
+    if (!buf || size == 0)
+        return;
     if (fabs(x) >= 1e-6 && fabs(x) < 1e15)
         for (int decimals = 0; decimals <= 17; decimals++) {
             snprintf(buf, size, "%.*f", decimals, x);
