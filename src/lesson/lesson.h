@@ -19,8 +19,8 @@
  * lesson_course_free. Every pointer reachable from a course (strings, arrays,
  * problems) belongs to it and stays valid until that call; nothing in it is
  * ever modified after loading, so it may be shared read-only between threads.
- * Texts and lists are never NULL in a loaded course, except where a comment
- * says "NULL when absent". Counts are ints; arrays with count 0 may be NULL.
+ * Strings are never NULL in a loaded course, except where a comment says
+ * "NULL when absent"; an array may be NULL only when its count is 0.
  *
  * This layer never prints and never exits.
  */
