@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(gcc meson ninja-build pkg-config libncurses-dev libcjson-dev)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(libcmocka-dev tmux)
+  packages+=(libcmocka-dev tmux libxml2-utils)
 fi
 
 missing=()

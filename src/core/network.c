@@ -477,6 +477,20 @@ static nn_status op_update(nn_net *net, double lr)
     return finite ? NN_OK : NN_DIVERGED;
 }
 
+/* The cost is finite exactly when no output is certain and wrong: a
+ * saturated σ gives a = 0 or 1, and with the opposite label dZ = ±1 and
+ * log(0) in J. Checking dZ here catches that every iteration, whether or not
+ * the cost itself is computed. NaN anywhere fails the check too. */
+static bool output_is_finite_cost(const mat *dZ)
+{
+    int ok = 1;
+    for (size_t i = 0; i < mat_size(dZ); i++) {
+        const double d = fabs(dZ->v[i]);
+        ok &= (d < 1.0) ? 1 : 0;
+    }
+    return ok;
+}
+
 nn_status nn_run_op(nn_net *net, nn_op op, double lr)
 {
     if (!net->X)
@@ -498,6 +512,8 @@ nn_status nn_run_op(nn_net *net, nn_op op, double lr)
     case NN_OP_DZ_OUTPUT: /* dZ[L] = A[L] − Y */
         mat_sub(net->dZ[L], net->A[L], net->Y);
         mark(net, NN_DZ, L);
+        if (!output_is_finite_cost(net->dZ[L]))
+            st = NN_DIVERGED;
         break;
     case NN_OP_DW:
         op_dw(net, l);

@@ -24,7 +24,7 @@ wait_for "J = 0.693048"
 press_until Right "dW  (4, 2)   (1, 4)" 10
 wait_for "Step 11/13 · backward · weight gradient"
 wait_for "dW[1] = (1/m) dZ[1]·Xᵀ"
-wait_for "dZ[1] (4, 400) · Xᵀ (2, 400) → dW[1] (4, 2)"
+wait_for "dZ[1] (4, 400) · Xᵀ (400, 2) → dW[1] (4, 2)"
 
 # ← undoes: back to dZ[1], and dW[1] is gone from the table.
 send_keys Left
