@@ -226,6 +226,25 @@ static void a_non_finite_parameter_is_reported_as_divergence(void **state)
     mat_free(X), mat_free(Y);
 }
 
+/* σ(100) is exactly 1.0 in doubles: an example labelled 0 then has an
+ * infinite cost, caught at dZ[L] even when the cost is not computed. */
+static void a_certain_and_wrong_output_is_divergence_without_computing_the_cost(void **state)
+{
+    (void)state;
+    nn_net *net = make((int[]){1, 1}, 2, ACT_SIGMOID, NN_INIT_ZEROS);
+    nn_param(net, NN_W, 1)->v[0] = 100.0;
+    mat *X = mat_new(1, 2), *Y = mat_new(1, 2);
+    X->v[0] = 1.0, X->v[1] = -1.0, Y->v[0] = 0.0, Y->v[1] = 0.0;
+    nn_bind(net, X, Y);
+    assert_int_equal(nn_iterate(net, 0.1, false), NN_DIVERGED);
+    assert_int_equal(nn_status_of(net), NN_DIVERGED);
+    nn_param(net, NN_W, 1)->v[0] = 1.0; /* merely confident: finite */
+    nn_reinit_with(net, NN_INIT_ZEROS, 0);
+    assert_int_equal(nn_iterate(net, 0.1, false), NN_OK);
+    nn_free(net);
+    mat_free(X), mat_free(Y);
+}
+
 static void prediction_and_accuracy_threshold_at_one_half(void **state)
 {
     (void)state;
@@ -266,6 +285,7 @@ int main(void)
         cmocka_unit_test(a_whole_iteration_equals_its_operations),
         cmocka_unit_test(a_clone_is_deep_and_equal),
         cmocka_unit_test(a_non_finite_parameter_is_reported_as_divergence),
+        cmocka_unit_test(a_certain_and_wrong_output_is_divergence_without_computing_the_cost),
         cmocka_unit_test(prediction_and_accuracy_threshold_at_one_half),
         cmocka_unit_test(cost_of_one_half_everywhere_is_log_2),
     };
