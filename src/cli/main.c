@@ -1,7 +1,7 @@
 /*
  * main.c — dnn-tutor's entry point: picks the subcommand and hands over.
  *
- *   dnn-tutor [--lessons DIR] [--no-color] [--lang zh|en]   the full-screen app
+ *   dnn-tutor [--lessons DIR] [--no-color] [--ascii] [--lang zh|en]   the full-screen app
  *   dnn-tutor train|sweep|stepper|trainer|report|lessons …   see --help
  */
 #include <stdio.h>
@@ -28,7 +28,7 @@ static const subcommand subcommands[] = {
 static void print_usage(FILE *out)
 {
     fprintf(out,
-            "Usage: dnn-tutor [--lessons DIR] [--no-color] [--lang zh|en]\n"
+            "Usage: dnn-tutor [--lessons DIR] [--no-color] [--ascii] [--lang zh|en]\n"
             "       dnn-tutor COMMAND [OPTIONS]   (dnn-tutor COMMAND --help for its options)\n"
             "\n"
             "With no command, opens the full-screen course: weeks 2-4 of \"Neural Networks and\n"
@@ -39,9 +39,16 @@ static void print_usage(FILE *out)
         fprintf(out, "  %-9s %s\n", subcommands[i].name, subcommands[i].summary);
     fprintf(out,
             "\n"
-            "Options:\n"
+            "Options of the full-screen course:\n"
+            "  --lessons DIR  read the lesson files in DIR instead of the built-in course\n"
+            "  --lang zh|en   interface language (default: from LANG/LC_ALL; L switches it)\n"
+            "  --no-color     monochrome theme (also when NO_COLOR is set)\n"
+            "  --ascii        ASCII glyphs only (automatic when the locale is not UTF-8)\n"
             "  -h, --help     show this help\n"
-            "  -V, --version  show the version\n");
+            "  -V, --version  show the version\n"
+            "\n"
+            "Progress is kept in $XDG_STATE_HOME/dnn-tutor/progress.json\n"
+            "(default ~/.local/state/dnn-tutor/progress.json).\n");
 }
 
 int main(int argc, char **argv)
