@@ -181,17 +181,14 @@ const lesson_lab *lesson_schema_lab(jctx *c, const cJSON *node, lesson *owner)
     if (jc_field_int(c, node, "iterations", 1, 1000000, "iterations", &v))
         spec->iterations = (long)v;
 
-    /* Last, the core's own word on the network, when everything above passed. */
+    /* Last, the word of the layers below, when everything above passed: the
+     * run_spec must pass the data layer's checks and become a network config
+     * the core accepts, exactly as when the lab is opened. */
     if (c->n_problems == before) {
-        nn_config cfg = {.L = L, .init = spec->init, .seed = spec->seed};
-        cfg.dims[0] = n_x;
-        for (int l = 1; l <= L; l++) {
-            cfg.dims[l] = spec->layers[l - 1];
-            cfg.act[l] = spec->acts[l - 1];
-        }
+        nn_config cfg;
         char msg[200] = "";
-        if (!nn_config_check(&cfg, msg, sizeof msg))
-            jc_problem(c, node, "the network is impossible: %s", msg);
+        if (!runspec_check(spec, msg, sizeof msg) || !runspec_net_config(spec, n_x, &cfg, msg, sizeof msg))
+            jc_problem(c, node, "the lab cannot run: %s", msg);
     }
     owner->n_labs++;
     return lab;

@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dataset.h"
 #include "lesson.h"
 #include "lesson_test.h"
 
@@ -140,6 +141,48 @@ static void the_readme_example_passes_the_check(void **state)
         assert_true(seen[k]);
     lesson_course_free(c);
     free(readme);
+}
+
+/* Every lab of the shipped lessons opens: its run_spec passes the data
+ * layer's checks and becomes the network config the lab file describes. */
+static void every_shipped_lab_becomes_the_network_it_describes(void **state)
+{
+    (void)state;
+    lesson_course *c = lesson_load_shipped();
+    assert_non_null(c);
+    int labs = 0;
+    for (int i = 0; i < c->n_lessons; i++) {
+        const lesson *l = lesson_course_lesson_at(c, i);
+        for (int p = 0; p < l->n_pages; p++)
+            for (int b = 0; b < l->pages[p].n_blocks; b++) {
+                const lesson_lab *lab = l->pages[p].blocks[b].lab;
+                if (!lab)
+                    continue;
+                labs++;
+                const run_spec *s = &lab->spec;
+                const dataset_info *info = dataset_builtin_info(s->dataset);
+                assert_non_null(info);
+                char msg[200] = "";
+                nn_config cfg;
+                if (!runspec_check(s, msg, sizeof msg) || !runspec_net_config(s, info->n_features, &cfg, msg, sizeof msg))
+                    print_message("  %s: %s\n", l->id, msg);
+                assert_true(runspec_net_config(s, info->n_features, &cfg, msg, sizeof msg));
+                assert_int_equal(cfg.L, s->n_layers);
+                assert_int_equal(cfg.dims[0], info->n_features);
+                assert_int_equal(cfg.dims[cfg.L], 1);
+                assert_int_equal(cfg.act[cfg.L], ACT_SIGMOID);
+                for (int k = 1; k <= cfg.L; k++) {
+                    assert_int_equal(cfg.dims[k], s->layers[k - 1]);
+                    assert_int_equal(cfg.act[k], s->acts[k - 1]);
+                }
+                assert_int_equal(cfg.init, s->init);
+                assert_int_equal(cfg.seed, s->seed_given ? s->seed : nn_init_default_seed(s->init));
+                if (lab->kind == LESSON_LAB_TRAINER || lab->kind == LESSON_LAB_SWEEP)
+                    assert_true(info->two_d);
+            }
+    }
+    assert_int_equal(labs, c->n_labs);
+    lesson_course_free(c);
 }
 
 /* ---- directories ------------------------------------------------------------ */
@@ -562,6 +605,7 @@ int main(void)
         cmocka_unit_test(the_shipped_lessons_pass_the_check),
         cmocka_unit_test(every_lesson_file_in_the_source_tree_is_built_in),
         cmocka_unit_test(the_readme_example_passes_the_check),
+        cmocka_unit_test(every_shipped_lab_becomes_the_network_it_describes),
         cmocka_unit_test(a_bad_file_is_skipped_and_the_others_load),
         cmocka_unit_test(an_id_reused_in_a_later_file_skips_that_file),
         cmocka_unit_test(a_week_number_reused_in_a_later_file_skips_that_file),
