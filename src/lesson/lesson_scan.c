@@ -1,11 +1,12 @@
 /*
  * lesson_scan.c — a strict JSON scanner that runs before cJSON.
  *
- * cJSON is lenient in ways a lesson checker must not be: it treats every byte
- * up to the space as white space, takes "01", "+1" and "1." as numbers, lets
- * raw control characters and invalid UTF-8 through in strings, and tells only
- * where parsing stopped. This scanner walks the text once by RFC 8259's
- * grammar, and so:
+ * cJSON (1.7.15) is lenient in ways a lesson checker must not be: it treats
+ * every byte up to the space as white space (before and after the document
+ * too), takes "01" and "1." as numbers, lets raw control characters, invalid
+ * UTF-8 and "\u0000" (which cuts the string short) through in strings, and
+ * tells only where parsing stopped. This scanner walks the text once by
+ * RFC 8259's grammar, and so:
  *   - finds every syntax error with its byte offset and JSON path,
  *   - checks all of the text is UTF-8 (overlongs, surrogates and code points
  *     past U+10FFFF are errors), forbids "\u0000" and lone surrogates,
