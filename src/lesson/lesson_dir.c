@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,13 +35,17 @@ static bool is_json_name(const char *name)
     return name[0] != '.' && n > 5 && !strcmp(name + n - 5, ".json");
 }
 
-static char *dup_printf(const char *fmt, const char *a, const char *b)
+/* A malloc'd message, or NULL when memory runs out. */
+static char *message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *message(const char *fmt, ...)
 {
-    size_t n = strlen(fmt) + strlen(a) + strlen(b) + 1;
-    char *s = malloc(n);
-    if (s)
-        snprintf(s, n, fmt, a, b);
-    return s;
+    char buf[300];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    return strdup(buf);
 }
 
 /* Reads a regular file of at most LESSON_FILE_MAX_BYTES; anything else is an
@@ -49,19 +54,17 @@ static void read_file(dir_file *df)
 {
     int fd = open(df->name, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-        df->error = dup_printf("cannot open: %s%s", strerror(errno), "");
+        df->error = message("cannot open: %s", strerror(errno));
         return;
     }
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        df->error = dup_printf("%s%s", "not a regular file", "");
+        df->error = message("not a regular file");
         close(fd);
         return;
     }
     if ((uintmax_t)st.st_size > LESSON_FILE_MAX_BYTES) {
-        char msg[120];
-        snprintf(msg, sizeof msg, "file too large: %jd bytes (at most 4 MiB)", (intmax_t)st.st_size);
-        df->error = dup_printf("%s%s", msg, "");
+        df->error = message("file too large: %jd bytes (at most 4 MiB)", (intmax_t)st.st_size);
         df->too_big = true;
         close(fd);
         return;
@@ -77,8 +80,10 @@ static void read_file(dir_file *df)
         if (df->size == cap) {
             size_t ncap = cap * 2 > LESSON_FILE_MAX_BYTES + 1 ? LESSON_FILE_MAX_BYTES + 1 : cap * 2;
             char *p = realloc(df->data, ncap);
-            if (!p)
+            if (!p) {
+                df->error = message("out of memory while reading");
                 break;
+            }
             df->data = p;
             cap = ncap;
         }
@@ -86,7 +91,7 @@ static void read_file(dir_file *df)
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
-            df->error = dup_printf("cannot read: %s%s", strerror(errno), "");
+            df->error = message("cannot read: %s", strerror(errno));
             break;
         }
         if (got == 0)
