@@ -58,8 +58,10 @@ static void reader_draw_line(ui_canvas *c, const reader_line *l, int x, int y, i
         if (l->box == 'm') {
             canvas_put(c, x0, y, glyph_cp(GLYPH_V_LINE, ascii), l->role);
             canvas_put(c, x0 + bw - 1, y, glyph_cp(GLYPH_V_LINE, ascii), l->role);
+            /* The text sits between "│ " and " │": bw − 4 columns, the
+             * width reader_doc.c wrapped it to. */
             x0 += 2;
-            w = bw - 4 + l->indent;
+            w = bw - 2 + l->indent;
         } else {
             ui_glyph left = l->box == 't' ? GLYPH_TOP_LEFT : GLYPH_BOTTOM_LEFT;
             ui_glyph right = l->box == 't' ? GLYPH_TOP_RIGHT : GLYPH_BOTTOM_RIGHT;

@@ -42,6 +42,7 @@ static const render_case cases[] = {
     {"quiz_right", "Enter|n|Enter|(4, 400)|Enter", UI_LANG_EN, 80, 24},
     {"quiz_right_zh", "Enter|n|Enter|(4, 400)|Enter", UI_LANG_ZH, 80, 24},
     {"code_note_tip", "Enter|n|Enter|4,400|Enter|n", UI_LANG_EN, 80, 24},
+    {"code_note_tip_zh", "Enter|n|Enter|4,400|Enter|n", UI_LANG_ZH, 80, 24},
     {"choice_wrong", "j|Enter|3", UI_LANG_EN, 80, 24},
     {"choice_revealed", "j|Enter|1|3|1", UI_LANG_EN, 80, 24},
     {"diagram_lab", "j|Enter|2|n", UI_LANG_EN, 80, 24},
@@ -188,6 +189,74 @@ static void roles_of_the_map_and_of_a_wrong_answer_match_their_golden(void **sta
         }
 }
 
+/* Drops ASCII spaces, so wrapped text can be compared with its source. */
+static void squeeze(const char *in, char *out, size_t size)
+{
+    size_t n = 0;
+    for (; *in && n + 1 < size; in++)
+        if (*in != ' ' && *in != '\n')
+            out[n++] = *in;
+    out[n] = '\0';
+}
+
+/* A note box shows every character of its text, at every width and in both
+ * languages: the rows between the box's top and bottom, read between the two
+ * borders, give the note back (spaces aside). */
+static void a_note_box_shows_every_character_of_its_note(void **state)
+{
+    (void)state;
+    const int sizes[][2] = {{80, 24}, {100, 30}, {160, 48}};
+    for (int lang = 0; lang < 2; lang++)
+        for (int ascii = 0; ascii < 2; ascii++)
+            for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+                render_case rc = {"note", "Enter|n|Enter|4,400|Enter|n", lang ? UI_LANG_ZH : UI_LANG_EN,
+                                  sizes[k][0], sizes[k][1]};
+                char *text = render_case_text(&rc, ascii);
+                lesson_course *course = ui_fixture_course();
+                assert_non_null(course);
+                const lesson_block *note = &course->weeks[0].lessons[0].pages[2].blocks[1];
+                assert_int_equal(note->kind, LESSON_BLOCK_NOTE);
+                static char want[2048], got[2048], row[1024];
+                squeeze(lesson_text_get(note->text, lang ? LESSON_LANG_ZH : LESSON_LANG_EN), want, sizeof want);
+                lesson_course_free(course);
+                const char *v = ascii ? "|" : "\u2502";
+                size_t vlen = strlen(v);
+                const char *title = lang ? " \u6ce8\u610f " : " Note ";
+                got[0] = '\0';
+                int rows = 0;
+                bool inside = false;
+                for (const char *line = text; *line;) {
+                    const char *end = strchr(line, '\n');
+                    size_t len = end ? (size_t)(end - line) : strlen(line);
+                    const char *open = strstr(line, v);
+                    if (open && open > line + len)
+                        open = NULL;
+                    if (!inside) {
+                        const char *t = strstr(line, title);
+                        inside = t && t < line + len;
+                    } else if (!open) {
+                        break;
+                    } else {
+                        const char *close = line + len;
+                        while (close > open && strncmp(close - vlen, v, vlen))
+                            close--;
+                        if (close - vlen > open) {
+                            size_t inner = (size_t)(close - vlen - (open + vlen));
+                            snprintf(row, sizeof row, "%.*s", (int)inner, open + vlen);
+                            squeeze(row, row, sizeof row);
+                            strncat(got, row, sizeof got - strlen(got) - 1);
+                            rows++;
+                        }
+                    }
+                    line += len + (end ? 1 : 0);
+                }
+                if (rows < 2 || strcmp(got, want))
+                    fail_msg("%dx%d %s%s: the note box reads\n%s\nbut the note is\n%s\n%s", sizes[k][0],
+                             sizes[k][1], lang ? "zh" : "en", ascii ? " ascii" : "", got, want, text);
+                free(text);
+            }
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -195,6 +264,7 @@ int main(void)
         cmocka_unit_test(every_screen_matches_its_golden_text_in_utf8_and_ascii),
         cmocka_unit_test(rendering_twice_gives_the_same_frame),
         cmocka_unit_test(roles_of_the_map_and_of_a_wrong_answer_match_their_golden),
+        cmocka_unit_test(a_note_box_shows_every_character_of_its_note),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
