@@ -604,5 +604,8 @@ double nn_accuracy(const nn_net *net, const mat *X, const mat *Y)
         right += (predicted == Y->v[i]);
     }
     mat_free(P);
-    return 100.0 * (double)right / (double)X->cols;
+    /* (right / m) · 100 in that order, as the notebook's
+     * float((Y·pᵀ + (1−Y)·(1−p)ᵀ) / Y.size * 100) does: 29 of 100 is
+     * 28.999999999999996 there (so 'Accuracy: %d' prints 28), not 29. */
+    return (double)right / (double)X->cols * 100.0;
 }

@@ -164,7 +164,8 @@ nn_status nn_status_of(const nn_net *net);
 /* P := A[L] for inputs X (n[0], k); P is (1, k). Leaves the caches alone.
  * NN_BAD_ARGUMENT on a shape mismatch, NN_NO_MEMORY. */
 nn_status nn_predict_proba(const nn_net *net, const mat *X, mat *P);
-/* Percentage (0 … 100) of columns where (A[L] > 0.5) equals Y; NAN on error. */
+/* Percentage (0 … 100) of columns where (A[L] > 0.5) equals Y, computed as
+ * the course does, (right / m) · 100, to the last bit; NAN on error. */
 double nn_accuracy(const nn_net *net, const mat *X, const mat *Y);
 
 #endif

@@ -261,6 +261,26 @@ static void prediction_and_accuracy_threshold_at_one_half(void **state)
     nn_free(net);
 }
 
+/* The notebook computes float((right) / float(m) * 100): 29 right of 100 is
+ * 28.999999999999996 there, and 'Accuracy: %d' prints 28. Ours is the same
+ * double, so printed accuracies agree with the notebook's to the last digit. */
+static void accuracy_is_right_over_m_times_100_as_the_notebook_computes_it(void **state)
+{
+    (void)state;
+    nn_net *net = make((int[]){1, 1}, 2, ACT_SIGMOID, NN_INIT_ZEROS);
+    nn_param(net, NN_W, 1)->v[0] = 10.0; /* predicts 1 exactly where x > 0 */
+    mat *X = mat_new(1, 100), *Y = mat_new(1, 100);
+    for (int i = 0; i < 100; i++) {
+        X->v[i] = i < 29 ? 1.0 : -1.0;
+        Y->v[i] = 1.0;
+    }
+    const double acc = nn_accuracy(net, X, Y);
+    assert_true(acc == 28.999999999999996); /* Python: 29 / 100.0 * 100 */
+    assert_int_equal((int)acc, 28);
+    mat_free(X), mat_free(Y);
+    nn_free(net);
+}
+
 static void cost_of_one_half_everywhere_is_log_2(void **state)
 {
     (void)state;
@@ -287,6 +307,7 @@ int main(void)
         cmocka_unit_test(a_non_finite_parameter_is_reported_as_divergence),
         cmocka_unit_test(a_certain_and_wrong_output_is_divergence_without_computing_the_cost),
         cmocka_unit_test(prediction_and_accuracy_threshold_at_one_half),
+        cmocka_unit_test(accuracy_is_right_over_m_times_100_as_the_notebook_computes_it),
         cmocka_unit_test(cost_of_one_half_everywhere_is_log_2),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
