@@ -21,20 +21,32 @@
 
 static const char *const id_kind_names[] = {"a week", "a lesson", "a quiz"};
 
-static int lesson_id_entry_cmp(const void *a, const void *b)
+static int id_cmp(const void *a, const void *b)
 {
     return strcmp(((const lesson_id_entry *)a)->id, ((const lesson_id_entry *)b)->id);
+}
+
+/* By id, then by file, then by place in the file: equal ids sit together,
+ * the earliest definition first. */
+static int id_order(const void *a, const void *b)
+{
+    const lesson_id_entry *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    if (c)
+        return c;
+    if (x->file != y->file)
+        return x->file < y->file ? -1 : 1;
+    return x->def < y->def ? -1 : x->def > y->def;  /* same file: the same ids array */
 }
 
 const lesson_id_entry *lesson_index_find(const lesson_id_entry *index, int n, const char *id)
 {
     lesson_id_entry key = {.id = id};
-    return n ? bsearch(&key, index, (size_t)n, sizeof key, lesson_id_entry_cmp) : NULL;
+    return n > 0 ? bsearch(&key, index, (size_t)n, sizeof key, id_cmp) : NULL;
 }
 
-/* The ids of the files in `keep` (or of every file when keep is NULL),
- * sorted; the first definition of an id wins a tie. NULL when out of memory
- * (and *n = −1). */
+/* The ids of the files in `keep` (or of every file when keep is NULL) in
+ * id_order. NULL when out of memory (and *n = −1). */
 static lesson_id_entry *build_index(const lesson_file_result *res, int n_files, const bool *keep, int *n)
 {
     size_t total = 0;
@@ -49,21 +61,11 @@ static lesson_id_entry *build_index(const lesson_file_result *res, int n_files, 
     size_t k = 0;
     for (int f = 0; f < n_files; f++)
         if (!keep || keep[f])
-            for (int i = 0; i < res[f].n_ids; i++)
-                index[k++] = (lesson_id_entry){res[f].ids[i].id, res[f].ids[i].kind, res[f].ids[i].item, f, &res[f].ids[i]};
-    /* stable by file order: a merge-free trick, sort then keep the earliest of equals */
-    qsort(index, total, sizeof *index, lesson_id_entry_cmp);
-    for (size_t i = 1; i < total; i++) {
-        size_t j = i;
-        while (j > 0 && !strcmp(index[j - 1].id, index[j].id) &&
-               (index[j - 1].file > index[j].file ||
-                (index[j - 1].file == index[j].file && index[j - 1].def > index[j].def))) {
-            lesson_id_entry t = index[j - 1];
-            index[j - 1] = index[j];
-            index[j] = t;
-            j--;
-        }
-    }
+            for (int i = 0; i < res[f].n_ids; i++) {
+                const lesson_id_def *d = &res[f].ids[i];
+                index[k++] = (lesson_id_entry){d->id, d->kind, d->item, f, d};
+            }
+    qsort(index, total, sizeof *index, id_order);
     *n = (int)total;
     return index;
 }
