@@ -27,7 +27,10 @@ static const char sweep_usage[] =
     "  --hidden N1,N2,...       the sizes to try (1 to 1024 each, at most 16)\n"
     "%s"
     "  --json                   print one JSON object instead of text\n"
-    "  -h, --help               show this help\n";
+    "  -h, --help               show this help\n"
+    "\n"
+    "Exit status: 0 every size trained, 1 bad data or a size diverged (the other\n"
+    "sizes still run), 2 bad usage.\n";
 
 #define SWEEP_MAX 16
 
@@ -88,10 +91,13 @@ int cmd_sweep(int argc, char **argv)
         return 2;
     }
     spec.print_every = 0;
-    if (args.json)
-        printf("{\"dataset\": \"%s\", \"iterations\": %ld, \"lr\": %.17g, \"results\": [", spec.dataset,
-               spec.iterations, spec.lr);
+    if (args.json) {
+        printf("{\"dataset\": ");
+        cli_json_string(stdout, spec.dataset);
+        printf(", \"iterations\": %ld, \"lr\": %.17g, \"results\": [", spec.iterations, spec.lr);
+    }
     int rc = 0;
+    bool any_diverged = false;
     for (int i = 0; i < args.n_sizes; i++) {
         spec.hidden = args.sizes[i];
         run_setup setup;
@@ -102,11 +108,13 @@ int cmd_sweep(int argc, char **argv)
         }
         run_result res;
         run_train(&setup, &spec, NULL, &res);
+        any_diverged = any_diverged || res.diverged;
         char acc[32];
         python_float(acc, sizeof acc, res.train_accuracy);
         if (args.json) {
+            const bool known = !res.diverged && isfinite(res.train_accuracy);
             printf("%s{\"hidden\": %d, \"accuracy\": %s, \"diverged\": %s, \"seconds\": %.6f}", i ? ", " : "",
-                   spec.hidden, res.diverged ? "null" : acc, res.diverged ? "true" : "false", res.seconds);
+                   spec.hidden, known ? acc : "null", res.diverged ? "true" : "false", res.seconds);
         } else if (res.diverged) {
             printf("Accuracy for %d hidden units: diverged at iteration %ld (try a smaller --lr)\n", spec.hidden,
                    res.diverged_at);
@@ -119,5 +127,5 @@ int cmd_sweep(int argc, char **argv)
     }
     if (args.json)
         printf("]}\n");
-    return rc;
+    return rc ? rc : (any_diverged ? 1 : 0);
 }

@@ -83,17 +83,81 @@ expect_err_line "missing csv" "none.csv"
 expect_exit 1 "unknown data set" "$bin" train --dataset flowers
 expect_err_line "unknown data set" "unknown data set 'flowers': use planar, circles"
 
+# Every run option reaches the run (read back from --json).
+json_field() { # file python-expression-on-d
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
+}
+if command -v python3 >/dev/null 2>&1; then
+  "$bin" train --iterations 1 --print-every 1 --json >"$tmp/default.json"
+  "$bin" train --iterations 1 --print-every 1 --json --seed 2 >"$tmp/seed2.json"
+  "$bin" train --iterations 1 --print-every 1 --json --seed 3 >"$tmp/seed3.json"
+  [ "$(json_field "$tmp/seed2.json" '(d["seed"], d["costs"])')" = "$(json_field "$tmp/default.json" '(d["seed"], d["costs"])')" ] ||
+    fail "--seed 2 is course-w3's own seed: the same run as the default"
+  [ "$(json_field "$tmp/seed3.json" 'd["seed"]')" = 3 ] || fail "--seed 3 is not the run's seed"
+  [ "$(json_field "$tmp/seed3.json" 'd["costs"][0]["cost"]')" != "$(json_field "$tmp/default.json" 'd["costs"][0]["cost"]')" ] ||
+    fail "--seed 3 gives the same first cost as seed 2"
+  "$bin" train --iterations 1 --print-every 1 --json --data-seed 2 >"$tmp/data2.json"
+  [ "$(json_field "$tmp/data2.json" 'd["costs"][0]["cost"]')" != "$(json_field "$tmp/default.json" 'd["costs"][0]["cost"]')" ] ||
+    fail "--data-seed 2 draws the same planar points as seed 1"
+  "$bin" train --iterations 1 --print-every 1 --json --init zeros >"$tmp/zeros.json"
+  [ "$(json_field "$tmp/zeros.json" '"%.10f" % d["costs"][0]["cost"]')" = 0.6931471806 ] ||
+    fail "--init zeros: the first cost is log 2: $(cat "$tmp/zeros.json")"
+  "$bin" train --iterations 1 --json --init course-w4 --activation relu --layers 5,3,1 >"$tmp/w4.json"
+  [ "$(json_field "$tmp/w4.json" '(d["init"], d["seed"], d["layers"], d["activations"])')" = \
+    "('course-w4', 1, [2, 5, 3, 1], ['relu', 'relu', 'sigmoid'])" ] || fail "--init/--layers/--activation: $(cat "$tmp/w4.json")"
+  "$bin" train --iterations=2 --print-every=1 --lr=0.5 --test-split=0.25 --json >"$tmp/split.json"
+  [ "$(json_field "$tmp/split.json" '(d["m"], d["m_test"], d["lr"], len(d["costs"]), d["test_accuracy"] is None)')" = \
+    "(300, 100, 0.5, 2, False)" ] || fail "--opt=value forms, --test-split, --lr: $(cat "$tmp/split.json")"
+else
+  echo "python3 missing: --json field checks skipped"
+fi
+expect_exit 0 "print-every 0" "$bin" train --iterations 50 --print-every 0
+grep -q '^Cost after' "$tmp/out" && fail "--print-every 0 printed cost lines"
+grep -qx 'Accuracy: [0-9]*%' "$tmp/out" || fail "--print-every 0 still prints the accuracy"
+for bad in "--test-split 0.95" "--test-split -0.1" "--seed -1" "--seed 4294967296" "--iterations -5" \
+           "--print-every x" "--init xavier" "--lr nan" "--layers 0,1" "--dataset=" "--json=yes" "stray"; do
+  # shellcheck disable=SC2086
+  expect_exit 2 "train $bad" "$bin" train $bad
+  expect_err_line "train $bad" '^dnn-tutor train: '
+done
+
+# A CSV file: the label rule, --standardise.
+printf 'a,b,label\n1,2,0\n3,4,2\n' >"$tmp/label.csv"
+expect_exit 1 "label not 0/1" "$bin" train --dataset "$tmp/label.csv"
+expect_err_line "label not 0/1" 'label.csv:3: .*not 0 or 1'
+printf 'a,b,label\n1,200,0\n2,400,1\n3,600,0\n4,800,1\n' >"$tmp/small.csv"
+expect_exit 0 "standardise" "$bin" train --dataset "$tmp/small.csv" --standardise --iterations 10 --print-every 0
+
 # The sweep prints as the course does.
 expect_exit 0 "sweep" "$bin" sweep --hidden 1,4 --iterations 5000
 grep -qxF "Accuracy for 1 hidden units: 67.5 %" "$tmp/out" || fail "sweep n_h=1: $(cat "$tmp/out")"
 grep -qxF "Accuracy for 4 hidden units: 90.5 %" "$tmp/out" || fail "sweep n_h=4: $(cat "$tmp/out")"
 expect_exit 2 "sweep with layers" "$bin" sweep --layers 3,1
+expect_exit 2 "sweep with a bad size" "$bin" sweep --hidden 1,0
+expect_err_line "sweep with a bad size" "^dnn-tutor sweep: --hidden: expected"
+# --json stays valid JSON whatever the data set path holds.
+quoted="$tmp/a \"quoted\" \\ name.csv"
+cp "$tmp/small.csv" "$quoted"
+expect_exit 0 "sweep json" "$bin" sweep --dataset "$quoted" --hidden 1,2 --iterations 5 --json
+if command -v python3 >/dev/null 2>&1; then
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["dataset"] == sys.argv[2] and len(d["results"]) == 2' \
+    "$tmp/out" "$quoted" 2>/dev/null || fail "sweep --json is not valid JSON naming the data set: $(cat "$tmp/out")"
+fi
+# A size that diverges is reported in its line, the others still run, exit 1.
+expect_exit 1 "sweep with a diverging size" "$bin" sweep --hidden 1,50 --lr 100 --activation relu --init course-w4 \
+  --iterations 3000
+[ "$(grep -c '^Accuracy for ' "$tmp/out")" -eq 2 ] || fail "every size gets its line: $(cat "$tmp/out")"
+grep -q '^Accuracy for 50 hidden units: diverged at iteration' "$tmp/out" || fail "the diverged size says so"
 
 # Help and version.
-for cmd in train sweep; do
+for cmd in train sweep stepper trainer report; do
   expect_exit 0 "$cmd --help" "$bin" "$cmd" --help
+  grep -q "^Usage: dnn-tutor $cmd" "$tmp/out" || fail "$cmd --help starts with its usage line"
   grep -q -- "--dataset" "$tmp/out" || fail "$cmd --help lists the run options"
+  [ -s "$tmp/err" ] && fail "$cmd --help wrote to stderr: $(cat "$tmp/err")"
 done
+expect_exit 0 "lessons --help" "$bin" lessons --help
+grep -q "^Usage: dnn-tutor lessons check" "$tmp/out" || fail "lessons --help starts with its usage line"
 expect_exit 0 "--help" "$bin" --help
 grep -q "lessons" "$tmp/out" || fail "--help lists the commands"
 expect_exit 0 "--version" "$bin" --version
