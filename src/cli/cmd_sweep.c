@@ -12,8 +12,9 @@
 #include <string.h>
 
 #include "commands.h"
+#include "json.h"
 #include "options.h"
-#include "run.h"
+#include "../report/run.h"
 
 static const char sweep_usage[] =
     "Usage: dnn-tutor sweep [--hidden N1,N2,...] [OPTIONS]\n"

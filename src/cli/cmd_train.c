@@ -13,8 +13,9 @@
 #include <string.h>
 
 #include "commands.h"
+#include "json.h"
 #include "options.h"
-#include "run.h"
+#include "../report/run.h"
 
 static const char train_usage[] =
     "Usage: dnn-tutor train [OPTIONS]\n"
@@ -52,20 +53,6 @@ static void json_number(FILE *f, double x, const char *fmt)
         fputs("null", f);
 }
 
-void cli_json_string(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(f, "\\%c", *p);
-        else if (*p < 0x20)
-            fprintf(f, "\\u%04x", *p);
-        else
-            fputc(*p, f);
-    }
-    fputc('"', f);
-}
-
 static void print_json(const run_spec *spec, const run_setup *s, const run_result *r)
 {
     const nn_config *cfg = nn_get_config(s->net);
@@ -100,6 +87,12 @@ static void print_json(const run_spec *spec, const run_setup *s, const run_resul
     printf("}\n");
 }
 
+/* The course's line for each recorded cost, printed as training goes. */
+static void print_cost(void *user, long iteration, double cost)
+{
+    fprintf(user, "Cost after iteration %li: %f\n", iteration, cost);
+}
+
 int cmd_train(int argc, char **argv)
 {
     run_spec spec = runspec_default();
@@ -123,7 +116,8 @@ int cmd_train(int argc, char **argv)
         return rc;
     }
     run_result res;
-    run_train(&setup, &spec, json ? NULL : stdout, &res);
+    const run_hooks echo = {.on_cost = print_cost, .user = stdout};
+    run_train(&setup, &spec, json ? NULL : &echo, &res);
     if (json) {
         print_json(&spec, &setup, &res);
     } else if (!res.diverged) {

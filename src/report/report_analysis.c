@@ -42,7 +42,7 @@ static void sweep_commentary(report_doc *doc, const report_data *d)
     char text[6][768], list[LIST_MAX] = "", one[64];
     int best = -1, best_test = -1;
     for (int i = 0; i < REPORT_SWEEP_N; i++) {
-        const report_result *r = &d->sweep[i].res;
+        const run_result *r = &d->sweep[i].res;
         if (r->diverged)
             continue;
         if (best < 0 || r->train_accuracy > d->sweep[best].res.train_accuracy)
@@ -61,7 +61,7 @@ static void sweep_commentary(report_doc *doc, const report_data *d)
                                  "训练集准确率最高为 **%.2f%%**，出现在 n_h = %d 时。"),
                               top, d->sweep[best].hidden);
     for (int i = 0; i < best; i++) {
-        const report_result *r = &d->sweep[i].res;
+        const run_result *r = &d->sweep[i].res;
         if (!r->diverged && r->train_accuracy < top - 3.0) {
             snprintf(one, sizeof one, TR(lang, "n_h = %d (%.2f%%)", "n_h = %d（%.2f%%）"), d->sweep[i].hidden,
                      r->train_accuracy);
@@ -78,7 +78,7 @@ static void sweep_commentary(report_doc *doc, const report_data *d)
     int from = REPORT_SWEEP_N;
     double lo = top;
     for (int i = REPORT_SWEEP_N - 1; i >= 0; i--) {
-        const report_result *r = &d->sweep[i].res;
+        const run_result *r = &d->sweep[i].res;
         if (r->diverged)
             continue;
         if (r->train_accuracy < top - 2.0)
@@ -97,9 +97,9 @@ static void sweep_commentary(report_doc *doc, const report_data *d)
                                   d->sweep[from].hidden, lo, top);
     if (split) {
         *list = '\0';
-        const report_result *bt = &d->sweep[best_test].res;
+        const run_result *bt = &d->sweep[best_test].res;
         for (int i = best_test + 1; i < REPORT_SWEEP_N; i++) {
-            const report_result *r = &d->sweep[i].res;
+            const run_result *r = &d->sweep[i].res;
             if (!r->diverged && r->test_accuracy <= bt->test_accuracy - 2.0 &&
                 r->train_accuracy >= bt->train_accuracy) {
                 snprintf(one, sizeof one, TR(lang, "n_h = %d (train %.2f%%, test %.2f%%)", "n_h = %d（训练 %.2f%%，测试 %.2f%%）"),
@@ -145,7 +145,7 @@ static void sweep_commentary(report_doc *doc, const report_data *d)
 typedef enum lr_verdict { LR_CONVERGES, LR_BEST, LR_CRAWLS, LR_UNSTABLE, LR_SLOWER, LR_SETTLES_HIGH, LR_DIVERGED } lr_verdict;
 
 /* How many times the recorded cost went up between two recordings. */
-static int cost_rises(const report_result *r)
+static int cost_rises(const run_result *r)
 {
     int ups = 0;
     for (size_t i = 1; i < r->n_costs; i++)
@@ -156,7 +156,7 @@ static int cost_rises(const report_result *r)
 
 static lr_verdict lr_judge(const report_data *d, int i, int best)
 {
-    const report_result *r = &d->lr[i].res;
+    const run_result *r = &d->lr[i].res;
     if (r->diverged)
         return LR_DIVERGED;
     if (i == best)
@@ -202,7 +202,7 @@ static void section_lr(report_doc *doc, const report_data *d, const report_figur
     const char *items[REPORT_LR_MAX];
     char text[REPORT_LR_MAX][512], num[40];
     for (int i = 0; i < d->n_lr; i++) {
-        const report_result *r = &d->lr[i].res;
+        const run_result *r = &d->lr[i].res;
         lr_verdict v = lr_judge(d, i, best);
         double j0 = r->n_costs ? r->costs[0].cost : NAN;
         report_short_double(num, sizeof num, d->lr[i].lr);
@@ -294,7 +294,7 @@ void report_analysis_write(report_doc *doc, const report_data *d, const report_f
     cells[c0++] = TR(lang, "final cost J", "最终代价 J");
     cells[c0++] = TR(lang, "time", "耗时");
     for (int i = 0; i < REPORT_SWEEP_N; i++) {
-        const report_result *r = &d->sweep[i].res;
+        const run_result *r = &d->sweep[i].res;
         const char **row = &cells[(i + 1) * nc];
         rs_fmt(cell[i][0], 64, "%d", d->sweep[i].hidden);
         row[0] = cell[i][0];

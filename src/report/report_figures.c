@@ -19,7 +19,7 @@ const char *const report_figure_suffix[FIG_COUNT] = {"cost", "boundary", "sweep"
 #include "report_svg.h"
 
 /* The x and y arrays of a run's recorded costs (malloc'd; NULL when none). */
-static void cost_arrays(const report_result *r, double **x, double **y)
+static void cost_arrays(const run_result *r, double **x, double **y)
 {
     *x = r->n_costs ? malloc(r->n_costs * sizeof **x) : NULL;
     *y = r->n_costs ? malloc(r->n_costs * sizeof **y) : NULL;
@@ -125,7 +125,7 @@ static void figure_lr(const report_data *d, report_lang lang, rbuf *out)
     char label[REPORT_LR_MAX][64], num[40];
     double j0 = 0;
     for (int i = 0; i < d->n_lr; i++) {
-        const report_result *r = &d->lr[i].res;
+        const run_result *r = &d->lr[i].res;
         cost_arrays(r, &x[i], &y[i]);
         if (r->n_costs && isfinite(r->costs[0].cost))
             j0 = fmax(j0, r->costs[0].cost);

@@ -104,14 +104,23 @@ static bool grid_of(const nn_net *net, const dataset *ds, int gw, int gh, report
     return ok;
 }
 
+/* run_train, with the accuracies of a diverged run left NAN: the report
+ * shows no accuracy for a network whose numbers stopped being finite. */
+static void report_train(run_setup *s, const run_spec *spec, run_result *res)
+{
+    run_train(s, spec, NULL, res);
+    if (res->diverged)
+        res->train_accuracy = res->test_accuracy = NAN;
+}
+
 /* Trains a fresh network for spec on the already loaded data set. */
-static int train_on(const run_spec *spec, dataset *ds, report_result *res, nn_net **net_out, char *err,
+static int train_on(const run_spec *spec, dataset *ds, run_result *res, nn_net **net_out, char *err,
                     size_t err_size)
 {
     nn_config cfg;
     if (!runspec_net_config(spec, ds->n_x, &cfg, err, err_size))
         return 2;
-    report_setup s = {ds, nn_new(&cfg)};
+    run_setup s = {ds, nn_new(&cfg)};
     if (!s.net || nn_bind(s.net, ds->X, ds->Y) != NN_OK) {
         nn_free(s.net);
         snprintf(err, err_size, "out of memory building the network");
@@ -126,8 +135,8 @@ int report_data_build(const run_spec *spec, report_data *d, char *err, size_t er
 {
     memset(d, 0, sizeof *d);
     d->spec = *spec;
-    const double start = report_now();
-    int rc = report_setup_open(spec, &d->main, err, err_size);
+    const double start = run_now();
+    int rc = run_setup_open(spec, &d->main, err, err_size);
     if (rc)
         return rc;
     report_train(&d->main, spec, &d->res);
@@ -196,20 +205,20 @@ int report_data_build(const run_spec *spec, report_data *d, char *err, size_t er
         snprintf(err, err_size, "out of memory while building the report");
         return 1;
     }
-    d->seconds = report_now() - start;
+    d->seconds = run_now() - start;
     return 0;
 }
 
 void report_data_free(report_data *d)
 {
-    report_result_free(&d->res);
+    run_result_free(&d->res);
     free(d->grid.cells);
     for (int i = 0; i < REPORT_SWEEP_N; i++) {
-        report_result_free(&d->sweep[i].res);
+        run_result_free(&d->sweep[i].res);
         free(d->sweep[i].grid.cells);
     }
     for (int i = 0; i < d->n_lr; i++)
-        report_result_free(&d->lr[i].res);
-    report_setup_close(&d->main);
+        run_result_free(&d->lr[i].res);
+    run_setup_close(&d->main);
     memset(d, 0, sizeof *d);
 }

@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "report_train.h"
+#include "run.h"
 
 #define REPORT_SWEEP_N 7
 #define REPORT_LR_MAX 7
@@ -30,19 +30,19 @@ typedef struct report_grid {
 
 typedef struct report_sweep_item {
     int hidden;
-    report_result res;        /* costs not recorded; accuracies, final cost, divergence */
+    run_result res;           /* costs not recorded; accuracies, final cost, divergence */
     report_grid grid;
 } report_sweep_item;
 
 typedef struct report_lr_item {
     double lr;
-    report_result res;        /* costs every report_data.lr_every iterations */
+    run_result res;           /* costs every report_data.lr_every iterations */
 } report_lr_item;
 
 typedef struct report_data {
     run_spec spec;              /* as requested */
-    report_setup main;             /* data set and the trained network */
-    report_result res;             /* the main run */
+    run_setup main;             /* data set and the trained network */
+    run_result res;             /* the main run */
     report_confusion conf_train, conf_test;
     report_grid grid;
 

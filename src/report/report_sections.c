@@ -231,7 +231,7 @@ static void section_results(report_doc *doc, const report_data *d, const report_
 {
     const report_lang lang = doc->lang;
     const dataset *ds = d->main.data;
-    const report_result *r = &d->res;
+    const run_result *r = &d->res;
     char b[512], v[6][96];
     doc_heading(doc, 2, TR(lang, "3. Results", "三、实验结果"));
     if (d->spec.print_every > 0) {

@@ -1,9 +1,15 @@
 /*
- * run.c — set up and train a run for the headless subcommands.
+ * run.c — set up and train one run: the loop `train`, `sweep` and the
+ * report share.
+ *
+ * One iteration is nn_iterate: forward, cost (only when it is recorded: it
+ * does not change training), backward, update — the same operations the
+ * stepper shows one at a time.
  */
 #include "run.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -47,29 +53,38 @@ void run_setup_close(run_setup *s)
     s->data = NULL;
 }
 
-void run_train(run_setup *s, const run_spec *spec, FILE *echo, run_result *out)
+void run_train(run_setup *s, const run_spec *spec, const run_hooks *hooks, run_result *out)
 {
+    static const run_hooks none = {0};
+    if (!hooks)
+        hooks = &none;
     memset(out, 0, sizeof *out);
     out->test_accuracy = NAN;
+    out->train_accuracy = NAN;
     out->final_cost = NAN;
     out->diverged_at = -1;
-    size_t cap = spec->print_every > 0 ? (size_t)(spec->iterations / spec->print_every) + 1 : 0;
+    const long every = spec->print_every;
+    size_t cap = every > 0 ? (size_t)(spec->iterations / every) + 1 : 0;
     out->costs = cap ? calloc(cap, sizeof *out->costs) : NULL;
 
     const double start = run_now();
     for (long i = 0; i < spec->iterations; i++) {
-        const bool show = spec->print_every > 0 && i % spec->print_every == 0;
-        nn_status st = nn_iterate(s->net, spec->lr, show);
-        if (st == NN_DIVERGED) {
+        if (hooks->stop && hooks->stop(hooks->user)) {
+            out->stopped = true;
+            out->seconds = run_now() - start;
+            return;
+        }
+        const bool record = every > 0 && i % every == 0;
+        if (nn_iterate(s->net, spec->lr, record) == NN_DIVERGED) {
             out->diverged = true;
             out->diverged_at = i;
             break;
         }
-        if (show) {
+        if (record) {
             if (out->costs && out->n_costs < cap)
                 out->costs[out->n_costs++] = (run_cost){i, nn_cost(s->net)};
-            if (echo)
-                fprintf(echo, "Cost after iteration %li: %f\n", i, nn_cost(s->net));
+            if (hooks->on_cost)
+                hooks->on_cost(hooks->user, i, nn_cost(s->net));
         }
     }
     out->seconds = run_now() - start;

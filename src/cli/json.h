@@ -1,0 +1,13 @@
+/*
+ * json.h — the little JSON the headless subcommands print with --json.
+ */
+#ifndef DNN_CLI_JSON_H
+#define DNN_CLI_JSON_H
+
+#include <stdio.h>
+
+/* Writes s (UTF-8, NUL-terminated) to f as a JSON string literal: quotes
+ * around it, '"' and '\' escaped, control characters as \u00XX. */
+void cli_json_string(FILE *f, const char *s);
+
+#endif
