@@ -1,3 +1,6 @@
+/*
+ * paths.c — the data roots of paths.h, searched in order, first match wins.
+ */
 #include "paths.h"
 
 #include <limits.h>
@@ -55,28 +58,32 @@ static bool paths_in_build_tree(void)
     return false;
 }
 
+/* Appends root (made canonical when it exists) unless it is already listed. */
+static void paths_add_root(char roots[][DATA_PATH_MAX], size_t *n, size_t max, const char *root)
+{
+    char real[PATH_MAX];
+    if (*n >= max || realpath(root, real) == NULL || strlen(real) >= DATA_PATH_MAX || !paths_is_dir(real))
+        return;
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp(roots[i], real) == 0)
+            return;
+    snprintf(roots[(*n)++], DATA_PATH_MAX, "%s", real);
+}
+
 size_t data_roots(char roots[][DATA_PATH_MAX], size_t max)
 {
     size_t n = 0;
     const char *env = getenv("DNN_TUTOR_DATADIR");
     if (n < max && env != NULL && env[0] != '\0' && paths_is_dir(env) && strlen(env) < DATA_PATH_MAX)
         snprintf(roots[n++], DATA_PATH_MAX, "%s", env);
-    if (n < max && paths_in_build_tree() && paths_is_dir(DNN_SOURCE_ROOT))
-        snprintf(roots[n++], DATA_PATH_MAX, "%s", DNN_SOURCE_ROOT);
-    if (n < max && paths_is_dir(DNN_INSTALL_DATADIR))
-        snprintf(roots[n++], DATA_PATH_MAX, "%s", DNN_INSTALL_DATADIR);
+    if (paths_in_build_tree())
+        paths_add_root(roots, &n, max, DNN_SOURCE_ROOT);
     char dir[DATA_PATH_MAX], rel[DATA_PATH_MAX + 32];
-    if (n < max && paths_exe_dir(dir, sizeof dir)) {
+    if (paths_exe_dir(dir, sizeof dir)) {
         snprintf(rel, sizeof rel, "%s/../share/dnn-tutor", dir);
-        char real[PATH_MAX];
-        if (realpath(rel, real) != NULL && strlen(real) < DATA_PATH_MAX && paths_is_dir(real)) {
-            bool dup = false;
-            for (size_t i = 0; i < n; i++)
-                dup = dup || strcmp(roots[i], real) == 0;
-            if (!dup)
-                snprintf(roots[n++], DATA_PATH_MAX, "%s", real);
-        }
+        paths_add_root(roots, &n, max, rel);
     }
+    paths_add_root(roots, &n, max, DNN_INSTALL_DATADIR);
     return n;
 }
 

@@ -15,8 +15,11 @@
  *      binary sits inside a meson build tree (an ancestor of its directory holds
  *      meson-private/coredata.dat) — so an installed binary never reads a
  *      stale checkout
- *   3. the install data directory (DNN_INSTALL_DATADIR)
- *   4. <directory of /proc/self/exe>/../share/dnn-tutor (a relocated install)
+ *   3. <directory of /proc/self/exe>/../share/dnn-tutor: the data installed
+ *      with this very binary (also after a DESTDIR or relocated install)
+ *   4. the install data directory (DNN_INSTALL_DATADIR), for a binary copied
+ *      elsewhere
+ * Roots 2–4 are given as canonical paths (realpath), each listed once.
  */
 #ifndef DNN_DATA_PATHS_H
 #define DNN_DATA_PATHS_H
