@@ -41,7 +41,7 @@ double rng_randn(rng *r);
 void rng_fill_randn(rng *r, mat *m);
 /* m := rand(m->rows, m->cols), row-major. */
 void rng_fill_rand(rng *r, mat *m);
-/* np.random.randint(0, n) for 1 <= n <= 2^32 (numpy's masked rejection). */
+/* np.random.randint(0, n) for 1 <= n < 2^32 (numpy's masked rejection); 0 for n = 0. */
 uint32_t rng_below(rng *r, uint32_t n);
 /* out[0..n) := np.random.permutation(n): the identity shuffled by numpy's
  * Fisher–Yates (i from n−1 down to 1, j = randint(0, i+1)). */

@@ -99,6 +99,68 @@ static void permutation_matches_numpy(void **state)
         assert_int_equal(p[i], want[i]);
 }
 
+/* Deep into the stream (rejections of the polar method and the cached second
+ * value both happen hundreds of times by then), still bit for bit:
+ * np.random.seed(1); np.random.randn(1001)[999:] → −0.18695501653274957,
+ * −0.15323616176709168 (the last digits of a double, not rounded). */
+static void the_thousandth_gaussian_is_numpys_to_the_last_bit(void **state)
+{
+    (void)state;
+    rng r;
+    rng_seed(&r, 1);
+    for (int i = 0; i < 999; i++)
+        rng_randn(&r);
+    assert_true(rng_randn(&r) == -0.18695501653274957);
+    assert_true(rng_randn(&r) == -0.15323616176709168);
+}
+
+/* np.random.seed(0); [np.random.randint(0, 7) for _ in range(6)] →
+ * [4, 5, 0, 3, 3, 3]; then randint(0, 1000003) after seed(0) → 985772,
+ * 305711, 435829 (numpy's masked rejection, a 32-bit draw each). */
+static void randint_below_n_matches_numpy(void **state)
+{
+    (void)state;
+    rng r;
+    rng_seed(&r, 0);
+    const uint32_t small[6] = {4, 5, 0, 3, 3, 3};
+    for (int i = 0; i < 6; i++)
+        assert_int_equal(rng_below(&r, 7), small[i]);
+    rng_seed(&r, 0);
+    const uint32_t large[3] = {985772, 305711, 435829};
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(rng_below(&r, 1000003), large[i]);
+}
+
+/* The split of a 569-example set (cancer) starts from
+ * np.random.seed(5); np.random.permutation(569)[:6] → 28 163 123 361 549 339,
+ * and the stream goes on where numpy's does: randn() → 0.5332312272938243. */
+static void a_long_permutation_matches_numpy_and_leaves_the_stream_in_step(void **state)
+{
+    (void)state;
+    rng r;
+    rng_seed(&r, 5);
+    size_t p[569];
+    rng_permutation(&r, p, 569);
+    const size_t want[6] = {28, 163, 123, 361, 549, 339};
+    for (int i = 0; i < 6; i++)
+        assert_int_equal(p[i], want[i]);
+    assert_true(rng_randn(&r) == 0.5332312272938243);
+}
+
+/* np.random.seed(0); np.random.rand(2, 2) fills row by row. */
+static void rand_fills_a_matrix_row_major(void **state)
+{
+    (void)state;
+    rng r;
+    rng_seed(&r, 0);
+    mat *m = mat_new(2, 2);
+    rng_fill_rand(&r, m);
+    assert_true(mat_get(m, 0, 0) == 0.5488135039273248);
+    assert_true(mat_get(m, 0, 1) == 0.7151893663724195);
+    assert_true(mat_get(m, 1, 0) == 0.6027633760716439);
+    mat_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -110,6 +172,10 @@ int main(void)
         cmocka_unit_test(reseeding_drops_the_cached_gaussian),
         cmocka_unit_test(randn_fills_a_matrix_row_major),
         cmocka_unit_test(permutation_matches_numpy),
+        cmocka_unit_test(the_thousandth_gaussian_is_numpys_to_the_last_bit),
+        cmocka_unit_test(randint_below_n_matches_numpy),
+        cmocka_unit_test(a_long_permutation_matches_numpy_and_leaves_the_stream_in_step),
+        cmocka_unit_test(rand_fills_a_matrix_row_major),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
