@@ -193,7 +193,7 @@ int report_write(const report_request *req, char *err, size_t err_size)
         return rc;
 
     report_data d;
-    rc = report_data_build(&req->spec, &d, err, err_size);
+    rc = report_data_build(&req->spec, req->cancel, &d, err, err_size);
     if (rc) {
         report_data_free(&d);
         return rc;

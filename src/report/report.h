@@ -15,6 +15,7 @@
 #ifndef DNN_REPORT_H
 #define DNN_REPORT_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include "../data/runspec.h"
@@ -27,6 +28,9 @@ typedef struct report_request {
     report_lang lang;
     report_format format;
     const char *out_path;   /* report.md or report.html; figures go beside it as <stem>-cost.svg, … */
+    atomic_bool *cancel;    /* NULL, or a flag another thread may set while report_write runs (on a
+                               thread of its own) to abandon it: training stops at the next
+                               iteration, 1 is returned with "cancelled" and nothing is written */
 } report_request;
 
 /* Runs the experiments and writes the report files. Returns 0; 1 when the

@@ -104,18 +104,31 @@ static bool grid_of(const nn_net *net, const dataset *ds, int gw, int gh, report
     return ok;
 }
 
-/* run_train, with the accuracies of a diverged run left NAN: the report
- * shows no accuracy for a network whose numbers stopped being finite. */
-static void report_train(run_setup *s, const run_spec *spec, run_result *res)
+static bool cancelled(void *flag)
 {
-    run_train(s, spec, NULL, res);
+    return flag && atomic_load((atomic_bool *)flag);
+}
+
+/* run_train, stopping when *cancel is set (then 1 and "cancelled" in err),
+ * with the accuracies of a diverged run left NAN: the report shows no
+ * accuracy for a network whose numbers stopped being finite. */
+static int report_train(run_setup *s, const run_spec *spec, atomic_bool *cancel, run_result *res, char *err,
+                        size_t err_size)
+{
+    const run_hooks hooks = {.stop = cancelled, .user = cancel};
+    run_train(s, spec, cancel ? &hooks : NULL, res);
+    if (res->stopped) {
+        snprintf(err, err_size, "cancelled");
+        return 1;
+    }
     if (res->diverged)
         res->train_accuracy = res->test_accuracy = NAN;
+    return 0;
 }
 
 /* Trains a fresh network for spec on the already loaded data set. */
-static int train_on(const run_spec *spec, dataset *ds, run_result *res, nn_net **net_out, char *err,
-                    size_t err_size)
+static int train_on(const run_spec *spec, atomic_bool *cancel, dataset *ds, run_result *res, nn_net **net_out,
+                    char *err, size_t err_size)
 {
     nn_config cfg;
     if (!runspec_net_config(spec, ds->n_x, &cfg, err, err_size))
@@ -126,12 +139,11 @@ static int train_on(const run_spec *spec, dataset *ds, run_result *res, nn_net *
         snprintf(err, err_size, "out of memory building the network");
         return 1;
     }
-    report_train(&s, spec, res);
     *net_out = s.net;
-    return 0;
+    return report_train(&s, spec, cancel, res, err, err_size);
 }
 
-int report_data_build(const run_spec *spec, report_data *d, char *err, size_t err_size)
+int report_data_build(const run_spec *spec, atomic_bool *cancel, report_data *d, char *err, size_t err_size)
 {
     memset(d, 0, sizeof *d);
     d->spec = *spec;
@@ -139,7 +151,9 @@ int report_data_build(const run_spec *spec, report_data *d, char *err, size_t er
     int rc = run_setup_open(spec, &d->main, err, err_size);
     if (rc)
         return rc;
-    report_train(&d->main, spec, &d->res);
+    rc = report_train(&d->main, spec, cancel, &d->res, err, err_size);
+    if (rc)
+        return rc;
     if (d->res.diverged) {
         snprintf(err, err_size,
                  "the run diverged at iteration %ld: the cost or a parameter is no longer a finite number "
@@ -165,9 +179,11 @@ int report_data_build(const run_spec *spec, report_data *d, char *err, size_t er
         nn_net *net = NULL;
         sw.hidden = report_sweep_sizes[i];
         d->sweep[i].hidden = sw.hidden;
-        rc = train_on(&sw, ds, &d->sweep[i].res, &net, err, err_size);
-        if (rc)
+        rc = train_on(&sw, cancel, ds, &d->sweep[i].res, &net, err, err_size);
+        if (rc) {
+            nn_free(net);
             return rc;
+        }
         if (report_is_2d(d))
             ok = grid_of(net, ds, 54, 54, &d->sweep[i].grid);
         nn_free(net);
@@ -195,7 +211,7 @@ int report_data_build(const run_spec *spec, report_data *d, char *err, size_t er
     for (int i = 0; ok && i < d->n_lr; i++) {
         nn_net *net = NULL;
         lr.lr = d->lr[i].lr;
-        rc = train_on(&lr, ds, &d->lr[i].res, &net, err, err_size);
+        rc = train_on(&lr, cancel, ds, &d->lr[i].res, &net, err, err_size);
         nn_free(net);
         if (rc)
             return rc;

@@ -8,6 +8,7 @@
 #ifndef DNN_REPORT_RUN_H
 #define DNN_REPORT_RUN_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -61,9 +62,10 @@ typedef struct report_data {
 extern const int report_sweep_sizes[REPORT_SWEEP_N];
 
 /* Trains the main run, then the sweep and the learning-rate comparison.
- * Returns 0, or 1 (data set, memory, main run diverged) / 2 (impossible
- * config) with one line in err. */
-int report_data_build(const run_spec *spec, report_data *d, char *err, size_t err_size);
+ * Returns 0, or 1 (data set, memory, main run diverged, *cancel set: see
+ * report_request) / 2 (impossible config) with one line in err. cancel may
+ * be NULL. */
+int report_data_build(const run_spec *spec, atomic_bool *cancel, report_data *d, char *err, size_t err_size);
 /* Releases everything d owns (the data set, the network, costs, grids) and zeroes it. */
 void report_data_free(report_data *d);
 

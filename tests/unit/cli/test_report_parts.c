@@ -119,7 +119,7 @@ static void the_command_line_is_complete_and_shell_quoted(void **state)
 static void report_write_refuses_a_missing_directory_before_training(void **state)
 {
     (void)state;
-    report_request req = {runspec_default(), REPORT_EN, REPORT_MD, "/nonexistent-dnn-tutor-dir/r.md"};
+    report_request req = {runspec_default(), REPORT_EN, REPORT_MD, "/nonexistent-dnn-tutor-dir/r.md", NULL};
     char err[512] = "";
     assert_int_equal(report_write(&req, err, sizeof err), 1);
     assert_non_null(strstr(err, "cannot write '/nonexistent-dnn-tutor-dir/r.md'"));
@@ -134,7 +134,7 @@ static void report_write_makes_every_file_of_a_small_run(void **state)
     assert_non_null(mkdtemp(dir));
     char out[256], path[300];
     snprintf(out, sizeof out, "%s/lab.md", dir);
-    report_request req = {runspec_default(), REPORT_EN, REPORT_MD, out};
+    report_request req = {runspec_default(), REPORT_EN, REPORT_MD, out, NULL};
     req.spec.iterations = 30;
     req.spec.print_every = 10;
     char err[512] = "";
@@ -153,6 +153,22 @@ static void report_write_makes_every_file_of_a_small_run(void **state)
     assert_int_equal(rmdir(dir), 0); /* nothing else (no temporary) was left */
 }
 
+static void a_cancelled_report_says_so_and_writes_nothing(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/dnn-report-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char out[256];
+    snprintf(out, sizeof out, "%s/lab.md", dir);
+    atomic_bool cancel;
+    atomic_init(&cancel, true);
+    report_request req = {runspec_default(), REPORT_EN, REPORT_MD, out, &cancel};
+    char err[512] = "";
+    assert_int_equal(report_write(&req, err, sizeof err), 1);
+    assert_string_equal(err, "cancelled");
+    assert_int_equal(rmdir(dir), 0); /* empty: no report, no figure, no temporary */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -163,6 +179,7 @@ int main(void)
         cmocka_unit_test(the_command_line_is_complete_and_shell_quoted),
         cmocka_unit_test(report_write_refuses_a_missing_directory_before_training),
         cmocka_unit_test(report_write_makes_every_file_of_a_small_run),
+        cmocka_unit_test(a_cancelled_report_says_so_and_writes_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
