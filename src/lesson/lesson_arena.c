@@ -186,6 +186,8 @@ void lesson_lines_index_free(lesson_lines_index *ix)
     ix->count = 0;
 }
 
+/* Names, keys and values from a file end up in problems, and problems on a
+ * terminal: everything goes through lesson_printable. */
 void lesson_problem_add(lesson_problem_list *list, lesson_arena *arena, const char *file,
                         int line, int col, const char *path, const char *message)
 {
@@ -200,11 +202,11 @@ void lesson_problem_add(lesson_problem_list *list, lesson_arena *arena, const ch
         list->capacity = cap;
     }
     lesson_problem p = {
-        .file = lesson_arena_strdup(arena, file),
+        .file = lesson_printable(arena, file),
         .line = line,
         .col = col,
-        .path = lesson_arena_strdup(arena, path ? path : ""),
-        .message = lesson_arena_strdup(arena, message),
+        .path = lesson_printable(arena, path ? path : ""),
+        .message = lesson_printable(arena, message),
     };
     if (!p.file || !p.path || !p.message) {
         list->failed = true;

@@ -165,8 +165,8 @@ lesson_course *lesson_load_dir(const char *dir)
             continue;
         for (int p = 0; p < course->n_problems; p++) {
             lesson_problem *pr = (lesson_problem *)&course->problems[p];
-            if (!strcmp(pr->file, files[i].name)) {
-                pr->message = lesson_arena_strdup(course->internal->arena, files[i].error);
+            if (!strcmp(pr->file, course->files[i].name)) {
+                pr->message = lesson_printable(course->internal->arena, files[i].error);
                 pr->line = files[i].too_big ? 1 : 0;
                 pr->col = files[i].too_big ? 1 : 0;
                 pr->path = "";
@@ -186,8 +186,8 @@ lesson_course *lesson_load_dir(const char *dir)
         lesson_problem *p = lesson_arena_alloc(course->internal->arena, sizeof *p);
         if (!p)
             goto fail;
-        *p = (lesson_problem){lesson_arena_strdup(course->internal->arena, dir), 0, 0, "",
-                              lesson_arena_strdup(course->internal->arena, msg)};
+        *p = (lesson_problem){lesson_printable(course->internal->arena, dir), 0, 0, "",
+                              lesson_printable(course->internal->arena, msg)};
         if (!p->file || !p->message)
             goto fail;
         course->problems = p;

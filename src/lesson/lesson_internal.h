@@ -70,6 +70,11 @@ typedef struct lesson_scan {
 bool lesson_scan_json(const char *text, size_t size, lesson_scan *out);
 void lesson_scan_free(lesson_scan *s);
 
+/* An arena copy of s that is safe to print on a terminal: control characters
+ * (C0, DEL, C1) become \uXXXX and bytes that are not UTF-8 \xXX. NULL when
+ * memory runs out. */
+char *lesson_printable(lesson_arena *arena, const char *s);
+
 /* Whether s[0 … n) is valid UTF-8 (no overlongs, no surrogates, ≤ U+10FFFF). */
 bool lesson_utf8_valid(const char *s, size_t n);
 

@@ -169,7 +169,7 @@ bool lesson_file_load(lesson_file_result *r, const char *name, const char *data,
     r->arena = lesson_arena_new();
     if (!r->arena)
         return false;
-    r->name = lesson_arena_strdup(r->arena, name);
+    r->name = lesson_printable(r->arena, name);  /* as it will be printed */
     if (!r->name)
         return false;
 

@@ -85,6 +85,33 @@ bool lesson_utf8_valid(const char *s, size_t n)
     return true;
 }
 
+char *lesson_printable(lesson_arena *arena, const char *s)
+{
+    size_t n = strlen(s), cap = n * 6 + 1;  /* at most \uXXXX for each byte */
+    char *out = lesson_arena_alloc(arena, cap);
+    if (!out)
+        return NULL;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        size_t len = utf8_seq(u + i, n - i);
+        unsigned cp = !len ? 0x100 : len == 1 ? u[i] : len == 2 ? (unsigned)((u[i] & 0x1F) << 6 | (u[i + 1] & 0x3F)) : 0x800;
+        if (!len) {
+            o += (size_t)snprintf(out + o, cap - o, "\\x%02X", u[i]);
+            i++;
+        } else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+            o += (size_t)snprintf(out + o, cap - o, "\\u%04X", cp);
+            i += len;
+        } else {
+            memcpy(out + o, u + i, len);
+            o += len;
+            i += len;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
 static void build_path(const scanner *sc, char *buf, size_t size)
 {
     size_t len = 0;

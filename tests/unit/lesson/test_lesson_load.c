@@ -586,6 +586,25 @@ static void names_of_kinds_round_trip(void **state)
     assert_string_equal(lesson_quiz_kind_name(LESSON_QUIZ_WORD), "word");
 }
 
+/* Keys and values from a file reach the terminal through problems: control
+ * characters are written as escapes, never as themselves. */
+static void problems_never_carry_control_characters(void **state)
+{
+    (void)state;
+    static const char doc[] = "{\"schema_version\": 1, \"\\u001b[2Jx\\u0085\": 0, \"weeks\": []}";
+    lesson_source src = {"ctl\x07.json", doc, sizeof doc - 1};
+    lesson_course *c = lesson_load_sources(&src, 1);
+    assert_non_null(c);
+    assert_int_equal(c->n_problems, 2);
+    assert_string_equal(lt_problem(c, 0), "ctl\\u0007.json:1:23: \\u001B[2Jx\\u0085: unknown key \"\\u001B[2Jx\\u0085\" "
+                                          "(expected schema_version or weeks)");
+    assert_string_equal(c->files[0].name, "ctl\\u0007.json");
+    for (int i = 0; i < c->n_problems; i++)
+        for (const char *p = lt_problem(c, i); *p; p++)
+            assert_true((unsigned char)*p >= 0x20 && *p != 0x7F);
+    lesson_course_free(c);
+}
+
 static void no_sources_make_an_empty_course(void **state)
 {
     (void)state;
@@ -622,6 +641,7 @@ int main(void)
         cmocka_unit_test(a_lab_becomes_a_run_spec),
         cmocka_unit_test(a_byte_order_mark_is_skipped),
         cmocka_unit_test(names_of_kinds_round_trip),
+        cmocka_unit_test(problems_never_carry_control_characters),
         cmocka_unit_test(no_sources_make_an_empty_course),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
