@@ -95,6 +95,11 @@ const char *jc_string(jctx *c, const cJSON *node, bool allow_empty)
             jc_problem(c, node, "control character U+%04X in a text (only \\n may be used)", ch);
             return NULL;
         }
+        if (ch == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9F) {
+            jc_problem(c, node, "control character U+%04X in a text (only \\n may be used)",
+                       (unsigned char)s[i + 1]);
+            return NULL;
+        }
         if (ch != ' ' && ch != '\n')
             blank = false;
     }

@@ -52,6 +52,7 @@
     X(an_empty_text_is_reported, "text-empty.json", "text-empty.json:5:25: weeks[0].lessons[0].pages[0].blocks[0].paragraph.zh: empty text") \
     X(a_text_over_8000_bytes_is_reported, "text-too-long.json", "text-too-long.json:5:37: weeks[0].lessons[0].pages[0].blocks[0].paragraph.en: text too long: 8001 bytes (at most 8000)") \
     X(an_escaped_tab_in_a_text_is_reported, "text-control-escape.json", "text-control-escape.json:5:37: weeks[0].lessons[0].pages[0].blocks[0].paragraph.en: control character U+0009 in a text (only \\n may be used)") \
+    X(an_escaped_c1_control_character_in_a_text_is_reported, "text-c1-control.json", "text-c1-control.json:5:37: weeks[0].lessons[0].pages[0].blocks[0].paragraph.en: control character U+009B in a text (only \\n may be used)") \
     X(a_plain_string_where_a_text_belongs_is_reported, "text-not-bilingual.json", "text-not-bilingual.json:5:13: weeks[0].lessons[0].pages[0].blocks[0].note: expected a bilingual text {\"zh\": \"…\", \"en\": \"…\"}, found a string") \
     X(an_id_with_capitals_or_underscores_is_refused, "id-format.json", "id-format.json:3:21: weeks[0].lessons[0].id: an id is 1 … 64 characters of a-z, 0-9 and '-'") \
     X(an_id_used_twice_in_a_file_is_reported_at_the_second, "id-duplicate.json", "id-duplicate.json:5:20: weeks[0].lessons[0].pages[0].blocks[0].quiz.id: duplicate id \"l1\" (first at 3:21)") \
