@@ -332,7 +332,8 @@ static void app_render_keybar(const ui_app *app, ui_canvas *c, ui_rect bar)
     const ui_screen *top = app_top(app);
     const char *lang_label = ctx->ascii ? "Chinese" : "中文";
     if (app->help_open) {
-        keys[n++] = (ui_keyhelp){"j/k", "scroll", "滚动"};
+        if (app_help_rows(app) > app->h - 4)
+            keys[n++] = (ui_keyhelp){"j/k", "scroll", "滚动"};
         global[ng++] = (ui_keyhelp){"L", lang_label, "English"};
         global[ng++] = (ui_keyhelp){UI_TR(ctx, "any key", "任意键"), "close help", "关闭帮助"};
     } else {
@@ -424,6 +425,11 @@ static void app_render_help(const ui_app *app, ui_canvas *c, ui_rect body)
         canvas_text(c, box.x + 2, box.y + 1 + y, 12, keys[i].key, ROLE_KEY);
         canvas_text(c, box.x + 15, box.y + 1 + y, tw - 13, UI_TR(ctx, keys[i].en, keys[i].zh), ROLE_NORMAL);
     }
+    /* More above or below: arrows in the border, as in the reader. */
+    if (app->help_scroll > 0)
+        canvas_put(c, box.x + box.w - 3, box.y, glyph_cp(GLYPH_ARROW_UP, ctx->ascii), ROLE_KEY);
+    if (y > th)
+        canvas_put(c, box.x + box.w - 3, box.y + box.h - 1, glyph_cp(GLYPH_ARROW_DOWN, ctx->ascii), ROLE_KEY);
 }
 
 void app_render(const ui_app *app, ui_canvas *c)

@@ -168,27 +168,37 @@ int reader_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int max)
         KEY("Esc", "stop typing", "停止输入");
         return n;
     }
-    KEY("j/k", "scroll", "滚动");
-    if (r->page + 1 < r->l->n_pages && reader_page_answered(r))
-        KEY("n", "next", "下一页");
-    if (r->page > 0)
-        KEY("p", "prev", "上一页");
+    /* Most useful first: the bar drops the last entries when it runs out of
+     * room, and a learner stuck on a question needs its keys most. */
     int b = reader_focus_block(r);
     if (qs && !reader_quiz_solved(qs)) {
-        if (qs->q->kind == LESSON_QUIZ_CHOICE)
-            KEY(ctx->ascii ? "1-8/^v Enter" : "1-8/\u2191\u2193 Enter", "answer", "作答");
-        else
+        if (qs->q->kind == LESSON_QUIZ_CHOICE) {
+            static const char *const picks[][2] = {
+                {"1/\u2191\u2193 Enter", "1/^v Enter"}, {"1-2/\u2191\u2193 Enter", "1-2/^v Enter"},
+                {"1-3/\u2191\u2193 Enter", "1-3/^v Enter"}, {"1-4/\u2191\u2193 Enter", "1-4/^v Enter"},
+                {"1-5/\u2191\u2193 Enter", "1-5/^v Enter"}, {"1-6/\u2191\u2193 Enter", "1-6/^v Enter"},
+                {"1-7/\u2191\u2193 Enter", "1-7/^v Enter"}, {"1-8/\u2191\u2193 Enter", "1-8/^v Enter"},
+            };
+            int k = qs->q->n_choices < 1 ? 0 : qs->q->n_choices > 8 ? 7 : qs->q->n_choices - 1;
+            KEY(picks[k][ctx->ascii ? 1 : 0], "answer", "作答");
+        } else {
             KEY("Enter", "answer", "作答");
+        }
         if (qs->hints < qs->q->n_hints)
             KEY("h", "hint", "提示");
     } else if (b >= 0) {
         KEY("Enter", "open lab", "打开实验");
     }
+    if (r->page + 1 < r->l->n_pages && reader_page_answered(r))
+        KEY("n", "next", "下一页");
+    if (r->page > 0)
+        KEY("p", "prev", "上一页");
     int blocks[64];
     if (reader_focusables(r, blocks, 64) > 1)
         KEY("Tab", "next item", "下一项");
     if (reader_hscroll_max(r, ctx) > 0)
         KEY("</>", "wide lines", "长行左右移");
+    KEY("j/k", "scroll", "滚动");
 #undef KEY
     return n;
 }
@@ -201,6 +211,9 @@ const char *reader_help(const ui_screen *s, const ui_ctx *ctx)
                  "The lesson reader shows one page of a lesson at a time. The top line names the week, the "
                  "lesson and the page. Formulas, code and diagrams are never wrapped: a line too long for the "
                  "window ends in a > mark; < and > shift such lines sideways.\n\n"
+                 "Moving: j/k or the up/down arrows scroll a line (on a choice question the arrows move the "
+                 "choice instead), space or PgDn/PgUp a screen, g and G go to the top and the bottom; n or the "
+                 "right arrow turns to the next page, p or the left arrow to the previous one.\n\n"
                  "Quizzes: pick a choice with its number (or the arrows and Enter), or press Enter to type an "
                  "answer and Enter again to check it. Right or wrong shows at once; h reveals the hints one at "
                  "a time; after three tries the answer is shown. The explanation appears once the question is "
@@ -214,6 +227,9 @@ const char *reader_help(const ui_screen *s, const ui_ctx *ctx)
                  "The lesson reader shows one page of a lesson at a time. The top line names the week, the "
                  "lesson and the page. Formulas, code and diagrams are never wrapped: a line too long for the "
                  "window ends in a \u203a mark (> without UTF-8); < and > shift such lines sideways.\n\n"
+                 "Moving: j/k or \u2191/\u2193 scroll a line (on a choice question the arrows move the choice "
+                 "instead), space or PgDn/PgUp a screen, g and G go to the top and the bottom; n or \u2192 "
+                 "turns to the next page, p or \u2190 to the previous one.\n\n"
                  "Quizzes: pick a choice with its number (or the arrows and Enter), or press Enter to type an "
                  "answer and Enter again to check it. Right or wrong shows at once; h reveals the hints one at "
                  "a time; after three tries the answer is shown. The explanation appears once the question is "
@@ -225,6 +241,8 @@ const char *reader_help(const ui_screen *s, const ui_ctx *ctx)
                  "page is saved.",
                  "课文阅读器一次显示一页。顶行是周、课文和页码。公式、代码和图示从不折行：超出窗口的行以 \u203a "
                  "标记结尾（非 UTF-8 终端为 >），可用 < 和 > 左右移动这些行。\n\n"
+                 "移动：j/k 或 \u2191/\u2193 滚动一行（在选择题上方向键改为移动选项），空格或 PgDn/PgUp 滚动一屏，"
+                 "g 和 G 回到顶部和底部；n 或 \u2192 翻到下一页，p 或 \u2190 回到上一页。\n\n"
                  "小测验：按数字选择（或用方向键加 Enter），或按 Enter 输入答案，再按 Enter 检查。对错立即显示；"
                  "h 逐级显示提示；三次之后显示答案。答对后显示解释。\n\n"
                  "只有回答了本页的所有问题，才会出现前进键 n。实验按钮会按本课的设置打开交互实验；离开实验后回到"

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "glyphs.h"
 #include "screens.h"
 #include "text.h"
 
@@ -22,6 +23,16 @@ const char *screen_title(const ui_screen *s, const ui_ctx *ctx)
         if (!strcmp(titles[i].name, name))
             return UI_TR(ctx, titles[i].en, titles[i].zh);
     return name;
+}
+
+int screen_text_fit(ui_canvas *c, int x, int y, int max_cols, const char *utf8, ui_role role, bool ascii)
+{
+    if (max_cols <= 0)
+        return 0;
+    if (text_width(utf8) <= max_cols)
+        return canvas_text(c, x, y, max_cols, utf8, role);
+    int w = canvas_text(c, x, y, max_cols - 1, utf8, role);
+    return w + canvas_put(c, x + w, y, glyph_cp(GLYPH_ELLIPSIS, ascii), role);
 }
 
 void screen_draw_title(ui_canvas *c, ui_rect row, const char *left, const char *right)

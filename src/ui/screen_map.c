@@ -87,10 +87,14 @@ static void map_render_list(const map_screen *m, ui_canvas *c, ui_rect r, const 
         const lesson_week *wk = &course->weeks[w];
         int y = r.y + row - scroll;
         if (y >= r.y && y < r.y + r.h) {
-            int marks_w = wk->n_lessons <= 10 ? wk->n_lessons : 10;
+            /* One mark per lesson, as long as the title keeps a dozen columns. */
             int x = r.x + canvas_printf(c, r.x, y, -1, ROLE_HEADING, UI_TR(ctx, "Week %d", "第 %d 周"),
                                         wk->number) + 2;
-            canvas_text(c, x, y, r.w - (x - r.x) - marks_w - 2, lesson_text_get(wk->title, lang), ROLE_HEADING);
+            int marks_w = wk->n_lessons;
+            if (marks_w > r.w - (x - r.x) - 14)
+                marks_w = r.w - (x - r.x) - 14 > 0 ? r.w - (x - r.x) - 14 : 0;
+            screen_text_fit(c, x, y, r.w - (x - r.x) - marks_w - 2, lesson_text_get(wk->title, lang), ROLE_HEADING,
+                            ctx->ascii);
             for (int k = 0; k < marks_w; k++) {
                 ui_role role;
                 ui_glyph g = map_mark(ctx, i + k, current, &role);
@@ -105,8 +109,8 @@ static void map_render_list(const map_screen *m, ui_canvas *c, ui_rect r, const 
             ui_role role;
             ui_glyph g = map_mark(ctx, i, current, &role);
             canvas_put(c, r.x + 2, y, glyph_cp(g, ctx->ascii), role);
-            canvas_text(c, r.x + 4, y, r.w - 5, lesson_text_get(wk->lessons[k].title, lang),
-                        i == current ? ROLE_CURRENT : ROLE_NORMAL);
+            screen_text_fit(c, r.x + 4, y, r.w - 5, lesson_text_get(wk->lessons[k].title, lang),
+                            i == current ? ROLE_CURRENT : ROLE_NORMAL, ctx->ascii);
             if (i == m->selected)
                 canvas_paint(c, r.x + 1, y, r.w - 1, 1, ROLE_SELECTED, 0);
         }

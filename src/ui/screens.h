@@ -25,6 +25,11 @@ const char *screen_title(const ui_screen *s, const ui_ctx *ctx);
 /* The title bar: `left` from the left edge, `right` flush right, in ROLE_TITLE. */
 void screen_draw_title(ui_canvas *c, ui_rect row, const char *left, const char *right);
 
+/* Draws one line of text in at most max_cols columns; text that does not
+ * fit is cut at a character boundary and ends in … ('.' in ASCII). Returns
+ * the columns written. */
+int screen_text_fit(ui_canvas *c, int x, int y, int max_cols, const char *utf8, ui_role role, bool ascii);
+
 /* Draws wrapped text into rect from line `skip` on; returns the lines it
  * takes in all (drawn or not). */
 int screen_draw_wrapped(ui_canvas *c, ui_rect rect, int skip, const char *utf8, ui_role role);

@@ -195,7 +195,7 @@ static int st_keys(const ui_screen *base, const ui_ctx *ctx, ui_keyhelp *out, in
                                                : (ui_keyhelp){"g", "gradient check", "梯度检验"};
         all[n++] = stepper_predict_on(m) ? (ui_keyhelp){"p", "predict off", "关闭预测"}
                                          : (ui_keyhelp){"p", "predict shapes", "预测形状"};
-        all[n++] = (ui_keyhelp){"q", "back", "返回"};
+        /* q back is the app's own entry at the right of the bar. */
     }
     if (n > max)
         n = max;

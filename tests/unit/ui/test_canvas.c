@@ -11,6 +11,7 @@
 
 #include "canvas.h"
 #include "glyphs.h"
+#include "screens.h"
 
 static void assert_canvas_text(const ui_canvas *c, const char *expected)
 {
@@ -66,6 +67,20 @@ static void text_is_clipped_without_splitting_a_wide_character(void **state)
     assert_int_equal(canvas_text(c, 7, 1, -1, "abcdef", ROLE_NORMAL), 3);
     assert_int_equal(canvas_text(c, 0, 5, -1, "off the canvas", ROLE_NORMAL), 0);
     assert_canvas_text(c, "反向\n       abc\n");
+    canvas_free(c);
+}
+
+static void text_too_wide_for_its_room_ends_in_an_ellipsis(void **state)
+{
+    (void)state;
+    ui_canvas *c = canvas_new(12, 4);
+    assert_int_equal(screen_text_fit(c, 0, 0, 12, "fits", ROLE_NORMAL, false), 4);
+    assert_int_equal(screen_text_fit(c, 0, 1, 8, "Shallow networks", ROLE_NORMAL, false), 8);
+    assert_int_equal(screen_text_fit(c, 0, 2, 8, "Shallow networks", ROLE_NORMAL, true), 8);
+    /* 反向 is four columns, so 5 columns keep it and the mark; 4 keep one. */
+    assert_int_equal(screen_text_fit(c, 0, 3, 5, "反向传播", ROLE_NORMAL, false), 5);
+    assert_int_equal(screen_text_fit(c, 6, 3, 4, "反向传播", ROLE_NORMAL, false), 3);
+    assert_canvas_text(c, "fits\nShallow\u2026\nShallow.\n反向\u2026 反\u2026\n");
     canvas_free(c);
 }
 
@@ -152,6 +167,7 @@ int main(void)
         cmocka_unit_test(a_wide_character_takes_two_cells),
         cmocka_unit_test(overwriting_half_a_wide_character_blanks_the_other_half),
         cmocka_unit_test(text_is_clipped_without_splitting_a_wide_character),
+        cmocka_unit_test(text_too_wide_for_its_room_ends_in_an_ellipsis),
         cmocka_unit_test(control_characters_and_bad_utf8_become_replacement),
         cmocka_unit_test(a_box_has_corners_and_a_title),
         cmocka_unit_test(roles_dump_one_letter_per_column),
