@@ -261,6 +261,9 @@ static unsigned ts_key_locked(ui_screen *s, ui_key key, ui_ctx *ctx)
     case 'S':
         ts_start_sweep(ts);
         return ts_after(ts, ctx);
+    case 'R':
+        ts_report_start(ts, ctx);
+        return ts_after(ts, ctx) | (ts_report_busy(ts) ? UI_ANIMATE : 0);
     case 'e': {
         ts->editing = true;
         const nn_net *net = trainer_net(t);
@@ -298,13 +301,13 @@ static int ts_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int m
         {"space", "pause", "暂停"}, {"s", "step", "单步"}, {"\xe2\x86\x90\xe2\x86\x92", "lr", "学习率"},
         {"\xe2\x86\x91\xe2\x86\x93", "n_h", "隐藏单元"}, {"S", "sweep", "扫描"}, {"w", "units", "单元"},
         {"l", "log", "对数"}, {"a", "act", "激活"}, {"d", "data", "数据"}, {"r", "init", "重置"},
-        {"z", "zero", "置零"}, {"e", "layers", "层"}, {"q", "back", "返回"},
+        {"z", "zero", "置零"}, {"e", "layers", "层"}, {"R", "report", "报告"}, {"q", "back", "返回"},
     };
     static const ui_keyhelp train_keys_ascii[] = {
         {"space", "pause", "暂停"}, {"s", "step", "单步"}, {"-/+", "lr", "学习率"},
         {"up/dn", "n_h", "隐藏单元"}, {"S", "sweep", "扫描"}, {"w", "units", "单元"},
         {"l", "log", "对数"}, {"a", "act", "激活"}, {"d", "data", "数据"}, {"r", "init", "重置"},
-        {"z", "zero", "置零"}, {"e", "layers", "层"}, {"q", "back", "返回"},
+        {"z", "zero", "置零"}, {"e", "layers", "层"}, {"R", "report", "报告"}, {"q", "back", "返回"},
     };
     static const ui_keyhelp sweep_only_keys[] = {
         {"r", "run again", "重新扫描"}, {"q", "back", "返回"},
@@ -354,6 +357,7 @@ static void ts_destroy(ui_screen *s)
     if (!ts)
         return;
     ts_sync_stop(ts);
+    ts_report_stop(ts);
     ts_drop_sweep_maps(ts);
     trainer_grid_free(ts->grid);
     trainer_grid_free(ts->unit_grid);

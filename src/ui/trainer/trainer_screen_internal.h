@@ -30,6 +30,9 @@
 
 typedef enum ts_view { TS_VIEW_TRAIN, TS_VIEW_SWEEP } ts_view;
 
+/* R: a report being written on its own thread (trainer_report.c). */
+typedef struct ts_report_job ts_report_job;
+
 /* The worker thread that trains (trainer_worker.c). Everything in the
  * trainer_screen, the model included, is guarded by `lock`, which the worker
  * holds while it runs a chunk of about a millisecond of iterations; the UI
@@ -84,6 +87,8 @@ typedef struct trainer_screen {
     /* e: the layer-sizes input line */
     bool editing;
     char input[64];
+
+    ts_report_job *report;         /* R: the report being written, NULL when none */
 } trainer_screen;
 
 /* The screen's model. */
@@ -115,6 +120,26 @@ void ts_note_divergence(trainer_screen *ts);
 void ts_init_words(const trainer *t, char *en, size_t en_size, char *zh, size_t zh_size);
 /* "tanh", "ReLU", "Leaky ReLU", "sigmoid". */
 const char *ts_act_label(act_kind k);
+
+/* trainer_report.c (the key R) */
+/* The run_spec of the run on screen, for its report: the current settings
+ * (with z's zero init and the split the trainer adds), iterations = those
+ * done on this network, at least 1. */
+void ts_report_spec(const trainer *t, run_spec *out);
+/* A name in the current directory, dnn-tutor-report-YYYYMMDD-HHMMSS.md
+ * (local time; -2, -3, … when taken); false when none fits or is free. */
+bool ts_report_path(char *buf, size_t size);
+/* Starts writing the report of the run on screen into the current
+ * directory, in ctx->lang, on a thread; notes it. One at a time. Lock held. */
+void ts_report_start(trainer_screen *ts, const ui_ctx *ctx);
+/* If the report is done: joins its thread, notes "Report written to PATH"
+ * or the error, returns true. Lock held. */
+bool ts_report_poll(trainer_screen *ts);
+/* A report is being written (the tick keeps polling). */
+bool ts_report_busy(const trainer_screen *ts);
+/* Cancels a report still being written and waits for its thread (it stops
+ * at its next training iteration and leaves no file). */
+void ts_report_stop(trainer_screen *ts);
 
 /* trainer_view.c */
 void trainer_view_render(const trainer_screen *ts, ui_canvas *c, ui_rect body, const ui_ctx *ctx);

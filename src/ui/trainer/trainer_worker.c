@@ -227,6 +227,8 @@ unsigned ts_tick(ui_screen *s, double budget_ms, ui_ctx *ctx)
     } else if (st != TRAINER_DIVERGED) {
         ts->div_noted = false;
     }
+    if (ts_report_poll(ts))
+        out |= UI_REDRAW;
     /* it/s over windows of half a second of the loop's clock. */
     long work = ts_work_count(ts);
     double since = ctx->now_ms - ts->rate_t0;
@@ -248,7 +250,7 @@ unsigned ts_tick(ui_screen *s, double budget_ms, ui_ctx *ctx)
         ts_refresh_locked(ts, ctx);
         out |= UI_REDRAW;
     }
-    if (ts_busy(ts))
+    if (ts_busy(ts) || ts_report_busy(ts))
         out |= UI_ANIMATE;
     ts_unlock(ts);
     return out;
