@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Quick start: install what is missing, build, and start dnn-tutor.
 #   scripts/run.sh [dnn-tutor arguments…]
+# The arguments are passed on unchanged, and relative paths in them (a CSV
+# file, --lessons DIR) are read from the directory you ran the script in.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+here=$PWD
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
 scripts/deps.sh
-[ -f build/build.ninja ] || meson setup build --buildtype=release >/dev/null
-meson compile -C build >/dev/null
-exec build/src/cli/dnn-tutor "$@"
+scripts/build.sh build --buildtype=release
+cd "$here"
+exec "$root/build/src/cli/dnn-tutor" "$@"
