@@ -312,14 +312,33 @@ static void tv_train(const trainer_screen *ts, ui_canvas *c, ui_rect area, const
     plot_options opt = {ts->log_y, ascii, "it"};
     plot_render_curve(c, (ui_rect){rx + 1, area.y + 1, rw - 2, ch - 2}, &curve, &opt);
     if (has_units) {
-        const char *title = ts->unit_maps ? UI_TR(ctx, "hidden units: a[1] over the plane (w)", "隐藏单元：a[1] 在平面上 (w)")
+        /* Maps only exist for a 2-D input (the deep lab's digits have none). */
+        bool maps = ts->unit_maps && ts->unit_n > 0;
+        const char *title = maps ? UI_TR(ctx, "hidden units: a[1] maps (w)", "隐藏单元：a[1] 图 (w)")
                                           : UI_TR(ctx, "hidden units: weights (w: maps)", "隐藏单元：权重（w：图）");
         if (trainer_zero_initialised(t))
-            title = ts->unit_maps ? UI_TR(ctx, "units after zero-init: a[1] (w)", "零初始化后的单元：a[1] (w)")
+            title = maps ? UI_TR(ctx, "units after zero-init: a[1] (w)", "零初始化后的单元：a[1] (w)")
                                   : UI_TR(ctx, "units after zero-init: weights", "零初始化后的单元：权重");
         canvas_box(c, rx, area.y + ch, rw, uh, title, ROLE_BORDER, ascii);
         tv_units(ts, c, (ui_rect){rx + 1, area.y + ch + 1, rw - 2, uh - 2}, ctx);
     }
+}
+
+/* Wrapped dim text inside rect (as many lines as fit). */
+static void tv_wrap_dim(ui_canvas *c, ui_rect r, const char *utf8)
+{
+    if (r.w < 2)
+        return;
+    text_line *lines = NULL;
+    size_t n = text_wrap(utf8, r.w, &lines);
+    for (size_t i = 0; i < n && (int)i < r.h; i++) {
+        char row[256];
+        size_t len = lines[i].len < sizeof row - 1 ? lines[i].len : sizeof row - 1;
+        memcpy(row, utf8 + lines[i].start, len);
+        row[len] = '\0';
+        canvas_text(c, r.x, r.y + (int)i, r.w, row, ROLE_DIM);
+    }
+    free(lines);
 }
 
 static void tv_sweep(const trainer_screen *ts, ui_canvas *c, ui_rect area, const ui_ctx *ctx)
@@ -354,6 +373,16 @@ static void tv_sweep(const trainer_screen *ts, ui_canvas *c, ui_rect area, const
                                            "3: 90.75  4: 90.50", "5: 91.25 20: 90.00", "50: 90.75"};
     static const char *const lines_zh[] = {"planar tanh lr 1.2", "5000 次, 种子 2", "1: 67.50  2: 67.25",
                                            "3: 90.75  4: 90.50", "5: 91.25 20: 90.00", "50: 90.75"};
+    /* The course's figures are for its own run only: say so otherwise. */
+    const run_spec *sp = trainer_spec(ts->model);
+    bool course_run = !strcmp(tv_dataset_label(ts->model), "planar") && sp->hidden_act == ACT_TANH &&
+                      sp->lr == 1.2 && sp->test_split == 0 && (!sp->seed_given || sp->seed == 2);
+    if (!course_run) {
+        tv_wrap_dim(c, (ui_rect){x + 1, y + 1, area.w - 3 * tw - 2, th - 2},
+                        UI_TR(ctx, "The course's figures are for planar, tanh, lr 1.2, seed 2: not this run.",
+                              "课程的数字对应 planar、tanh、学习率 1.2、种子 2，与本次设置不同。"));
+        return;
+    }
     for (int i = 0; i < 6 && i < th - 2; i++)
         canvas_text(c, x + 1, y + 1 + i, area.w - 3 * tw - 2, UI_TR(ctx, lines_en[i], lines_zh[i]), ROLE_DIM);
 }
@@ -372,6 +401,11 @@ void trainer_view_render(const trainer_screen *ts, ui_canvas *c, ui_rect body, c
         canvas_printf(c, body.x + 1, body.y, body.w - 2, ROLE_TITLE,
                       UI_TR(ctx, "Live trainer: %s, one hidden layer of %d", "实时训练：%s，一个含 %d 个单元的隐藏层"),
                       tv_dataset_label(t), nn_dim(net, 1));
+    else if (nn_layers(net) == 1)
+        canvas_printf(c, body.x + 1, body.y, body.w - 2, ROLE_TITLE,
+                      UI_TR(ctx, "Live trainer: %s, logistic regression (no hidden layer)",
+                            "实时训练：%s，逻辑回归（没有隐藏层）"),
+                      tv_dataset_label(t));
     else
         canvas_printf(c, body.x + 1, body.y, body.w - 2, ROLE_TITLE,
                       UI_TR(ctx, "Live trainer: %s, %d layers", "实时训练：%s，%d 层"), tv_dataset_label(t),

@@ -173,6 +173,57 @@ static void the_sweep_view_opens_and_closes(void **state)
     s->ops->destroy(s);
 }
 
+/* The screen drawn at w × h, as text (caller frees). */
+static char *screen_text(ui_screen *s, const ui_ctx *ctx, int w, int h)
+{
+    ui_canvas *c = canvas_new(w, h);
+    assert_non_null(c);
+    s->ops->render(s, c, (ui_rect){0, 0, w, h - 1}, ctx);
+    char *text = canvas_to_text(c);
+    canvas_free(c);
+    return text;
+}
+
+static void the_sweep_compares_with_the_course_only_for_the_course_run(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    press(s, &ctx, UI_KEY_CHAR, 'S');
+    char *text = screen_text(s, &ctx, 80, 24);
+    assert_non_null(strstr(text, "3: 90.75  4: 90.50"));
+    free(text);
+    /* Another rate: the course's accuracies would mislead. */
+    press(s, &ctx, UI_KEY_CHAR, 'S');
+    press(s, &ctx, UI_KEY_RIGHT, 0);
+    press(s, &ctx, UI_KEY_CHAR, 'S');
+    text = screen_text(s, &ctx, 80, 24);
+    assert_null(strstr(text, "90.75"));
+    assert_non_null(strstr(text, "figures are for"));
+    free(text);
+    s->ops->destroy(s);
+}
+
+static void a_network_without_a_hidden_layer_is_called_logistic_regression(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    char err[256] = "";
+    run_spec sp = runspec_default();
+    sp.hidden = 0;
+    sp.n_layers = 1;
+    sp.layers[0] = 1;
+    sp.init = NN_INIT_ZEROS;
+    ui_screen *s = trainer_screen_new(UI_LAB_TRAINER, &sp, &ctx, err, sizeof err);
+    if (!s)
+        fail_msg("trainer_screen_new: %s", err);
+    char *text = screen_text(s, &ctx, 100, 30);
+    assert_non_null(strstr(text, "Live trainer: planar, logistic regression (no hidden layer)"));
+    assert_null(strstr(text, "1 layers"));
+    free(text);
+    s->ops->destroy(s);
+}
+
 static void the_other_keys_rebuild_and_a_nan_is_explained(void **state)
 {
     (void)state;
@@ -271,6 +322,8 @@ int main(void)
         cmocka_unit_test(the_layers_input_line_rebuilds_or_explains),
         cmocka_unit_test(keys_help_and_back_are_there_in_both_languages),
         cmocka_unit_test(the_sweep_view_opens_and_closes),
+        cmocka_unit_test(the_sweep_compares_with_the_course_only_for_the_course_run),
+        cmocka_unit_test(a_network_without_a_hidden_layer_is_called_logistic_regression),
         cmocka_unit_test(the_other_keys_rebuild_and_a_nan_is_explained),
         cmocka_unit_test(ticks_train_in_the_background_and_closing_stops_the_worker),
     };
