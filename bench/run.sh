@@ -8,11 +8,12 @@
 #
 # Each figure is the best of three runs (iterations per second).
 set -euo pipefail
+bin=${1:-}
+[ -n "$bin" ] && [ -x "$bin" ] && bin=$(realpath "$bin") # a path given from the caller's directory
 cd "$(dirname "$0")/.."
-bin=${1:-build/src/cli/dnn-tutor}
+bin=${bin:-build/src/cli/dnn-tutor}
 if [ ! -x "$bin" ]; then
-  [ -f build/build.ninja ] || meson setup build --buildtype=release >/dev/null
-  meson compile -C build >/dev/null
+  scripts/build.sh build --buildtype=release
   bin=build/src/cli/dnn-tutor
 fi
 export DNN_TUTOR_DATADIR=${DNN_TUTOR_DATADIR:-$PWD}
