@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# trainer_report.sh — the trainer's R key end to end: on a paused run, R
+# writes dnn-tutor-report-<time>.md (and its figures) into the directory the
+# app was started in, the note line says where, the report is about the run
+# on screen (the course's first cost line, the iterations shown on the status
+# line), and the app goes on and quits cleanly.
+set -u
+. "$(dirname "$0")/lib.sh"
+
+status() { screen | grep -m1 '^iter ' || true; }
+token() { # token name → its value on the status line ("" when not shown)
+    status | awk -v want="$1" '{ for (i = 1; i < NF; i++) if ($i == want) { print $(i + 1); exit } }'
+}
+wait_until() {
+    local deadline=$(( $(e2e_now_ms) + ${2:-10} * 1000 ))
+    until eval "$1"; do
+        [ "$(e2e_now_ms)" -lt "$deadline" ] || fail "timed out after ${2:-10}s waiting until: $1"
+        sleep 0.05
+    done
+}
+is_num() { case "$1" in '' | *[!0-9]*) return 1 ;; esac; }
+
+work="$E2E_TMP/work"
+mkdir -p "$work"
+type_text "cd '$work'"
+send_keys Enter
+
+start_app trainer --dataset planar --hidden 4 --lr 1.2
+wait_for "n_h 4  tanh  planar"
+# The key is in the key bar (all of the trainer's keys fit at 160 columns).
+resize 160 30
+wait_for "R report"
+wait_until 'i=$(token iter); is_num "$i" && [ "$i" -ge 500 ]'
+send_keys Space
+wait_for "paused"
+iters=$(token iter)
+is_num "$iters" || fail "no iteration count on the status line: $iters"
+
+send_keys R
+wait_for "Report written to dnn-tutor-report-" 120
+report=$(ls "$work"/dnn-tutor-report-*.md 2>/dev/null | head -n 1)
+[ -n "$report" ] || fail "no dnn-tutor-report-*.md in $work"
+screen | grep -qF "$(basename "$report")" || fail "the note does not name $(basename "$report")"
+grep -qF "Cost after iteration 0: 0.693048" "$report" || fail "no course cost line in $report"
+grep -qF -- "--hidden 4 --activation tanh --init course-w3 --seed 2 --lr 1.2 --iterations $iters " "$report" ||
+    fail "the report is not about the run on screen ($iters iterations): $(grep -m1 'dnn-tutor report' "$report")"
+[ -s "${report%.md}-cost.svg" ] || fail "no cost figure beside $report"
+ls "$work" | grep -q '\.tmp' && fail "a temporary file was left in $work"
+
+# The trainer goes on after the report.
+send_keys Space
+wait_until 'i=$(token iter); is_num "$i" && [ "$i" -gt "$iters" ]'
+send_keys q
+wait_for "app-exit-0"
+exit 0
