@@ -491,9 +491,24 @@ static bool output_is_finite_cost(const mat *dZ)
     return ok;
 }
 
+/* Whether op.layer is one the operation exists for (see network.h). */
+static bool op_layer_valid(nn_op op, int L)
+{
+    switch (op.kind) {
+    case NN_OP_LINEAR:
+    case NN_OP_ACTIVATE:
+    case NN_OP_DW:
+    case NN_OP_DB: return op.layer >= 1 && op.layer <= L;
+    case NN_OP_DA_PREV: return op.layer >= 2 && op.layer <= L;
+    case NN_OP_DZ: return op.layer >= 1 && op.layer < L;
+    case NN_OP_DZ_OUTPUT: return op.layer == L;
+    default: return true;
+    }
+}
+
 nn_status nn_run_op(nn_net *net, nn_op op, double lr)
 {
-    if (!net->X)
+    if (!net->X || !op_layer_valid(op, net->cfg.L))
         return NN_BAD_ARGUMENT;
     const int l = op.layer, L = net->cfg.L;
     nn_status st = NN_OK;

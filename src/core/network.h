@@ -145,7 +145,8 @@ nn_op nn_op_at(const nn_net *net, int i);
 /* Runs one operation on the bound data with learning rate lr (used by UPDATE
  * only). Operations must run in order; running LINEAR 1 starts a new
  * iteration and forgets the previous one's caches. Returns NN_DIVERGED when
- * the cost or an updated parameter is not finite. */
+ * the cost or an updated parameter is not finite, NN_BAD_ARGUMENT (nothing
+ * run) before nn_bind or for a layer the operation does not exist for. */
 nn_status nn_run_op(nn_net *net, nn_op op, double lr);
 
 /* One whole iteration: every operation in order; the cost is computed only

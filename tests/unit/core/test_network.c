@@ -165,6 +165,26 @@ static void one_iteration_step_by_step_matches_hand_computation(void **state)
 }
 
 /* nn_iterate is the operations in a row, with or without the cost. */
+/* An operation for a layer it does not exist for is refused, not run on
+ * caches that are not there (dA[0], Z[L+1], …); so is any before nn_bind. */
+static void an_operation_on_a_missing_layer_is_a_bad_argument(void **state)
+{
+    (void)state;
+    nn_net *net = make((int[]){2, 3, 1}, 3, ACT_TANH, NN_INIT_COURSE_W3);
+    assert_int_equal(nn_run_op(net, (nn_op){NN_OP_LINEAR, 1}, 0.1), NN_BAD_ARGUMENT); /* nothing bound */
+    mat *X = mat_new(2, 5), *Y = mat_new(1, 5);
+    assert_int_equal(nn_bind(net, X, Y), NN_OK);
+    const nn_op bad[] = {{NN_OP_LINEAR, 0}, {NN_OP_LINEAR, 3}, {NN_OP_ACTIVATE, -1}, {NN_OP_DW, 3},
+                         {NN_OP_DB, 0},     {NN_OP_DA_PREV, 1}, {NN_OP_DZ, 2},      {NN_OP_DZ_OUTPUT, 1}};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        if (nn_run_op(net, bad[i], 0.1) != NN_BAD_ARGUMENT)
+            fail_msg("operation %d on layer %d was run", (int)bad[i].kind, bad[i].layer);
+    for (int i = 0; i < nn_op_count(net); i++) /* every listed operation is valid */
+        assert_int_equal(nn_run_op(net, nn_op_at(net, i), 0.1), NN_OK);
+    nn_free(net);
+    mat_free(X), mat_free(Y);
+}
+
 static void a_whole_iteration_equals_its_operations(void **state)
 {
     (void)state;
@@ -302,6 +322,7 @@ int main(void)
         cmocka_unit_test(configs_the_core_cannot_run_are_refused_with_a_reason),
         cmocka_unit_test(operation_sequence_follows_the_course),
         cmocka_unit_test(one_iteration_step_by_step_matches_hand_computation),
+        cmocka_unit_test(an_operation_on_a_missing_layer_is_a_bad_argument),
         cmocka_unit_test(a_whole_iteration_equals_its_operations),
         cmocka_unit_test(a_clone_is_deep_and_equal),
         cmocka_unit_test(a_non_finite_parameter_is_reported_as_divergence),
