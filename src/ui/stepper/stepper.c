@@ -11,6 +11,7 @@
  */
 #include "stepper.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,7 @@ struct stepper {
 
     bool gc_shown;
     gc_result gc;
+    long gc_kinks;            /* ReLU pre-activations at 0 for that check */
 };
 
 int stepper_undo_depth_for(const nn_net *net)
@@ -452,10 +454,26 @@ nn_status stepper_gradcheck(stepper *s)
 {
     nn_status st = gc_check(s->net, STEPPER_GC_EPS, &s->gc);
     s->gc_shown = st == NN_OK;
+    s->gc_kinks = 0;
+    nn_net *probe = s->gc_shown ? nn_clone(s->net) : NULL;
+    if (probe) {
+        /* A forward pass of the same parameters: count z on ReLU's kink. */
+        nn_compute_cost(probe);
+        for (int l = 1; l < nn_layers(probe); l++) {
+            act_kind g = nn_activation(probe, l);
+            const mat *Z = nn_value_of(probe, NN_Z, l);
+            if ((g != ACT_RELU && g != ACT_LEAKY_RELU) || !Z)
+                continue;
+            for (size_t i = 0; i < Z->rows * Z->cols; i++)
+                s->gc_kinks += fabs(Z->v[i]) <= 1e-6;
+        }
+        nn_free(probe);
+    }
     if (s->gc_shown)
         s->inspecting = false;
     return st;
 }
 
 const gc_result *stepper_gradcheck_result(const stepper *s) { return s->gc_shown ? &s->gc : NULL; }
+long stepper_gradcheck_kinks(const stepper *s) { return s->gc_shown ? s->gc_kinks : 0; }
 void stepper_gradcheck_clear(stepper *s) { s->gc_shown = false; }

@@ -144,6 +144,12 @@ const mat *stepper_inspect_matrix(const stepper *s, nn_ref *ref, size_t *row, si
 nn_status stepper_gradcheck(stepper *s);
 /* The last gradient check, or NULL when none is on show. */
 const gc_result *stepper_gradcheck_result(const stepper *s);
+/* For the parameters of the last gradient check: how many pre-activations
+ * Z[l] of ReLU and leaky-ReLU layers sit on the kink at 0 (|z| <= 1e-6, e.g.
+ * an example no unit of the layer below responds to, with b = 0). There the
+ * two-sided difference straddles the kink while backprop takes g'(0), so a
+ * large difference is expected and is not a bug. 0 when none (or no check). */
+long stepper_gradcheck_kinks(const stepper *s);
 void stepper_gradcheck_clear(stepper *s);
 
 /* Clears the last verdict/notice that only lasts one screen. */

@@ -251,11 +251,11 @@ static void draw_inspector(const stepper *s, ui_canvas *c, ui_rect r, const ui_c
  * A gradient with a tiny norm makes any relative difference mostly noise. */
 typedef enum gc_mark { GC_RIGHT, GC_ROUGHLY, GC_WRONG } gc_mark;
 
-static gc_mark gc_judge(double difference, double norm)
+static gc_mark gc_judge(double difference, double norm, long kinks)
 {
     if (difference < STEPPER_GC_GOOD)
         return GC_RIGHT;
-    if (difference < STEPPER_GC_BUG || norm < STEPPER_GC_TINY)
+    if (difference < STEPPER_GC_BUG || norm < STEPPER_GC_TINY || kinks > 0)
         return GC_ROUGHLY;
     return GC_WRONG;
 }
@@ -270,7 +270,7 @@ static void put_mark(ui_canvas *c, int x, int y, gc_mark k, const ui_ctx *ctx)
         canvas_text(c, x, y, 1, glyph_str(GLYPH_WRONG, ctx->ascii), ROLE_BAD);
 }
 
-static void draw_gradcheck(const gc_result *gc, ui_canvas *c, ui_rect r, const ui_ctx *ctx)
+static void draw_gradcheck(const gc_result *gc, long kinks, ui_canvas *c, ui_rect r, const ui_ctx *ctx)
 {
     int y = r.y;
     stv_math(c, r.x, y++, r.w,
@@ -282,18 +282,29 @@ static void draw_gradcheck(const gc_result *gc, ui_canvas *c, ui_rect r, const u
         const gc_layer *g = &gc->layer[l];
         canvas_printf(c, r.x, y, 7, ROLE_NORMAL, "%d", l);
         canvas_printf(c, r.x + 7, y, 10, ROLE_NORMAL, "%.3e", g->dW_difference);
-        put_mark(c, r.x + 17, y, gc_judge(g->dW_difference, g->dW_norm), ctx);
+        put_mark(c, r.x + 17, y, gc_judge(g->dW_difference, g->dW_norm, kinks), ctx);
         canvas_printf(c, r.x + 23, y, 10, ROLE_NORMAL, "%.3e", g->db_difference);
-        put_mark(c, r.x + 33, y, gc_judge(g->db_difference, g->db_norm), ctx);
+        put_mark(c, r.x + 33, y, gc_judge(g->db_difference, g->db_norm, kinks), ctx);
     }
     if (y >= r.y + r.h)
         return;
-    gc_mark all = gc_judge(gc->difference, 1.0);
+    gc_mark all = gc_judge(gc->difference, 1.0, 0);
+    bool kinked = all == GC_WRONG && kinks > 0;
+    if (kinked)
+        all = GC_ROUGHLY;
     canvas_printf(c, r.x, y, 7, ROLE_HEADING, "%s", UI_TR(ctx, "all", "全部"));
     canvas_printf(c, r.x + 7, y, 10, ROLE_NORMAL, "%.3e", gc->difference);
     put_mark(c, r.x + 17, y, all, ctx);
     y++;
-    const char *verdict = all == GC_RIGHT
+    char kink_text[400];
+    snprintf(kink_text, sizeof kink_text,
+             UI_TR(ctx, "> 1e-3, but not a bug: %ld values of Z sit exactly on ReLU's kink at 0 (b = 0 and no "
+                        "active input), where the numerical gradient sees half a slope and backprop uses g'(0) = 0.",
+                   "> 1e-3，但不是错误：有 %ld 个 Z 值正好落在 ReLU 的拐点 0 上（b = 0 且没有激活的输入），"
+                   "数值梯度在那里只看到一半斜率，而反向传播取 g'(0) = 0。"),
+             kinks);
+    const char *verdict = kinked ? kink_text
+        : all == GC_RIGHT
         ? UI_TR(ctx, "< 1e-7: backprop agrees with the numerical gradient.",
                 "< 1e-7：反向传播与数值梯度一致。")
         : all == GC_ROUGHLY
@@ -303,7 +314,7 @@ static void draw_gradcheck(const gc_result *gc, ui_canvas *c, ui_rect r, const u
                 "> 1e-3：反向传播与数值梯度不一致，有错误。");
     y += stv_wrapped(c, (ui_rect){r.x, y, r.w, r.y + r.h - y}, y, r.y + r.h - y, verdict,
                      all == GC_WRONG ? ROLE_BAD : (all == GC_RIGHT ? ROLE_OK : ROLE_WARN), ctx);
-    if (y < r.y + r.h)
+    if (y < r.y + r.h && !kinked)
         stv_wrapped(c, (ui_rect){r.x, y, r.w, r.y + r.h - y}, y, r.y + r.h - y,
                     UI_TR(ctx, "~ on a tiny gradient (‖·‖ < 1e-5): its relative difference is mostly rounding.",
                           "梯度很小（‖·‖ < 1e-5）时标 ~：相对差主要是舍入误差。"),
@@ -397,7 +408,7 @@ void stv_draw_right(const stepper *s, const stepper_notice *notice, ui_canvas *c
     const gc_result *gc = stepper_gradcheck_result(s);
     if (body.h > 0) {
         if (gc)
-            draw_gradcheck(gc, c, body, ctx);
+            draw_gradcheck(gc, stepper_gradcheck_kinks(s), c, body, ctx);
         else if (stepper_inspecting(s))
             draw_inspector(s, c, body, ctx);
         else

@@ -227,7 +227,8 @@ static const char help_en[] =
     "the current parameters: for each layer the relative difference between the numerical gradient "
     "(two-sided, ε = 1e-7) and backprop's dW and db: below 1e-7 (✓) backprop is right; from 1e-7 to "
     "1e-3 (~) the gap is the rounding noise of the two-sided difference; above 1e-3 (✗) there is a bug. "
-    "~ also marks a gradient so small (norm below 1e-5) that its relative difference means little. p turns on "
+    "~ also marks a gradient so small (norm below 1e-5) that its relative difference means little, and, "
+    "with ReLU, a large difference caused by values of Z exactly at the kink z = 0 (the check counts them). p turns on "
     "\"predict the shape\": before each matrix result you type its shape (rows, cols such as 4,400) and "
     "Enter tells you ✓ right or ✗ wrong with the right shape, then the operation runs. q or Esc goes back.";
 
@@ -246,7 +247,8 @@ static const char help_zh[] =
     "方向键或 h j k l 移动光标，Tab 切换到本运算的另一个矩阵；若矩阵每列对应一个样本，还会显示该样本的输入 "
     "x⁽ⁱ⁾ = X[:, i] 和标签 y⁽ⁱ⁾；Esc 退出。g 对当前参数做梯度检验：逐层比较数值梯度（双侧差分，ε = 1e-7）与反向传播"
     "得到的 dW、db 的相对差：小于 1e-7（✓）说明反向传播正确；1e-7 到 1e-3 之间（~）是双侧差分的舍入误差；大于 1e-3（✗）说明有错误。"
-    "梯度本身很小（范数小于 1e-5）时也标 ~，因为此时相对差意义不大。p 打开“预测形状”：每个矩阵结果出现前先输入它的形状"
+    "梯度本身很小（范数小于 1e-5）时也标 ~，因为此时相对差意义不大；使用 ReLU 时，若有 Z 值正好落在拐点 z = 0 上而使相对差变大，"
+    "也标 ~（检验会给出这些值的个数）。p 打开“预测形状”：每个矩阵结果出现前先输入它的形状"
     "（行, 列，例如 4,400），回车后告诉你 ✓ 正确或 ✗ 错误及正确形状，然后运行该运算。q 或 Esc 返回。";
 
 static const char *st_help(const ui_screen *base, const ui_ctx *ctx)
