@@ -373,6 +373,40 @@ static void draw_status(const stepper *s, const stepper_notice *notice, nn_op op
     stv_math(c, r.x, y, r.w, line, ROLE_DIM, ctx);
 }
 
+/* The core writes its dimension checks with a few English words; in Chinese
+ * they are put in words of the interface's language (as the report does). */
+static void stv_shapes_lang(char *text, size_t size, const ui_ctx *ctx)
+{
+    static const char *const words[][2] = {
+        {" broadcast \u2192 ", " 广播 \u2192 "},
+        {" element-wise \u2192 ", " 逐元素 \u2192 "},
+        {" sum over columns \u2192 ", " 按列求和 \u2192 "},
+        {" (scalar)", "（标量）"},
+    };
+    if (ctx->lang != UI_LANG_ZH)
+        return;
+    char out[1024];
+    size_t o = 0;
+    for (const char *p = text; *p && o + 1 < sizeof out;) {
+        size_t w = 0, n = 0;
+        for (; w < sizeof words / sizeof words[0]; w++)
+            if (!strncmp(p, words[w][0], n = strlen(words[w][0])))
+                break;
+        if (w < sizeof words / sizeof words[0]) {
+            size_t k = strlen(words[w][1]);
+            if (o + k + 1 >= sizeof out)
+                break;
+            memcpy(out + o, words[w][1], k);
+            o += k;
+            p += n;
+        } else {
+            out[o++] = *p++;
+        }
+    }
+    out[o] = '\0';
+    snprintf(text, size, "%s", out);
+}
+
 void stv_draw_right(const stepper *s, const stepper_notice *notice, ui_canvas *c, stepper_layout lo,
                     const ui_ctx *ctx)
 {
@@ -393,6 +427,7 @@ void stv_draw_right(const stepper *s, const stepper_notice *notice, ui_canvas *c
     nn_op_formula(net, op, text, sizeof text);
     y += stv_wrapped(c, r, y, 2, text, ROLE_FORMULA, ctx);
     nn_op_shapes(net, op, text, sizeof text);
+    stv_shapes_lang(text, sizeof text, ctx);
     if (stepper_asking(s)) {
         /* Hide the answer: the result's shape after the last arrow. */
         char *arrow = NULL;

@@ -144,6 +144,8 @@ static const scene scenes[] = {
     {"ascii_80x24", 80, 24, 3, NULL, true, UI_LANG_EN, 0, false},
     {"ascii_gradcheck_80x24", 80, 24, 13, "g", true, UI_LANG_EN, 0, false},
     {"zh_80x24", 80, 24, 6, NULL, false, UI_LANG_ZH, 0, false},
+    {"zh_broadcast_80x24", 80, 24, 1, NULL, false, UI_LANG_ZH, 0, false},
+    {"zh_db_80x24", 80, 24, 8, NULL, false, UI_LANG_ZH, 0, false},
     {"predict_asking_80x24", 80, 24, 0, "p4,4", false, UI_LANG_EN, 0, false},
     {"predict_wrong_80x24", 80, 24, 6, "p4,1E", false, UI_LANG_EN, 0, false},
     {"inspect_80x24", 80, 24, 1, "ijl", false, UI_LANG_EN, 0, false},
