@@ -1,3 +1,6 @@
+/*
+ * data_error.c — filling and formatting the data layer's error value.
+ */
 #include "data_error.h"
 
 #include <stdarg.h>

@@ -1,3 +1,7 @@
+/*
+ * prep.c — the seeded train/test split and per-feature standardisation of
+ * prep.h (numpy's permutation order; population standard deviation).
+ */
 #include "prep.h"
 
 #include <math.h>
