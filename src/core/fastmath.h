@@ -8,7 +8,11 @@
  *   tanh x = −expm1(−2|x|) / (2 + expm1(−2|x|)) with the sign of x restored;
  *   for |x| < 1/8 the odd Taylor series of tanh to x^13 avoids cancellation.
  *
- * Inputs beyond ±708 saturate (e^x → 0 or +Inf as libm does); NaN stays NaN.
+ * Saturation: e^x is clamped at x = ±708 (e^708 ≈ 3.0e307, e^−708 ≈ 3.3e−308)
+ * up to where libm's result stops being a normal double: +Inf above 709.7,
+ * 0 below −745. So between 708 and 709.7, and between −745 and −708, the
+ * value is e^±708 rather than libm's (finite, or subnormal) one — far out in
+ * σ's flat tails, where the course's numbers never go. NaN stays NaN.
  */
 #ifndef DNN_CORE_FASTMATH_H
 #define DNN_CORE_FASTMATH_H
