@@ -82,6 +82,7 @@ static unsigned ts_edit_key(trainer_screen *ts, ui_key key, ui_ctx *ctx)
     size_t len = strlen(ts->input);
     if (key.code == UI_KEY_ESC) {
         ts->editing = false;
+        ctx->text_input = false;
         return UI_REDRAW | (ts_busy(ts) ? UI_ANIMATE : 0);
     }
     if (key.code == UI_KEY_BACKSPACE) {
@@ -101,6 +102,7 @@ static unsigned ts_edit_key(trainer_screen *ts, ui_key key, ui_ctx *ctx)
     int layers[NN_MAX_LAYERS], n = 0;
     char err[200] = "";
     ts->editing = false;
+    ctx->text_input = false;
     if (!ts_parse_layers(ts->input, layers, &n)) {
         ts_note(ts, true, "Layer sizes are numbers 1-1024 separated by commas, the last 1 (e.g. 20,7,5,1).",
                 "层的大小是以逗号分隔的 1-1024 之间的数，最后一个为 1（例如 20,7,5,1）。");
@@ -253,6 +255,11 @@ static unsigned ts_key_locked(ui_screen *s, ui_key key, ui_ctx *ctx)
                 "所有权重和偏置都为 0：每个隐藏单元计算相同的东西、得到相同的梯度，因此始终一样（见单元面板，按 w）。按 r 恢复随机权重。");
         return ts_after(ts, ctx);
     case 'w':
+        if (nn_layers(trainer_net(t)) < 2 || nn_dim(trainer_net(t), 0) != 2) {
+            ts_note(ts, false, "w draws each hidden unit over the plane of x1 and x2; this network has no such plane.",
+                    "w 在 x1、x2 平面上画出每个隐藏单元；这个网络没有这样的平面。");
+            return UI_REDRAW;
+        }
         ts->unit_maps = !ts->unit_maps;
         return ts_after(ts, ctx);
     case 'l':
@@ -266,6 +273,7 @@ static unsigned ts_key_locked(ui_screen *s, ui_key key, ui_ctx *ctx)
         return ts_after(ts, ctx) | (ts_report_busy(ts) ? UI_ANIMATE : 0);
     case 'e': {
         ts->editing = true;
+        ctx->text_input = true;  /* ? L q are typed into the line, not the app's */
         const nn_net *net = trainer_net(t);
         size_t used = 0;
         ts->input[0] = '\0';
@@ -297,33 +305,51 @@ static int ts_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int m
     static const ui_keyhelp sweep_keys[] = {
         {"r", "run again", "重新扫描"}, {"S/q", "back to the trainer", "返回训练器"},
     };
+    /* In importance order (the bar drops the last ones first); q back is
+     * the app's own entry. Entries marked below apply only to some networks. */
     static const ui_keyhelp train_keys[] = {
         {"space", "pause", "暂停"}, {"s", "step", "单步"}, {"\xe2\x86\x90\xe2\x86\x92", "lr", "学习率"},
         {"\xe2\x86\x91\xe2\x86\x93", "n_h", "隐藏单元"}, {"S", "sweep", "扫描"}, {"w", "units", "单元"},
         {"l", "log", "对数"}, {"a", "act", "激活"}, {"d", "data", "数据"}, {"r", "init", "重置"},
-        {"z", "zero", "置零"}, {"e", "layers", "层"}, {"R", "report", "报告"}, {"q", "back", "返回"},
+        {"z", "zero", "置零"}, {"e", "layers", "层"}, {"R", "report", "报告"},
     };
     static const ui_keyhelp train_keys_ascii[] = {
         {"space", "pause", "暂停"}, {"s", "step", "单步"}, {"-/+", "lr", "学习率"},
         {"up/dn", "n_h", "隐藏单元"}, {"S", "sweep", "扫描"}, {"w", "units", "单元"},
         {"l", "log", "对数"}, {"a", "act", "激活"}, {"d", "data", "数据"}, {"r", "init", "重置"},
-        {"z", "zero", "置零"}, {"e", "layers", "层"}, {"R", "report", "报告"}, {"q", "back", "返回"},
+        {"z", "zero", "置零"}, {"e", "layers", "层"}, {"R", "report", "报告"},
     };
     static const ui_keyhelp sweep_only_keys[] = {
-        {"r", "run again", "重新扫描"}, {"q", "back", "返回"},
+        {"r", "run again", "重新扫描"},
     };
-    const ui_keyhelp *src = ctx->ascii ? train_keys_ascii : train_keys;
-    int n = (int)(sizeof train_keys / sizeof train_keys[0]);
+    int n = 0;
     if (ts->editing) {
-        src = edit_keys;
-        n = 3;
-    } else if (ts->view == TS_VIEW_SWEEP) {
-        src = ts->kind == UI_LAB_SWEEP ? sweep_only_keys : sweep_keys;
-        n = 2;
+        for (; n < 3 && n < max; n++)
+            out[n] = edit_keys[n];
+        return n;
     }
-    if (n > max)
-        n = max;
-    memcpy(out, src, (size_t)n * sizeof *out);
+    if (ts->view == TS_VIEW_SWEEP) {
+        const ui_keyhelp *src = ts->kind == UI_LAB_SWEEP ? sweep_only_keys : sweep_keys;
+        int k = ts->kind == UI_LAB_SWEEP ? 1 : 2;
+        for (; n < k && n < max; n++)
+            out[n] = src[n];
+        return n;
+    }
+    ts_lock(ts);
+    const nn_net *net = trainer_net(ts->model);
+    bool running = trainer_state_of(ts->model) == TRAINER_RUNNING;
+    bool single = trainer_single_hidden(ts->model);
+    bool maps = nn_layers(net) >= 2 && nn_dim(net, 0) == 2;
+    ts_unlock(ts);
+    const ui_keyhelp *src = ctx->ascii ? train_keys_ascii : train_keys;
+    for (size_t i = 0; i < sizeof train_keys / sizeof train_keys[0] && n < max; i++) {
+        ui_keyhelp k = src[i];
+        if (k.key[0] == 's' && k.key[1] == 'p' && !running)
+            k = (ui_keyhelp){k.key, "go on", "继续"};
+        if ((i == 3 && !single) || (i == 5 && !maps))
+            continue;  /* ↑↓ rebuilds one hidden layer only; w draws maps of a plane */
+        out[n++] = k;
+    }
     return n;
 }
 
@@ -346,6 +372,7 @@ static void ts_on_show(ui_screen *s, ui_ctx *ctx)
     ts_lock(ts);
     ts->rate_t0 = ctx->now_ms;
     ts->rate = 0;
+    ctx->text_input = ts->editing;
     ts_refresh_locked(ts, ctx);
     s->animating = ts_busy(ts);
     ts_unlock(ts);

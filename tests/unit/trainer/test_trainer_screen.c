@@ -132,7 +132,7 @@ static void keys_help_and_back_are_there_in_both_languages(void **state)
     ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
     ui_keyhelp keys[32];
     int n = s->ops->keys(s, &ctx, keys, 32);
-    const char *want[] = {"space", "s", "a", "d", "r", "z", "w", "S", "l", "e", "q"};
+    const char *want[] = {"space", "s", "a", "d", "r", "z", "w", "S", "l", "e"};
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         bool found = false;
         for (int k = 0; k < n; k++)
@@ -140,6 +140,9 @@ static void keys_help_and_back_are_there_in_both_languages(void **state)
         if (!found)
             fail_msg("key %s missing from the bar", want[i]);
     }
+    /* q back is the app's own entry: the screen does not list it twice. */
+    for (int k = 0; k < n; k++)
+        assert_string_not_equal(keys[k].key, "q");
     const char *en = s->ops->help(s, &ctx);
     ctx.lang = UI_LANG_ZH;
     const char *zh = s->ops->help(s, &ctx);
@@ -147,6 +150,40 @@ static void keys_help_and_back_are_there_in_both_languages(void **state)
     assert_non_null(strstr(en, "diverged"));
     assert_non_null(strstr(zh, "发散"));
     assert_int_equal(press(s, &ctx, UI_KEY_CHAR, 'q'), UI_POP);
+    s->ops->destroy(s);
+}
+
+/* The bar offers what the keys do now: space says "go on" while paused;
+ * ↑↓ (one hidden layer) and w (maps of the plane) only where they apply;
+ * while the layers line is edited the app's ? L q are typed, not obeyed. */
+static void the_bar_follows_the_state_and_the_network(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    ui_keyhelp keys[32];
+    int n = s->ops->keys(s, &ctx, keys, 32);
+    assert_string_equal(keys[0].key, "space");
+    assert_string_equal(keys[0].en, "pause");
+    press(s, &ctx, UI_KEY_CHAR, ' ');
+    n = s->ops->keys(s, &ctx, keys, 32);
+    assert_string_equal(keys[0].en, "go on");
+    assert_false(ctx.text_input);
+    press(s, &ctx, UI_KEY_CHAR, 'e');
+    assert_true(ctx.text_input);
+    press(s, &ctx, UI_KEY_ESC, 0);
+    assert_false(ctx.text_input);
+    s->ops->destroy(s);
+    s = open_screen(UI_LAB_DEEP_TRAINER, &ctx);
+    n = s->ops->keys(s, &ctx, keys, 32);
+    for (int k = 0; k < n; k++) {
+        assert_string_not_equal(keys[k].key, "w");
+        assert_string_not_equal(keys[k].en, "n_h");
+    }
+    trainer_screen *ts = (trainer_screen *)s;
+    press(s, &ctx, UI_KEY_CHAR, 'w');
+    assert_false(ts->unit_maps);
+    assert_non_null(strstr(ts->note_en, "no such plane"));
     s->ops->destroy(s);
 }
 
@@ -321,6 +358,7 @@ int main(void)
         cmocka_unit_test(arrows_change_the_rate_and_hidden_units_and_say_so),
         cmocka_unit_test(the_layers_input_line_rebuilds_or_explains),
         cmocka_unit_test(keys_help_and_back_are_there_in_both_languages),
+        cmocka_unit_test(the_bar_follows_the_state_and_the_network),
         cmocka_unit_test(the_sweep_view_opens_and_closes),
         cmocka_unit_test(the_sweep_compares_with_the_course_only_for_the_course_run),
         cmocka_unit_test(a_network_without_a_hidden_layer_is_called_logistic_regression),
