@@ -6,19 +6,7 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-status() { screen | grep -m1 '^iter ' || true; }
-token() { # token name → its value on the status line ("" when not shown)
-    status | awk -v want="$1" '{ for (i = 1; i < NF; i++) if ($i == want) { print $(i + 1); exit } }'
-}
-# Polls until the shell condition in $1 holds, or fails after $2 seconds.
-wait_until() {
-    local deadline=$(( $(e2e_now_ms) + ${2:-10} * 1000 ))
-    until eval "$1"; do
-        [ "$(e2e_now_ms)" -lt "$deadline" ] || fail "timed out after ${2:-10}s waiting until: $1"
-        sleep 0.05
-    done
-}
-is_num() { case "$1" in '' | *[!0-9.]*) return 1 ;; esac; }
+. "$(dirname "$0")/trainer_lib.sh"
 
 start_app trainer --dataset planar --hidden 4 --lr 1.2
 wait_for "Live trainer: planar"
