@@ -9,8 +9,10 @@
  *                  ──► report_files_commit: temporary files in the target
  *                      directory, renamed only when every one was written
  *
- * Nothing here parses argv or prints: a caller (cmd_report.c today, a trainer
- * key tomorrow) fills a request and gets a status and one line of error back.
+ * Nothing here parses argv or prints: a caller (cmd_report.c; the trainer's R
+ * key, trainer_report.c, on a thread of its own) fills a request and gets a
+ * status and one line of error back. The training loop is run.h's, shared
+ * with `train` and `sweep`.
  */
 #ifndef DNN_REPORT_H
 #define DNN_REPORT_H

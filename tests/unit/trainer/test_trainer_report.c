@@ -191,6 +191,37 @@ static void the_report_is_in_the_apps_language_and_a_second_gets_its_own_name(vo
     s->ops->destroy(s);
 }
 
+static void a_report_that_cannot_be_made_says_why_in_one_line_and_leaves_nothing(void **state)
+{
+    (void)state;
+    /* The trainer loads a CSV that is gone when the report wants it again. */
+    FILE *f = fopen("points.csv", "w");
+    assert_non_null(f);
+    fputs("x1,x2,label\n", f);
+    for (int i = 0; i < 20; i++)
+        fprintf(f, "%d,%d,%d\n", i % 5, i / 5, (i % 5 + i / 5) % 2);
+    fclose(f);
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    run_spec sp = runspec_default();
+    snprintf(sp.dataset, sizeof sp.dataset, "points.csv");
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &sp, &ctx);
+    trainer_screen *ts = (trainer_screen *)s;
+    press(s, &ctx, ' ');
+    trainer_run(trainer_screen_model(s), 10);
+    assert_int_equal(unlink("points.csv"), 0);
+    press(s, &ctx, 'R');
+    char path[128];
+    tick_until_written(s, &ctx, path, sizeof path);
+    assert_true(ts->note_warn);
+    assert_non_null(strstr(ts->note_en, "Report not written: "));
+    assert_non_null(strstr(ts->note_en, "points.csv"));
+    assert_null(strchr(ts->note_en, '\n'));
+    assert_non_null(strstr(ts->note_zh, "报告未写入："));
+    char names[1024];
+    assert_int_equal(list_dir(names, sizeof names), 0);
+    s->ops->destroy(s);
+}
+
 static void the_reports_spec_is_the_run_now(void **state)
 {
     (void)state;
@@ -245,6 +276,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(r_writes_the_report_of_the_run_on_screen_into_the_current_directory,
                                         enter_tmpdir, leave_tmpdir),
         cmocka_unit_test_setup_teardown(the_report_is_in_the_apps_language_and_a_second_gets_its_own_name,
+                                        enter_tmpdir, leave_tmpdir),
+        cmocka_unit_test_setup_teardown(a_report_that_cannot_be_made_says_why_in_one_line_and_leaves_nothing,
                                         enter_tmpdir, leave_tmpdir),
         cmocka_unit_test(the_reports_spec_is_the_run_now),
         cmocka_unit_test_setup_teardown(leaving_the_screen_while_a_report_is_written_cancels_it_and_leaves_nothing,
