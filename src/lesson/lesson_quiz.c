@@ -119,6 +119,37 @@ static bool parse_decimal(const char *s, size_t n, double *out)
     return true;
 }
 
+/* Folds the ways a learner may type a number into ASCII: the minus sign
+ * U+2212 (as the lessons print it) and the fullwidth forms a Chinese input
+ * method gives (０–９ ． ＋ － ｅ). Returns the folded length, or 0 when the
+ * text does not fit in out. */
+static size_t fold_number(const char *s, size_t n, char *out, size_t size)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        const unsigned char *u = (const unsigned char *)s + i;
+        char c = 0;
+        size_t used = 1;
+        if (n - i >= 3 && u[0] == 0xE2 && u[1] == 0x88 && u[2] == 0x92) {
+            c = '-', used = 3; /* − U+2212 */
+        } else if (n - i >= 3 && u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) {
+            c = (char)('0' + (u[2] - 0x90)), used = 3; /* ０ … ９ */
+        } else if (n - i >= 3 && u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x8E || u[2] == 0x8B || u[2] == 0x8D)) {
+            c = u[2] == 0x8E ? '.' : u[2] == 0x8B ? '+' : '-', used = 3; /* ． ＋ － */
+        } else if (n - i >= 3 && u[0] == 0xEF && u[1] == 0xBD && (u[2] == 0x85 || u[2] == 0xA5)) {
+            c = 'e', used = 3; /* ｅ Ｅ */
+        } else {
+            c = (char)u[0];
+        }
+        if (o + 1 >= size)
+            return 0;
+        out[o++] = c;
+        i += used;
+    }
+    out[o] = '\0';
+    return o;
+}
+
 bool lesson_quiz_check(const lesson_quiz *q, const char *typed)
 {
     if (!q || !typed)
@@ -136,8 +167,10 @@ bool lesson_quiz_check(const lesson_quiz *q, const char *typed)
     case LESSON_QUIZ_SHAPE:
         return q->answer_text && shape_equal(s, q->answer_text);
     case LESSON_QUIZ_NUMBER: {
+        char folded[64];
+        size_t len = fold_number(s, n, folded, sizeof folded);
         double v;
-        return parse_decimal(s, n, &v) && fabs(v - q->answer_number) <= q->tolerance;
+        return len && parse_decimal(folded, len, &v) && fabs(v - q->answer_number) <= q->tolerance;
     }
     case LESSON_QUIZ_WORD:
         for (int i = 0; i < q->n_accepted; i++)

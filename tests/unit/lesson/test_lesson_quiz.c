@@ -88,6 +88,18 @@ static void a_number_is_right_within_the_tolerance(void **state)
     assert_true(lesson_quiz_check(&neg, "-1e-2"));
 }
 
+/* The lessons print −1.25 with the minus sign U+2212, and a Chinese input
+ * method types fullwidth digits: both are read as the number they show. */
+static void a_number_typed_with_a_unicode_minus_or_fullwidth_digits_is_read(void **state)
+{
+    (void)state;
+    lesson_quiz q = {.kind = LESSON_QUIZ_NUMBER, .answer_number = -1.25, .tolerance = 1e-9};
+    assert_true(lesson_quiz_check(&q, "\u22121.25"));
+    assert_true(lesson_quiz_check(&q, "\uff0d\uff11\uff0e\uff12\uff15"));
+    assert_false(lesson_quiz_check(&q, "1.25"));
+    assert_false(lesson_quiz_check(&q, "\u2212\u2212" "1.25"));
+}
+
 static void a_number_that_does_not_parse_is_wrong(void **state)
 {
     (void)state;
@@ -199,6 +211,7 @@ int main(void)
         cmocka_unit_test(a_choice_outside_the_list_is_wrong),
         cmocka_unit_test(a_shape_ignores_spaces_brackets_and_case),
         cmocka_unit_test(a_number_is_right_within_the_tolerance),
+        cmocka_unit_test(a_number_typed_with_a_unicode_minus_or_fullwidth_digits_is_read),
         cmocka_unit_test(a_number_that_does_not_parse_is_wrong),
         cmocka_unit_test(a_number_reads_a_point_whatever_the_locale),
         cmocka_unit_test(a_word_is_trimmed_case_insensitive_and_any_accepted),
