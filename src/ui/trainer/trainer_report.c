@@ -114,7 +114,7 @@ void ts_report_start(trainer_screen *ts, const ui_ctx *ctx)
     ts->report = job;
     char en[512], zh[512];
     snprintf(en, sizeof en,
-             "Writing report\xe2\x80\xa6 the run is retrained from its seed: %ld iterations at lr %g, then the "
+             "Writing report... the run is retrained from its seed: %ld iterations at lr %g, then the "
              "sweep and the rate comparison.", job->req.spec.iterations, job->req.spec.lr);
     snprintf(zh, sizeof zh, "正在写报告……按种子重新训练本次运行：学习率 %g 下 %ld 次迭代，然后是隐藏单元扫描和学习率比较。",
              job->req.spec.lr, job->req.spec.iterations);
