@@ -25,6 +25,11 @@ typedef enum ui_lab_kind {
 ui_screen *stepper_screen_new(const run_spec *spec, const ui_ctx *ctx, char *err, size_t err_size);
 /* src/ui/trainer (kind is TRAINER, DEEP_TRAINER or SWEEP) */
 ui_screen *trainer_screen_new(ui_lab_kind kind, const run_spec *spec, const ui_ctx *ctx, char *err, size_t err_size);
+/* For a screen made by trainer_screen_new: training pauses once, with a note,
+ * when the network reaches `iterations` updates (a lesson's run length, so
+ * its numbers can be compared); space trains on. 0 (or less) never pauses.
+ * Without this the trainer runs until the learner pauses it. */
+void trainer_screen_stop_at(ui_screen *s, long iterations);
 
 /* Dispatches on kind to the constructors above. */
 ui_screen *lab_screen_new(ui_lab_kind kind, const run_spec *spec, const ui_ctx *ctx, char *err, size_t err_size);

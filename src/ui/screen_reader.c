@@ -196,6 +196,9 @@ static unsigned reader_open_lab(reader_screen *r, ui_ctx *ctx, int b)
         snprintf(ctx->message, sizeof ctx->message, "%s", err[0] ? err : "the lab could not be opened");
         return UI_REDRAW;
     }
+    /* A trainer stops where the lesson's run ends, so its numbers compare. */
+    if (lab->kind == LESSON_LAB_TRAINER || lab->kind == LESSON_LAB_DEEP_TRAINER)
+        trainer_screen_stop_at(s, lab->spec.iterations);
     progress_set_lab(ctx->progress, (int)lab->kind, &lab->spec);
     ctx->push = s;
     return UI_PUSH | UI_SAVE | UI_REDRAW;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # app.sh — the course app end to end: a week-3 lesson, a quiz answered wrong
 # then right, resize below 80×24 and back, L, a lab opened from a lesson page
-# and left again, quit; then the shell prompt works and the progress file is
+# and left again, a trainer lab that pauses where the lesson's run ends, quit; then the shell prompt works and the progress file is
 # valid JSON.
 set -u
 . "$(dirname "$0")/lib.sh"
@@ -71,6 +71,33 @@ wait_for "Stepper  planar"
 send_keys q
 wait_for "page 3/5"
 wait_for "Open the stepper lab"
+
+# On to page 5's trainer lab (a 10000-iteration run): it pauses exactly there.
+send_keys Tab
+send_keys Enter
+wait_for "Enter check answer"
+type_text "1,400"
+send_keys Enter
+wait_for "n: next page"
+send_keys n
+wait_for "page 4/5"
+for shape in 1,4 1,1; do
+    send_keys Enter
+    wait_for "Enter check answer"
+    type_text "$shape"
+    send_keys Enter
+    wait_for "Right."
+done
+send_keys n
+wait_for "page 5/5"
+wait_for "Open the trainer lab"
+send_keys Enter
+wait_for "Live trainer: planar"
+wait_for "Paused at iteration 10000, where the lesson's run ends" 30
+wait_for "iter 10000  "
+wait_for "space go on"
+send_keys q
+wait_for "page 5/5"
 
 # Quit from the map; the shell must be usable again.
 send_keys q

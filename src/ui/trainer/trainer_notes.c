@@ -77,3 +77,13 @@ void ts_note_divergence(trainer_screen *ts)
     ts_note(ts, true, en, zh);
 }
 
+
+void ts_note_stopped(trainer_screen *ts)
+{
+    /* One row: the status line beside it already shows cost and accuracy. */
+    char en[256], zh[256];
+    snprintf(en, sizeof en, "Paused at iteration %ld, where the lesson's run ends; space trains on.",
+             trainer_iterations(ts->model));
+    snprintf(zh, sizeof zh, "在第 %ld 次迭代暂停，本课的运行到此为止；按空格继续训练。", trainer_iterations(ts->model));
+    ts_note(ts, false, en, zh);
+}

@@ -406,6 +406,22 @@ static const ui_screen_ops trainer_ops = {
     .destroy = ts_destroy,
 };
 
+void trainer_screen_stop_at(ui_screen *s, long iterations)
+{
+    trainer_screen *ts = ts_of(s);
+    ts_lock(ts);
+    ts->stop_at = iterations > trainer_iterations(ts->model) ? iterations : 0;
+    if (ts->stop_at > 0 && ts->view == TS_VIEW_TRAIN && !ts->note_warn) {
+        char en[256], zh[256];
+        snprintf(en, sizeof en, "Training; it pauses at iteration %ld, the lesson's run. space pauses, "
+                 "\xe2\x86\x90/\xe2\x86\x92 change the rate, ? explains the screen.", ts->stop_at);
+        snprintf(zh, sizeof zh, "训练中；将在第 %ld 次迭代（本课的运行长度）暂停。空格暂停，←/→ 调整学习率，? 查看说明。",
+                 ts->stop_at);
+        ts_note(ts, false, en, zh);
+    }
+    ts_unlock(ts);
+}
+
 /* The deep lab's defaults when its spec leaves them open: the course's
  * week-4 application (digits here, layers 20,7,5,1, ReLU, randn/sqrt(n), lr 0.0075). */
 static void ts_deep_defaults(run_spec *sp)

@@ -77,6 +77,7 @@ typedef struct trainer_screen {
     long chunk;                    /* iterations per worker chunk (about 1 ms) */
     long rate_work0;               /* ts_work_count at rate_t0 */
     bool div_noted;                /* the note already explains the divergence */
+    long stop_at;                  /* pause once at this many iterations (a lesson's run); 0 = never */
     ts_sync *sync;
 
     /* the note line, in both languages; warn = drawn as a warning */
@@ -117,6 +118,8 @@ double ts_clock_ms(void);
 void ts_note(trainer_screen *ts, bool warn, const char *en, const char *zh);
 void ts_note_rebuilt(trainer_screen *ts, const char *what_en, const char *what_zh);
 void ts_note_divergence(trainer_screen *ts);
+/* The note when training pauses at stop_at. */
+void ts_note_stopped(trainer_screen *ts);
 void ts_init_words(const trainer *t, char *en, size_t en_size, char *zh, size_t zh_size);
 /* "tanh", "ReLU", "Leaky ReLU", "sigmoid". */
 const char *ts_act_label(act_kind k);

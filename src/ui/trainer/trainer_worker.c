@@ -103,13 +103,23 @@ static long ts_work_count(const trainer_screen *ts)
 static void ts_work_chunk(trainer_screen *ts)
 {
     double c0 = ts_clock_ms();
-    long ran;
-    if (ts->view == TS_VIEW_SWEEP)
-        ran = trainer_sweep_work(ts->model, ts->chunk);
-    else
-        ran = trainer_run(ts->model, ts->chunk);
+    long ran, want = ts->chunk;
+    if (ts->view == TS_VIEW_SWEEP) {
+        ran = trainer_sweep_work(ts->model, want);
+    } else {
+        long left = ts->stop_at - trainer_iterations(ts->model);
+        if (ts->stop_at > 0 && left > 0 && left < want)
+            want = left;
+        ran = trainer_run(ts->model, want);
+        if (ts->stop_at > 0 && trainer_iterations(ts->model) == ts->stop_at &&
+            trainer_state_of(ts->model) == TRAINER_RUNNING) {
+            ts->stop_at = 0;
+            trainer_set_paused(ts->model, true);
+            ts_note_stopped(ts);
+        }
+    }
     double took = ts_clock_ms() - c0;
-    if (ran == ts->chunk && took < 0.5 && ts->chunk < (1L << 20))
+    if (ran == want && want == ts->chunk && took < 0.5 && ts->chunk < (1L << 20))
         ts->chunk *= 2;
     else if (took > 2.0 && ts->chunk > 1)
         ts->chunk /= 2;
@@ -214,10 +224,11 @@ unsigned ts_tick(ui_screen *s, double budget_ms, ui_ctx *ctx)
     }
     if (busy && y->failed)
         ts_train_inline(ts, budget_ms);
-    if (busy) {
-        ts->dirty = true;
-        out |= UI_REDRAW;
-    }
+    /* The tick runs only while the screen animates; not busy now means the
+     * work stopped by itself since the last tick (a pause at stop_at, the end
+     * of a sweep): draw that last state once. */
+    ts->dirty = true;
+    out |= UI_REDRAW;
     trainer_state st = trainer_state_of(ts->model);
     if (st == TRAINER_DIVERGED && !ts->div_noted && ts->view == TS_VIEW_TRAIN) {
         ts_note_divergence(ts);

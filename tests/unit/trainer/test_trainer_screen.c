@@ -350,6 +350,48 @@ static void ticks_train_in_the_background_and_closing_stops_the_worker(void **st
     s->ops->destroy(s); /* while training: joins the worker */
 }
 
+/* Opened from a lesson with a run of N iterations, the trainer pauses once at
+ * exactly N (so the status line can be compared with the lesson), says so,
+ * and the frame after shows it; space then trains on past N. */
+static void a_lesson_run_length_pauses_the_trainer_once_at_that_iteration(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    trainer_screen *ts = (trainer_screen *)s;
+    trainer_screen_stop_at(s, 3000);
+    assert_non_null(strstr(ts->note_en, "pauses at iteration 3000"));
+    double deadline = now_ms() + 20000.0;
+    unsigned r = UI_ANIMATE;
+    while ((r & UI_ANIMATE) && now_ms() < deadline) {
+        ctx.now_ms = now_ms();
+        r = s->ops->tick(s, 5.0, &ctx);
+    }
+    assert_false(r & UI_ANIMATE);
+    assert_true(r & UI_REDRAW);  /* the paused state is drawn, not left stale */
+    ts_lock(ts);
+    assert_int_equal(trainer_iterations(trainer_screen_model(s)), 3000);
+    assert_int_equal(trainer_state_of(trainer_screen_model(s)), TRAINER_PAUSED);
+    ts_unlock(ts);
+    assert_non_null(strstr(ts->note_en, "Paused at iteration 3000"));
+    char st[320];
+    status_of(s, &ctx, st, sizeof st);
+    assert_non_null(strstr(st, "iter 3000  "));
+    /* Only once: going on runs past it. */
+    press(s, &ctx, UI_KEY_CHAR, ' ');
+    deadline = now_ms() + 20000.0;
+    long seen = 0;
+    while (seen <= 3500 && now_ms() < deadline) {
+        ctx.now_ms = now_ms();
+        s->ops->tick(s, 5.0, &ctx);
+        ts_lock(ts);
+        seen = trainer_iterations(trainer_screen_model(s));
+        ts_unlock(ts);
+    }
+    assert_true(seen > 3500);
+    s->ops->destroy(s);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "");
@@ -364,6 +406,7 @@ int main(void)
         cmocka_unit_test(a_network_without_a_hidden_layer_is_called_logistic_regression),
         cmocka_unit_test(the_other_keys_rebuild_and_a_nan_is_explained),
         cmocka_unit_test(ticks_train_in_the_background_and_closing_stops_the_worker),
+        cmocka_unit_test(a_lesson_run_length_pauses_the_trainer_once_at_that_iteration),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
