@@ -33,9 +33,7 @@ static void blit_remember(const ui_canvas *c)
     blit_last_h = c->height;
 }
 
-/* The nearest ASCII character for a symbol lesson text often holds, so a
- * terminal without UTF-8 still reads "w.x - b" rather than "w?x ? b". */
-static wchar_t blit_ascii(uint32_t ch)
+wchar_t blit_ascii(uint32_t ch)
 {
     static const struct {
         uint32_t from;
@@ -46,6 +44,20 @@ static wchar_t blit_ascii(uint32_t ch)
         {0x2265, '>'}, {0x2192, '>'}, {0x2190, '<'}, {0x2191, '^'}, {0x2193, 'v'}, {0x1D40, 'T'},
         {0x03C3, 's'}, {0x03B1, 'a'}, {0x00B2, '2'}, {0x00B9, '1'}, {0x2071, 'i'}, {0x207D, '('},
         {0x207E, ')'}, {0x00A0, ' '}, {0x2032, '\''}, {0x2500, '-'}, {0x2502, '|'}, {0x203A, '>'},
+        /* sub- and superscripts as the letter or digit they carry: a₂ → a2, xⁿ → xn */
+        {0x2070, '0'}, {0x00B3, '3'}, {0x2074, '4'}, {0x2075, '5'}, {0x2076, '6'}, {0x2077, '7'},
+        {0x2078, '8'}, {0x2079, '9'}, {0x207A, '+'}, {0x207B, '-'}, {0x207F, 'n'}, {0x1D50, 'm'},
+        {0x2080, '0'}, {0x2081, '1'}, {0x2082, '2'}, {0x2083, '3'}, {0x2084, '4'}, {0x2085, '5'},
+        {0x2086, '6'}, {0x2087, '7'}, {0x2088, '8'}, {0x2089, '9'}, {0x1D62, 'i'}, {0x2C7C, 'j'},
+        {0x2099, 'n'},
+        /* maths in the lessons: ŷ → y, ∂J/∂w → dJ/dw (the course's own dw), Σ → S */
+        {0x0177, 'y'}, {0x0176, 'Y'}, {0x2202, 'd'}, {0x2217, '*'}, {0x03A3, 'S'}, {0x03B5, 'e'},
+        {0x03B8, 't'}, {0x2208, 'E'}, {0x2295, '+'}, {0x00B1, '+'}, {0x211D, 'R'}, {0x2112, 'L'},
+        {0x21D2, '>'}, {0x21D4, '='}, {0x2260, '#'}, {0x25BA, '>'}, {0x25B6, '>'}, {0x25CB, 'o'},
+        {0x25CF, 'x'}, {0x2713, 'v'}, {0x2717, 'x'}, {0x2022, '*'},
+        /* box drawing in diagrams */
+        {0x250C, '+'}, {0x2510, '+'}, {0x2514, '+'}, {0x2518, '+'}, {0x251C, '+'}, {0x2524, '+'},
+        {0x252C, '+'}, {0x2534, '+'}, {0x253C, '+'},
     };
     if (ch < 0x80)
         return (wchar_t)ch;

@@ -11,6 +11,8 @@
 #define DNN_TUI_BLIT_H
 
 #include <stdbool.h>
+#include <stdint.h>
+#include <wchar.h>
 
 #include "canvas.h"
 
@@ -18,6 +20,12 @@
  * drew. `force` draws anyway (after a resize, when curses cleared the
  * screen). */
 bool blit_frame(const ui_canvas *c, bool ascii, bool force);
+
+/* The nearest ASCII character for a symbol lesson text often holds, so a
+ * terminal without UTF-8 still reads "w.x - b" and "a2" rather than "w?x ? b"
+ * and "a?": sub- and superscripts become their digit or letter, ŷ y, ∂ d,
+ * box corners +. ASCII passes through; anything else is '?'. */
+wchar_t blit_ascii(uint32_t ch);
 
 /* Forgets the last frame (frees its copy). */
 void blit_reset(void);
