@@ -22,8 +22,8 @@ expect_err_line() { # description regex — stderr is exactly one line matching 
   grep -Eq -e "$2" "$tmp/err" || fail "$1: stderr '$(cat "$tmp/err")' does not match /$2/"
 }
 
-# The course's run, every printed line.
-expect_exit 0 "planar train" "$bin" train --dataset planar --hidden 4 --lr 1.2 --iterations 8000
+# The course's run, every printed line: issue 2's very command.
+expect_exit 0 "planar train" "$bin" train --dataset planar --hidden 4 --lr 1.2 --iterations 10000
 for line in "Cost after iteration 0: 0.693048" "Cost after iteration 1000: 0.288083" \
             "Cost after iteration 2000: 0.254385" "Cost after iteration 3000: 0.233864" \
             "Cost after iteration 4000: 0.226792" "Cost after iteration 5000: 0.222644" \
@@ -31,7 +31,11 @@ for line in "Cost after iteration 0: 0.693048" "Cost after iteration 1000: 0.288
             "Accuracy: 90%"; do
   grep -qxF "$line" "$tmp/out" || fail "train output lacks '$line'"
 done
-[ "$(grep -c '^Cost after iteration' "$tmp/out")" -eq 8 ] || fail "want 8 cost lines for 8000 iterations"
+[ "$(grep -c '^Cost after iteration' "$tmp/out")" -eq 10 ] || fail "want 10 cost lines for 10000 iterations"
+# 8000 and 9000 wobble with summation order: within 1e-4 of the notebook's 0.21946 and 0.21860.
+awk -F': ' '/^Cost after iteration 8000:/ { d = $2 - 0.21946 } /^Cost after iteration 9000:/ { e = $2 - 0.21860 }
+  END { exit !(d * d < 1e-8 && e * e < 1e-8) }' "$tmp/out" || fail "costs at 8000/9000 are not the notebook's"
+grep -qx 'Train accuracy: 90.50% (400 examples)' "$tmp/out" || fail "the exact accuracy is 90.50%: $(cat "$tmp/out")"
 
 # --print-every and --json
 expect_exit 0 "json" "$bin" train --iterations 300 --print-every 100 --json
