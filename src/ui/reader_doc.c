@@ -25,7 +25,69 @@ typedef struct doc {
     bool failed;
     int width;
     const ui_ctx *ctx;
+    char *pending;       /* a spelled-out text waiting for its first line to own it */
 } doc;
+
+/* Symbols an ASCII terminal cannot show, spelled out (the tui draws the rest
+ * as one look-alike character each: a₂ → a2, ∂ → d). */
+static const char *const doc_ascii_words[][2] = {
+    {"\u0177", "yhat"}, {"\u0176", "Yhat"}, {"\u03c3", "sigma"}, {"\u03b1", "alpha"}, {"\u03a3", "sum"},
+    {"\u03b5", "eps"}, {"\u03b8", "theta"}, {"\u221e", "inf"}, {"\u221a", "sqrt"}, {"\u00bd", "1/2"},
+    {"\u2208", "in"}, {"\u2264", "<="}, {"\u2265", ">="}, {"\u2260", "!="}, {"\u21d2", "=>"},
+    {"\u21d4", "<=>"}, {"\u2192", "->"}, {"\u2190", "<-"}, {"\u00b1", "+/-"}, {"\u2248", "~"},
+};
+
+/* text as an ASCII terminal should read it: itself when nothing needs
+ * spelling out, else a malloc'd copy parked in d->pending until a line owns
+ * it (the previous pending copy, never taken, is freed). */
+static const char *doc_text(doc *d, const char *text)
+{
+    if (!text || !d->ctx->ascii)
+        return text;
+    size_t extra = 0;
+    for (const char *p = text; *p; p++)
+        if ((unsigned char)*p >= 0x80)
+            extra += 8;
+    if (!extra)
+        return text;
+    size_t n = strlen(text), cap = n + extra + 1, o = 0;
+    char *out = malloc(cap);
+    if (!out)
+        return text;
+    bool changed = false;
+    for (const char *p = text; *p;) {
+        size_t w = 0, k = sizeof doc_ascii_words / sizeof doc_ascii_words[0];
+        for (; w < k; w++)
+            if (!strncmp(p, doc_ascii_words[w][0], strlen(doc_ascii_words[w][0])))
+                break;
+        if (w < k) {
+            size_t len = strlen(doc_ascii_words[w][1]);
+            memcpy(out + o, doc_ascii_words[w][1], len);
+            o += len;
+            p += strlen(doc_ascii_words[w][0]);
+            changed = true;
+        } else {
+            out[o++] = *p++;
+        }
+    }
+    out[o] = '\0';
+    if (!changed) {
+        free(out);
+        return text;
+    }
+    free(d->pending);
+    d->pending = out;
+    return out;
+}
+
+/* The line that first shows d->pending takes ownership of it. */
+static void doc_claim(doc *d, reader_line *l, const char *text)
+{
+    if (l && d->pending && text == d->pending) {
+        l->heap = d->pending;
+        d->pending = NULL;
+    }
+}
 
 static reader_line *doc_add(doc *d)
 {
@@ -59,6 +121,7 @@ static void doc_blank(doc *d)
 static void doc_wrap(doc *d, const char *text, int indent, const char *prefix, ui_role prefix_role, ui_role role,
                      int block, char box, int box_w)
 {
+    text = doc_text(d, text);
     int pw = prefix ? text_width(prefix) : 0;
     int w = (box ? box_w - 4 : d->width - indent) - pw;
     if (w < 4)
@@ -81,6 +144,7 @@ static void doc_wrap(doc *d, const char *text, int indent, const char *prefix, u
         reader_line *l = doc_add(d);
         if (!l)
             break;
+        doc_claim(d, l, text);
         l->indent = indent + (i ? pw : 0);
         if (i == 0 && prefix)
             snprintf(l->prefix, sizeof l->prefix, "%s", prefix);
@@ -142,15 +206,17 @@ static void doc_box(doc *d, const char *title, const char *text, ui_role role, i
     }
 }
 
-static void doc_lines(doc *d, lesson_lines ls, int indent, ui_role role, int block)
+static void doc_lines(doc *d, lesson_lines ls, int indent, ui_role role, int block, bool spell)
 {
     for (int i = 0; i < ls.count; i++) {
+        const char *text = spell ? doc_text(d, ls.items[i]) : ls.items[i];
         reader_line *l = doc_add(d);
         if (!l)
             return;
+        doc_claim(d, l, text);
         l->indent = indent;
-        l->text = ls.items[i];
-        l->len = strlen(ls.items[i]);
+        l->text = text;
+        l->len = strlen(text);
         l->role = role;
         l->clip = true;
         l->block = block;
@@ -318,15 +384,15 @@ int reader_doc_build(const reader_screen *r, const ui_ctx *ctx, int width, reade
             doc_blank(&d);
             break;
         case LESSON_BLOCK_FORMULA:
-            doc_lines(&d, lesson_block_lines(bl, lang), 4, ROLE_FORMULA, b);
+            doc_lines(&d, lesson_block_lines(bl, lang), 4, ROLE_FORMULA, b, true);
             doc_blank(&d);
             break;
         case LESSON_BLOCK_CODE:
-            doc_lines(&d, lesson_block_lines(bl, lang), 4, ROLE_CODE, b);
+            doc_lines(&d, lesson_block_lines(bl, lang), 4, ROLE_CODE, b, true);
             doc_blank(&d);
             break;
         case LESSON_BLOCK_DIAGRAM:
-            doc_lines(&d, lesson_block_lines(bl, lang), 2, ROLE_NORMAL, b);
+            doc_lines(&d, lesson_block_lines(bl, lang), 2, ROLE_NORMAL, b, false);
             doc_blank(&d);
             break;
         case LESSON_BLOCK_BULLETS: {
@@ -353,13 +419,23 @@ int reader_doc_build(const reader_screen *r, const ui_ctx *ctx, int width, reade
             break;
         }
     }
+    free(d.pending);
     if (d.failed) {
-        free(d.lines);
+        reader_doc_free(d.lines, d.n);
         *out = NULL;
         return 0;
     }
     *out = d.lines;
     return d.n;
+}
+
+void reader_doc_free(reader_line *lines, int n)
+{
+    if (!lines)
+        return;
+    for (int i = 0; i < n; i++)
+        free(lines[i].heap);
+    free(lines);
 }
 
 int reader_doc_find(const reader_line *lines, int n, int block)

@@ -86,11 +86,17 @@ typedef struct reader_line {
     const char *box_title;
     int block;                     /* the block it belongs to, −1 for page furniture */
     bool focus;                    /* the focused item's line: painted as selected */
+    char *heap;                    /* a text this line owns (reader_doc_free frees it) */
 } reader_line;
 
 /* Lays out the current page for a column `width` wide. Returns the number of
- * lines and a malloc'd array in *out (caller frees); 0 on no memory. */
+ * lines and a malloc'd array in *out, freed with reader_doc_free; 0 on no
+ * memory. In ASCII mode (ctx->ascii) lesson text is spelled out where one
+ * look-alike character would not do (ŷ → yhat, σ → sigma, ≤ → <=, ∞ → inf),
+ * except in diagrams, whose columns must stay put. */
 int reader_doc_build(const reader_screen *r, const ui_ctx *ctx, int width, reader_line **out);
+/* Frees a document from reader_doc_build (NULL is fine). */
+void reader_doc_free(reader_line *lines, int n);
 
 /* The first line of block b in a built document, or −1. */
 int reader_doc_find(const reader_line *lines, int n, int block);

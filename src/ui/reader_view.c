@@ -33,7 +33,7 @@ int reader_hscroll_max(const reader_screen *r, const ui_ctx *ctx)
         if (over > max)
             max = over;
     }
-    free(lines);
+    reader_doc_free(lines, n);
     return max;
 }
 
@@ -130,7 +130,7 @@ void reader_render(const ui_screen *s, ui_canvas *c, ui_rect body, const ui_ctx 
     int scroll = r->scroll > max ? max : r->scroll < 0 ? 0 : r->scroll;
     for (int i = 0; i < rows && scroll + i < n; i++)
         reader_draw_line(c, &lines[scroll + i], a.x, a.y + i, a.w - 2, ctx->ascii, r->hscroll);
-    free(lines);
+    reader_doc_free(lines, n);
     if (scroll > 0)
         canvas_text(c, a.x + a.w - 1, a.y, 1, glyph_str(GLYPH_ARROW_UP, ctx->ascii), ROLE_DIM);
     if (scroll < max)

@@ -149,7 +149,7 @@ static void reader_show_block(reader_screen *r, const ui_ctx *ctx, int b)
     int last = first;
     for (int i = first; i >= 0 && i < n && lines[i].block == b; i++)
         last = i;
-    free(lines);
+    reader_doc_free(lines, n);
     if (first < 0)
         return;
     if (last - first + 1 > a.h)
@@ -166,7 +166,7 @@ static int reader_max_scroll(const reader_screen *r, const ui_ctx *ctx)
     a.h = reader_rows(ctx);
     reader_line *lines;
     int n = reader_doc_build(r, ctx, a.w - 2, &lines);
-    free(lines);
+    reader_doc_free(lines, n);
     return n > a.h ? n - a.h : 0;
 }
 

@@ -25,7 +25,7 @@ static const char ui_fixture_json[] =
     "    { \"title\": {\"zh\": \"第一页\", \"en\": \"Page one\"}, \"blocks\": [\n"
     "      {\"heading\": {\"zh\": \"行与列\", \"en\": \"Rows and columns\"}},\n"
     "      {\"paragraph\": {\"zh\": \"矩阵 W^[1] 的每一行属于一个隐藏单元，每一列属于一个输入特征。所以它的形状是 (n^[1], n^[0])，也就是 (4, 2)。\",\n"
-    "                     \"en\": \"Each row of W^[1] belongs to one hidden unit and each column to one input feature, so its shape is (n^[1], n^[0]), here (4, 2).\"}},\n"
+    "                     \"en\": \"Each row of W^[1] belongs to one hidden unit and each column to one input feature, so its shape is (n^[1], n^[0]), here (4, 2). The output \u0177 = \u03c3(z) stays in 0 \u2264 \u0177 \u2264 1.\"}},\n"
     "      {\"formula\": [\"Z^[1] = W^[1]X + b^[1]\", \"A^[1] = tanh(Z^[1])\"]},\n"
     "      {\"bullets\": [{\"zh\": \"行：单元\", \"en\": \"rows: units\"}, {\"zh\": \"列：样本\", \"en\": \"columns: examples\"}]}\n"
     "    ]},\n"
