@@ -176,6 +176,22 @@ void doc_table(report_doc *d, const char *const *cells, int n_rows, int n_cols, 
     rbuf_puts(&d->out, "\n");
 }
 
+/* A file name as a Markdown link target: the bytes that would end or break
+ * the target (space, brackets, angle brackets, '%', '\\', controls) are
+ * percent-encoded, so "my report-cost.svg" links as "my%20report-cost.svg";
+ * the rest (UTF-8 included) stays readable. */
+static void doc_link_target(report_doc *d, const char *file)
+{
+    for (const unsigned char *p = (const unsigned char *)file; *p; p++) {
+        if (*p <= 0x20 || *p == 0x7F || strchr("()[]<>%\\", *p)) {
+            rbuf_printf(&d->out, "%%%02X", *p);
+        } else {
+            char c[2] = {(char)*p, '\0'};
+            rbuf_puts(&d->out, c);
+        }
+    }
+}
+
 void doc_figure(report_doc *d, const char *file, const char *svg, const char *caption)
 {
     d->figures++;
@@ -192,7 +208,7 @@ void doc_figure(report_doc *d, const char *file, const char *svg, const char *ca
         rbuf_puts(&d->out, "![");
         doc_inline(d, caption);
         rbuf_puts(&d->out, "](");
-        rbuf_puts(&d->out, file);
+        doc_link_target(d, file);
         rbuf_puts(&d->out, ")\n\n*");
         rbuf_puts(&d->out, label);
         doc_inline(d, caption);

@@ -33,7 +33,8 @@ void doc_code(report_doc *d, const char *text);
 /* A table of n_rows rows of n_cols cells (row-major); row 0 is the header.
  * right_align[c] (may be NULL) right-aligns column c. */
 void doc_table(report_doc *d, const char *const *cells, int n_rows, int n_cols, const bool *right_align);
-/* A figure: file (Markdown link target), svg (the element, for HTML), caption. */
+/* A figure: file (the Markdown link target, a name beside the report; spaces,
+ * brackets and the like are percent-encoded), svg (the element, for HTML), caption. */
 void doc_figure(report_doc *d, const char *file, const char *svg, const char *caption);
 /* The learner's space: a marked block with a prompt to write in. */
 void doc_notes(report_doc *d, const char *heading, const char *prompt);

@@ -92,6 +92,21 @@ static void markdown_escapes_markup_but_leaves_words_and_brackets_readable(void 
     rbuf_free(&d.out);
 }
 
+static void a_figure_file_with_spaces_or_brackets_is_still_a_markdown_link(void **state)
+{
+    (void)state;
+    report_doc d;
+    doc_begin(&d, REPORT_MD, REPORT_EN, "T");
+    doc_figure(&d, "my (1) report-cost.svg", "<svg/>", "the cost");
+    /* CommonMark ends a link target at a space and pairs the brackets: encoded, the link holds */
+    assert_non_null(strstr(rbuf_str(&d.out), "![the cost](my%20%281%29%20report-cost.svg)\n"));
+    rbuf_free(&d.out);
+    doc_begin(&d, REPORT_MD, REPORT_ZH, "T");
+    doc_figure(&d, "实验报告-cost.svg", "<svg/>", "代价");
+    assert_non_null(strstr(rbuf_str(&d.out), "![代价](实验报告-cost.svg)\n\n*图 1：代价*\n"));
+    rbuf_free(&d.out);
+}
+
 static void the_command_line_is_complete_and_shell_quoted(void **state)
 {
     (void)state;
@@ -176,6 +191,7 @@ int main(void)
         cmocka_unit_test(ticks_are_round_steps_covering_the_range),
         cmocka_unit_test(a_curve_stops_at_the_first_non_finite_cost_and_is_marked),
         cmocka_unit_test(markdown_escapes_markup_but_leaves_words_and_brackets_readable),
+        cmocka_unit_test(a_figure_file_with_spaces_or_brackets_is_still_a_markdown_link),
         cmocka_unit_test(the_command_line_is_complete_and_shell_quoted),
         cmocka_unit_test(report_write_refuses_a_missing_directory_before_training),
         cmocka_unit_test(report_write_makes_every_file_of_a_small_run),
