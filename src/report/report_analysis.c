@@ -6,7 +6,8 @@
  * The commentary's rules, so a reader can check them against the tables:
  *   underfit   a size below the best one whose train accuracy is more than
  *              3 points under the best
- *   plateau    the smallest size within 1 point of the best train accuracy
+ *   plateau    the smallest size from which every larger size that trains
+ *              stays within 2 points of the best train accuracy
  *   overfit    (with a test split) a size above the best-on-test one whose
  *              test accuracy is 2 or more points lower while its train
  *              accuracy is at least as high
@@ -72,7 +73,7 @@ static void sweep_commentary(report_doc *doc, const report_data *d)
         items[n_items++] = rs_fmt(text[1], sizeof text[1],
                                   TR(lang, "**Underfitting:** %s stay more than 3 points below the best: too few "
                                            "hidden units to draw a boundary of the shape the data needs.",
-                                     "**欠拟合：**%s 比最好结果低 3 个百分点以上：隐藏单元太少，画不出数据所需要的决策边界形状。"),
+                                     "**欠拟合**：%s比最好结果低 3 个百分点以上：隐藏单元太少，画不出数据所需要的决策边界形状。"),
                                   list);
     /* The plateau: the smallest size from which every size that trains stays within 2 points of the best. */
     int from = REPORT_SWEEP_N;
@@ -111,7 +112,7 @@ static void sweep_commentary(report_doc *doc, const report_data *d)
             items[n_items++] = rs_fmt(text[3], sizeof text[3],
                                       TR(lang, "**Overfitting:** the best test accuracy is %.2f%% at n_h = %d; %s fit "
                                                "the training set at least as well but do worse on the test set.",
-                                         "**过拟合：**测试集准确率最高为 %.2f%%（n_h = %d）；%s 在训练集上同样好甚至更好，"
+                                         "**过拟合**：测试集准确率最高为 %.2f%%（n_h = %d）；%s 在训练集上同样好甚至更好，"
                                          "在测试集上却更差。"),
                                       bt->test_accuracy, d->sweep[best_test].hidden, list);
         else
@@ -137,7 +138,7 @@ static void sweep_commentary(report_doc *doc, const report_data *d)
     if (*list)
         items[n_items++] = rs_fmt(text[4], sizeof text[4],
                                   TR(lang, "**Diverged:** %s (the cost stopped being a finite number).",
-                                     "**发散：**%s（代价不再是有限数值）。"),
+                                     "**发散**：%s（代价不再是有限数值）。"),
                                   list);
     doc_list(doc, items, n_items);
 }
@@ -218,25 +219,25 @@ static void section_lr(report_doc *doc, const report_data *d, const report_figur
         case LR_DIVERGED:
             rs_fmt(cell[i][3], 160, TR(lang, "diverged at iteration %ld", "第 %ld 次迭代时发散"), r->diverged_at);
             rs_fmt(text[i], 512, TR(lang, "**α = %s diverges** at iteration %ld: the steps are so large that the cost or a parameter stops being a finite number (the output saturates at exactly 0 or 1, or the weights overflow).",
-                                    "**α = %s 发散**（第 %ld 次迭代）：步子太大，代价或参数不再是有限数值（输出饱和到恰好 0 或 1，或者权重溢出）。"),
+                                    "**α = %s 发散**（第 %ld 次迭代）：步长太大，代价或参数不再是有限数值（输出饱和到恰好 0 或 1，或者权重溢出）。"),
                    num, r->diverged_at);
             break;
         case LR_BEST:
             rs_fmt(cell[i][3], 160, TR(lang, "lowest cost", "代价最低"));
             rs_fmt(text[i], 512, TR(lang, "**α = %s reaches the lowest cost**: from %.6f to %.6f.",
-                                    "**α = %s 达到的代价最低**：从 %.6f 降到 %.6f。"),
+                                    "**α = %s 的代价最低**：从 %.6f 降到 %.6f。"),
                    num, j0, r->final_cost);
             break;
         case LR_CRAWLS:
             rs_fmt(cell[i][3], 160, TR(lang, "crawls", "下降缓慢"));
             rs_fmt(text[i], 512, TR(lang, "**α = %s crawls**: the cost only falls from %.6f to %.6f, less than half the drop of the best rate; the steps are too small for %ld iterations.",
-                                    "**α = %s 下降缓慢**：代价只从 %.6f 降到 %.6f，降幅不到最佳学习率的一半；在 %ld 次迭代内步子太小。"),
+                                    "**α = %s 下降缓慢**：代价只从 %.6f 降到 %.6f，降幅不到最佳学习率的一半；在 %ld 次迭代内步长太小。"),
                    num, j0, r->final_cost, d->lr_iterations);
             break;
         case LR_UNSTABLE:
             rs_fmt(cell[i][3], 160, TR(lang, "unstable (cost rose %d times)", "不稳定（代价上升 %d 次）"), cost_rises(r));
             rs_fmt(text[i], 512, TR(lang, "**α = %s is unstable**: the recorded cost rose %d times instead of falling steadily (it ends at %.6f); the steps are large enough to jump across the valley.",
-                                    "**α = %s 不稳定**：记录的代价上升了 %d 次，没有平稳下降（最终为 %.6f）；步子大到会在“山谷”两侧来回跳。"),
+                                    "**α = %s 不稳定**：记录的代价上升了 %d 次，没有平稳下降（最终为 %.6f）；步长大到在“山谷”两侧来回跳动。"),
                    num, cost_rises(r), r->final_cost);
             break;
         case LR_SLOWER:
