@@ -321,6 +321,18 @@ static int app_keys_width(const ui_keyhelp *keys, int n, const ui_ctx *ctx)
     return w;
 }
 
+/* Whether one of the keys is q (alone or in a "S/q" list). */
+static bool app_keys_claim_q(const ui_keyhelp *keys, int n)
+{
+    for (int i = 0; i < n; i++) {
+        const char *k = keys[i].key;
+        for (const char *p = strchr(k, 'q'); p; p = strchr(p + 1, 'q'))
+            if ((p == k || p[-1] == '/') && (p[1] == '\0' || p[1] == '/'))
+                return true;
+    }
+    return false;
+}
+
 /* The bottom bar: the top screen's keys from the left, the app's own keys
  * (? L q) flush right; the screen's keys are cut first when space runs out. */
 static void app_render_keybar(const ui_app *app, ui_canvas *c, ui_rect bar)
@@ -344,10 +356,14 @@ static void app_render_keybar(const ui_app *app, ui_canvas *c, ui_rect bar)
         if (!ctx->text_input) {
             global[ng++] = (ui_keyhelp){"?", "help", "帮助"};
             global[ng++] = (ui_keyhelp){"L", lang_label, "English"};
-            if (app->depth > 1)
-                global[ng++] = (ui_keyhelp){"q", "back", "返回"};
-            else
-                global[ng++] = (ui_keyhelp){"q", "quit", "退出"};
+            /* A screen that gives q a meaning of its own ("S/q back to the
+             * trainer") has it in its keys; the app's q would contradict it. */
+            if (!app_keys_claim_q(keys, n)) {
+                if (app->depth > 1)
+                    global[ng++] = (ui_keyhelp){"q", "back", "返回"};
+                else
+                    global[ng++] = (ui_keyhelp){"q", "quit", "退出"};
+            }
         }
     }
     int right = bar.x + bar.w;

@@ -416,6 +416,51 @@ static void random_keys_never_break_the_app(void **state)
     lesson_course_free(course);
 }
 
+/* A screen that gives q a meaning of its own. */
+static void claim_render(const ui_screen *s, ui_canvas *c, ui_rect body, const ui_ctx *ctx)
+{
+    (void)s, (void)c, (void)body, (void)ctx;
+}
+static unsigned claim_key(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)s, (void)key, (void)ctx;
+    return UI_NOTHING;
+}
+static int claim_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int max)
+{
+    (void)s, (void)ctx;
+    if (max < 1)
+        return 0;
+    out[0] = (ui_keyhelp){"S/q", "back to the trainer", "返回训练器"};
+    return 1;
+}
+static const char *claim_help(const ui_screen *s, const ui_ctx *ctx)
+{
+    (void)s, (void)ctx;
+    return "";
+}
+static void claim_destroy(ui_screen *s)
+{
+    free(s);
+}
+
+static void the_bar_does_not_offer_q_twice_with_two_meanings(void **state)
+{
+    world *w = *state;
+    /* The map: q quits. */
+    if (!strstr(keybar(w), "q quit"))
+        fail_msg("no q quit: %s", keybar(w));
+    static const ui_screen_ops ops = {.name = "claim", .render = claim_render, .on_key = claim_key,
+                                      .keys = claim_keys, .help = claim_help, .destroy = claim_destroy};
+    ui_screen *s = calloc(1, sizeof *s);
+    s->ops = &ops;
+    assert_true(app_push(w->app, s));
+    const char *bar = keybar(w);
+    if (!strstr(bar, "S/q back to the trainer") || strstr(bar, "  q "))
+        fail_msg("the bar contradicts the screen's q: %s", bar);
+    assert_non_null(strstr(bar, "? help"));
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -434,6 +479,7 @@ int main(void)
         T(question_mark_opens_help_and_any_key_closes_it),
         T(a_small_terminal_shows_the_too_small_screen),
         T(a_lab_block_opens_its_lab_and_leaving_returns_to_the_page),
+        T(the_bar_does_not_offer_q_twice_with_two_meanings),
         cmocka_unit_test(the_app_reopens_where_the_learner_left_off),
         cmocka_unit_test(random_keys_never_break_the_app),
     };
