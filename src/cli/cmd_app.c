@@ -84,7 +84,7 @@ static void app_usage(FILE *out)
     fprintf(out,
             "Usage: dnn-tutor [--lessons DIR] [--no-color] [--lang zh|en] [--ascii]\n"
             "\n"
-            "Opens the full-screen course: a map of weeks 2-4, lessons with quizzes, and labs.\n"
+            "Opens the full-screen course: a map of its weeks, lessons with quizzes, and labs.\n"
             "Progress is saved in $XDG_STATE_HOME/dnn-tutor/progress.json\n"
             "(default ~/.local/state/dnn-tutor/progress.json).\n"
             "\n"
@@ -257,7 +257,8 @@ static int cmd_lab(int argc, char **argv, bool trainer)
         else
             printf("Opens the stepper: forward and backward propagation one operation at a time, with\n"
                    "every shape spelled out, undo, a matrix inspector and a gradient check.\n\n");
-        printf("Run options:\n%s\nDisplay:\n%s  -h, --help     show this help\n", cli_run_options_help,
+        printf("%s%s\nDisplay:\n%s  -h, --help     show this help\n", cli_run_options_help,
+               trainer ? "The trainer runs until paused; given --iterations N, it pauses once at N.\n" : "",
                app_display_help);
         return 0;
     }
@@ -285,6 +286,10 @@ static int cmd_lab(int argc, char **argv, bool trainer)
         app_free(app);
         return 1;
     }
+    /* --iterations given: the trainer pauses there once (as a lesson's run does). */
+    for (int i = 0; trainer && i < argc; i++)
+        if (!strcmp(argv[i], "--iterations") || !strncmp(argv[i], "--iterations=", 13))
+            trainer_screen_stop_at(s, spec.iterations);
     app_push(app, s);
     int rc = app_run(app, &f, ascii);
     app_free(app);

@@ -2,7 +2,7 @@
 # trainer_deep.sh — the trainer's other faces end to end: ASCII monochrome
 # (no half-blocks, no braille, the map in density characters), and the deep
 # lab on the digits with train/test accuracy, the gallery and the layers
-# input line.
+# input line; --iterations pauses the trainer once.
 set -u
 . "$(dirname "$0")/lib.sh"
 
@@ -50,6 +50,20 @@ wait_for "Layers not changed"
 # (the status may wrap before "digits" once iter has more digits)
 wait_for "n_h 10  relu"
 
+send_keys q
+wait_for "app-exit-0"
+
+# --iterations N: the trainer pauses once at N, like a lesson's run.
+type_text "clear"
+send_keys Enter
+deadline=$(( $(e2e_now_ms) + 10000 ))
+while screen | grep -q "app-exit-0"; do
+    [ "$(e2e_now_ms)" -lt "$deadline" ] || fail "the screen did not clear"
+    sleep 0.05
+done
+start_app trainer --iterations 3000
+wait_for "Paused at iteration 3000" 30
+wait_for "iter 3000  "
 send_keys q
 wait_for "app-exit-0"
 exit 0
