@@ -51,7 +51,7 @@ row() { # label c_rate numpy_rate
 c=$(best_c planar 20000 --dataset planar --hidden 4 --lr 1.2)
 n=""; [ -n "$python" ] && n=$(best_numpy planar 3000)
 row "planar 2-4-1 tanh (m=400)" "$c" "$n"
-c=$(best_c digits 500 --dataset digits --layers 20,7,5,1 --activation relu --init course-w4 --lr 0.1)
+c=$(best_c digits 500 --dataset digits --layers 64,20,7,5,1 --activation relu --init course-w4 --lr 0.1)
 n=""; [ -n "$python" ] && n=$(best_numpy digits 200)
 row "digits 64-20-7-5-1 relu (m=1797)" "$c" "$n"
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) cores"

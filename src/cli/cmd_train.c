@@ -26,7 +26,7 @@ static const char train_usage[] =
     "train (and test) accuracy and the training speed.\n"
     "\n"
     "  dnn-tutor train --dataset planar --hidden 4 --lr 1.2 --iterations 10000\n"
-    "  dnn-tutor train --dataset digits --layers 20,7,5,1 --activation relu \\\n"
+    "  dnn-tutor train --dataset digits --layers 64,20,7,5,1 --activation relu \\\n"
     "                  --init course-w4 --lr 0.1 --iterations 2500 --test-split 0.2\n"
     "\n"
     "%s"

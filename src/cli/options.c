@@ -17,7 +17,8 @@ const char cli_run_options_help[] =
     "                           cancer, digits, or a CSV file (header row, numeric\n"
     "                           features, a 0/1 label in the last column)\n"
     "  --hidden N               one hidden layer of N units (default 4; 0 = logistic regression)\n"
-    "  --layers N1,N2,...,1     the sizes of every layer after the input, e.g. 20,7,5,1\n"
+    "  --layers N0,N1,...,1     every layer's size, the input first, as the course's\n"
+    "                           layers_dims: 64,20,7,5,1 for digits, 2,1 for logistic regression\n"
     "  --activation NAME        hidden activation: tanh (default), relu, leaky-relu, sigmoid\n"
     "  --init NAME              course-w3 (default: seed 2, randn*0.01), course-w4\n"
     "                           (seed 1, randn/sqrt(n[l-1])), zeros\n"
@@ -110,20 +111,26 @@ static bool apply_run_option(run_option o, const char *v, run_spec *spec, char *
         }
         spec->hidden = (int)n;
         spec->n_layers = 0;
+        spec->input_size = 0;
         spec->acts_given = false;
         return true;
     case OPT_LAYERS: {
-        int count;
-        if (!cli_parse_int_list(v, spec->layers, NN_MAX_LAYERS, &count)) {
-            snprintf(err, err_size, "--layers: expected 1 to %d sizes from 1 to %d separated by commas, got '%s'",
+        int sizes[NN_MAX_LAYERS + 1], count;
+        if (!cli_parse_int_list(v, sizes, NN_MAX_LAYERS + 1, &count) || count < 2) {
+            snprintf(err, err_size,
+                     "--layers: expected the input size, then 1 to %d layer sizes from 1 to %d, separated by "
+                     "commas (e.g. 2,4,1), got '%s'",
                      NN_MAX_LAYERS, NN_MAX_UNITS, v);
             return false;
         }
-        if (spec->layers[count - 1] != 1) {
+        if (sizes[count - 1] != 1) {
             snprintf(err, err_size, "--layers: the last layer is the output and must be 1 unit, got '%s'", v);
             return false;
         }
-        spec->n_layers = count;
+        spec->input_size = sizes[0];
+        spec->n_layers = count - 1;
+        for (int i = 1; i < count; i++)
+            spec->layers[i - 1] = sizes[i];
         spec->hidden = 0;
         return true;
     }

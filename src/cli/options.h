@@ -2,7 +2,7 @@
  * options.h — the command-line options every run-like subcommand shares
  * (train, sweep, stepper, trainer, report), parsed into a run_spec.
  *
- *   --dataset NAME|FILE.csv  --hidden N | --layers 20,7,5,1  --activation NAME
+ *   --dataset NAME|FILE.csv  --hidden N | --layers 64,20,7,5,1  --activation NAME
  *   --init NAME  --seed N  --lr X  --iterations N  --print-every N
  *   --test-split F  --data-seed N
  *

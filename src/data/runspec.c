@@ -61,6 +61,13 @@ bool runspec_net_config(const run_spec *spec, int n_x, nn_config *out, char *msg
         spec->init >= NN_INIT_COUNT)
         return runspec_fail(msg, msg_size, "unknown activation or initialisation");
 
+    if (spec->input_size > 0 && spec->input_size != n_x) {
+        snprintf(why, sizeof why,
+                 "the layer sizes start with the input size %d, but the data set has %d features per example",
+                 spec->input_size, n_x);
+        return runspec_fail(msg, msg_size, why);
+    }
+
     int dims[NN_MAX_LAYERS + 1];
     int count = 0;
     dims[count++] = n_x;

@@ -25,6 +25,8 @@ typedef struct run_spec {
     int hidden;                      /* units of the single hidden layer; 0 = use `layers` */
     int n_layers;                    /* entries in layers (0 with `hidden`) */
     int layers[NN_MAX_LAYERS];       /* n[1] … n[L]; the last must be 1 */
+    int input_size;                  /* n[0] as the user gave it (--layers lists it first, like the
+                                        course's layers_dims); 0 = take it from the data set */
     act_kind hidden_act;             /* activation of every hidden layer (tanh by default) */
     bool acts_given;                 /* per-layer activations below override hidden_act */
     act_kind acts[NN_MAX_LAYERS];    /* g[1] … g[L] when acts_given */

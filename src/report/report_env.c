@@ -112,9 +112,9 @@ void report_command_line(rbuf *out, const char *subcommand, const run_spec *spec
     rbuf_printf(out, "dnn-tutor %s --dataset ", subcommand);
     report_shell_quote(out, spec->dataset);
     if (spec->n_layers > 0) {
-        rbuf_puts(out, " --layers ");
+        rbuf_printf(out, " --layers %d", cfg->dims[0]); /* the input first, as --layers reads it */
         for (int i = 0; i < spec->n_layers; i++)
-            rbuf_printf(out, "%s%d", i ? "," : "", spec->layers[i]);
+            rbuf_printf(out, ",%d", spec->layers[i]);
     } else {
         rbuf_printf(out, " --hidden %d", spec->hidden);
     }
@@ -124,6 +124,8 @@ void report_command_line(rbuf *out, const char *subcommand, const run_spec *spec
     rbuf_printf(out, " --lr %s --iterations %ld --print-every %ld", num, spec->iterations, spec->print_every);
     report_short_double(num, sizeof num, spec->test_split);
     rbuf_printf(out, " --test-split %s --data-seed %u", num, spec->data_seed);
+    if (spec->standardise)
+        rbuf_puts(out, " --standardise");
     if (tail && *tail)
         rbuf_printf(out, " %s", tail);
 }

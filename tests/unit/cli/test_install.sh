@@ -36,7 +36,7 @@ run() { # from /, with nothing pointing at the source tree
   (cd / && env -u DNN_TUTOR_DATADIR -u DNN_TUTOR_SOURCE_ROOT "$installed" "$@")
 }
 run --version >"$tmp/out" 2>&1 || fail "installed --version: $(cat "$tmp/out")"
-run train --dataset digits --layers 5,1 --init course-w4 --iterations 2 --print-every 0 >"$tmp/out" 2>&1 ||
+run train --dataset digits --layers 64,5,1 --init course-w4 --iterations 2 --print-every 0 >"$tmp/out" 2>&1 ||
   fail "the installed binary does not find digits from /: $(cat "$tmp/out")"
 run lessons check "$share/lessons" >"$tmp/out" 2>&1 || fail "the installed lessons do not check: $(tail -3 "$tmp/out")"
 

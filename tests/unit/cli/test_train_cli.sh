@@ -50,7 +50,7 @@ fi
 # Logistic regression and a deep network run.
 expect_exit 0 "logistic regression" "$bin" train --hidden 0 --init zeros --iterations 200 --print-every 100
 grep -q '^Accuracy: ' "$tmp/out" || fail "logistic regression prints an accuracy"
-expect_exit 0 "deep digits with a split" "$bin" train --dataset digits --layers 20,7,5,1 --activation relu \
+expect_exit 0 "deep digits with a split" "$bin" train --dataset digits --layers 64,20,7,5,1 --activation relu \
   --init course-w4 --lr 0.1 --iterations 30 --print-every 10 --test-split 0.2
 grep -q '^Test accuracy: ' "$tmp/out" || fail "a test split prints the test accuracy"
 
@@ -66,6 +66,13 @@ expect_exit 2 "absurd --hidden" "$bin" train --hidden 100000
 expect_err_line "absurd --hidden" "--hidden: expected a number of units from 0 to 1024"
 expect_exit 2 "bad --lr" "$bin" train --lr -1
 expect_err_line "bad --lr" "--lr: expected a learning rate above 0"
+# --layers lists the input first, as the course's layers_dims does.
+expect_exit 0 "layers with the input first" "$bin" train --layers 2,4,1 --iterations 2000 --print-every 1000
+grep -qxF "Cost after iteration 1000: 0.288083" "$tmp/out" || fail "--layers 2,4,1 is the course's 2-4-1 network"
+expect_exit 2 "layers with the wrong input size" "$bin" train --layers 3,4,1
+expect_err_line "layers with the wrong input size" "start with the input size 3, but the data set has 2 features"
+expect_exit 2 "layers without hidden or output" "$bin" train --layers 2
+expect_err_line "layers without hidden or output" "--layers: expected the input size, then"
 expect_exit 2 "bad --layers" "$bin" train --layers 20,7,5
 expect_err_line "bad --layers" "--layers: the last layer is the output and must be 1 unit"
 expect_exit 2 "missing value" "$bin" train --iterations
@@ -106,7 +113,7 @@ if command -v python3 >/dev/null 2>&1; then
   "$bin" train --iterations 1 --print-every 1 --json --init zeros >"$tmp/zeros.json"
   [ "$(json_field "$tmp/zeros.json" '"%.10f" % d["costs"][0]["cost"]')" = 0.6931471806 ] ||
     fail "--init zeros: the first cost is log 2: $(cat "$tmp/zeros.json")"
-  "$bin" train --iterations 1 --json --init course-w4 --activation relu --layers 5,3,1 >"$tmp/w4.json"
+  "$bin" train --iterations 1 --json --init course-w4 --activation relu --layers 2,5,3,1 >"$tmp/w4.json"
   [ "$(json_field "$tmp/w4.json" '(d["init"], d["seed"], d["layers"], d["activations"])')" = \
     "('course-w4', 1, [2, 5, 3, 1], ['relu', 'relu', 'sigmoid'])" ] || fail "--init/--layers/--activation: $(cat "$tmp/w4.json")"
   "$bin" train --iterations=2 --print-every=1 --lr=0.5 --test-split=0.25 --json >"$tmp/split.json"
