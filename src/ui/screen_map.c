@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "glyphs.h"
+#include "labs.h"
 #include "layout.h"
 #include "lesson.h"
 #include "progress.h"
@@ -205,6 +206,27 @@ static void map_render(const ui_screen *s, ui_canvas *c, ui_rect body, const ui_
     map_render_detail(m, c, detail, ctx);
 }
 
+/* t and s: a lab straight from the map, with the settings of the last lab
+ * of that family the learner opened from a lesson, else the course's
+ * week-3 run. */
+static unsigned map_open_lab(ui_ctx *ctx, bool trainer)
+{
+    const ui_progress *p = ctx->progress;
+    run_spec spec = runspec_default();
+    ui_lab_kind kind = trainer ? UI_LAB_TRAINER : UI_LAB_STEPPER;
+    if (p && p->has_lab && (p->lab_kind == LESSON_LAB_STEPPER) == !trainer) {
+        spec = p->lab;
+        kind = (ui_lab_kind)p->lab_kind;
+    }
+    char err[256] = "";
+    ctx->push = lab_screen_new(kind, &spec, ctx, err, sizeof err);
+    if (!ctx->push) {
+        snprintf(ctx->message, sizeof ctx->message, "%s", err[0] ? err : "the lab could not be opened");
+        return UI_REDRAW;
+    }
+    return UI_PUSH | UI_REDRAW;
+}
+
 static unsigned map_on_key(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
     map_screen *m = (map_screen *)s;
@@ -224,6 +246,8 @@ static unsigned map_on_key(ui_screen *s, ui_key key, ui_ctx *ctx)
         m->selected = 0;
     else if (key.code == UI_KEY_END || ch == 'G')
         m->selected = n - 1;
+    else if (ch == 't' || ch == 's')
+        return map_open_lab(ctx, ch == 't');
     else if (key.code == UI_KEY_ENTER || key.code == UI_KEY_RIGHT) {
         const lesson *l = lesson_course_lesson_at(ctx->course, m->selected);
         int pg = 0;
@@ -249,6 +273,10 @@ static int map_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int 
         out[n++] = (ui_keyhelp){ctx->ascii ? "^/v" : "\u2191/\u2193", "choose", "选择"};
     if (n < max)
         out[n++] = (ui_keyhelp){"Enter", "open lesson", "打开课文"};
+    if (n < max)
+        out[n++] = (ui_keyhelp){"t", "trainer", "训练实验"};
+    if (n < max)
+        out[n++] = (ui_keyhelp){"s", "stepper", "逐步演算"};
     return n;
 }
 
@@ -260,22 +288,28 @@ static const char *map_help(const ui_screen *s, const ui_ctx *ctx)
                      "The course map lists the weeks of the course and their lessons. Left: each week with one "
                      "mark per lesson; below it the lessons. Marks: v done, > the lesson you are on, . not "
                      "started yet.\n\nRight: the selected lesson: its week, pages, quizzes answered and labs, "
-                     "the concepts it teaches and the lessons to read first (v when done).\n\nThe top line counts "
+                     "the concepts it teaches and the lessons to read first (v when done).\n\nt opens the live trainer and "
+                     "s the stepper straight from here, with the settings of the last such lab you opened from a "
+                     "lesson (the course's week-3 network before that); q there comes back to the map.\n\nThe top line counts "
                      "the lessons done and the quizzes answered. Your place is saved: next time the app opens "
                      "where you left off.",
                      "课程地图列出每一周和它的课文。左侧：每周一行，每课一个标记；下面是各课。标记：v 已完成，> "
                      "你正在学的课，. 尚未开始。\n\n右侧：选中的课文：所在周、页数、已答题数和实验数，它讲的概念，以及应"
-                     "先读的课文（完成的标 v）。\n\n顶行统计已完成的课和已答的题。进度会保存：下次打开时回到上次的位置。");
+                     "先读的课文（完成的标 v）。\n\nt 直接打开实时训练实验，s 打开逐步演算实验，使用你最近从课文打开的同类实验的设置"
+                     "（之前则为课程第 3 周的网络）；在实验中按 q 回到地图。\n\n顶行统计已完成的课和已答的题。进度会保存：下次打开时回到上次的位置。");
     return UI_TR(ctx,
                  "The course map lists the weeks of the course and their lessons. Left: each week with one mark "
                  "per lesson; below it the lessons. Marks: \u2713 done, \u25b8 the lesson you are on, \u00b7 not "
                  "started yet.\n\nRight: the selected lesson: its week, pages, quizzes answered and labs, the "
-                 "concepts it teaches and the lessons to read first (\u2713 when done).\n\nThe top line counts "
+                 "concepts it teaches and the lessons to read first (\u2713 when done).\n\nt opens the live trainer and s "
+                 "the stepper straight from here, with the settings of the last such lab you opened from a lesson "
+                 "(the course's week-3 network before that); q there comes back to the map.\n\nThe top line counts "
                  "the lessons done and the quizzes answered. Your place is saved: next time the app opens where "
                  "you left off.",
                  "课程地图列出每一周和它的课文。左侧：每周一行，每课一个标记；下面是各课。标记：\u2713 已完成，"
                  "\u25b8 你正在学的课，\u00b7 尚未开始。\n\n右侧：选中的课文：所在周、页数、已答题数和实验数，它讲的"
-                 "概念，以及应先读的课文（完成的标 \u2713）。\n\n顶行统计已完成的课和已答的题。进度会保存：下次打开时"
+                 "概念，以及应先读的课文（完成的标 \u2713）。\n\nt 直接打开实时训练实验，s 打开逐步演算实验，使用你最近从课文"
+                 "打开的同类实验的设置（之前则为课程第 3 周的网络）；在实验中按 q 回到地图。\n\n顶行统计已完成的课和已答的题。进度会保存：下次打开时"
                  "回到上次的位置。");
 }
 

@@ -461,6 +461,22 @@ static void the_bar_does_not_offer_q_twice_with_two_meanings(void **state)
     assert_non_null(strstr(bar, "? help"));
 }
 
+/* t and s open the trainer and the stepper straight from the map; q comes back. */
+static void the_map_opens_the_labs_directly(void **state)
+{
+    world *w = *state;
+    assert_non_null(strstr(keybar(w), "t trainer"));
+    ch(w, 't');
+    assert_string_equal(top_name(w), "trainer");
+    ch(w, 'q');
+    assert_string_equal(top_name(w), "map");
+    ch(w, 's');
+    assert_string_equal(top_name(w), "stepper");
+    assert_on_screen(w, "2-4-1 tanh");
+    ch(w, 'q');
+    assert_string_equal(top_name(w), "map");
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -480,6 +496,7 @@ int main(void)
         T(a_small_terminal_shows_the_too_small_screen),
         T(a_lab_block_opens_its_lab_and_leaving_returns_to_the_page),
         T(the_bar_does_not_offer_q_twice_with_two_meanings),
+        T(the_map_opens_the_labs_directly),
         cmocka_unit_test(the_app_reopens_where_the_learner_left_off),
         cmocka_unit_test(random_keys_never_break_the_app),
     };
