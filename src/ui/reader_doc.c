@@ -223,6 +223,33 @@ static void doc_lines(doc *d, lesson_lines ls, int indent, ui_role role, int blo
     }
 }
 
+/* The answer being typed with its cursor, in at most `room` columns: when
+ * it is wider, the part around the cursor, with ‹ where the start is hidden
+ * (so the learner always sees what the next key changes). */
+static void doc_input_window(char *out, size_t size, const char *input, size_t caret, int room, bool ascii)
+{
+    const char *cursor = glyph_str(GLYPH_CURSOR, ascii);
+    snprintf(out, size, "%.*s%s%s", (int)caret, input, cursor, input + caret);
+    if (room < 8 || text_width(out) <= room)
+        return;
+    /* Back from the caret while the text before it fits in half the room. */
+    size_t start = caret;
+    int w = 0;
+    while (start > 0) {
+        size_t p = start - 1;
+        while (p > 0 && ((unsigned char)input[p] & 0xC0) == 0x80)
+            p--;
+        uint32_t cp;
+        text_decode(input + p, start - p, &cp);
+        if (w + text_cp_width(cp) > room / 2)
+            break;
+        w += text_cp_width(cp);
+        start = p;
+    }
+    snprintf(out, size, "%s%.*s%s%s", start > 0 ? glyph_str(GLYPH_CLIP_LEFT, ascii) : "", (int)(caret - start),
+             input + start, cursor, input + caret);
+}
+
 /* The right answer as the learner would read it. */
 static void doc_answer_text(const lesson_quiz *q, lesson_lang lang, char *buf, size_t size)
 {
@@ -287,8 +314,8 @@ static void doc_quiz(doc *d, const reader_screen *r, int b, bool focused)
             l->prefix_role = ROLE_HEADING;
             if (r->typing && focused) {
                 size_t caret = qs->caret < strlen(qs->input) ? qs->caret : strlen(qs->input);
-                snprintf(l->own, sizeof l->own, "%.*s%s%s", (int)caret, qs->input, glyph_str(GLYPH_CURSOR, ascii),
-                         qs->input + caret);
+                doc_input_window(l->own, sizeof l->own, qs->input, caret, d->width - 1 - text_width(l->prefix),
+                                 ascii);
                 l->role = ROLE_INPUT;
             } else {
                 snprintf(l->own, sizeof l->own, "%s", qs->input[0] ? qs->input

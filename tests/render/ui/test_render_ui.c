@@ -38,6 +38,8 @@ static const render_case cases[] = {
     {"reader_text_zh", "Enter", UI_LANG_ZH, 80, 24},
     {"quiz_unanswered", "Enter|n", UI_LANG_EN, 80, 24},
     {"quiz_typing", "Enter|n|Enter|(4, 4", UI_LANG_EN, 80, 24},
+    {"quiz_typing_long", "Enter|n|Enter|an answer far too long for the line it is typed into keeps its end in view",
+     UI_LANG_EN, 80, 24},
     {"quiz_wrong_hint", "Enter|n|Enter|4,2|Enter|h", UI_LANG_EN, 80, 24},
     {"quiz_right", "Enter|n|Enter|(4, 400)|Enter", UI_LANG_EN, 80, 24},
     {"quiz_right_zh", "Enter|n|Enter|(4, 400)|Enter", UI_LANG_ZH, 80, 24},
