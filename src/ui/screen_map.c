@@ -116,6 +116,11 @@ static void map_render_list(const map_screen *m, ui_canvas *c, ui_rect r, const 
                 canvas_paint(c, r.x + 1, y, r.w - 1, 1, ROLE_SELECTED, 0);
         }
     }
+    /* More weeks above or below the window: arrows at the right edge. */
+    if (scroll > 0)
+        canvas_put(c, r.x + r.w - 1, r.y, glyph_cp(GLYPH_ARROW_UP, ctx->ascii), ROLE_DIM);
+    if (row - scroll > r.h)
+        canvas_put(c, r.x + r.w - 1, r.y + r.h - 1, glyph_cp(GLYPH_ARROW_DOWN, ctx->ascii), ROLE_DIM);
 }
 
 /* Quizzes of lesson l the learner has answered. */

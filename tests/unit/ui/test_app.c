@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -477,6 +478,41 @@ static void the_map_opens_the_labs_directly(void **state)
     assert_string_equal(top_name(w), "map");
 }
 
+/* The shipped course is longer than 80×24: the map says there is more
+ * below (week 4 is out of sight at first) and, at the end, more above. */
+static void the_map_marks_weeks_out_of_sight(void **state)
+{
+    (void)state;
+    const char *root = getenv("DNN_TUTOR_SOURCE_ROOT");
+    assert_non_null(root);
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/lessons", root);
+    lesson_course *course = lesson_load_dir(dir);
+    assert_non_null(course);
+    assert_true(course->n_lessons > 20);
+    ui_app_config cfg = {.lang = UI_LANG_EN, .color = true};
+    ui_app *app = app_new(course, progress_new(), &cfg);
+    app_resize(app, 80, 24);
+    assert_true(app_open_course(app));
+    ui_canvas *c = canvas_new(80, 24);
+    app_render(app, c);
+    char *text = canvas_to_text(c);
+    assert_null(strstr(text, "Week 4"));
+    /* The list's last row ends in ↓ just left of the separator. */
+    assert_int_equal(canvas_cell(c, 39, 22)->ch, 0x2193);
+    assert_int_equal(canvas_cell(c, 39, 2)->ch, ' ');
+    free(text);
+    app_key(app, (ui_key){UI_KEY_CHAR, 'G'});
+    app_render(app, c);
+    text = canvas_to_text(c);
+    assert_non_null(strstr(text, "Week 4"));
+    assert_int_equal(canvas_cell(c, 39, 2)->ch, 0x2191);
+    free(text);
+    canvas_free(c);
+    app_free(app);
+    lesson_course_free(course);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -499,6 +535,7 @@ int main(void)
         T(the_map_opens_the_labs_directly),
         cmocka_unit_test(the_app_reopens_where_the_learner_left_off),
         cmocka_unit_test(random_keys_never_break_the_app),
+        cmocka_unit_test(the_map_marks_weeks_out_of_sight),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
