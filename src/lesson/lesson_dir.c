@@ -1,7 +1,8 @@
 /*
  * lesson_dir.c — lesson_load_dir: the *.json files of a directory, read with
  * care (regular files only, never more than LESSON_FILE_MAX_BYTES + 1 bytes,
- * never blocking on a FIFO), then loaded as in-memory sources.
+ * never blocking on a FIFO), then loaded as in-memory sources. The careful
+ * reader (lesson_read_regular_file) serves the progress file too.
  */
 #include "lesson_internal.h"
 
@@ -48,57 +49,103 @@ static char *message(const char *fmt, ...)
     return strdup(buf);
 }
 
-/* Reads a regular file of at most LESSON_FILE_MAX_BYTES; anything else is an
- * error message (never blocks on a FIFO, never reads a huge file). */
-static void read_file(dir_file *df)
+lesson_read_status lesson_read_regular_file(const char *path, size_t max, char **data, size_t *size, int *err)
 {
-    int fd = open(df->name, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    *data = NULL;
+    *size = 0;
+    *err = 0;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-        df->error = message("cannot open: %s", strerror(errno));
-        return;
+        *err = errno;
+        return LESSON_READ_OPEN;
     }
     struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        df->error = message("not a regular file");
+    if (fstat(fd, &st) != 0) {
+        *err = errno;
         close(fd);
-        return;
+        return LESSON_READ_IO;
     }
-    if ((uintmax_t)st.st_size > LESSON_FILE_MAX_BYTES) {
-        df->error = message("file too large: %jd bytes (at most 4 MiB)", (intmax_t)st.st_size);
-        df->too_big = true;
+    if (!S_ISREG(st.st_mode)) {
         close(fd);
-        return;
+        return LESSON_READ_NOT_REGULAR;
     }
-    size_t cap = (size_t)st.st_size + 1;
-    df->data = malloc(cap);
-    if (!df->data) {
+    if ((uintmax_t)st.st_size > max) {
+        *size = (uintmax_t)st.st_size > SIZE_MAX ? SIZE_MAX : (size_t)st.st_size;
         close(fd);
-        return;
+        return LESSON_READ_TOO_BIG;
     }
-    /* read at most one byte past the limit: the file may have grown since fstat */
-    while (df->size < LESSON_FILE_MAX_BYTES + 1) {
-        if (df->size == cap) {
-            size_t ncap = cap * 2 > LESSON_FILE_MAX_BYTES + 1 ? LESSON_FILE_MAX_BYTES + 1 : cap * 2;
-            char *p = realloc(df->data, ncap);
+    /* one byte more than fstat said, so the end of the file (or its growth) shows; + 1 for the NUL */
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    char *buf = malloc(cap + 1);
+    if (!buf) {
+        close(fd);
+        return LESSON_READ_NO_MEMORY;
+    }
+    lesson_read_status status = LESSON_READ_OK;
+    while (n <= max) {  /* at most max + 1 bytes: one past the limit proves the file too big */
+        if (n == cap) {
+            size_t ncap = cap > max / 2 ? max + 1 : cap * 2;
+            char *p = realloc(buf, ncap + 1);
             if (!p) {
-                df->error = message("out of memory while reading");
+                status = LESSON_READ_NO_MEMORY;
                 break;
             }
-            df->data = p;
+            buf = p;
             cap = ncap;
         }
-        ssize_t got = read(fd, df->data + df->size, cap - df->size);
+        ssize_t got = read(fd, buf + n, cap - n);
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
-            df->error = message("cannot read: %s", strerror(errno));
+            *err = errno;
+            status = LESSON_READ_IO;
             break;
         }
         if (got == 0)
             break;
-        df->size += (size_t)got;
+        n += (size_t)got;
     }
     close(fd);
+    if (status == LESSON_READ_OK && n > max)
+        status = LESSON_READ_TOO_BIG;
+    if (status != LESSON_READ_OK) {
+        free(buf);
+        *size = status == LESSON_READ_TOO_BIG ? n : 0;
+        return status;
+    }
+    buf[n] = '\0';
+    *data = buf;
+    *size = n;
+    return LESSON_READ_OK;
+}
+
+/* Reads one lesson file; anything but a readable regular file of at most
+ * LESSON_FILE_MAX_BYTES is an error message. */
+static void read_file(dir_file *df)
+{
+    int err;
+    size_t size;
+    switch (lesson_read_regular_file(df->name, LESSON_FILE_MAX_BYTES, &df->data, &size, &err)) {
+    case LESSON_READ_OK:
+        df->size = size;
+        break;
+    case LESSON_READ_OPEN:
+        df->error = message("cannot open: %s", strerror(err));
+        break;
+    case LESSON_READ_NOT_REGULAR:
+        df->error = message("not a regular file");
+        break;
+    case LESSON_READ_TOO_BIG:
+        df->error = message("file too large: %zu bytes (at most 4 MiB)", size);
+        df->too_big = true;
+        break;
+    case LESSON_READ_NO_MEMORY:
+        df->error = message("out of memory while reading");
+        break;
+    case LESSON_READ_IO:
+        df->error = message("cannot read: %s", strerror(err));
+        break;
+    }
 }
 
 lesson_course *lesson_load_dir(const char *dir)

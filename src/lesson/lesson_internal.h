@@ -78,6 +78,24 @@ char *lesson_printable(lesson_arena *arena, const char *s);
 /* Whether s[0 … n) is valid UTF-8 (no overlongs, no surrogates, ≤ U+10FFFF). */
 bool lesson_utf8_valid(const char *s, size_t n);
 
+/* ---- reading a file with care (lesson_dir.c) ---------------------------- */
+
+typedef enum lesson_read_status {
+    LESSON_READ_OK,
+    LESSON_READ_OPEN,         /* open failed: *err is errno (ENOENT, EACCES, …) */
+    LESSON_READ_NOT_REGULAR,  /* a directory, FIFO, device …: not read */
+    LESSON_READ_TOO_BIG,      /* more than max bytes: *size is how many (at least) */
+    LESSON_READ_NO_MEMORY,
+    LESSON_READ_IO            /* fstat or read failed: *err is errno */
+} lesson_read_status;
+
+/* Reads the regular file at path whole when it has at most max bytes. Never
+ * blocks on a FIFO, never reads more than max + 1 bytes (a file that grows
+ * while it is read is caught). LESSON_READ_OK gives *data (malloc'd,
+ * NUL-terminated, the caller frees it) and *size; any other status leaves
+ * *data NULL. */
+lesson_read_status lesson_read_regular_file(const char *path, size_t max, char **data, size_t *size, int *err);
+
 /* ---- problems while loading ------------------------------------------- */
 
 typedef struct lesson_problem_list {

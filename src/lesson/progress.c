@@ -19,6 +19,7 @@
 
 #include "activation.h"
 #include "lesson.h"
+#include "lesson_internal.h"
 #include "network.h"
 
 #define PROGRESS_FILE_MAX (4u * 1024u * 1024u)
@@ -275,48 +276,6 @@ static bool progress_from_json(const cJSON *root, ui_progress *p)
     return true;
 }
 
-/* Reads a whole file (at most PROGRESS_FILE_MAX bytes). NULL with errno. */
-static char *progress_read_file(const char *path, size_t *size, bool *too_big)
-{
-    *too_big = false;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (n + 4096 + 1 > cap) {
-            cap = cap ? cap * 2 : 8192;
-            char *nb = realloc(buf, cap);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                errno = ENOMEM;
-                return NULL;
-            }
-            buf = nb;
-        }
-        size_t r = fread(buf + n, 1, 4096, f);
-        n += r;
-        if (n > PROGRESS_FILE_MAX) {
-            *too_big = true;
-            break;
-        }
-        if (r < 4096)
-            break;
-    }
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(buf);
-        errno = EIO;
-        return NULL;
-    }
-    buf[n] = '\0';
-    *size = n;
-    return buf;
-}
-
 progress_status progress_load(const char *path, ui_progress **out, char *msg, size_t msg_size)
 {
     if (msg_size)
@@ -326,13 +285,19 @@ progress_status progress_load(const char *path, ui_progress **out, char *msg, si
         snprintf(msg, msg_size, "out of memory");
         return PROGRESS_ERROR;
     }
-    size_t size = 0;
-    bool too_big;
-    char *data = progress_read_file(path, &size, &too_big);
-    if (!data && !too_big) {
-        if (errno == ENOENT)
-            return PROGRESS_MISSING;
-        snprintf(msg, msg_size, "cannot read %s: %s; starting fresh", path, strerror(errno));
+    char *data;
+    size_t size;
+    int err;
+    /* never blocks on a FIFO, never reads a huge file: too big is corrupt */
+    lesson_read_status rs = lesson_read_regular_file(path, PROGRESS_FILE_MAX, &data, &size, &err);
+    bool too_big = rs == LESSON_READ_TOO_BIG;
+    if (rs == LESSON_READ_OPEN && err == ENOENT)
+        return PROGRESS_MISSING;
+    if (rs != LESSON_READ_OK && !too_big) {
+        snprintf(msg, msg_size, "cannot read %s: %s; starting fresh", path,
+                 rs == LESSON_READ_NOT_REGULAR ? "not a regular file"
+                 : rs == LESSON_READ_NO_MEMORY ? "out of memory"
+                                               : strerror(err));
         return PROGRESS_ERROR;
     }
     cJSON *root = too_big ? NULL : cJSON_ParseWithLength(data, size);
@@ -343,12 +308,18 @@ progress_status progress_load(const char *path, ui_progress **out, char *msg, si
         return PROGRESS_OK;
     progress_free(*out);
     *out = progress_new();
-    char aside[4096];
-    snprintf(aside, sizeof aside, "%s.corrupt-%lld", path, (long long)time(NULL));
+    /* set aside under a name no earlier corrupt file has */
+    char aside[4200], why[80] = "corrupt";
+    long long now = (long long)time(NULL);
+    snprintf(aside, sizeof aside, "%s.corrupt-%lld", path, now);
+    for (int k = 1; k < 100 && access(aside, F_OK) == 0; k++)
+        snprintf(aside, sizeof aside, "%s.corrupt-%lld-%d", path, now, k);
+    if (too_big)
+        snprintf(why, sizeof why, "too large (%zu bytes or more; at most 4 MiB)", size);
     if (rename(path, aside) == 0)
-        snprintf(msg, msg_size, "progress file was corrupt; moved to %s; starting fresh", aside);
+        snprintf(msg, msg_size, "progress file was %s; moved to %s; starting fresh", why, aside);
     else
-        snprintf(msg, msg_size, "progress file %s is corrupt (%s); starting fresh", path, strerror(errno));
+        snprintf(msg, msg_size, "progress file %s is %s (%s); starting fresh", path, why, strerror(errno));
     if (!*out)
         return PROGRESS_ERROR;
     return PROGRESS_CORRUPT;
@@ -491,6 +462,16 @@ bool progress_save(const ui_progress *p, const char *path, char *msg, size_t msg
         unlink(tmp);
         snprintf(msg, msg_size, "cannot save progress to %s: %s", path, strerror(saved_errno));
         return false;
+    }
+    /* the rename reaches the disk with its directory (best effort: the file is whole either way) */
+    char *slash = strrchr(tmp, '/');
+    if (slash) {
+        slash[slash == tmp] = '\0';  /* "/progress.json" → "/" */
+        int dfd = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dfd >= 0) {
+            (void)fsync(dfd);
+            close(dfd);
+        }
     }
     return true;
 }

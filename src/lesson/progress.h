@@ -15,8 +15,10 @@
  *
  * Saving writes a temporary file in the same directory, fsyncs it and
  * renames it over the old one, so a crash never leaves half a file. Loading
- * a file that is not valid progress JSON renames it aside
- * (progress.json.corrupt-<unix time>) and starts fresh, with a message.
+ * a file that is not valid progress JSON, or is larger than 4 MiB (not read),
+ * renames it aside (progress.json.corrupt-<unix time>[-k], never over an
+ * earlier one) and starts fresh, with a message. Loading never blocks: a FIFO
+ * or a directory in its place is an error, not read.
  *
  * The struct is named ui_progress because the ui layer's ui_ctx carries it;
  * it lives here because only the lesson layer may include cJSON. Plain data:
@@ -59,7 +61,8 @@ typedef enum progress_status {
     PROGRESS_OK,       /* loaded */
     PROGRESS_MISSING,  /* no file yet: a fresh progress */
     PROGRESS_CORRUPT,  /* set aside; a fresh progress; msg says where */
-    PROGRESS_ERROR     /* could not read (permissions …) or no memory; fresh; msg says why */
+    PROGRESS_ERROR     /* could not read (permissions, not a regular file …) or no memory;
+                          fresh; msg says why; the file is left where it is */
 } progress_status;
 
 /* A fresh progress (nothing done, no language, no position); NULL on no memory. */

@@ -90,3 +90,11 @@ const char *lt_problem(const lesson_course *course, int i)
         lesson_problem_format(&course->problems[i], line, sizeof line);
     return line;
 }
+
+void *lt_alloc(size_t size)
+{
+    void *p = malloc(size ? size : 1);
+    if (!p)
+        abort();
+    return p;
+}

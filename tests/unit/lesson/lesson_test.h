@@ -16,6 +16,9 @@ bool lt_write_file(const char *path, const char *data, size_t size);
 const char *lt_temp_dir(void);
 /* Removes the files named in a directory made by lt_temp_dir, then the directory. */
 void lt_remove_dir(const char *dir);
+/* malloc that aborts when memory runs out: never NULL (so that compilers
+ * with sanitizers do not warn about writes through a NULL result). */
+void *lt_alloc(size_t size);
 /* The i-th problem as one line, in static storage ("" when out of range). */
 const char *lt_problem(const lesson_course *course, int i);
 

@@ -1,0 +1,351 @@
+/*
+ * test_progress_file.c — the progress file against what a disk and a hostile
+ * or broken file can do: FIFOs and directories in its place, a 100 MB file,
+ * deep nesting, every truncation of a real file, too many entries, wrong
+ * types, permissions, and saving where it cannot. (The round trip and the
+ * basic corrupt case are in tests/unit/ui/test_progress.c.)
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lesson_test.h"
+#include "progress.h"
+
+typedef struct tmp {
+    char dir[256];
+    char path[512];  /* DIR/progress.json */
+} tmp;
+
+static int tmp_setup(void **state)
+{
+    tmp *t = calloc(1, sizeof *t);
+    if (!t)
+        return -1;
+    strcpy(t->dir, "/tmp/dnn-progress-file-XXXXXX");
+    if (!mkdtemp(t->dir))
+        return -1;
+    snprintf(t->path, sizeof t->path, "%s/progress.json", t->dir);
+    *state = t;
+    return 0;
+}
+
+static int tmp_teardown(void **state)
+{
+    tmp *t = *state;
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "chmod -R u+rwx '%s'; rm -rf '%s'", t->dir, t->dir);
+    int rc = system(cmd);
+    free(t);
+    return rc == 0 ? 0 : -1;
+}
+
+/* Entries of t->dir whose names start with prefix. */
+static int count_files(const tmp *t, const char *prefix)
+{
+    DIR *d = opendir(t->dir);
+    if (!d)
+        return -1;
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)))
+        n += !strncmp(e->d_name, prefix, strlen(prefix));
+    closedir(d);
+    return n;
+}
+
+static void write_bytes(const char *path, const char *text, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(text, 1, n, f), n);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* Removes the file a CORRUPT message says the old one was moved to. */
+static void remove_aside(const char *msg)
+{
+    const char *at = strstr(msg, "moved to ");
+    assert_non_null(at);
+    at += strlen("moved to ");
+    const char *end = strstr(at, "; starting fresh");
+    assert_non_null(end);
+    char aside[600];
+    snprintf(aside, sizeof aside, "%.*s", (int)(end - at), at);
+    assert_int_equal(unlink(aside), 0);
+}
+
+static void a_fifo_in_place_of_the_file_is_an_error_without_blocking(void **state)
+{
+    tmp *t = *state;
+    assert_int_equal(mkfifo(t->path, 0600), 0);
+    ui_progress *p;
+    char msg[600];
+    /* before the fix this open() blocked for ever waiting for a writer */
+    assert_int_equal(progress_load(t->path, &p, msg, sizeof msg), PROGRESS_ERROR);
+    assert_non_null(p);
+    assert_int_equal(p->n_done, 0);
+    assert_non_null(strstr(msg, "not a regular file"));
+    struct stat st;
+    assert_int_equal(stat(t->path, &st), 0);
+    assert_true(S_ISFIFO(st.st_mode));  /* left where it was */
+    progress_free(p);
+}
+
+static void a_directory_in_place_of_the_file_is_an_error_and_cannot_be_saved_over(void **state)
+{
+    tmp *t = *state;
+    assert_int_equal(mkdir(t->path, 0700), 0);
+    ui_progress *p;
+    char msg[600];
+    assert_int_equal(progress_load(t->path, &p, msg, sizeof msg), PROGRESS_ERROR);
+    assert_non_null(strstr(msg, "not a regular file"));
+    progress_mark_done(p, "w2-a");
+    assert_false(progress_save(p, t->path, msg, sizeof msg));
+    assert_non_null(strstr(msg, "cannot save progress to"));
+    assert_int_equal(count_files(t, "progress.json"), 1);  /* no temporary file left */
+    progress_free(p);
+}
+
+static void a_100_mb_file_is_set_aside_without_being_read(void **state)
+{
+    tmp *t = *state;
+    int fd = open(t->path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    assert_true(fd >= 0);
+    assert_int_equal(ftruncate(fd, 100L * 1024 * 1024), 0);  /* sparse: no 100 MB written */
+    close(fd);
+    ui_progress *p;
+    char msg[600];
+    assert_int_equal(progress_load(t->path, &p, msg, sizeof msg), PROGRESS_CORRUPT);
+    assert_non_null(p);
+    assert_non_null(strstr(msg, "too large (104857600 bytes"));
+    assert_int_equal(access(t->path, F_OK), -1);
+    assert_int_equal(count_files(t, "progress.json.corrupt-"), 1);
+    progress_free(p);
+}
+
+static void deep_nesting_is_corrupt_not_a_crash(void **state)
+{
+    tmp *t = *state;
+    size_t n = 200000;
+    char *doc = lt_alloc(n * 2 + 64);
+    static const char head[] = "{\"version\": 1, \"done\": ";
+    size_t k = sizeof head - 1;
+    memcpy(doc, head, k);
+    memset(doc + k, '[', n);
+    memset(doc + k + n, ']', n);
+    k += 2 * n;
+    doc[k++] = '}';
+    write_bytes(t->path, doc, k);
+    free(doc);
+    ui_progress *p;
+    char msg[600];
+    assert_int_equal(progress_load(t->path, &p, msg, sizeof msg), PROGRESS_CORRUPT);
+    assert_int_equal(p->n_done, 0);
+    progress_free(p);
+}
+
+/* A full progress, saved; then every prefix of that file: each loads as the
+ * whole file or is set aside as corrupt, and never half of it is kept. */
+static void every_truncation_of_a_saved_file_is_whole_or_corrupt(void **state)
+{
+    tmp *t = *state;
+    ui_progress *p = progress_new();
+    assert_non_null(p);
+    p->lang = 1;
+    progress_mark_done(p, "w2-logreg");
+    progress_mark_done(p, "w3-shapes");
+    progress_record_answer(p, "w3-q-shape", true);
+    progress_set_position(p, "w3-shapes", 3);
+    run_spec s = runspec_default();
+    progress_set_lab(p, 1, &s);
+    char msg[600];
+    assert_true(progress_save(p, t->path, msg, sizeof msg));
+    progress_free(p);
+    struct stat st;
+    assert_int_equal(stat(t->path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);  /* the learner's own file */
+    FILE *f = fopen(t->path, "rb");
+    assert_non_null(f);
+    char full[8192];
+    size_t size = fread(full, 1, sizeof full, f);
+    fclose(f);
+    assert_true(size > 100 && size < sizeof full);
+    int ok = 0;
+    for (size_t cut = 0; cut <= size; cut++) {
+        write_bytes(t->path, full, cut);
+        progress_status st2 = progress_load(t->path, &p, msg, sizeof msg);
+        assert_non_null(p);
+        if (st2 == PROGRESS_OK) {
+            ok++;
+            assert_int_equal(p->n_done, 2);
+            assert_int_equal(p->n_quizzes, 1);
+            assert_true(p->has_lab);
+        } else {
+            assert_int_equal(st2, PROGRESS_CORRUPT);
+            assert_int_equal(p->n_done, 0);
+            assert_int_equal(p->n_quizzes, 0);
+            assert_false(p->has_lab);
+            assert_int_equal(p->lang, -1);
+            remove_aside(msg);
+        }
+        progress_free(p);
+    }
+    assert_true(ok >= 1 && ok <= 2);  /* the whole file, and the one without its last newline */
+}
+
+static void too_many_entries_are_dropped_past_the_limits(void **state)
+{
+    tmp *t = *state;
+    size_t cap = 4000 * 64;
+    char *doc = lt_alloc(cap);
+    size_t k = (size_t)snprintf(doc, cap, "{\"version\": 1, \"done\": [");
+    for (int i = 0; i < 1000; i++)
+        k += (size_t)snprintf(doc + k, cap - k, "%s\"l%d\"", i ? "," : "", i);
+    k += (size_t)snprintf(doc + k, cap - k, "], \"quizzes\": {");
+    for (int i = 0; i < 3000; i++)
+        k += (size_t)snprintf(doc + k, cap - k, "%s\"q%d\": {\"right\": true, \"tries\": 1}", i ? "," : "", i);
+    k += (size_t)snprintf(doc + k, cap - k, "}}");
+    assert_true(k < cap);
+    write_bytes(t->path, doc, k);
+    free(doc);
+    ui_progress *p;
+    char msg[600];
+    assert_int_equal(progress_load(t->path, &p, msg, sizeof msg), PROGRESS_OK);
+    assert_int_equal(p->n_done, PROGRESS_MAX_DONE);
+    assert_int_equal(p->n_quizzes, PROGRESS_MAX_QUIZZES);
+    assert_true(progress_is_done(p, "l255"));
+    assert_false(progress_is_done(p, "l256"));
+    assert_non_null(progress_quiz_get(p, "q1023"));
+    assert_null(progress_quiz_get(p, "q1024"));
+    /* and what was kept saves and loads back */
+    assert_true(progress_save(p, t->path, msg, sizeof msg));
+    progress_free(p);
+    assert_int_equal(progress_load(t->path, &p, msg, sizeof msg), PROGRESS_OK);
+    assert_int_equal(p->n_done, PROGRESS_MAX_DONE);
+    assert_int_equal(p->n_quizzes, PROGRESS_MAX_QUIZZES);
+    progress_free(p);
+}
+
+static void hostile_values_make_the_file_corrupt(void **state)
+{
+    tmp *t = *state;
+    static const char *const bad[] = {
+        "",
+        "null",
+        "{\"version\": 1, \"done\": [\"an-id-of-sixty-five-characters-which-is-one-too-many-for-an-id-xy\"]}",
+        "{\"version\": 1, \"done\": [1]}",
+        "{\"version\": 1, \"quizzes\": []}",
+        "{\"version\": 1, \"quizzes\": {\"q\": {\"right\": true, \"tries\": -1}}}",
+        "{\"version\": 1, \"quizzes\": {\"q\": {\"right\": true, \"tries\": 1e300}}}",
+        "{\"version\": 1, \"position\": {\"lesson\": \"x\", \"page\": 1e300}}",
+        "{\"version\": 1, \"position\": \"x\"}",
+        "{\"version\": 1, \"lab\": {\"kind\": \"trainer\", \"layers\": [1,1,1,1,1,1,1,1,1,1,1]}}",
+        "{\"version\": 1, \"lab\": {\"kind\": \"trainer\", \"layers\": [0]}}",
+        "{\"version\": 1, \"lab\": {\"kind\": \"trainer\", \"activations\": [\"tanh\",\"tanh\",\"tanh\",\"tanh\","
+        "\"tanh\",\"tanh\",\"tanh\",\"tanh\",\"tanh\",\"tanh\",\"tanh\"]}}",
+        "{\"version\": 1, \"lab\": {\"kind\": \"trainer\", \"lr\": 0}}",
+        "{\"version\": 1, \"lab\": {\"kind\": \"trainer\", \"seed\": -1}}",
+        "{\"version\": 1, \"lab\": {\"kind\": \"trainer\", \"iterations\": 0}}",
+    };
+    /* and a data set name longer than a run_spec holds (RUNSPEC_NAME_MAX) */
+    char long_name[RUNSPEC_NAME_MAX + 100];
+    int k = snprintf(long_name, sizeof long_name, "{\"version\": 1, \"lab\": {\"kind\": \"trainer\", \"dataset\": \"");
+    memset(long_name + k, 'x', RUNSPEC_NAME_MAX);
+    snprintf(long_name + k + RUNSPEC_NAME_MAX, sizeof long_name - (size_t)k - RUNSPEC_NAME_MAX, "\"}}");
+    const size_t n_bad = sizeof bad / sizeof bad[0];
+    for (size_t i = 0; i <= n_bad; i++) {
+        const char *text = i < n_bad ? bad[i] : long_name;
+        write_bytes(t->path, text, strlen(text));
+        ui_progress *p;
+        char msg[600];
+        progress_status st = progress_load(t->path, &p, msg, sizeof msg);
+        if (st != PROGRESS_CORRUPT)
+            print_message("case %zu was not corrupt: %s\n", i, text);
+        assert_int_equal(st, PROGRESS_CORRUPT);
+        assert_non_null(p);
+        assert_int_equal(p->n_done, 0);
+        assert_false(p->has_lab);
+        remove_aside(msg);
+        progress_free(p);
+    }
+    assert_int_equal(count_files(t, "progress.json"), 0);
+}
+
+static void two_corrupt_files_in_the_same_second_are_both_kept(void **state)
+{
+    tmp *t = *state;
+    for (int i = 0; i < 3; i++) {
+        write_bytes(t->path, "{", 1);
+        ui_progress *p;
+        char msg[600];
+        assert_int_equal(progress_load(t->path, &p, msg, sizeof msg), PROGRESS_CORRUPT);
+        progress_free(p);
+    }
+    assert_int_equal(count_files(t, "progress.json.corrupt-"), 3);
+}
+
+static void saving_under_a_file_fails_with_a_reason_and_leaves_nothing(void **state)
+{
+    tmp *t = *state;
+    char blocker[600], path[700];
+    snprintf(blocker, sizeof blocker, "%s/state", t->dir);
+    write_bytes(blocker, "x", 1);
+    snprintf(path, sizeof path, "%s/dnn-tutor/progress.json", blocker);
+    ui_progress *p = progress_new();
+    char msg[800];
+    assert_false(progress_save(p, path, msg, sizeof msg));
+    assert_non_null(strstr(msg, "Not a directory"));
+    assert_int_equal(count_files(t, ""), 3);  /* ".", ".." and the blocker */
+    progress_free(p);
+}
+
+static void permissions_are_reported_as_values(void **state)
+{
+    tmp *t = *state;
+    if (geteuid() == 0) {
+        print_message("running as root: permissions cannot refuse anything here, not tested\n");
+        skip();
+    }
+    write_bytes(t->path, "{\"version\": 1}", 14);
+    assert_int_equal(chmod(t->path, 0), 0);
+    ui_progress *p;
+    char msg[600];
+    assert_int_equal(progress_load(t->path, &p, msg, sizeof msg), PROGRESS_ERROR);
+    assert_non_null(strstr(msg, "Permission denied"));
+    assert_int_equal(access(t->path, F_OK), 0);  /* not set aside: it is not corrupt */
+    assert_int_equal(chmod(t->dir, 0500), 0);
+    assert_false(progress_save(p, t->path, msg, sizeof msg));
+    assert_non_null(strstr(msg, "Permission denied"));
+    assert_int_equal(chmod(t->dir, 0700), 0);
+    assert_int_equal(count_files(t, "progress.json"), 1);  /* no temporary file */
+    progress_free(p);
+}
+
+int main(void)
+{
+#define T(name) cmocka_unit_test_setup_teardown(name, tmp_setup, tmp_teardown)
+    const struct CMUnitTest tests[] = {
+        T(a_fifo_in_place_of_the_file_is_an_error_without_blocking),
+        T(a_directory_in_place_of_the_file_is_an_error_and_cannot_be_saved_over),
+        T(a_100_mb_file_is_set_aside_without_being_read),
+        T(deep_nesting_is_corrupt_not_a_crash),
+        T(every_truncation_of_a_saved_file_is_whole_or_corrupt),
+        T(too_many_entries_are_dropped_past_the_limits),
+        T(hostile_values_make_the_file_corrupt),
+        T(two_corrupt_files_in_the_same_second_are_both_kept),
+        T(saving_under_a_file_fails_with_a_reason_and_leaves_nothing),
+        T(permissions_are_reported_as_values),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
