@@ -175,9 +175,24 @@ static void tv_gallery(const trainer_screen *ts, ui_canvas *c, ui_rect in, const
     for (size_t i = 0; i < ts->p_test_n && i < m; i++)
         wrong += (ts->p_test[i] > 0.5) != (mat_get(d->Y_test, 0, i) > 0.5);
     float px[16 * 16];
+    /* The misclassified images first (what the learner wants to see), then
+     * the others, each group in test-set order. */
+    size_t next_wrong = 0, next_right = 0;
     for (int r = 0; r < rows; r++)
         for (int k = 0; k < cols && shown < m; k++, shown++) {
-            size_t i = shown;
+            size_t i = m;
+            while (next_wrong < m && i == m) {
+                size_t j = next_wrong++;
+                if (j < ts->p_test_n && (ts->p_test[j] > 0.5) != (mat_get(d->Y_test, 0, j) > 0.5))
+                    i = j;
+            }
+            while (i == m && next_right < m) {
+                size_t j = next_right++;
+                if (!(j < ts->p_test_n && (ts->p_test[j] > 0.5) != (mat_get(d->Y_test, 0, j) > 0.5)))
+                    i = j;
+            }
+            if (i == m)
+                break;
             for (int p = 0; p < side * side; p++) {
                 double v = mat_get(d->X_test, (size_t)p, i);
                 px[p] = (float)(v < 0 ? 0 : v > 1 ? 1 : v);
@@ -314,7 +329,8 @@ static void tv_train(const trainer_screen *ts, ui_canvas *c, ui_rect area, const
     if (has_units) {
         /* Maps only exist for a 2-D input (the deep lab's digits have none). */
         bool maps = ts->unit_maps && ts->unit_n > 0;
-        const char *title = maps ? UI_TR(ctx, "hidden units: a[1] maps (w)", "隐藏单元：a[1] 图 (w)")
+        const char *title = nn_dim(net, 0) != 2 ? UI_TR(ctx, "hidden units of layer 1: weights", "第 1 层隐藏单元：权重")
+                            : maps ? UI_TR(ctx, "hidden units: a[1] maps (w)", "隐藏单元：a[1] 图 (w)")
                                           : UI_TR(ctx, "hidden units: weights (w: maps)", "隐藏单元：权重（w：图）");
         if (trainer_zero_initialised(t))
             title = maps ? UI_TR(ctx, "units after zero-init: a[1] (w)", "零初始化后的单元：a[1] (w)")
