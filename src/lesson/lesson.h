@@ -268,6 +268,9 @@ bool lesson_lab_kind_parse(const char *name, lesson_lab_kind *out);
  *           locale; no hex, inf or nan), right when |typed − answer| <= tolerance;
  *   WORD:   leading/trailing spaces trimmed, case-insensitive (ASCII),
  *           equal to any accepted answer.
+ * For every kind, the fullwidth forms of ASCII (U+FF01 … U+FF5E: （４，４００）),
+ * the ideographic space U+3000 and the minus sign U+2212 count as the ASCII
+ * characters they stand for, as a Chinese input method types them.
  * False for NULL or empty input.
  */
 bool lesson_quiz_check(const lesson_quiz *q, const char *typed);

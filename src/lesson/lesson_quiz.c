@@ -3,6 +3,9 @@
  *
  *   choice  "b" or "2"  → index 1             shape   "[4,400]" ≡ "(4, 400)"
  *   number  "0.69"  → |0.69 − answer| ≤ tol   word    " Sigmoid " ≡ "sigmoid"
+ *
+ * What a Chinese input method types (（４，４００）, －０．５, ｓｉｇｍｏｉｄ) is
+ * folded to ASCII first, for every kind.
  */
 #include "lesson.h"
 
@@ -119,27 +122,26 @@ static bool parse_decimal(const char *s, size_t n, double *out)
     return true;
 }
 
-/* Folds the ways a learner may type a number into ASCII: the minus sign
- * U+2212 (as the lessons print it) and the fullwidth forms a Chinese input
- * method gives (０–９ ． ＋ － ｅ). Returns the folded length, or 0 when the
+/* Folds what a Chinese input method types for ASCII into ASCII: the
+ * fullwidth forms U+FF01 … U+FF5E (０–９ ， （ ） ［ ］ ． － ａ–ｚ …) and the
+ * ideographic space U+3000, and the minus sign U+2212 (as the lessons print
+ * it). Everything else is copied. Returns the folded length, or 0 when the
  * text does not fit in out. */
-static size_t fold_number(const char *s, size_t n, char *out, size_t size)
+static size_t fold_ascii(const char *s, size_t n, char *out, size_t size)
 {
     size_t o = 0;
     for (size_t i = 0; i < n;) {
         const unsigned char *u = (const unsigned char *)s + i;
-        char c = 0;
+        char c = (char)u[0];
         size_t used = 1;
-        if (n - i >= 3 && u[0] == 0xE2 && u[1] == 0x88 && u[2] == 0x92) {
+        if (n - i >= 3 && u[0] == 0xEF && (u[1] == 0xBC || u[1] == 0xBD) && u[2] >= 0x80 && u[2] <= 0xBF) {
+            unsigned cp = 0xFF00u + (u[1] == 0xBD ? 0x40u : 0u) + (u[2] & 0x3Fu);
+            if (cp >= 0xFF01 && cp <= 0xFF5E)
+                c = (char)(cp - 0xFEE0), used = 3; /* U+FF01 … U+FF5E → '!' … '~' */
+        } else if (n - i >= 3 && u[0] == 0xE2 && u[1] == 0x88 && u[2] == 0x92) {
             c = '-', used = 3; /* − U+2212 */
-        } else if (n - i >= 3 && u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) {
-            c = (char)('0' + (u[2] - 0x90)), used = 3; /* ０ … ９ */
-        } else if (n - i >= 3 && u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x8E || u[2] == 0x8B || u[2] == 0x8D)) {
-            c = u[2] == 0x8E ? '.' : u[2] == 0x8B ? '+' : '-', used = 3; /* ． ＋ － */
-        } else if (n - i >= 3 && u[0] == 0xEF && u[1] == 0xBD && (u[2] == 0x85 || u[2] == 0xA5)) {
-            c = 'e', used = 3; /* ｅ Ｅ */
-        } else {
-            c = (char)u[0];
+        } else if (n - i >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80) {
+            c = ' ', used = 3; /* U+3000 */
         }
         if (o + 1 >= size)
             return 0;
@@ -154,6 +156,9 @@ bool lesson_quiz_check(const lesson_quiz *q, const char *typed)
 {
     if (!q || !typed)
         return false;
+    char folded[512];
+    if (fold_ascii(typed, strlen(typed), folded, sizeof folded))
+        typed = folded;  /* longer answers are compared as typed */
     const char *s;
     size_t n;
     trim(typed, &s, &n);
@@ -167,10 +172,8 @@ bool lesson_quiz_check(const lesson_quiz *q, const char *typed)
     case LESSON_QUIZ_SHAPE:
         return q->answer_text && shape_equal(s, q->answer_text);
     case LESSON_QUIZ_NUMBER: {
-        char folded[64];
-        size_t len = fold_number(s, n, folded, sizeof folded);
         double v;
-        return len && parse_decimal(folded, len, &v) && fabs(v - q->answer_number) <= q->tolerance;
+        return parse_decimal(s, n, &v) && fabs(v - q->answer_number) <= q->tolerance;
     }
     case LESSON_QUIZ_WORD:
         for (int i = 0; i < q->n_accepted; i++)

@@ -100,6 +100,29 @@ static void a_number_typed_with_a_unicode_minus_or_fullwidth_digits_is_read(void
     assert_false(lesson_quiz_check(&q, "\u2212\u2212" "1.25"));
 }
 
+/* A Chinese input method types brackets, commas, digits, letters and spaces
+ * in their fullwidth forms: a shape or a word typed that way is read as the
+ * ASCII it shows. */
+static void a_shape_or_a_word_typed_with_fullwidth_forms_is_read(void **state)
+{
+    (void)state;
+    lesson_quiz q = {.kind = LESSON_QUIZ_SHAPE, .answer_text = "(4, 400)"};
+    assert_true(lesson_quiz_check(&q, "\uff084\uff0c400\uff09"));                 /* （4，400） */
+    assert_true(lesson_quiz_check(&q, "\uff3b\uff14\uff0c\u3000\uff14\uff10\uff10\uff3d")); /* ［４，　４００］ */
+    assert_true(lesson_quiz_check(&q, "\u3000(4, 400)\u3000"));
+    assert_false(lesson_quiz_check(&q, "\uff084\uff0c401\uff09"));
+    assert_false(lesson_quiz_check(&q, "\uff084\u3001400\uff09"));  /* the enumeration comma 、 is not a comma */
+    lesson_quiz sym = {.kind = LESSON_QUIZ_SHAPE, .answer_text = "(n_h, m)"};
+    assert_true(lesson_quiz_check(&sym, "\uff08\uff4e\uff3f\uff48\uff0c\uff4d\uff09")); /* （ｎ＿ｈ，ｍ） */
+    lesson_quiz word = {.kind = LESSON_QUIZ_WORD, .accepted = (const char *const[]){"sigmoid", "S 形"}, .n_accepted = 2};
+    assert_true(lesson_quiz_check(&word, "\uff33\uff49\uff47\uff4d\uff4f\uff49\uff44")); /* Ｓｉｇｍｏｉｄ */
+    assert_true(lesson_quiz_check(&word, "\uff33\u3000\u5f62"));  /* Ｓ　形 */
+    assert_false(lesson_quiz_check(&word, "\uff34\uff41\uff4e\uff48"));
+    lesson_quiz num = {.kind = LESSON_QUIZ_NUMBER, .answer_number = 1000, .tolerance = 0};
+    assert_true(lesson_quiz_check(&num, "\uff11\uff45\uff13"));  /* １ｅ３ */
+    assert_true(lesson_quiz_check(&num, "\uff11\uff25\uff0b\uff13"));  /* １Ｅ＋３ */
+}
+
 static void a_number_that_does_not_parse_is_wrong(void **state)
 {
     (void)state;
@@ -212,6 +235,7 @@ int main(void)
         cmocka_unit_test(a_shape_ignores_spaces_brackets_and_case),
         cmocka_unit_test(a_number_is_right_within_the_tolerance),
         cmocka_unit_test(a_number_typed_with_a_unicode_minus_or_fullwidth_digits_is_read),
+        cmocka_unit_test(a_shape_or_a_word_typed_with_fullwidth_forms_is_read),
         cmocka_unit_test(a_number_that_does_not_parse_is_wrong),
         cmocka_unit_test(a_number_reads_a_point_whatever_the_locale),
         cmocka_unit_test(a_word_is_trimmed_case_insensitive_and_any_accepted),
