@@ -6,8 +6,10 @@
 
 #include <stdio.h>
 
-/* Writes s (UTF-8, NUL-terminated) to f as a JSON string literal: quotes
- * around it, '"' and '\' escaped, control characters as \u00XX. */
+/* Writes s (NUL-terminated) to f as a JSON string literal: quotes around it,
+ * '"' and '\' escaped, control characters as \u00XX, and each byte that is
+ * not part of valid UTF-8 (a file name may hold any) as \ufffd, so the
+ * output is always valid JSON. */
 void cli_json_string(FILE *f, const char *s);
 
 #endif
