@@ -242,6 +242,12 @@ unsigned app_key(ui_app *app, ui_key key)
     ui_screen *top = app_top(app);
     if (!top)
         return UI_QUIT;
+    /* Too small: nothing to see, so no key acts unseen on the screen behind
+     * the notice; q (and Esc) quit, as the notice says. */
+    if (layout_compute(app->w, app->h).too_small) {
+        bool quit = key.code == UI_KEY_ESC || (key.code == UI_KEY_CHAR && key.ch == 'q');
+        return quit ? UI_QUIT : UI_NOTHING;
+    }
     if (app->help_open) {
         if (key.code == UI_KEY_DOWN || (key.code == UI_KEY_CHAR && key.ch == 'j'))
             app->help_scroll++;
