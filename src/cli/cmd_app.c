@@ -219,7 +219,8 @@ int cmd_app(int argc, char **argv)
                    : !utf8                                  ? UI_LANG_EN
                    : progress->lang == 0 || progress->lang == 1 ? (ui_lang)progress->lang
                                                             : app_env_lang();
-    ui_app_config cfg = {.lang = lang, .ascii = ascii, .color = !f.no_color, .progress_path = have_path ? path : NULL};
+    ui_app_config cfg = {.lang = lang, .ascii = ascii, .color = !f.no_color, .progress_path = have_path ? path : NULL,
+                         .no_cjk = !utf8};
     ui_app *app = app_new(course, progress, &cfg);
     if (!app) {
         progress_free(progress);
@@ -271,7 +272,8 @@ static int cmd_lab(int argc, char **argv, bool trainer)
         return 2;
     }
     bool ascii = app_use_ascii(&f);
-    ui_app_config cfg = {.lang = f.lang_given ? f.lang : app_env_lang(), .ascii = ascii, .color = !f.no_color};
+    ui_app_config cfg = {.lang = f.lang_given ? f.lang : app_env_lang(), .ascii = ascii, .color = !f.no_color,
+                         .no_cjk = !tui_locale_is_utf8()};
     ui_app *app = app_new(NULL, NULL, &cfg);
     if (!app) {
         fprintf(stderr, "dnn-tutor: out of memory\n");

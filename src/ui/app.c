@@ -29,6 +29,7 @@ struct ui_app {
     int w, h;
     bool help_open;
     int help_scroll;
+    bool no_cjk;
     char notice[1024];
 };
 
@@ -42,6 +43,7 @@ ui_app *app_new(const lesson_course *course, ui_progress *progress, const ui_app
     app->ctx.lang = cfg->lang;
     app->ctx.ascii = cfg->ascii;
     app->ctx.color = cfg->color;
+    app->no_cjk = cfg->no_cjk;
     app->ctx.course = course;
     app->ctx.progress = progress;
     app->progress = progress;
@@ -231,6 +233,8 @@ static void app_toggle_lang(ui_app *app)
         app->ctx.text_input = typing;
     }
     app_save(app);
+    if (app->no_cjk && app->ctx.lang == UI_LANG_ZH)
+        app_message(app, "Chinese needs a UTF-8 terminal (e.g. LANG=C.UTF-8); here it shows as ?. L switches back.");
 }
 
 unsigned app_key(ui_app *app, ui_key key)

@@ -44,6 +44,9 @@ typedef struct ui_app_config {
     bool color;
     /* Where app_save writes the progress; NULL = never save (tests). */
     const char *progress_path;
+    /* The terminal cannot show Chinese (the locale is not UTF-8): L still
+     * switches, but says why the text turns into question marks. */
+    bool no_cjk;
 } ui_app_config;
 
 /* A new app with an empty screen stack. `progress` may be NULL (then none is

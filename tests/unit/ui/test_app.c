@@ -525,6 +525,31 @@ static void the_map_marks_weeks_out_of_sight(void **state)
     lesson_course_free(course);
 }
 
+/* A terminal without UTF-8 cannot show Chinese: L says so (in English). */
+static void l_without_utf8_explains_the_question_marks(void **state)
+{
+    (void)state;
+    lesson_course *course = ui_fixture_course();
+    ui_app_config cfg = {.lang = UI_LANG_EN, .ascii = true, .no_cjk = true};
+    ui_app *app = app_new(course, progress_new(), &cfg);
+    app_resize(app, 80, 24);
+    assert_true(app_open_course(app));
+    app_key(app, (ui_key){UI_KEY_CHAR, 'L'});
+    ui_canvas *c = canvas_new(80, 24);
+    app_render(app, c);
+    char *text = canvas_to_text(c);
+    assert_non_null(strstr(text, "Chinese needs a UTF-8 terminal"));
+    free(text);
+    app_key(app, (ui_key){UI_KEY_CHAR, 'L'});
+    app_render(app, c);
+    text = canvas_to_text(c);
+    assert_null(strstr(text, "Chinese needs a UTF-8 terminal"));
+    free(text);
+    canvas_free(c);
+    app_free(app);
+    lesson_course_free(course);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -548,6 +573,7 @@ int main(void)
         cmocka_unit_test(the_app_reopens_where_the_learner_left_off),
         cmocka_unit_test(random_keys_never_break_the_app),
         cmocka_unit_test(the_map_marks_weeks_out_of_sight),
+        cmocka_unit_test(l_without_utf8_explains_the_question_marks),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
