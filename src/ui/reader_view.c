@@ -198,7 +198,13 @@ int reader_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int max)
         KEY("Tab", "next item", "下一项");
     if (reader_hscroll_max(r, ctx) > 0)
         KEY("</>", "wide lines", "长行左右移");
-    KEY("j/k", "scroll", "滚动");
+    /* Scrolling only when the page is taller than its rows. */
+    ui_rect a = reader_area(ctx->body);
+    reader_line *lines;
+    int n_lines = reader_doc_build(r, ctx, a.w - 2, &lines);
+    reader_doc_free(lines, n_lines);
+    if (n_lines > a.h - 1)
+        KEY("j/k", "scroll", "滚动");
 #undef KEY
     return n;
 }
