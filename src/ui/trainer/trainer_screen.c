@@ -413,10 +413,9 @@ void trainer_screen_stop_at(ui_screen *s, long iterations)
     ts->stop_at = iterations > trainer_iterations(ts->model) ? iterations : 0;
     if (ts->stop_at > 0 && ts->view == TS_VIEW_TRAIN && !ts->note_warn) {
         char en[256], zh[256];
-        snprintf(en, sizeof en, "Training; it pauses at iteration %ld, the lesson's run. space pauses, "
-                 "\xe2\x86\x90/\xe2\x86\x92 change the rate, ? explains the screen.", ts->stop_at);
-        snprintf(zh, sizeof zh, "训练中；将在第 %ld 次迭代（本课的运行长度）暂停。空格暂停，←/→ 调整学习率，? 查看说明。",
-                 ts->stop_at);
+        /* One row: the status line may need two at 80 columns. */
+        snprintf(en, sizeof en, "Training; it pauses at iteration %ld, the lesson's run. ? explains.", ts->stop_at);
+        snprintf(zh, sizeof zh, "训练中；将在第 %ld 次迭代（本课的运行长度）暂停。? 查看说明。", ts->stop_at);
         ts_note(ts, false, en, zh);
     }
     ts_unlock(ts);
