@@ -96,8 +96,13 @@ void trainer_view_status(const trainer_screen *ts, const ui_ctx *ctx, char *buf,
                      trainer_lr(t), act_name(act), tv_dataset_label(t));
         return;
     }
-    snprintf(buf, size, "iter %ld  cost %s  acc %s  %slr %g  %s  %s  %s  %s it/s%s", trainer_iterations(t), cost,
-             acc, test, trainer_lr(t), shape, act_name(act), tv_dataset_label(t), rate, state);
+    /* Paused or diverged, nothing runs: "0 it/s" would only push the state
+     * word onto a second row at 80 columns. */
+    char speed[48] = "";
+    if (!state[0])
+        snprintf(speed, sizeof speed, "  %s it/s", rate);
+    snprintf(buf, size, "iter %ld  cost %s  acc %s  %slr %g  %s  %s  %s%s%s", trainer_iterations(t), cost, acc, test,
+             trainer_lr(t), shape, act_name(act), tv_dataset_label(t), speed, state);
 }
 
 /* Copies src into out with the arrows spelled in ASCII when `ascii`. */

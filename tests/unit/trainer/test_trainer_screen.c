@@ -61,6 +61,9 @@ static void the_status_line_has_its_fixed_tokens(void **state)
     press(s, &ctx, UI_KEY_CHAR, ' ');
     status_of(s, &ctx, st, sizeof st);
     assert_non_null(strstr(st, "  paused"));
+    /* Nothing runs while paused: no "0 it/s" (it pushed "paused" to a second row). */
+    assert_non_null(strstr(st, "planar  paused"));
+    assert_null(strstr(st, "it/s"));
     s->ops->destroy(s);
 }
 
