@@ -276,38 +276,51 @@ static bool progress_from_json(const cJSON *root, ui_progress *p)
     return true;
 }
 
+progress_status progress_parse(const char *data, size_t size, ui_progress **out)
+{
+    *out = progress_new();
+    if (!*out)
+        return PROGRESS_ERROR;
+    cJSON *root = cJSON_ParseWithLength(data, size);
+    bool ok = root && progress_from_json(root, *out);
+    cJSON_Delete(root);
+    if (ok)
+        return PROGRESS_OK;
+    progress_free(*out);
+    *out = progress_new();
+    return *out ? PROGRESS_CORRUPT : PROGRESS_ERROR;
+}
+
 progress_status progress_load(const char *path, ui_progress **out, char *msg, size_t msg_size)
 {
     if (msg_size)
         msg[0] = '\0';
-    *out = progress_new();
-    if (!*out) {
-        snprintf(msg, msg_size, "out of memory");
-        return PROGRESS_ERROR;
-    }
     char *data;
     size_t size;
     int err;
     /* never blocks on a FIFO, never reads a huge file: too big is corrupt */
     lesson_read_status rs = lesson_read_regular_file(path, PROGRESS_FILE_MAX, &data, &size, &err);
     bool too_big = rs == LESSON_READ_TOO_BIG;
-    if (rs == LESSON_READ_OPEN && err == ENOENT)
-        return PROGRESS_MISSING;
     if (rs != LESSON_READ_OK && !too_big) {
-        snprintf(msg, msg_size, "cannot read %s: %s; starting fresh", path,
-                 rs == LESSON_READ_NOT_REGULAR ? "not a regular file"
-                 : rs == LESSON_READ_NO_MEMORY ? "out of memory"
-                                               : strerror(err));
+        *out = progress_new();
+        if (rs == LESSON_READ_OPEN && err == ENOENT && *out)
+            return PROGRESS_MISSING;
+        const char *why = rs == LESSON_READ_NOT_REGULAR ? "not a regular file"
+                        : rs == LESSON_READ_NO_MEMORY || !*out ? "out of memory"
+                        : strerror(err);
+        snprintf(msg, msg_size, "cannot read %s: %s; starting fresh", path, why);
         return PROGRESS_ERROR;
     }
-    cJSON *root = too_big ? NULL : cJSON_ParseWithLength(data, size);
-    bool ok = root && progress_from_json(root, *out);
-    cJSON_Delete(root);
+    progress_status st = too_big ? PROGRESS_CORRUPT : progress_parse(data, size, out);
     free(data);
-    if (ok)
+    if (too_big && !(*out = progress_new()))
+        st = PROGRESS_ERROR;
+    if (st == PROGRESS_ERROR) {
+        snprintf(msg, msg_size, "out of memory");
+        return PROGRESS_ERROR;
+    }
+    if (st == PROGRESS_OK)
         return PROGRESS_OK;
-    progress_free(*out);
-    *out = progress_new();
     /* set aside under a name no earlier corrupt file has */
     char aside[4200], why[80] = "corrupt";
     long long now = (long long)time(NULL);
@@ -320,8 +333,6 @@ progress_status progress_load(const char *path, ui_progress **out, char *msg, si
         snprintf(msg, msg_size, "progress file was %s; moved to %s; starting fresh", why, aside);
     else
         snprintf(msg, msg_size, "progress file %s is %s (%s); starting fresh", path, why, strerror(errno));
-    if (!*out)
-        return PROGRESS_ERROR;
     return PROGRESS_CORRUPT;
 }
 

@@ -77,6 +77,12 @@ bool progress_default_path(char *buf, size_t size);
  * NULL and PROGRESS_ERROR). See progress_status for the rest. */
 progress_status progress_load(const char *path, ui_progress **out, char *msg, size_t msg_size);
 
+/* Reads progress JSON held in memory, as progress_load does after reading
+ * the file, touching no file: PROGRESS_OK with *out filled, PROGRESS_CORRUPT
+ * with *out a fresh progress, or PROGRESS_ERROR with *out NULL when memory
+ * runs out. data need not be NUL-terminated. */
+progress_status progress_parse(const char *data, size_t size, ui_progress **out);
+
 /* Writes p to path atomically (mkdir -p of the directory, temp file, fsync,
  * rename). False with a one-line reason in msg. */
 bool progress_save(const ui_progress *p, const char *path, char *msg, size_t msg_size);

@@ -329,6 +329,22 @@ static void permissions_are_reported_as_values(void **state)
     progress_free(p);
 }
 
+static void progress_in_memory_is_parsed_without_a_file(void **state)
+{
+    tmp *t = *state;
+    /* not NUL-terminated: the closing brace is the last byte read */
+    static const char text[] = "{\"version\": 1, \"done\": [\"w2-a\"]}XXXX";
+    ui_progress *p;
+    assert_int_equal(progress_parse(text, sizeof text - 5, &p), PROGRESS_OK);
+    assert_true(progress_is_done(p, "w2-a"));
+    progress_free(p);
+    assert_int_equal(progress_parse(text, 20, &p), PROGRESS_CORRUPT);
+    assert_non_null(p);
+    assert_int_equal(p->n_done, 0);
+    progress_free(p);
+    assert_int_equal(count_files(t, ""), 2);  /* "." and "..": no file was made or set aside */
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, tmp_setup, tmp_teardown)
@@ -343,6 +359,7 @@ int main(void)
         T(two_corrupt_files_in_the_same_second_are_both_kept),
         T(saving_under_a_file_fails_with_a_reason_and_leaves_nothing),
         T(permissions_are_reported_as_values),
+        T(progress_in_memory_is_parsed_without_a_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
