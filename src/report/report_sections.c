@@ -122,13 +122,14 @@ static void section_principle(report_doc *doc, const report_data *d)
                      "sigmoid output and the cross-entropy cost, ∂J/∂A[L] · σ'(Z[L]) simplifies to A[L] − Y "
                      "(per example; the 1/m is applied in dW and db). A hidden layer multiplies the gradient "
                      "arriving from above, W[l+1]ᵀ·dZ[l+1], element by element with the derivative of its "
-                     "activation: 1 − A² for tanh, A(1 − A) for sigmoid, 1 or 0 for relu. Every gradient has the "
-                     "shape of the value it belongs to: dW[l] like W[l], db[l] like b[l].",
+                     "activation: 1 − A² for tanh, A(1 − A) for sigmoid, 1 where Z > 0 and 0 elsewhere for relu "
+                     "(0.01 elsewhere for leaky-relu). Every gradient has the shape of the value it belongs to: "
+                     "dW[l] like W[l], db[l] like b[l].",
                      "反向传播用链式法则把代价的梯度逐层传回每个参数。输出层为 sigmoid、代价为交叉熵时，"
                      "∂J/∂A[L] · σ'(Z[L]) 恰好化简为 A[L] − Y（按单个样本计，1/m 放在 dW 和 db 中）。"
                      "隐藏层把从上一层传来的梯度 W[l+1]ᵀ·dZ[l+1] 与本层激活函数的导数逐元素相乘："
-                     "tanh 为 1 − A²，sigmoid 为 A(1 − A)，relu 为 1 或 0。每个梯度都与对应的量形状相同："
-                     "dW[l] 与 W[l] 同形，db[l] 与 b[l] 同形。"));
+                     "tanh 为 1 − A²，sigmoid 为 A(1 − A)，relu 在 Z > 0 处为 1、其余为 0（leaky-relu 其余为 0.01）。"
+                     "每个梯度都与对应的量形状相同：dW[l] 与 W[l] 同形，db[l] 与 b[l] 同形。"));
     doc_heading(doc, 3, TR(lang, "Update", "参数更新"));
     ops_block(doc, net, 2);
     doc_para(doc, rs_fmt(b, sizeof b,
