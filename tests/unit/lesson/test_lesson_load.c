@@ -373,6 +373,39 @@ static void a_fifo_named_like_a_lesson_is_refused_without_blocking(void **state)
     lt_remove_dir(dir);
 }
 
+/* An unreadable file is one problem without a position, with the system's
+ * reason; the readable files of the directory still load. */
+static void an_unreadable_lesson_file_is_reported_and_the_others_load(void **state)
+{
+    (void)state;
+    if (geteuid() == 0) {
+        print_message("running as root: every file is readable, not tested\n");
+        skip();
+    }
+    char dir[4096], good[4200], locked[4200], want[4400];
+    snprintf(dir, sizeof dir, "%s", lt_temp_dir());
+    snprintf(good, sizeof good, "%s/a.json", dir);
+    snprintf(locked, sizeof locked, "%s/b.json", dir);
+    char src[4200];
+    snprintf(src, sizeof src, "%s/lessons/week1.json", lt_source_root());
+    size_t size;
+    char *week1 = lt_read_file(src, &size);
+    assert_non_null(week1);
+    assert_true(lt_write_file(good, week1, size));
+    free(week1);
+    assert_true(lt_write_file(locked, "{}", 2));
+    assert_int_equal(chmod(locked, 0), 0);
+    lesson_course *c = lesson_load_dir(dir);
+    assert_non_null(c);
+    snprintf(want, sizeof want, "%s: cannot open: Permission denied", locked);
+    assert_int_equal(c->n_problems, 1);
+    assert_string_equal(lt_problem(c, 0), want);
+    assert_int_equal(c->n_weeks, 1);
+    assert_true(c->files[1].skipped);
+    lesson_course_free(c);
+    lt_remove_dir(dir);
+}
+
 /* One line of `cap` bytes (at most) of formula blocks; *blocks is how many. */
 static char *one_line_document(size_t cap, size_t *size, int *blocks)
 {
@@ -647,6 +680,7 @@ int main(void)
         cmocka_unit_test(a_100_mb_file_is_refused_quickly_without_reading_it),
         cmocka_unit_test(an_in_memory_file_over_4_mib_is_refused),
         cmocka_unit_test(a_fifo_named_like_a_lesson_is_refused_without_blocking),
+        cmocka_unit_test(an_unreadable_lesson_file_is_reported_and_the_others_load),
         cmocka_unit_test(a_4_mib_file_on_one_line_loads_in_linear_time),
         cmocka_unit_test(problems_stop_after_a_hundred_per_file),
         cmocka_unit_test(weeks_are_sorted_by_number_and_prerequisites_may_point_forward),
