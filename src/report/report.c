@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,7 +182,31 @@ static int probe_dir(const char *dir, const char *out_path, const char *stem, ch
     return 0;
 }
 
+static int report_write_c(const report_request *req, char *err, size_t err_size);
+
+/* The report's numbers and coordinates are written with a decimal point
+ * whatever LC_NUMERIC the caller set (the app calls setlocale(LC_ALL, "")
+ * for the terminal): this thread uses the C locale's numbers (and its other
+ * categories as they were) while it writes, and the caller's locale is
+ * restored after. */
 int report_write(const report_request *req, char *err, size_t err_size)
+{
+    locale_t current = duplocale(uselocale((locale_t)0));  /* the thread's, or the global one */
+    locale_t c_numbers = current ? newlocale(LC_NUMERIC_MASK, "C", current) : (locale_t)0;
+    if (!c_numbers) {
+        if (current)
+            freelocale(current);
+        snprintf(err, err_size, "out of memory while writing the report");
+        return 1;
+    }
+    locale_t before = uselocale(c_numbers);
+    int rc = report_write_c(req, err, err_size);
+    uselocale(before);
+    freelocale(c_numbers);
+    return rc;
+}
+
+static int report_write_c(const report_request *req, char *err, size_t err_size)
 {
     char dir[PATH_MAX], stem[PATH_MAX / 2];
     if (!split_path(req->out_path, dir, sizeof dir, stem, sizeof stem)) {

@@ -10,6 +10,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,6 +169,75 @@ static void report_write_makes_every_file_of_a_small_run(void **state)
     assert_int_equal(rmdir(dir), 0); /* nothing else (no temporary) was left */
 }
 
+/* The app calls setlocale(LC_ALL, "") for the terminal, and its trainer
+ * writes reports on a thread of its own: a locale whose decimal mark is a
+ * comma must not reach the numbers of the report or the coordinates of its
+ * figures. Skipped where de_DE.UTF-8 is not installed. */
+static void a_comma_locale_does_not_change_the_reports_numbers(void **state)
+{
+    (void)state;
+    if (!setlocale(LC_ALL, "de_DE.UTF-8") && !setlocale(LC_ALL, "de_DE.utf8")) {
+        print_message("no de_DE locale installed: not tested\n");
+        skip();
+    }
+    char probe[16];
+    snprintf(probe, sizeof probe, "%.1f", 0.5);
+    if (strcmp(probe, "0,5") != 0) {
+        setlocale(LC_ALL, "C");
+        skip();
+    }
+    char dir[] = "/tmp/dnn-report-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char out[256], path[300];
+    snprintf(out, sizeof out, "%s/lab.md", dir);
+    report_request req = {runspec_default(), REPORT_EN, REPORT_MD, out, NULL};
+    req.spec.iterations = 30;
+    req.spec.print_every = 10;
+    char err[512] = "";
+    int rc = report_write(&req, err, sizeof err);
+    snprintf(probe, sizeof probe, "%.1f", 0.5);
+    bool kept = !strcmp(probe, "0,5");  /* the caller's locale is left as it was */
+    setlocale(LC_ALL, "C");
+    assert_int_equal(rc, 0);
+    assert_true(kept);
+    const char *suffix[] = {".md", "-cost.svg", "-boundary.svg", "-sweep.svg", "-lr.svg"};
+    for (int i = 0; i < 5; i++) {
+        snprintf(path, sizeof path, "%s/lab%s", dir, suffix[i]);
+        FILE *f = fopen(path, "r");
+        assert_non_null(f);
+        static char text[1 << 20];
+        size_t n = fread(text, 1, sizeof text - 1, f);
+        text[n] = '\0';
+        fclose(f);
+        if (i == 0) {
+            assert_non_null(strstr(text, "Cost after iteration 0: 0.693048\n"));
+            assert_non_null(strstr(text, "learning rate α | 1.2 |"));
+        } else {
+            /* numbers in attributes have a decimal point, never a comma; in
+             * points="x,y x,y …" each pair has exactly one comma */
+            for (const char *q = text; (q = strstr(q, "=\"")); q += 2) {
+                const char *end = strchr(q + 2, '"');
+                assert_non_null(end);
+                bool points = q - text >= 6 && !strncmp(q - 6, "points", 6);
+                int commas = 0;
+                for (const char *c = q + 2; c <= end; c++) {
+                    if (points && (*c == ' ' || c == end)) {
+                        if (commas > 1)
+                            fail_msg("%s: a decimal comma in %.40s", suffix[i], q);
+                        commas = 0;
+                    } else if (*c == ',') {
+                        commas++;
+                        if (!points && c > q + 2 && c[-1] >= '0' && c[-1] <= '9' && c[1] >= '0' && c[1] <= '9')
+                            fail_msg("%s: a decimal comma in %.40s", suffix[i], q);
+                    }
+                }
+            }
+        }
+        unlink(path);
+    }
+    assert_int_equal(rmdir(dir), 0);
+}
+
 static void a_cancelled_report_says_so_and_writes_nothing(void **state)
 {
     (void)state;
@@ -195,6 +265,7 @@ int main(void)
         cmocka_unit_test(the_command_line_is_complete_and_shell_quoted),
         cmocka_unit_test(report_write_refuses_a_missing_directory_before_training),
         cmocka_unit_test(report_write_makes_every_file_of_a_small_run),
+        cmocka_unit_test(a_comma_locale_does_not_change_the_reports_numbers),
         cmocka_unit_test(a_cancelled_report_says_so_and_writes_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
