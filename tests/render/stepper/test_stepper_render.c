@@ -22,44 +22,7 @@
 
 #include "../../unit/stepper/stepper_fixture.h"
 #include "ui/stepper/stepper_screen.h"
-
-static char *read_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    size_t got = fread(buf, 1, (size_t)n, f);
-    buf[got] = '\0';
-    fclose(f);
-    return buf;
-}
-
-static void golden(const char *name, const char *text)
-{
-    const char *root = getenv("DNN_TUTOR_SOURCE_ROOT");
-    char path[1024];
-    snprintf(path, sizeof path, "%s/tests/render/golden/stepper/%s", root ? root : ".", name);
-    if (getenv("DNN_UPDATE_GOLDEN")) {
-        FILE *f = fopen(path, "wb");
-        assert_non_null(f);
-        fputs(text, f);
-        fclose(f);
-        return;
-    }
-    char *want = read_file(path);
-    if (!want)
-        fail_msg("missing golden %s (run with DNN_UPDATE_GOLDEN=1 and check it by eye)", path);
-    if (strcmp(want, text) != 0) {
-        fprintf(stderr, "---- %s expected\n%s---- got\n%s", name, want, text);
-        free(want);
-        fail_msg("%s differs from its golden", name);
-    }
-    free(want);
-}
+#include "render/golden.h"
 
 typedef struct scene {
     const char *name;
@@ -120,12 +83,12 @@ static void render_scene(const scene *sc)
     char name[128];
     char *t = canvas_to_text(c);
     snprintf(name, sizeof name, "%s.txt", sc->name);
-    golden(name, t);
+    golden_check("stepper", name, t);
     free(t);
     if (sc->roles) {
         t = canvas_roles_to_text(c);
         snprintf(name, sizeof name, "%s.roles", sc->name);
-        golden(name, t);
+        golden_check("stepper", name, t);
         free(t);
     }
     canvas_free(c);

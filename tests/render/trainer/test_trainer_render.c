@@ -22,49 +22,7 @@
 #include "trainer/heatmap.h"
 #include "trainer/plot.h"
 #include "trainer/trainer_screen_internal.h"
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *s = malloc((size_t)n + 1);
-    if (s && fread(s, 1, (size_t)n, f) != (size_t)n) {
-        free(s);
-        s = NULL;
-    }
-    if (s)
-        s[n] = '\0';
-    fclose(f);
-    return s;
-}
-
-/* Compares text with the golden file `name` (or writes it when updating). */
-static void golden(const char *name, const char *text)
-{
-    const char *root = getenv("DNN_TUTOR_SOURCE_ROOT");
-    char path[1024];
-    snprintf(path, sizeof path, "%s/tests/render/golden/trainer/%s", root ? root : ".", name);
-    if (getenv("DNN_UPDATE_GOLDEN")) {
-        FILE *f = fopen(path, "wb");
-        assert_non_null(f);
-        fputs(text, f);
-        fclose(f);
-        return;
-    }
-    char *want = slurp(path);
-    if (!want)
-        fail_msg("missing golden %s (run with DNN_UPDATE_GOLDEN=1 and check it by eye)", path);
-    if (strcmp(want, text) != 0) {
-        fprintf(stderr, "--- %s expected\n%s--- got\n%s", name, want, text);
-        free(want);
-        fail_msg("%s differs from its golden", name);
-    }
-    free(want);
-}
+#include "render/golden.h"
 
 /* Cell shades as digits (fg then bg grid), '.' for unshaded cells. */
 static char *shades_text(const ui_canvas *c)
@@ -89,18 +47,18 @@ static void golden_canvas(const char *stem, const ui_canvas *c, bool roles, bool
     char name[128];
     char *t = canvas_to_text(c);
     snprintf(name, sizeof name, "%s.txt", stem);
-    golden(name, t);
+    golden_check("trainer", name, t);
     free(t);
     if (roles) {
         t = canvas_roles_to_text(c);
         snprintf(name, sizeof name, "%s.roles", stem);
-        golden(name, t);
+        golden_check("trainer", name, t);
         free(t);
     }
     if (shades) {
         t = shades_text(c);
         snprintf(name, sizeof name, "%s.shades", stem);
-        golden(name, t);
+        golden_check("trainer", name, t);
         free(t);
     }
 }

@@ -22,6 +22,7 @@
 #include "progress.h"
 #include "text.h"
 #include "../../unit/ui/ui_fixture.h"
+#include "render/golden.h"
 
 typedef struct render_case {
     const char *name;
@@ -104,41 +105,11 @@ static char *render_case_text(const render_case *rc, bool ascii)
     return render_case_dump(rc, ascii, false);
 }
 
-static char *read_all(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *s = malloc((size_t)n + 1);
-    size_t r = fread(s, 1, (size_t)n, f);
-    s[r] = '\0';
-    fclose(f);
-    return s;
-}
-
 static void check_golden(const char *name, const char *text)
 {
-    const char *root = getenv("DNN_TUTOR_SOURCE_ROOT");
-    assert_non_null(root);
-    char path[1024];
-    snprintf(path, sizeof path, "%s/tests/render/golden/ui/%s.txt", root, name);
-    const char *update = getenv("DNN_UPDATE_GOLDEN");
-    if (update && *update == '1') {
-        FILE *f = fopen(path, "wb");
-        assert_non_null(f);
-        fputs(text, f);
-        fclose(f);
-        return;
-    }
-    char *want = read_all(path);
-    if (!want)
-        fail_msg("missing golden file %s (run with DNN_UPDATE_GOLDEN=1, then read it)", path);
-    if (strcmp(want, text))
-        fail_msg("%s differs from the golden file.\n--- got:\n%s--- want:\n%s", name, text, want);
-    free(want);
+    char file[160];
+    snprintf(file, sizeof file, "%s.txt", name);
+    golden_check("ui", file, text);
 }
 
 static void every_screen_matches_its_golden_text_in_utf8_and_ascii(void **state)
