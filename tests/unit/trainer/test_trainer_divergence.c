@@ -12,28 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "trainer/trainer.h"
-
-/* |a − b| <= eps, reporting both values when not. */
-#define assert_double_equal(a, b, eps) assert_close_at((a), (b), (eps), #a, __FILE__, __LINE__)
-static void assert_close_at(double a, double b, double eps, const char *what, const char *file, int line)
-{
-    if (!(fabs(a - b) <= eps))
-        fail_msg("%s:%d: %s = %.9g, expected %.9g (within %g)", file, line, what, a, b, eps);
-}
-
-static trainer *make(const char *dataset, act_kind act, double lr)
-{
-    char err[256] = "";
-    run_spec sp = runspec_default();
-    snprintf(sp.dataset, sizeof sp.dataset, "%s", dataset);
-    sp.hidden_act = act;
-    sp.lr = lr;
-    trainer *t = trainer_new(&sp, err, sizeof err);
-    if (!t)
-        fail_msg("trainer_new: %s", err);
-    return t;
-}
+#include "trainer_fixture.h"
 
 static void a_nan_weight_stops_training_as_nonfinite(void **state)
 {
