@@ -101,6 +101,7 @@ static void app_usage(FILE *out)
 static bool app_use_ascii(const app_flags *f)
 {
     setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C"); /* numbers print as the course prints them: 0.233864, never 0,233864 */
     return f->ascii || !tui_locale_is_utf8();
 }
 

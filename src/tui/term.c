@@ -109,6 +109,7 @@ bool term_locale_is_utf8(void)
 bool term_start(char *err, size_t err_size)
 {
     setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C"); /* numbers print as the course prints them: 0.233864, never 0,233864 */
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         snprintf(err, err_size, "the app needs a terminal (stdin and stdout must be a tty)");
         return false;
