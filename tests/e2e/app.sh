@@ -104,11 +104,7 @@ send_keys q
 wait_for "Course map"
 send_keys q
 wait_for "app-exit-0"
-token="ok-$RANDOM$RANDOM"
-type_text "echo $token"
-send_keys Enter
-wait_for "$token"
-[ "$(screen | grep -c -- "$token")" -ge 2 ] || fail "the shell did not run echo"
+shell_usable "after q"
 
 [ -f "$E2E_PROGRESS" ] || fail "no progress file at $E2E_PROGRESS"
 if command -v python3 >/dev/null 2>&1; then

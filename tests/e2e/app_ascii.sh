@@ -19,4 +19,5 @@ send_keys q
 wait_for "Course map"
 send_keys q
 wait_for "app-exit-0"
+shell_usable "after q in the C locale"
 echo "app_ascii.sh: ok"

@@ -5,15 +5,6 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-# The shell must echo what is typed and run it: proof the tty is sane again.
-shell_usable() {
-    local token="ok-$RANDOM$RANDOM"
-    type_text "echo $token"
-    send_keys Enter
-    wait_for "$token"
-    [ "$(screen | grep -c -- "$token")" -ge 2 ] || fail "the shell did not echo and run: $1"
-}
-
 # Ctrl-C (a key in raw mode) quits at once, with exit status 0.
 start_app
 wait_for "Course map"
@@ -47,4 +38,5 @@ send_keys q
 wait_for "Course map"
 send_keys q
 wait_for "app-exit-0"
+shell_usable "after q"
 echo "app_signals.sh: ok"

@@ -17,14 +17,9 @@ screen | grep -q '[@%#*]' || fail "no density characters on the ASCII map"
 send_keys q
 wait_for "app-exit-0"
 
+shell_usable "after the ASCII trainer"
+
 # The deep lab: digits, 20,7,5,1, train and test accuracy, the gallery.
-type_text "clear"
-send_keys Enter
-deadline=$(( $(e2e_now_ms) + 10000 ))
-while screen | grep -q "app-exit-0"; do
-    [ "$(e2e_now_ms)" -lt "$deadline" ] || fail "the screen did not clear"
-    sleep 0.05
-done
 start_app trainer --deep
 wait_for "test images: is it a 3?"
 wait_for "layers 20,7,5,1"
@@ -54,16 +49,10 @@ send_keys q
 wait_for "app-exit-0"
 
 # --iterations N: the trainer pauses once at N, like a lesson's run.
-type_text "clear"
-send_keys Enter
-deadline=$(( $(e2e_now_ms) + 10000 ))
-while screen | grep -q "app-exit-0"; do
-    [ "$(e2e_now_ms)" -lt "$deadline" ] || fail "the screen did not clear"
-    sleep 0.05
-done
 start_app trainer --iterations 3000
 wait_for "Paused at iteration 3000" 30
 wait_for "iter 3000  "
 send_keys q
 wait_for "app-exit-0"
+shell_usable "after the deep trainer"
 exit 0

@@ -40,4 +40,5 @@ send_keys Space
 wait_until 'i=$(token iter); is_num "$i" && [ "$i" -gt "$iters" ]'
 send_keys q
 wait_for "app-exit-0"
+shell_usable "after q"
 exit 0
