@@ -63,6 +63,13 @@ static void term_install_signals(void)
     sigaction(SIGFPE, &sa, NULL);
 }
 
+static void term_default_quit_signals(void)
+{
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
+    signal(SIGINT, SIG_DFL);
+}
+
 /* Sends stderr to a temporary file while curses draws, so a stray message
  * cannot scribble over the screen; term_stop replays it. */
 static void term_park_stderr(void)
@@ -115,8 +122,12 @@ bool term_start(char *err, size_t err_size)
         return false;
     }
     term_have_tios = tcgetattr(STDIN_FILENO, &term_saved_tios) == 0;
+    /* Before curses changes the terminal: from here on a quit signal only
+     * sets the flag, so the loop (or term_stop) restores what newterm set. */
+    term_install_signals();
     term_screen = newterm(NULL, stdout, stdin);
     if (!term_screen) {
+        term_default_quit_signals();
         const char *t = getenv("TERM");
         snprintf(err, err_size, "cannot use the terminal type '%s'", t ? t : "(unset)");
         return false;
@@ -137,7 +148,6 @@ bool term_start(char *err, size_t err_size)
         start_color();
         use_default_colors();
     }
-    term_install_signals();
     term_park_stderr();
     return true;
 }
@@ -152,9 +162,7 @@ void term_stop(void)
     delscreen(term_screen);
     term_screen = NULL;
     term_unpark_stderr();
-    signal(SIGTERM, SIG_DFL);
-    signal(SIGHUP, SIG_DFL);
-    signal(SIGINT, SIG_DFL);
+    term_default_quit_signals();
 }
 
 int term_signalled(void)
