@@ -322,9 +322,13 @@ static void ticks_train_in_the_background_and_closing_stops_the_worker(void **st
     double deadline = now_ms() + 20000.0;
     long seen = 0;
     unsigned r = 0;
-    /* Frames as the loop makes them: tick, render, until training shows. */
+    /* Frames as the loop makes them: tick, render, then wait for the next
+     * frame (the loop waits for a key that long), until training shows.
+     * Without the wait this thread would take the lock back at once, which
+     * starves the worker where threads share one CPU (valgrind). */
     while (now_ms() < deadline) {
-        ctx.now_ms = now_ms();
+        double frame = now_ms();
+        ctx.now_ms = frame;
         r = s->ops->tick(s, 5.0, &ctx);
         s->ops->render(s, c, (ui_rect){0, 0, 80, 23}, &ctx);
         ts_lock((trainer_screen *)s);
@@ -332,6 +336,9 @@ static void ticks_train_in_the_background_and_closing_stops_the_worker(void **st
         ts_unlock((trainer_screen *)s);
         if (seen >= 2000)
             break;
+        double rest = frame + 33.0 - now_ms();
+        if (rest > 0)
+            nanosleep(&(struct timespec){0, (long)(rest * 1e6)}, NULL);
     }
     assert_true(seen >= 2000);
     assert_true(r & UI_ANIMATE);
