@@ -142,7 +142,7 @@ int canvas_text(ui_canvas *c, int x, int y, int max_cols, const char *utf8, ui_r
     if (!c || !utf8 || y < 0 || y >= c->height)
         return 0;
     int limit = c->width;
-    if (max_cols >= 0 && x + max_cols < limit)
+    if (max_cols >= 0 && (long long)x + max_cols < limit)
         limit = x + max_cols;
     size_t n = strlen(utf8);
     size_t i = 0;
@@ -168,18 +168,48 @@ int canvas_printf(ui_canvas *c, int x, int y, int max_cols, ui_role role, const 
     char buf[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof buf) {
+        /* Cut before a UTF-8 sequence the truncation left incomplete, which
+         * would otherwise show as U+FFFD at the end. */
+        size_t end = sizeof buf - 1, lead = end;
+        while (lead > 0 && ((unsigned char)buf[lead - 1] & 0xC0) == 0x80 && end - lead < 3)
+            lead--;
+        if (lead > 0) {
+            uint32_t cp;
+            size_t k = lead - 1;
+            if ((unsigned char)buf[k] >= 0xC0) {
+                int used = text_decode(buf + k, end - k, &cp);
+                if (used == 1 || (size_t)used != end - k)
+                    buf[k] = '\0';
+            }
+        }
+    }
     return canvas_text(c, x, y, max_cols, buf, role);
+}
+
+/* The part of the rectangle (x, y, w, h) inside the canvas, as column and row
+ * ranges [*x0, *x1) × [*y0, *y1); empty when the two do not meet. Sizes of
+ * any magnitude (a KEY_RESIZE to 1000×500, a negative width) are safe. */
+static void canvas_clip(const ui_canvas *c, int x, int y, int w, int h, int *x0, int *x1, int *y0, int *y1)
+{
+    long long xe = (long long)x + (w > 0 ? w : 0), ye = (long long)y + (h > 0 ? h : 0);
+    *x0 = x < 0 ? 0 : x;
+    *y0 = y < 0 ? 0 : y;
+    *x1 = xe > c->width ? c->width : (int)xe;
+    *y1 = ye > c->height ? c->height : (int)ye;
 }
 
 void canvas_paint(ui_canvas *c, int x, int y, int w, int h, ui_role role, uint8_t flags)
 {
-    for (int j = y; j < y + h; j++)
-        for (int i = x; i < x + w; i++) {
+    if (!c)
+        return;
+    int x0, x1, y0, y1;
+    canvas_clip(c, x, y, w, h, &x0, &x1, &y0, &y1);
+    for (int j = y0; j < y1; j++)
+        for (int i = x0; i < x1; i++) {
             ui_cell *cell = canvas_at(c, i, j);
-            if (!cell)
-                continue;
             cell->role = (uint8_t)role;
             cell->flags = (uint8_t)((cell->flags & (UI_CELL_CONT | UI_CELL_SHADED)) |
                                     (flags & ~(UI_CELL_CONT | UI_CELL_SHADED)));
@@ -188,11 +218,21 @@ void canvas_paint(ui_canvas *c, int x, int y, int w, int h, ui_role role, uint8_
 
 void canvas_fill(ui_canvas *c, int x, int y, int w, int h, uint32_t ch, ui_role role)
 {
+    if (!c)
+        return;
     int cw = text_cp_width(canvas_sanitize(ch));
     if (cw < 1)
         cw = 1;
-    for (int j = y; j < y + h; j++)
-        for (int i = x; i + cw <= x + w; i += cw)
+    int x0, x1, y0, y1;
+    canvas_clip(c, x, y, w, h, &x0, &x1, &y0, &y1);
+    /* Wide characters keep their phase from x, as if drawn from there, and
+     * one that reaches past the right edge becomes a space (canvas_put). */
+    if (x0 > x && (x0 - x) % cw)
+        x0 += cw - (x0 - x) % cw;
+    if (x1 == c->width && (long long)x + w > c->width)
+        x1 += cw - 1;
+    for (int j = y0; j < y1; j++)
+        for (int i = x0; i + cw <= x1; i += cw)
             canvas_put(c, i, j, ch, role);
 }
 
@@ -208,16 +248,24 @@ void canvas_put_shaded(ui_canvas *c, int x, int y, uint32_t ch, uint8_t fg, uint
 
 void canvas_box(ui_canvas *c, int x, int y, int w, int h, const char *title, ui_role role, bool ascii)
 {
+    if (!c || w < 2 || h < 2)
+        return;
+    /* A box reaching past the canvas is drawn as far as it shows; the
+     * clipped edges and corners are not drawn (and x + w cannot overflow). */
+    if ((long long)x + w > (long long)c->width + 2)
+        w = c->width + 2 - x;
+    if ((long long)y + h > (long long)c->height + 2)
+        h = c->height + 2 - y;
     if (w < 2 || h < 2)
         return;
     uint32_t hz = ascii ? '-' : 0x2500, vt = ascii ? '|' : 0x2502;
     uint32_t tl = ascii ? '+' : 0x250C, tr = ascii ? '+' : 0x2510;
     uint32_t bl = ascii ? '+' : 0x2514, br = ascii ? '+' : 0x2518;
-    for (int i = x + 1; i < x + w - 1; i++) {
+    for (int i = x + 1 > 0 ? x + 1 : 0; i < x + w - 1; i++) {
         canvas_put(c, i, y, hz, role);
         canvas_put(c, i, y + h - 1, hz, role);
     }
-    for (int j = y + 1; j < y + h - 1; j++) {
+    for (int j = y + 1 > 0 ? y + 1 : 0; j < y + h - 1; j++) {
         canvas_put(c, x, j, vt, role);
         canvas_put(c, x + w - 1, j, vt, role);
     }

@@ -7,7 +7,9 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "canvas.h"
 #include "glyphs.h"
@@ -142,6 +144,57 @@ static void resize_clears_and_fill_repeats(void **state)
     canvas_free(c);
 }
 
+/* Rectangles and text of any size or place are clipped to the canvas without
+ * overflowing an int (a layout at a huge size, a negative offset). */
+static void rectangles_of_any_size_are_clipped(void **state)
+{
+    (void)state;
+    ui_canvas *c = canvas_new(5, 3);
+    canvas_fill(c, -3, -1, INT_MAX, INT_MAX, '.', ROLE_DIM);
+    assert_canvas_text(c, ".....\n.....\n.....\n");
+    canvas_paint(c, 2, 1, INT_MAX, INT_MAX, ROLE_WARN, 0);
+    assert_int_equal(canvas_cell(c, 4, 2)->role, ROLE_WARN);
+    assert_int_equal(canvas_cell(c, 1, 2)->role, ROLE_DIM);
+    canvas_paint(c, INT_MIN, INT_MIN, 2, 2, ROLE_OK, 0);  /* entirely outside */
+    canvas_paint(c, 0, 0, -4, 7, ROLE_OK, 0);             /* a negative width */
+    assert_int_equal(canvas_cell(c, 0, 0)->role, ROLE_DIM);
+    canvas_clear(c);
+    canvas_box(c, 1, 1, INT_MAX, INT_MAX, "T", ROLE_BORDER, true);
+    assert_canvas_text(c, "\n + T\n |\n");
+    canvas_clear(c);
+    canvas_box(c, INT_MAX, INT_MAX, 5, 5, "T", ROLE_BORDER, false);
+    canvas_box(c, INT_MIN, INT_MIN, 5, 5, "T", ROLE_BORDER, false);
+    assert_canvas_text(c, "\n\n\n");
+    assert_int_equal(canvas_text(c, 3, 0, INT_MAX, "abcdef", ROLE_NORMAL), 2);
+    assert_int_equal(canvas_text(c, -2, 1, INT_MAX, "abcdefgh", ROLE_NORMAL), 7);
+    assert_canvas_text(c, "   ab\ncdefg\n\n");
+    /* A wide fill keeps its phase from x; the one past the edge is a space. */
+    canvas_clear(c);
+    canvas_fill(c, -1, 0, 7, 1, 0x4E2D, ROLE_NORMAL);
+    assert_canvas_text(c, " \xe4\xb8\xad\xe4\xb8\xad\n\n\n");
+    canvas_free(c);
+}
+
+/* canvas_printf cuts a line longer than its buffer before a UTF-8 sequence
+ * the cut would leave incomplete, never showing U+FFFD for it. */
+static void a_long_printf_is_cut_between_characters(void **state)
+{
+    (void)state;
+    char line[1101] = "";
+    for (int i = 0; i < 1100; i++)  /* 1022 bytes of 'a' then "中…": the cut is inside 中 */
+        line[i] = 'a';
+    for (int shift = 0; shift < 4; shift++) {
+        memset(line, 'a', 1100);
+        memcpy(line + 1020 + shift, "\xe4\xb8\xad", 3);
+        ui_canvas *c = canvas_new(1100, 1);
+        int cols = canvas_printf(c, 0, 0, -1, ROLE_NORMAL, "%s", line);
+        for (int x = 0; x < c->width; x++)
+            assert_int_not_equal(canvas_cell(c, x, 0)->ch, 0xFFFD);
+        assert_true(cols >= 1020 && cols <= 1023);
+        canvas_free(c);
+    }
+}
+
 static void every_glyph_has_an_ascii_twin(void **state)
 {
     (void)state;
@@ -173,6 +226,8 @@ int main(void)
         cmocka_unit_test(roles_dump_one_letter_per_column),
         cmocka_unit_test(shaded_cells_keep_their_shades),
         cmocka_unit_test(resize_clears_and_fill_repeats),
+        cmocka_unit_test(rectangles_of_any_size_are_clipped),
+        cmocka_unit_test(a_long_printf_is_cut_between_characters),
         cmocka_unit_test(every_glyph_has_an_ascii_twin),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
