@@ -108,6 +108,18 @@ static void app_show_top(ui_app *app)
     app_take_message(app);
 }
 
+/* Tells the same top screen about a new size or language (its on_show),
+ * without changing whether it captures typed text. */
+static void app_reshow_top(ui_app *app)
+{
+    ui_screen *top = app_top(app);
+    if (top && top->ops->on_show) {
+        bool typing = app->ctx.text_input;
+        top->ops->on_show(top, &app->ctx);
+        app->ctx.text_input = typing;
+    }
+}
+
 bool app_push(ui_app *app, ui_screen *screen)
 {
     if (!screen)
@@ -170,12 +182,7 @@ void app_resize(ui_app *app, int w, int h)
     app->w = w;
     app->h = h;
     app->ctx.body = layout_compute(w, h).body;
-    ui_screen *top = app_top(app);
-    if (top && top->ops->on_show) {
-        bool typing = app->ctx.text_input;
-        top->ops->on_show(top, &app->ctx);
-        app->ctx.text_input = typing;
-    }
+    app_reshow_top(app);
     app_take_message(app);
 }
 
@@ -226,12 +233,7 @@ static int app_help_rows(const ui_app *app)
 static void app_toggle_lang(ui_app *app)
 {
     app->ctx.lang = app->ctx.lang == UI_LANG_ZH ? UI_LANG_EN : UI_LANG_ZH;
-    ui_screen *top = app_top(app);
-    if (top && top->ops->on_show) {
-        bool typing = app->ctx.text_input;
-        top->ops->on_show(top, &app->ctx);
-        app->ctx.text_input = typing;
-    }
+    app_reshow_top(app);
     app_save(app);
     if (app->no_cjk && app->ctx.lang == UI_LANG_ZH)
         app_message(app, "Chinese needs a UTF-8 terminal (e.g. LANG=C.UTF-8); here it shows as ?. L switches back.");

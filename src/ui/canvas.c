@@ -22,19 +22,11 @@ static const ui_cell blank_cell = {' ', ROLE_NORMAL, 0, 0, 0};
 
 ui_canvas *canvas_new(int width, int height)
 {
-    if (width < 1 || height < 1)
-        return NULL;
-    ui_canvas *c = malloc(sizeof *c);
-    if (!c)
-        return NULL;
-    c->cells = malloc((size_t)width * (size_t)height * sizeof *c->cells);
-    if (!c->cells) {
+    ui_canvas *c = calloc(1, sizeof *c);
+    if (c && !canvas_resize(c, width, height)) {
         free(c);
         return NULL;
     }
-    c->width = width;
-    c->height = height;
-    canvas_clear(c);
     return c;
 }
 

@@ -209,6 +209,19 @@ int reader_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int max)
     return n;
 }
 
+/* The English help after its first two paragraphs, the same with and
+ * without UTF-8 (only those two name arrow keys and marks). */
+#define READER_HELP_EN_REST \
+    "Quizzes: pick a choice with its number (or the arrows and Enter), or press Enter to type an " \
+    "answer and Enter again to check it. Right or wrong shows at once; h reveals the hints one at " \
+    "a time; after three tries the answer is shown. The explanation appears once the question is " \
+    "solved.\n\n" \
+    "The way forward (n) appears only once every question on the page has been answered. A lab " \
+    "button opens an interactive lab with the lesson's settings; leaving the lab comes back to " \
+    "this page. Tab moves between the questions and labs of a page.\n\n" \
+    "A lesson is done when its last page is reached and all of its questions are answered. Your " \
+    "page is saved."
+
 const char *reader_help(const ui_screen *s, const ui_ctx *ctx)
 {
     (void)s;
@@ -220,15 +233,7 @@ const char *reader_help(const ui_screen *s, const ui_ctx *ctx)
                  "Moving: j/k or the up/down arrows scroll a line (on a choice question the arrows move the "
                  "choice instead), space or PgDn/PgUp a screen, g and G go to the top and the bottom; n or the "
                  "right arrow turns to the next page, p or the left arrow to the previous one.\n\n"
-                 "Quizzes: pick a choice with its number (or the arrows and Enter), or press Enter to type an "
-                 "answer and Enter again to check it. Right or wrong shows at once; h reveals the hints one at "
-                 "a time; after three tries the answer is shown. The explanation appears once the question is "
-                 "solved.\n\n"
-                 "The way forward (n) appears only once every question on the page has been answered. A lab "
-                 "button opens an interactive lab with the lesson's settings; leaving the lab comes back to "
-                 "this page. Tab moves between the questions and labs of a page.\n\n"
-                 "A lesson is done when its last page is reached and all of its questions are answered. Your "
-                 "page is saved.";
+                 READER_HELP_EN_REST;
     return UI_TR(ctx,
                  "The lesson reader shows one page of a lesson at a time. The top line names the week, the "
                  "lesson and the page. Formulas, code and diagrams are never wrapped: a line too long for the "
@@ -236,15 +241,7 @@ const char *reader_help(const ui_screen *s, const ui_ctx *ctx)
                  "Moving: j/k or \u2191/\u2193 scroll a line (on a choice question the arrows move the choice "
                  "instead), space or PgDn/PgUp a screen, g and G go to the top and the bottom; n or \u2192 "
                  "turns to the next page, p or \u2190 to the previous one.\n\n"
-                 "Quizzes: pick a choice with its number (or the arrows and Enter), or press Enter to type an "
-                 "answer and Enter again to check it. Right or wrong shows at once; h reveals the hints one at "
-                 "a time; after three tries the answer is shown. The explanation appears once the question is "
-                 "solved.\n\n"
-                 "The way forward (n) appears only once every question on the page has been answered. A lab "
-                 "button opens an interactive lab with the lesson's settings; leaving the lab comes back to "
-                 "this page. Tab moves between the questions and labs of a page.\n\n"
-                 "A lesson is done when its last page is reached and all of its questions are answered. Your "
-                 "page is saved.",
+                 READER_HELP_EN_REST,
                  "课文阅读器一次显示一页。顶行是周、课文和页码。公式、代码和图示从不折行：超出窗口的行以 \u203a "
                  "标记结尾（非 UTF-8 终端为 >），可用 < 和 > 左右移动这些行。\n\n"
                  "移动：j/k 或 \u2191/\u2193 滚动一行（在选择题上方向键改为移动选项），空格或 PgDn/PgUp 滚动一屏，"

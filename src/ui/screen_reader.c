@@ -382,7 +382,9 @@ static unsigned reader_on_key(ui_screen *s, ui_key key, ui_ctx *ctx)
     return r->scroll != old_scroll ? UI_REDRAW : UI_NOTHING;
 }
 
-/* Draws one laid-out line at (x, y), `w` columns wide. */
+/* Back on top, resized or the language switched: the typing state again,
+ * and the lesson marked done if it is on its last page with every quiz
+ * answered. */
 static void reader_on_show(ui_screen *s, ui_ctx *ctx)
 {
     reader_screen *r = (reader_screen *)s;
