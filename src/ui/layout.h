@@ -45,6 +45,8 @@ typedef struct ui_panels {
     ui_rect column;
 } ui_panels;
 
+/* The panels of body as above, for any body: widths are clamped to it and
+ * never negative (the panels are empty when body is too small). */
 ui_panels layout_panels(ui_rect body);
 
 #endif

@@ -68,6 +68,9 @@ stepper *stepper_new_with_data(const nn_config *cfg, mat *X, mat *Y, double lr,
 stepper *stepper_new(const run_spec *spec, char *err, size_t err_size);
 void stepper_free(stepper *s);
 
+/* Read-only views of the network (its parameters, caches and gradients as
+ * the steps left them), the data set's name and the learning rate; owned
+ * by the stepper and valid until stepper_free. */
 const nn_net *stepper_net(const stepper *s);
 const char *stepper_data_name(const stepper *s);
 double stepper_lr(const stepper *s);

@@ -34,6 +34,9 @@ typedef struct stepper_layout {
     bool table_has_dA;  /* room for the dA row */
 } stepper_layout;
 
+/* The panels for a body and a network of L layers. Meant for bodies of at
+ * least 80×23 (the app shows its too-small notice below); under that a
+ * panel may reach past body, which the canvas clips. */
 stepper_layout stepper_layout_of(ui_rect body, int L);
 
 /* A one-line notice under the right panel (e.g. "type a shape like 4,400"),
@@ -44,6 +47,9 @@ typedef struct stepper_notice {
     ui_role role;
 } stepper_notice;
 
+/* Draws the whole stepper (header, operations, shape table, the right
+ * panel with formula, dimension check and previews, and the notice when
+ * not NULL) into body; reads s, never changes it. */
 void stepper_view_render(const stepper *s, const stepper_notice *notice, ui_canvas *c, ui_rect body,
                          const ui_ctx *ctx);
 

@@ -106,7 +106,10 @@ nn_net *trainer_net_mut(trainer *t);
 /* True when the network has one hidden layer (the week-3 shape; ↑/↓ apply). */
 bool trainer_single_hidden(const trainer *t);
 
+/* Updates done on the current network (a rebuild or re-init starts at 0). */
 long trainer_iterations(const trainer *t);
+/* Updates done since trainer_new on every network: the cost history's x
+ * axis, which goes on across rebuilds (the markers say where they were). */
 long trainer_clock(const trainer *t);
 /* The most recently recorded cost J (NAN before any). */
 double trainer_cost(const trainer *t);
