@@ -119,6 +119,12 @@ static unsigned st_on_key(ui_screen *base, ui_key key, ui_ctx *ctx)
     stepper_screen *s = (stepper_screen *)base;
     stepper *m = s->model;
     s->notice = (stepper_notice){NULL, NULL, ROLE_NORMAL};
+    /* What a Chinese input method types for ASCII is that ASCII here too, as
+     * in the lesson quizzes: （４，４００） is a shape. */
+    if (key.code == UI_KEY_CHAR && key.ch >= 0xFF01 && key.ch <= 0xFF5E)
+        key.ch -= 0xFEE0;
+    else if (key.code == UI_KEY_CHAR && key.ch == 0x3000)
+        key.ch = ' ';
     unsigned r;
     uint32_t ch = key.code == UI_KEY_CHAR ? key.ch : 0;
     if (stepper_inspecting(m)) {

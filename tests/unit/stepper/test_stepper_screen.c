@@ -104,6 +104,24 @@ static void predict_mode_asks_checks_and_then_runs(void **state)
     s->ops->destroy(s);
 }
 
+/* A Chinese input method types fullwidth forms: （４，４００） is the shape
+ * (4, 400), as in the lesson quizzes, and the ideographic space is a space. */
+static void a_fullwidth_shape_counts_as_the_ascii_one(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {0};
+    ui_screen *s = stepper_screen_from_model(fixture_planar());
+    stepper *m = stepper_screen_model(s);
+    s->ops->on_key(s, ch_key('p'), &ctx);
+    static const uint32_t typed[] = {0xFF08, 0xFF14, 0xFF0C, 0x3000, 0xFF14, 0xFF10, 0xFF10, 0xFF09};
+    for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
+        s->ops->on_key(s, ch_key(typed[i]), &ctx);
+    assert_string_equal(stepper_input(m), "(4, 400)");
+    s->ops->on_key(s, code_key(UI_KEY_ENTER), &ctx);
+    assert_int_equal(stepper_last_prediction(m)->verdict, STEPPER_VERDICT_RIGHT);
+    s->ops->destroy(s);
+}
+
 static void the_answer_is_hidden_while_asking(void **state)
 {
     (void)state;
@@ -254,6 +272,7 @@ int main(void)
         cmocka_unit_test(the_key_bar_offers_undo_only_when_there_is_something_to_undo),
         cmocka_unit_test(right_space_and_enter_each_run_one_operation),
         cmocka_unit_test(predict_mode_asks_checks_and_then_runs),
+        cmocka_unit_test(a_fullwidth_shape_counts_as_the_ascii_one),
         cmocka_unit_test(the_answer_is_hidden_while_asking),
         cmocka_unit_test(the_inspector_takes_the_arrows_and_esc_leaves_it_not_the_lab),
         cmocka_unit_test(g_shows_the_gradient_check_and_g_again_hides_it),
