@@ -15,6 +15,19 @@
 #include <termios.h>
 #include <unistd.h>
 
+/* In a sanitizer build, a report ends the process without a signal handler
+ * or atexit running: a death callback gives the terminal back instead. */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define TERM_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define TERM_SANITIZED 1
+#endif
+#endif
+#ifdef TERM_SANITIZED
+#include <sanitizer/common_interface_defs.h>
+#endif
+
 static volatile sig_atomic_t term_signal_flag;
 static volatile sig_atomic_t term_active;
 static bool term_atexit_done;
@@ -23,24 +36,41 @@ static struct termios term_saved_tios;
 static bool term_have_tios;
 static int term_saved_stderr = -1;
 static FILE *term_stderr_log;
+static volatile int term_stderr_log_fd = -1;  /* fileno(term_stderr_log), for the crash path */
 
 static void term_on_quit_signal(int sig)
 {
     term_signal_flag = sig;
 }
 
-/* A crash: put the terminal back with async-signal-safe calls only. */
+/* The way out of a crash: the saved termios and the normal screen back,
+ * stderr back with what was parked (a failed assert's message, a sanitizer's
+ * report), using async-signal-safe calls only. Once. */
+static void term_restore_crashed(void)
+{
+    if (!term_active)
+        return;
+    term_active = 0;
+    static const char reset[] = "\033[0m\033[?25h\033[?1049l\r\n";
+    if (term_have_tios)
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &term_saved_tios);
+    ssize_t r = write(STDOUT_FILENO, reset, sizeof reset - 1);
+    if (term_saved_stderr >= 0) {
+        dup2(term_saved_stderr, STDERR_FILENO);
+        if (term_stderr_log_fd >= 0 && lseek(term_stderr_log_fd, 0, SEEK_SET) == 0) {
+            char buf[4096];
+            ssize_t n;
+            while ((n = read(term_stderr_log_fd, buf, sizeof buf)) > 0)
+                r = write(STDERR_FILENO, buf, (size_t)n);
+        }
+    }
+    (void)r;
+}
+
+/* A crash: the terminal back, then the default action of the signal. */
 static void term_on_crash_signal(int sig)
 {
-    if (term_active) {
-        static const char reset[] = "\033[0m\033[?25h\033[?1049l\r\n";
-        if (term_have_tios)
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &term_saved_tios);
-        ssize_t r = write(STDOUT_FILENO, reset, sizeof reset - 1);
-        (void)r;
-        if (term_saved_stderr >= 0)
-            dup2(term_saved_stderr, STDERR_FILENO);
-    }
+    term_restore_crashed();
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -79,7 +109,9 @@ static void term_park_stderr(void)
     if (!term_stderr_log)
         return;
     term_saved_stderr = dup(STDERR_FILENO);
-    if (term_saved_stderr < 0 || dup2(fileno(term_stderr_log), STDERR_FILENO) < 0) {
+    term_stderr_log_fd = fileno(term_stderr_log);
+    if (term_saved_stderr < 0 || dup2(term_stderr_log_fd, STDERR_FILENO) < 0) {
+        term_stderr_log_fd = -1;
         fclose(term_stderr_log);
         term_stderr_log = NULL;
         if (term_saved_stderr >= 0)
@@ -96,6 +128,7 @@ static void term_unpark_stderr(void)
     dup2(term_saved_stderr, STDERR_FILENO);
     close(term_saved_stderr);
     term_saved_stderr = -1;
+    term_stderr_log_fd = -1;
     if (term_stderr_log) {
         rewind(term_stderr_log);
         char buf[4096];
@@ -136,6 +169,9 @@ bool term_start(char *err, size_t err_size)
     term_active = 1;
     if (!term_atexit_done) {
         atexit(term_stop);
+#ifdef TERM_SANITIZED
+        __sanitizer_set_death_callback(term_restore_crashed);
+#endif
         term_atexit_done = true;
     }
     raw();

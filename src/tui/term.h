@@ -10,8 +10,10 @@
  * q, Ctrl-C (read as a key in raw mode), a signal, exit() on a fatal error —
  * gives the terminal back. Signal handlers only set a flag (term_signalled);
  * the loop polls it. On SIGSEGV/SIGABRT/SIGBUS/SIGFPE the handler restores
- * the saved termios and the normal screen with async-signal-safe calls, then
- * re-raises.
+ * the saved termios and the normal screen with async-signal-safe calls,
+ * writes out what was parked on stderr (a failed assert's message), then
+ * re-raises. In an ASan/TSan build a sanitizer's report does the same on its
+ * way out (a death callback).
  */
 #ifndef DNN_TUI_TERM_H
 #define DNN_TUI_TERM_H
