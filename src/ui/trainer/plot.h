@@ -43,7 +43,8 @@ typedef struct plot_options {
  * value ("current") on its own row in ROLE_CURRENT; the braille curve in
  * ROLE_PLOT; marker columns in ROLE_MARKER; the x range on the last row.
  * An area smaller than PLOT_GUTTER + 4 columns or 3 rows draws nothing; a
- * curve with no drawable point draws the axis line and "…" in ROLE_DIM. */
+ * curve with no drawable point draws the axis line and "…" in ROLE_DIM.
+ * Not reentrant: the dots are gathered in a static buffer (one UI thread). */
 void plot_render_curve(ui_canvas *c, ui_rect area, const plot_curve *curve, const plot_options *opt);
 
 /* Formats a y-axis label of at most 7 columns: "0.6930", "12.35", "1.2e-05".
