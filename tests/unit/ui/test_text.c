@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "canvas.h"
 #include "text.h"
 
 /* The wrapped lines of s joined with '|'. */
@@ -62,6 +63,48 @@ static void invalid_utf8_decodes_to_replacement_one_byte_at_a_time(void **state)
     assert_int_equal(text_decode("\xE4\xB8\xAD", 3, &cp), 3);
     assert_int_equal(cp, 0x4E2D);
     assert_int_equal(text_decode("", 0, &cp), 0);
+    /* overlong 3- and 4-byte forms, past U+10FFFF, bytes that never lead */
+    static const char *const bad[] = {"\xE0\x80\x80", "\xF0\x80\x80\x80", "\xF4\x90\x80\x80",
+                                      "\xF5\x80\x80\x80", "\x80", "\xBF", "\xFE", "\xFF"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assert_int_equal(text_decode(bad[i], strlen(bad[i]), &cp), 1);
+        assert_int_equal(cp, 0xFFFD);
+    }
+    assert_int_equal(text_decode("\xF4\x8F\xBF\xBF", 4, &cp), 4);  /* U+10FFFF, the last */
+    assert_int_equal(cp, 0x10FFFF);
+}
+
+/* What text_wrap measures is what the canvas draws, for every line: invalid
+ * bytes (one U+FFFD column each), control characters, zero-width and
+ * combining characters (no column), wide ones near the edge. */
+static void wrapped_lines_draw_in_the_columns_they_were_measured_at(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "ab\xff\xfe cd \xe4\xb8 ef\x80\x80\x80 gh",
+        "e\xcc\x81t\xc3\xa9 caf\xc3\xa9 na\xcc\x88ive zero\xe2\x80\x8bwidth joiner\xe2\x80\x8dhere",
+        "\x01\x02 tab\there \x7f del",
+        "\xe4\xb8\xad\xe6\x96\x87" "a\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87" "b\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad",
+    };
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        for (int width = 2; width <= 12; width++) {
+            text_line *lines;
+            size_t n = text_wrap(texts[t], width, &lines);
+            assert_true(n > 0);
+            ui_canvas *c = canvas_new(width, 1);
+            for (size_t i = 0; i < n; i++) {
+                char tmp[256] = {0};
+                memcpy(tmp, texts[t] + lines[i].start, lines[i].len);
+                canvas_clear(c);
+                int drawn = canvas_text(c, 0, 0, width, tmp, ROLE_NORMAL);
+                if (drawn != lines[i].cols || lines[i].cols > width)
+                    fail_msg("text %zu at width %d, line %zu: measured %d, drawn %d", t, width, i, lines[i].cols,
+                             drawn);
+            }
+            canvas_free(c);
+            free(lines);
+        }
+    }
 }
 
 static void encode_round_trips_every_length(void **state)
@@ -141,6 +184,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ascii_letters_are_one_column_and_cjk_two),
         cmocka_unit_test(invalid_utf8_decodes_to_replacement_one_byte_at_a_time),
+        cmocka_unit_test(wrapped_lines_draw_in_the_columns_they_were_measured_at),
         cmocka_unit_test(encode_round_trips_every_length),
         cmocka_unit_test(latin_text_breaks_at_spaces),
         cmocka_unit_test(a_word_longer_than_the_line_is_cut),
