@@ -87,10 +87,14 @@ static void term_install_signals(void)
     sigaction(SIGINT, &sa, NULL);
     sa.sa_handler = term_on_crash_signal;
     sa.sa_flags = SA_RESETHAND;
-    sigaction(SIGSEGV, &sa, NULL);
     sigaction(SIGABRT, &sa, NULL);
+#ifndef TERM_SANITIZED
+    /* A sanitizer reports these itself (with a stack) and then calls the
+     * death callback, which restores the terminal. */
+    sigaction(SIGSEGV, &sa, NULL);
     sigaction(SIGBUS, &sa, NULL);
     sigaction(SIGFPE, &sa, NULL);
+#endif
 }
 
 static void term_default_quit_signals(void)
