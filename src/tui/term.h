@@ -12,8 +12,9 @@
  * the loop polls it. On SIGSEGV/SIGABRT/SIGBUS/SIGFPE the handler restores
  * the saved termios and the normal screen with async-signal-safe calls,
  * writes out what was parked on stderr (a failed assert's message), then
- * re-raises. In an ASan/TSan build a sanitizer's report does the same on its
- * way out (a death callback).
+ * re-raises. In an ASan/TSan build the sanitizer keeps SIGSEGV/SIGBUS/SIGFPE
+ * and reports them (and its other errors) with a stack; a death callback
+ * then restores the terminal and stderr the same way.
  */
 #ifndef DNN_TUI_TERM_H
 #define DNN_TUI_TERM_H
