@@ -22,4 +22,5 @@ screen | grep -E '^iter [0-9]+ +cost [0-9]+\.[0-9]{6} .* lr 1\.2 ' >/dev/null ||
     fail "the status line does not print its numbers with a decimal point"
 send_keys q
 wait_for "app-exit-0" 10
+shell_usable "after q"
 echo "numbers keep their decimal point under $locale_name"
