@@ -19,7 +19,7 @@ wait_for "app-exit-0"
 
 shell_usable "after the ASCII trainer"
 
-# The deep lab: digits, 20,7,5,1, train and test accuracy, the gallery.
+# The deep lab: digits, 64-20-7-5-1, train and test accuracy, the gallery.
 start_app trainer --deep
 wait_for "test images: is it a 3?"
 wait_for "layers 20,7,5,1"
@@ -27,19 +27,20 @@ wait_for "relu  digits"
 wait_for "test images wrong"
 screen | grep -Eq 'acc [0-9.]+%  test [0-9.]+%' || fail "no train and test accuracy"
 
-# e edits the layers: 10,1 is one hidden layer of 10 (n_h 10).
+# e edits the layers, the input first as --layers: 64,10,1 is one hidden
+# layer of 10 (n_h 10).
 send_keys e
-wait_for "layers n[1],...,n[L]"
-for _ in 1 2 3 4 5 6 7 8 9 10; do send_keys BSpace; done
-type_text "10,1"
+wait_for "layers n[0],...,n[L]"
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12; do send_keys BSpace; done
+type_text "64,10,1"
 send_keys Enter
 wait_for "n_h 10  relu  digits"
-wait_for "Layers 10,1: network rebuilt"
+wait_for "Layers 64,10,1: network rebuilt"
 
 # A bad list is refused with a reason; the network stays.
 send_keys e
-for _ in 1 2 3 4 5 6; do send_keys BSpace; done
-type_text "10,3"
+for _ in 1 2 3 4 5 6 7 8; do send_keys BSpace; done
+type_text "64,10,3"
 send_keys Enter
 wait_for "Layers not changed"
 # (the status may wrap before "digits" once iter has more digits)

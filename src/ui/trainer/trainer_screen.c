@@ -50,20 +50,21 @@ static void ts_start_sweep(trainer_screen *ts)
     ts_note(ts, false, en, zh);
 }
 
-/* Parses "20,7,5,1" into layers; false when it is not 1 … NN_MAX_LAYERS
- * numbers in 1 … NN_MAX_UNITS separated by commas. */
+/* Parses "64,20,7,5,1" (the input size first, as --layers and the course's
+ * layers_dims write it) into sizes; false when it is not 1 … NN_MAX_LAYERS + 1
+ * numbers in 1 … NN_MAX_INPUTS separated by commas. */
 static bool ts_parse_layers(const char *s, int *layers, int *count)
 {
     int n = 0;
     while (*s) {
         while (*s == ' ')
             s++;
-        if (*s < '0' || *s > '9' || n == NN_MAX_LAYERS)
+        if (*s < '0' || *s > '9' || n == NN_MAX_LAYERS + 1)
             return false;
         long v = 0;
-        while (*s >= '0' && *s <= '9' && v <= NN_MAX_UNITS)
+        while (*s >= '0' && *s <= '9' && v <= NN_MAX_INPUTS)
             v = v * 10 + (*s++ - '0');
-        if (v < 1 || v > NN_MAX_UNITS)
+        if (v < 1 || v > NN_MAX_INPUTS)
             return false;
         layers[n++] = (int)v;
         while (*s == ' ')
@@ -99,14 +100,22 @@ static unsigned ts_edit_key(trainer_screen *ts, ui_key key, ui_ctx *ctx)
     }
     if (key.code != UI_KEY_ENTER)
         return UI_NOTHING;
-    int layers[NN_MAX_LAYERS], n = 0;
+    int layers[NN_MAX_LAYERS + 1], n = 0;
     char err[200] = "";
     ts->editing = false;
     ctx->text_input = false;
-    if (!ts_parse_layers(ts->input, layers, &n)) {
-        ts_note(ts, true, "Layer sizes are numbers 1-1024 separated by commas, the last 1 (e.g. 20,7,5,1).",
-                "层的大小是以逗号分隔的 1-1024 之间的数，最后一个为 1（例如 20,7,5,1）。");
-    } else if (!trainer_set_layers(ts->model, layers, n, err, sizeof err)) {
+    const int n_x = nn_dim(trainer_net(ts->model), 0);
+    if (!ts_parse_layers(ts->input, layers, &n) || n < 2) {
+        char en[200], zh[200];
+        snprintf(en, sizeof en, "Layer sizes are numbers separated by commas: the input %d first, the output 1 last (e.g. %d,20,7,5,1).", n_x, n_x);
+        snprintf(zh, sizeof zh, "各层大小以逗号分隔：先写输入层 %d，最后是输出层 1（例如 %d,20,7,5,1）。", n_x, n_x);
+        ts_note(ts, true, en, zh);
+    } else if (layers[0] != n_x) {
+        char en[200], zh[200];
+        snprintf(en, sizeof en, "Layers not changed: the list starts with the input size, and this data set has %d features, not %d.", n_x, layers[0]);
+        snprintf(zh, sizeof zh, "层未改变：列表第一个数是输入层大小，这个数据集有 %d 个特征，不是 %d。", n_x, layers[0]);
+        ts_note(ts, true, en, zh);
+    } else if (!trainer_set_layers(ts->model, layers + 1, n - 1, err, sizeof err)) {
         char en[512], zh[512];
         snprintf(en, sizeof en, "Layers not changed: %s.", err);
         snprintf(zh, sizeof zh, "层未改变：%s。", err);
@@ -277,8 +286,8 @@ static unsigned ts_key_locked(ui_screen *s, ui_key key, ui_ctx *ctx)
         const nn_net *net = trainer_net(t);
         size_t used = 0;
         ts->input[0] = '\0';
-        for (int l = 1; l <= nn_layers(net) && used + 8 < sizeof ts->input; l++)
-            used += (size_t)snprintf(ts->input + used, sizeof ts->input - used, "%s%d", l > 1 ? "," : "",
+        for (int l = 0; l <= nn_layers(net) && used + 8 < sizeof ts->input; l++)
+            used += (size_t)snprintf(ts->input + used, sizeof ts->input - used, "%s%d", l > 0 ? "," : "",
                                      nn_dim(net, l));
         return UI_REDRAW;
     }

@@ -73,6 +73,7 @@ void trainer_view_status(const trainer_screen *ts, const ui_ctx *ctx, char *buf,
         snprintf(shape, sizeof shape, "n_h %d", nn_dim(net, 1));
     } else {
         size_t used = (size_t)snprintf(shape, sizeof shape, "layers ");
+        /* n[1] … n[L]: the input size is the data set's and the status line is short of room */
         for (int l = 1; l <= nn_layers(net) && used < sizeof shape; l++)
             used += (size_t)snprintf(shape + used, sizeof shape - used, "%s%d", l > 1 ? "," : "", nn_dim(net, l));
     }
@@ -443,7 +444,7 @@ void trainer_view_render(const trainer_screen *ts, ui_canvas *c, ui_rect body, c
     int status_rows = text_width(status) > body.w ? 2 : 1;
     int ny = body.y + body.h - 3;
     if (ts->editing) {
-        int w = canvas_text(c, body.x, ny, body.w, UI_TR(ctx, "layers n[1],...,n[L] (last 1): ", "各层大小 n[1],...,n[L]（最后为 1）："),
+        int w = canvas_text(c, body.x, ny, body.w, UI_TR(ctx, "layers n[0],...,n[L] (input first, last 1): ", "各层大小 n[0],...,n[L]（先输入层，最后为 1）："),
                             ROLE_HEADING);
         w += canvas_text(c, body.x + w, ny, body.w - w, ts->input, ROLE_INPUT);
         canvas_put(c, body.x + w, ny, glyph_cp(GLYPH_CURSOR, ctx->ascii), ROLE_INPUT);

@@ -106,7 +106,7 @@ static void the_layers_input_line_rebuilds_or_explains(void **state)
     trainer_screen *ts = (trainer_screen *)s;
     press(s, &ctx, UI_KEY_CHAR, 'e');
     assert_true(ts->editing);
-    assert_string_equal(ts->input, "4,1");
+    assert_string_equal(ts->input, "2,4,1");
     for (int i = 0; i < 3; i++)
         press(s, &ctx, UI_KEY_BACKSPACE, 0);
     const char *typed = "6,3,1";
@@ -124,6 +124,16 @@ static void the_layers_input_line_rebuilds_or_explains(void **state)
     press(s, &ctx, UI_KEY_CHAR, '2');
     press(s, &ctx, UI_KEY_ENTER, 0);
     assert_true(ts->note_warn);
+    assert_int_equal(nn_layers(trainer_net(trainer_screen_model(s))), 3);
+    /* The list starts with the input size, as --layers does: planar has 2. */
+    press(s, &ctx, UI_KEY_CHAR, 'e');
+    for (int i = 0; i < 10; i++)
+        press(s, &ctx, UI_KEY_BACKSPACE, 0);
+    for (const char *p = "3,4,1"; *p; p++)
+        press(s, &ctx, UI_KEY_CHAR, (uint32_t)*p);
+    press(s, &ctx, UI_KEY_ENTER, 0);
+    assert_true(ts->note_warn);
+    assert_non_null(strstr(ts->note_en, "this data set has 2 features, not 3"));
     assert_int_equal(nn_layers(trainer_net(trainer_screen_model(s))), 3);
     s->ops->destroy(s);
 }
