@@ -209,10 +209,3 @@ int term_signalled(void)
 {
     return term_signal_flag;
 }
-
-_Noreturn void term_fatal(const char *msg)
-{
-    term_stop();
-    fprintf(stderr, "dnn-tutor: %s\n", msg);
-    exit(1);
-}

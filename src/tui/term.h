@@ -38,7 +38,4 @@ int term_signalled(void);
  * setlocale. */
 bool term_locale_is_utf8(void);
 
-/* Restores the terminal, prints "dnn-tutor: <msg>" on stderr, exits 1. */
-_Noreturn void term_fatal(const char *msg);
-
 #endif
