@@ -37,6 +37,7 @@
 typedef struct report_file {
     char path[PATH_MAX];   /* the final name */
     char tmp[PATH_MAX];    /* the temporary name while writing ("" when none exists) */
+    char bak[PATH_MAX];    /* a hard link to the earlier file of that name while renaming ("" when none) */
     const char *text;
     bool xml_declaration;  /* a stand-alone SVG starts with <?xml …?> */
 } report_file;
@@ -137,20 +138,39 @@ static int commit_files(const char *dir, report_file *files, int n, char *err, s
             return 1;
         }
     }
+    /* Keep the earlier files by a second name (a hard link) until every new
+     * one is in place, so a rename failing halfway can put them all back. */
+    for (int i = 0; i < n; i++) {
+        files[i].bak[0] = '\0';
+        if (access(files[i].path, F_OK) != 0)
+            continue;
+        snprintf(files[i].bak, sizeof files[i].bak, "%s.%ld-%d.bak", files[i].tmp, (long)getpid(), i);
+        if (link(files[i].path, files[i].bak) != 0)
+            files[i].bak[0] = '\0'; /* no hard links here: that file cannot be restored */
+    }
     /* Figures first, the report (files[0]) last: a reader who sees the new
      * report also finds its figures. */
+    int rc = 0;
     for (int i = n - 1; i >= 0; i--) {
         if (rename(files[i].tmp, files[i].path) != 0) {
             snprintf(err, err_size, "cannot write '%s': %s", files[i].path, strerror(errno));
-            /* The ones already renamed are complete files of this report; take them back too. */
-            for (int k = i + 1; k < n; k++)
-                unlink(files[k].path);
+            /* Undo the ones already renamed: the earlier file back, or none. */
+            for (int k = i + 1; k < n; k++) {
+                if (files[k].bak[0] && rename(files[k].bak, files[k].path) == 0)
+                    files[k].bak[0] = '\0';
+                else
+                    unlink(files[k].path);
+            }
             remove_temps(files, n);
-            return 1;
+            rc = 1;
+            break;
         }
         files[i].tmp[0] = '\0';
     }
-    return 0;
+    for (int i = 0; i < n; i++)
+        if (files[i].bak[0])
+            unlink(files[i].bak);
+    return rc;
 }
 
 /* Fails early, before seconds of training, when the directory cannot take a
