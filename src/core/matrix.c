@@ -66,13 +66,12 @@ void mat_scale(mat *m, double scale)
         m->v[i] *= scale;
 }
 
-/* out[i][j] = Σ_k a[i][k] b[k][j], accumulated in k order as a dot product
- * would be. The i-k-j loop keeps the inner loop contiguous over j. */
-CORE_SIMD_CLONES void mat_mul(mat *out, const mat *a, const mat *b)
+/* out (n, M) := a (n, K) · b, b given as K rows of M at bv: each out[i][j]
+ * accumulated in k order, as a dot product would be. The i-k-j loop keeps the
+ * inner loop contiguous over j, so it vectorises across outputs. */
+static inline void mul_ikj(mat *out, const mat *a, const double *bv, size_t M)
 {
-    assert(a->cols == b->rows && out->rows == a->rows && out->cols == b->cols);
-    assert(out != a && out != b);
-    const size_t n = a->rows, K = a->cols, M = b->cols;
+    const size_t n = a->rows, K = a->cols;
     for (size_t i = 0; i < n; i++) {
         double *restrict o = out->v + i * M;
         const double *arow = a->v + i * K;
@@ -80,11 +79,18 @@ CORE_SIMD_CLONES void mat_mul(mat *out, const mat *a, const mat *b)
             o[j] = 0.0;
         for (size_t k = 0; k < K; k++) {
             const double aik = arow[k];
-            const double *restrict brow = b->v + k * M;
+            const double *restrict brow = bv + k * M;
             for (size_t j = 0; j < M; j++)
                 o[j] += aik * brow[j];
         }
     }
+}
+
+CORE_SIMD_CLONES void mat_mul(mat *out, const mat *a, const mat *b)
+{
+    assert(a->cols == b->rows && out->rows == a->rows && out->cols == b->cols);
+    assert(out != a && out != b);
+    mul_ikj(out, a, b->v, b->cols);
 }
 
 /* out[i][j] = Σ_k a[k][i] b[k][j]. */
@@ -132,18 +138,7 @@ CORE_SIMD_CLONES void mat_mul_nt(mat *out, const mat *a, const mat *b, double *s
     for (size_t j = 0; j < M; j++)
         for (size_t k = 0; k < K; k++)
             bt[k * M + j] = b->v[j * K + k];
-    for (size_t i = 0; i < n; i++) {
-        double *restrict o = out->v + i * M;
-        const double *arow = a->v + i * K;
-        for (size_t j = 0; j < M; j++)
-            o[j] = 0.0;
-        for (size_t k = 0; k < K; k++) {
-            const double aik = arow[k];
-            const double *restrict brow = bt + k * M;
-            for (size_t j = 0; j < M; j++)
-                o[j] += aik * brow[j];
-        }
-    }
+    mul_ikj(out, a, bt, M);
 }
 
 void mat_add_col(mat *m, const mat *col)
