@@ -31,7 +31,7 @@ static void print_usage(FILE *out)
             "Usage: dnn-tutor [--lessons DIR] [--no-color] [--ascii] [--lang zh|en]\n"
             "       dnn-tutor COMMAND [OPTIONS]   (dnn-tutor COMMAND --help for its options)\n"
             "\n"
-            "With no command, opens the full-screen course: weeks 2-4 of \"Neural Networks and\n"
+            "With no command, opens the full-screen course: weeks 1-4 of \"Neural Networks and\n"
             "Deep Learning\", with labs that step through backpropagation and train live.\n"
             "\n"
             "Commands:\n");
