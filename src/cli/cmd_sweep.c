@@ -14,7 +14,7 @@
 #include "commands.h"
 #include "json.h"
 #include "options.h"
-#include "../report/run.h"
+#include "../lab/run.h"
 
 static const char sweep_usage[] =
     "Usage: dnn-tutor sweep [--hidden N1,N2,...] [OPTIONS]\n"

@@ -15,7 +15,7 @@
 #include "commands.h"
 #include "json.h"
 #include "options.h"
-#include "../report/run.h"
+#include "../lab/run.h"
 
 static const char train_usage[] =
     "Usage: dnn-tutor train [OPTIONS]\n"

@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "run.h"
+#include "../lab/run.h"
 
 #define REPORT_SWEEP_N 7
 #define REPORT_LR_MAX 7

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "stepper.h"
+#include "../../lab/stepper.h"
 #include "stepper_screen.h"
 #include "stepper_view.h"
 

@@ -7,7 +7,7 @@
 #define DNN_UI_STEPPER_SCREEN_H
 
 #include "../screen.h"
-#include "stepper.h"
+#include "../../lab/stepper.h"
 
 /* A stepper screen owning `model` (freed with the screen, or here on
  * failure); NULL on no memory or a NULL model. */

@@ -20,7 +20,7 @@
 
 #include "../canvas.h"
 #include "../screen.h"
-#include "stepper.h"
+#include "../../lab/stepper.h"
 
 /* Where each panel goes for a body rectangle (a pure function of the size
  * and of the network's number of layers). */

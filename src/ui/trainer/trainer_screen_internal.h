@@ -14,7 +14,7 @@
 #include <stdatomic.h>
 
 #include "../labs.h"
-#include "trainer.h"
+#include "../../lab/trainer.h"
 #include "trainer_grid.h"
 
 /* Resolution of the cached maps; the view stretches them to its cells. */

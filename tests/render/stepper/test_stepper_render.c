@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../unit/stepper/stepper_fixture.h"
+#include "../../unit/lab/stepper_fixture.h"
 #include "ui/stepper/stepper_screen.h"
 #include "render/golden.h"
 

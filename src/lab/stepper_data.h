@@ -8,8 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../../core/matrix.h"
-#include "../../data/runspec.h"
+#include "../core/matrix.h"
+#include "../data/runspec.h"
 
 #define STEPPER_DATA_ERR_MAX 800
 

@@ -11,7 +11,7 @@
 
 #include "core/network.h"
 #include "data/generate.h"
-#include "ui/stepper/stepper.h"
+#include "lab/stepper.h"
 
 /* The week-3 stepper: planar (seed 1, m = 400), 2-4-1 tanh/sigmoid, lr 1.2. */
 static inline stepper *fixture_planar(void)

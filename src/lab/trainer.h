@@ -29,8 +29,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../../core/network.h"
-#include "../../data/runspec.h"
+#include "../core/network.h"
+#include "../data/runspec.h"
 
 typedef struct trainer trainer;
 

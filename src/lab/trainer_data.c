@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../../data/dataset.h"
+#include "../data/dataset.h"
 #include "trainer_internal.h"
 
 bool trainer_data_load(const run_spec *spec, trainer_data *out, char *err, size_t err_size)

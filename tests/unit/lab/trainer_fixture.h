@@ -10,7 +10,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "trainer/trainer.h"
+#include "lab/trainer.h"
 
 /* |a − b| <= eps, reporting both values when not. */
 #define assert_double_equal(a, b, eps) assert_close_at((a), (b), (eps), #a, __FILE__, __LINE__)

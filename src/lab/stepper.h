@@ -24,10 +24,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../../core/formula.h"
-#include "../../core/gradcheck.h"
-#include "../../core/network.h"
-#include "../../data/runspec.h"
+#include "../core/formula.h"
+#include "../core/gradcheck.h"
+#include "../core/network.h"
+#include "../data/runspec.h"
 
 #define STEPPER_UNDO_DEPTH 64
 #define STEPPER_UNDO_MIN 8

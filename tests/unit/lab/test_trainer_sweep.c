@@ -18,7 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "trainer/trainer.h"
+#include "lab/trainer.h"
 
 static void the_sweep_reproduces_the_course_accuracies(void **state)
 {

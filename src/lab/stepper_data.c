@@ -7,7 +7,7 @@
 
 #include <stdio.h>
 
-#include "../../data/dataset.h"
+#include "../data/dataset.h"
 
 bool stepper_data_load(const run_spec *spec, mat **X, mat **Y, char *msg, size_t msg_size)
 {
