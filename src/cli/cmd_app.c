@@ -200,14 +200,16 @@ int cmd_app(int argc, char **argv)
         lesson_course_free(course);
         return 1;
     }
-    char path[4096], msg[512] = "";
-    bool have_path = progress_default_path(path, sizeof path);
+    char path[4096], msg[512] = "", why[256];
+    bool have_path = progress_default_path(path, sizeof path, why, sizeof why);
     ui_progress *progress = NULL;
     if (have_path) {
-        progress_load(path, &progress, msg, sizeof msg);
+        /* PROGRESS_ERROR: a file we could neither read nor move aside is never overwritten */
+        if (progress_load(path, &progress, msg, sizeof msg) == PROGRESS_ERROR)
+            have_path = false;
     } else {
         progress = progress_new();
-        snprintf(msg, sizeof msg, "neither XDG_STATE_HOME nor HOME is set: progress will not be saved");
+        snprintf(msg, sizeof msg, "%s: progress will not be saved", why);
     }
     if (!progress) {
         fprintf(stderr, "dnn-tutor: out of memory\n");

@@ -3,7 +3,8 @@
  *
  * Reading is strict about types (a "done" that is not an array of strings
  * makes the file corrupt) and lenient about unknown keys (a newer version
- * may add some). Saving:  progress.json.tmp-XXXXXX ─write─fsync─► rename ─► progress.json
+ * may add some). Saving goes through safefile (src/data/safefile.h):
+ *   .progress.json.<pid>-<hex>.tmp ─write─fsync─► rename ─► progress.json (a symlink: its target)
  */
 #include "progress.h"
 
@@ -21,6 +22,7 @@
 #include "lesson.h"
 #include "lesson_internal.h"
 #include "network.h"
+#include "safefile.h"
 
 #define PROGRESS_FILE_MAX (4u * 1024u * 1024u)
 
@@ -42,19 +44,32 @@ static bool progress_id_ok(const char *id)
     return id && *id && strlen(id) <= PROGRESS_ID_MAX;
 }
 
-bool progress_default_path(char *buf, size_t size)
+bool progress_default_path(char *buf, size_t size, char *why, size_t why_size)
 {
+    if (why_size)
+        why[0] = '\0';
     const char *xdg = getenv("XDG_STATE_HOME");
-    int n;
+    const char *home = getenv("HOME");
+    bool xdg_long = false;
+    /* a relative XDG_STATE_HOME is ignored, as the XDG spec says; one too long for a path falls back to HOME */
     if (xdg && xdg[0] == '/') {
-        n = snprintf(buf, size, "%s/dnn-tutor/progress.json", xdg);
-    } else {
-        const char *home = getenv("HOME");
-        if (!home || !*home)
-            return false;
-        n = snprintf(buf, size, "%s/.local/state/dnn-tutor/progress.json", home);
+        int n = snprintf(buf, size, "%s/dnn-tutor/progress.json", xdg);
+        if (n > 0 && (size_t)n < size)
+            return true;
+        xdg_long = true;
     }
-    return n > 0 && (size_t)n < size;
+    if (home && *home) {
+        int n = snprintf(buf, size, "%s/.local/state/dnn-tutor/progress.json", home);
+        if (n > 0 && (size_t)n < size)
+            return true;
+        snprintf(why, why_size, "HOME is too long for a path (%zu characters)", strlen(home));
+        return false;
+    }
+    if (xdg_long)
+        snprintf(why, why_size, "XDG_STATE_HOME is too long for a path (%zu characters) and HOME is not set", strlen(xdg));
+    else
+        snprintf(why, why_size, "neither XDG_STATE_HOME nor HOME is set");
+    return false;
 }
 
 bool progress_is_done(const ui_progress *p, const char *lesson_id)
@@ -249,7 +264,8 @@ static bool progress_from_json(const cJSON *root, ui_progress *p)
         cJSON_ArrayForEach(e, v) {
             if (!cJSON_IsString(e) || !progress_id_ok(e->valuestring))
                 return false;
-            progress_mark_done(p, e->valuestring);
+            if (!progress_is_done(p, e->valuestring) && !progress_mark_done(p, e->valuestring))
+                p->dropped++;
         }
     }
     v = cJSON_GetObjectItemCaseSensitive(root, "quizzes");
@@ -267,6 +283,8 @@ static bool progress_from_json(const cJSON *root, ui_progress *p)
             if (q) {
                 q->right = cJSON_IsTrue(right);
                 q->tries = tries->valueint;
+            } else {
+                p->dropped++;
             }
         }
     }
@@ -291,13 +309,27 @@ progress_status progress_parse(const char *data, size_t size, ui_progress **out)
     return *out ? PROGRESS_CORRUPT : PROGRESS_ERROR;
 }
 
+/* Renames path aside as "<path>.<kind>-<unix time>[-k]", never over an
+ * earlier file; the new name goes to aside. False with errno set. */
+static bool progress_set_aside(const char *path, const char *kind, char *aside, size_t aside_size)
+{
+    long long now = (long long)time(NULL);
+    snprintf(aside, aside_size, "%s.%s-%lld", path, kind, now);
+    for (int k = 1; k < 100 && access(aside, F_OK) == 0; k++)
+        snprintf(aside, aside_size, "%s.%s-%lld-%d", path, kind, now, k);
+    return rename(path, aside) == 0;
+}
+
 progress_status progress_load(const char *path, ui_progress **out, char *msg, size_t msg_size)
 {
     if (msg_size)
         msg[0] = '\0';
+    /* temporaries a killed save left behind */
+    safefile_clean_stale(path);
     char *data;
     size_t size;
     int err;
+    char aside[4200];
     /* never blocks on a FIFO, never reads a huge file: too big is corrupt */
     lesson_read_status rs = lesson_read_regular_file(path, PROGRESS_FILE_MAX, &data, &size, &err);
     bool too_big = rs == LESSON_READ_TOO_BIG;
@@ -305,10 +337,22 @@ progress_status progress_load(const char *path, ui_progress **out, char *msg, si
         *out = progress_new();
         if (rs == LESSON_READ_OPEN && err == ENOENT && *out)
             return PROGRESS_MISSING;
-        const char *why = rs == LESSON_READ_NOT_REGULAR ? "not a regular file"
-                        : rs == LESSON_READ_NO_MEMORY || !*out ? "out of memory"
-                        : strerror(err);
-        snprintf(msg, msg_size, "cannot read %s: %s; starting fresh", path, why);
+        if (rs == LESSON_READ_NO_MEMORY || !*out) {
+            snprintf(msg, msg_size, "cannot read %s: out of memory; progress will not be saved", path);
+            return PROGRESS_ERROR;
+        }
+        if (rs == LESSON_READ_NOT_REGULAR) {
+            snprintf(msg, msg_size, "cannot read %s: not a regular file; progress will not be saved", path);
+            return PROGRESS_ERROR;
+        }
+        /* A regular file we cannot read (mode 000, another owner, an I/O
+         * error) is never overwritten: moved aside, whole, for the learner. */
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && progress_set_aside(path, "unreadable", aside, sizeof aside)) {
+            snprintf(msg, msg_size, "cannot read %s (%s): moved to %s; starting fresh", path, strerror(err), aside);
+            return PROGRESS_CORRUPT;
+        }
+        snprintf(msg, msg_size, "cannot read %s: %s; progress will not be saved", path, strerror(err));
         return PROGRESS_ERROR;
     }
     progress_status st = too_big ? PROGRESS_CORRUPT : progress_parse(data, size, out);
@@ -319,21 +363,29 @@ progress_status progress_load(const char *path, ui_progress **out, char *msg, si
         snprintf(msg, msg_size, "out of memory");
         return PROGRESS_ERROR;
     }
-    if (st == PROGRESS_OK)
+    if (st == PROGRESS_OK && (*out)->dropped == 0)
         return PROGRESS_OK;
-    /* set aside under a name no earlier corrupt file has */
-    char aside[4200], why[80] = "corrupt";
-    long long now = (long long)time(NULL);
-    snprintf(aside, sizeof aside, "%s.corrupt-%lld", path, now);
-    for (int k = 1; k < 100 && access(aside, F_OK) == 0; k++)
-        snprintf(aside, sizeof aside, "%s.corrupt-%lld-%d", path, now, k);
+    if (st == PROGRESS_OK) {
+        /* past the limits: the entries that fit are kept, and the whole file too */
+        if (progress_set_aside(path, "full", aside, sizeof aside)) {
+            snprintf(msg, msg_size,
+                     "progress file holds more than %d finished lessons or %d quizzes: the first ones are kept, "
+                     "the whole file was moved to %s", PROGRESS_MAX_DONE, PROGRESS_MAX_QUIZZES, aside);
+            return PROGRESS_OK;
+        }
+        snprintf(msg, msg_size, "progress file %s holds more than %d finished lessons or %d quizzes (%s): "
+                 "progress will not be saved", path, PROGRESS_MAX_DONE, PROGRESS_MAX_QUIZZES, strerror(errno));
+        return PROGRESS_ERROR;
+    }
+    char why[80] = "corrupt";
     if (too_big)
         snprintf(why, sizeof why, "too large (%zu bytes or more; at most 4 MiB)", size);
-    if (rename(path, aside) == 0)
+    if (progress_set_aside(path, "corrupt", aside, sizeof aside)) {
         snprintf(msg, msg_size, "progress file was %s; moved to %s; starting fresh", why, aside);
-    else
-        snprintf(msg, msg_size, "progress file %s is %s (%s); starting fresh", path, why, strerror(errno));
-    return PROGRESS_CORRUPT;
+        return PROGRESS_CORRUPT;
+    }
+    snprintf(msg, msg_size, "progress file %s is %s (%s); progress will not be saved", path, why, strerror(errno));
+    return PROGRESS_ERROR;
 }
 
 /* ---- struct → JSON ---- */
@@ -440,49 +492,14 @@ bool progress_save(const ui_progress *p, const char *path, char *msg, size_t msg
         snprintf(msg, msg_size, "out of memory while saving progress");
         return false;
     }
-    char tmp[4096];
-    if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp) {
-        free(text);
-        snprintf(msg, msg_size, "path too long: %s", path);
-        return false;
-    }
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        snprintf(msg, msg_size, "cannot save progress next to %s: %s", path, strerror(errno));
-        free(text);
-        return false;
-    }
-    size_t len = strlen(text), off = 0;
-    bool ok = true;
-    while (ok && off < len) {
-        ssize_t w = write(fd, text + off, len - off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        ok = w > 0;
-        if (ok)
-            off += (size_t)w;
-    }
-    ok = ok && write(fd, "\n", 1) == 1;
-    ok = ok && fsync(fd) == 0;
-    int saved_errno = errno;
-    ok = (close(fd) == 0) && ok;
+    char why[4300];
+    size_t len = strlen(text);
+    text[len] = '\n';  /* cJSON_Print's terminator becomes the file's last newline */
+    int rc = safefile_save(path, text, len + 1, 0600, why, sizeof why);
     free(text);
-    if (!ok || rename(tmp, path) != 0) {
-        if (ok)
-            saved_errno = errno;
-        unlink(tmp);
-        snprintf(msg, msg_size, "cannot save progress to %s: %s", path, strerror(saved_errno));
+    if (rc) {
+        snprintf(msg, msg_size, "cannot save progress: %s", why);
         return false;
-    }
-    /* the rename reaches the disk with its directory (best effort: the file is whole either way) */
-    char *slash = strrchr(tmp, '/');
-    if (slash) {
-        slash[slash == tmp] = '\0';  /* "/progress.json" → "/" */
-        int dfd = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (dfd >= 0) {
-            (void)fsync(dfd);
-            close(dfd);
-        }
     }
     return true;
 }

@@ -13,16 +13,23 @@
  *              "init": "course-w3", "seed": 2, "lr": 1.2, "iterations": 10000 }
  *   }
  *
- * Saving writes a temporary file in the same directory, fsyncs it and
- * renames it over the old one, so a crash never leaves half a file. Loading
- * a file that is not valid progress JSON, or is larger than 4 MiB (not read),
- * renames it aside (progress.json.corrupt-<unix time>[-k], never over an
- * earlier one) and starts fresh, with a message. Loading never blocks: a FIFO
- * or a directory in its place is an error, not read.
+ * Saving goes through safefile (src/data/safefile.h): a temporary file in
+ * the same directory, fsynced and renamed over the old one, so a crash never
+ * leaves half a file; a symlinked progress.json is written through (the link
+ * stays); anything but a regular file is never replaced. Loading first
+ * removes the temporaries a killed save left. The learner's progress is never
+ * lost: a file that is not valid progress JSON, or is larger than 4 MiB (not
+ * read), or exists but cannot be read (mode 000, another owner), is renamed
+ * aside (progress.json.corrupt-<unix time>[-k] or .unreadable-…, never over an
+ * earlier one) and a fresh progress starts, with a message; when it cannot be
+ * moved, PROGRESS_ERROR tells the caller not to save. Loading never blocks: a
+ * FIFO or a directory in its place is an error, not read.
  *
  * The struct is named ui_progress because the ui layer's ui_ctx carries it;
  * it lives here because only the lesson layer may include cJSON. Plain data:
- * fixed-size arrays, no pointers; entries past the limits are dropped.
+ * fixed-size arrays, no pointers. A file with entries past the limits loads
+ * the ones that fit and is moved aside whole (progress.json.full-…) with a
+ * message; at run time progress_mark_done returns false past the limit.
  * Never prints, never exits.
  */
 #ifndef DNN_LESSON_PROGRESS_H
@@ -55,26 +62,29 @@ typedef struct ui_progress {
     bool has_lab;                                  /* the last lab opened */
     int lab_kind;                                  /* lesson_lab_kind */
     run_spec lab;
+    int dropped;                                   /* entries past the limits in the file loaded */
 } ui_progress;
 
 typedef enum progress_status {
     PROGRESS_OK,       /* loaded */
     PROGRESS_MISSING,  /* no file yet: a fresh progress */
-    PROGRESS_CORRUPT,  /* set aside; a fresh progress; msg says where */
-    PROGRESS_ERROR     /* could not read (permissions, not a regular file …) or no memory;
-                          fresh; msg says why; the file is left where it is */
+    PROGRESS_CORRUPT,  /* corrupt, too big or unreadable: set aside; a fresh progress; msg says where */
+    PROGRESS_ERROR     /* not a regular file, cannot be moved aside, or no memory: a fresh
+                          progress that must NOT be saved (msg says so); the file is left alone */
 } progress_status;
 
 /* A fresh progress (nothing done, no language, no position); NULL on no memory. */
 ui_progress *progress_new(void);
 void progress_free(ui_progress *p);
 
-/* $XDG_STATE_HOME/dnn-tutor/progress.json, or $HOME/.local/state/…; false
- * when neither variable is set (or the path does not fit). */
-bool progress_default_path(char *buf, size_t size);
+/* $XDG_STATE_HOME/dnn-tutor/progress.json when XDG_STATE_HOME is absolute
+ * and the path fits, else $HOME/.local/state/…; false with the reason in why
+ * ("neither XDG_STATE_HOME nor HOME is set", "HOME is too long …"). */
+bool progress_default_path(char *buf, size_t size, char *why, size_t why_size);
 
 /* Loads path into *out (always a valid object unless memory runs out, then
- * NULL and PROGRESS_ERROR). See progress_status for the rest. */
+ * NULL and PROGRESS_ERROR). See progress_status for the rest; msg may be set
+ * with PROGRESS_OK too (entries past the limits). */
 progress_status progress_load(const char *path, ui_progress **out, char *msg, size_t msg_size);
 
 /* Reads progress JSON held in memory, as progress_load does after reading

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "lesson_test.h"
@@ -109,8 +110,10 @@ static void a_directory_in_place_of_the_file_is_an_error_and_cannot_be_saved_ove
     assert_non_null(strstr(msg, "not a regular file"));
     progress_mark_done(p, "w2-a");
     assert_false(progress_save(p, t->path, msg, sizeof msg));
-    assert_non_null(strstr(msg, "cannot save progress to"));
+    assert_non_null(strstr(msg, "cannot save progress: cannot write"));
+    assert_non_null(strstr(msg, "it is a directory"));
     assert_int_equal(count_files(t, "progress.json"), 1);  /* no temporary file left */
+    assert_int_equal(count_files(t, ".progress.json"), 0);
     progress_free(p);
 }
 
@@ -201,7 +204,7 @@ static void every_truncation_of_a_saved_file_is_whole_or_corrupt(void **state)
     assert_true(ok >= 1 && ok <= 2);  /* the whole file, and the one without its last newline */
 }
 
-static void too_many_entries_are_dropped_past_the_limits(void **state)
+static void entries_past_the_limits_are_kept_aside_with_a_message(void **state)
 {
     tmp *t = *state;
     size_t cap = 4000 * 64;
@@ -219,6 +222,10 @@ static void too_many_entries_are_dropped_past_the_limits(void **state)
     ui_progress *p;
     char msg[600];
     assert_int_equal(progress_load(t->path, &p, msg, sizeof msg), PROGRESS_OK);
+    /* not silent: the message says so, and the whole file is kept aside */
+    assert_non_null(strstr(msg, "holds more than 256 finished lessons or 1024 quizzes"));
+    assert_int_equal(count_files(t, "progress.json.full-"), 1);
+    assert_int_equal(access(t->path, F_OK), -1);
     assert_int_equal(p->n_done, PROGRESS_MAX_DONE);
     assert_int_equal(p->n_quizzes, PROGRESS_MAX_QUIZZES);
     assert_true(progress_is_done(p, "l255"));
@@ -307,26 +314,120 @@ static void saving_under_a_file_fails_with_a_reason_and_leaves_nothing(void **st
     progress_free(p);
 }
 
-static void permissions_are_reported_as_values(void **state)
+/* Runs check(t) as an unprivileged user (a forked child that owns t->dir as
+ * uid/gid 65534 when the test runs as root, where modes refuse nothing).
+ * check returns 0, or the line of the first failed expectation. */
+#define CHECK(cond) do { if (!(cond)) return __LINE__; } while (0)
+static void as_unprivileged(tmp *t, int (*check)(tmp *t))
 {
-    tmp *t = *state;
-    if (geteuid() == 0) {
-        print_message("running as root: permissions cannot refuse anything here, not tested\n");
-        skip();
+    if (geteuid() != 0) {
+        assert_int_equal(check(t), 0);
+        return;
     }
-    write_bytes(t->path, "{\"version\": 1}", 14);
-    assert_int_equal(chmod(t->path, 0), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        if (chown(t->dir, 65534, 65534) != 0 || setgid(65534) != 0 || setuid(65534) != 0)
+            _exit(254);
+        int line = check(t);
+        _exit(line ? line % 250 + 1 : 0);
+    }
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    if (WEXITSTATUS(status))
+        print_message("failed near line %d (mod 250) as uid 65534\n", WEXITSTATUS(status) - 1);
+    assert_int_equal(WEXITSTATUS(status), 0);
+}
+
+/* mode 000: never overwritten; moved aside whole, then a fresh progress saves */
+static int check_unreadable_is_set_aside(tmp *t)
+{
+    static const char text[] = "{\"version\": 1, \"done\": [\"w2-a\", \"w2-b\"]}";
+    CHECK(lt_write_file(t->path, text, sizeof text - 1));
+    CHECK(chmod(t->path, 0) == 0);
     ui_progress *p;
     char msg[600];
-    assert_int_equal(progress_load(t->path, &p, msg, sizeof msg), PROGRESS_ERROR);
-    assert_non_null(strstr(msg, "Permission denied"));
-    assert_int_equal(access(t->path, F_OK), 0);  /* not set aside: it is not corrupt */
-    assert_int_equal(chmod(t->dir, 0500), 0);
-    assert_false(progress_save(p, t->path, msg, sizeof msg));
-    assert_non_null(strstr(msg, "Permission denied"));
-    assert_int_equal(chmod(t->dir, 0700), 0);
-    assert_int_equal(count_files(t, "progress.json"), 1);  /* no temporary file */
+    CHECK(progress_load(t->path, &p, msg, sizeof msg) == PROGRESS_CORRUPT);
+    CHECK(strstr(msg, "Permission denied") && strstr(msg, "progress.json.unreadable-"));
+    CHECK(count_files(t, "progress.json.unreadable-") == 1);
+    CHECK(access(t->path, F_OK) != 0);
+    progress_mark_done(p, "w3-a");
+    CHECK(progress_save(p, t->path, msg, sizeof msg));
+    CHECK(count_files(t, "progress.json.unreadable-") == 1);
     progress_free(p);
+    return 0;
+}
+
+static void an_unreadable_file_is_moved_aside_never_overwritten(void **state)
+{
+    as_unprivileged(*state, check_unreadable_is_set_aside);
+}
+
+/* unreadable and the directory read-only: PROGRESS_ERROR (do not save), file untouched */
+static int check_unreadable_unmovable_is_an_error(tmp *t)
+{
+    CHECK(lt_write_file(t->path, "{\"version\": 1}", 14));
+    CHECK(chmod(t->path, 0) == 0);
+    CHECK(chmod(t->dir, 0500) == 0);
+    ui_progress *p;
+    char msg[600];
+    CHECK(progress_load(t->path, &p, msg, sizeof msg) == PROGRESS_ERROR);
+    CHECK(strstr(msg, "Permission denied; progress will not be saved"));
+    CHECK(access(t->path, F_OK) == 0);
+    CHECK(!progress_save(p, t->path, msg, sizeof msg));
+    CHECK(strstr(msg, "Permission denied"));
+    CHECK(chmod(t->dir, 0700) == 0);
+    CHECK(count_files(t, "progress.json") == 1 && count_files(t, ".progress.json") == 0);
+    progress_free(p);
+    return 0;
+}
+
+static void an_unreadable_file_that_cannot_be_moved_is_an_error_and_kept(void **state)
+{
+    as_unprivileged(*state, check_unreadable_unmovable_is_an_error);
+}
+
+static void a_symlinked_progress_file_is_written_through(void **state)
+{
+    tmp *t = *state;
+    char real[4300];
+    snprintf(real, sizeof real, "%s/synced-progress.json", t->dir);
+    write_bytes(real, "{\"version\": 1}", 14);
+    assert_int_equal(symlink("synced-progress.json", t->path), 0);
+    ui_progress *p;
+    char msg[600];
+    assert_int_equal(progress_load(t->path, &p, msg, sizeof msg), PROGRESS_OK);
+    progress_mark_done(p, "w2-a");
+    assert_true(progress_save(p, t->path, msg, sizeof msg));
+    progress_free(p);
+    struct stat st;
+    assert_int_equal(lstat(t->path, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    assert_int_equal(progress_load(real, &p, msg, sizeof msg), PROGRESS_OK);
+    assert_true(progress_is_done(p, "w2-a"));
+    progress_free(p);
+}
+
+static void temporaries_left_by_a_killed_save_are_removed_at_load(void **state)
+{
+    tmp *t = *state;
+    pid_t dead = fork();
+    if (dead == 0)
+        _exit(0);
+    waitpid(dead, NULL, 0);
+    char a[4300], b[4300];
+    snprintf(a, sizeof a, "%s/progress.json.tmp-aB3dE9", t->dir);  /* an earlier version's name */
+    snprintf(b, sizeof b, "%s/.progress.json.%ld-5f.tmp", t->dir, (long)dead);
+    write_bytes(a, "{", 1);
+    write_bytes(b, "{", 1);
+    write_bytes(t->path, "{\"version\": 1}", 14);
+    ui_progress *p;
+    char msg[600];
+    assert_int_equal(progress_load(t->path, &p, msg, sizeof msg), PROGRESS_OK);
+    progress_free(p);
+    assert_int_equal(count_files(t, "progress.json"), 1);
+    assert_int_equal(count_files(t, ".progress.json"), 0);
 }
 
 static void progress_in_memory_is_parsed_without_a_file(void **state)
@@ -354,11 +455,14 @@ int main(void)
         T(a_100_mb_file_is_set_aside_without_being_read),
         T(deep_nesting_is_corrupt_not_a_crash),
         T(every_truncation_of_a_saved_file_is_whole_or_corrupt),
-        T(too_many_entries_are_dropped_past_the_limits),
+        T(entries_past_the_limits_are_kept_aside_with_a_message),
         T(hostile_values_make_the_file_corrupt),
         T(two_corrupt_files_in_the_same_second_are_both_kept),
         T(saving_under_a_file_fails_with_a_reason_and_leaves_nothing),
-        T(permissions_are_reported_as_values),
+        T(an_unreadable_file_is_moved_aside_never_overwritten),
+        T(an_unreadable_file_that_cannot_be_moved_is_an_error_and_kept),
+        T(a_symlinked_progress_file_is_written_through),
+        T(temporaries_left_by_a_killed_save_are_removed_at_load),
         T(progress_in_memory_is_parsed_without_a_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -185,16 +185,39 @@ static void wrong_types_make_a_file_corrupt(void **state)
 static void the_default_path_follows_xdg_state_home_then_home(void **state)
 {
     (void)state;
-    char buf[512];
+    char buf[512], why[256];
     setenv("XDG_STATE_HOME", "/x/state", 1);
-    assert_true(progress_default_path(buf, sizeof buf));
+    assert_true(progress_default_path(buf, sizeof buf, why, sizeof why));
     assert_string_equal(buf, "/x/state/dnn-tutor/progress.json");
     unsetenv("XDG_STATE_HOME");
     setenv("HOME", "/home/learner", 1);
-    assert_true(progress_default_path(buf, sizeof buf));
+    assert_true(progress_default_path(buf, sizeof buf, why, sizeof why));
     assert_string_equal(buf, "/home/learner/.local/state/dnn-tutor/progress.json");
     unsetenv("HOME");
-    assert_false(progress_default_path(buf, sizeof buf));
+    assert_false(progress_default_path(buf, sizeof buf, why, sizeof why));
+    assert_string_equal(why, "neither XDG_STATE_HOME nor HOME is set");
+}
+
+/* An XDG_STATE_HOME longer than a path falls back to HOME; a HOME too long is
+ * named as such, not as "not set". */
+static void a_state_home_too_long_falls_back_to_home_or_says_too_long(void **state)
+{
+    (void)state;
+    char buf[4096], why[256], long_dir[5001];
+    long_dir[0] = '/';
+    memset(long_dir + 1, 'x', sizeof long_dir - 2);
+    long_dir[sizeof long_dir - 1] = '\0';
+    setenv("XDG_STATE_HOME", long_dir, 1);
+    setenv("HOME", "/home/learner", 1);
+    assert_true(progress_default_path(buf, sizeof buf, why, sizeof why));
+    assert_string_equal(buf, "/home/learner/.local/state/dnn-tutor/progress.json");
+    setenv("HOME", long_dir, 1);
+    assert_false(progress_default_path(buf, sizeof buf, why, sizeof why));
+    assert_string_equal(why, "HOME is too long for a path (5000 characters)");
+    unsetenv("HOME");
+    assert_false(progress_default_path(buf, sizeof buf, why, sizeof why));
+    assert_string_equal(why, "XDG_STATE_HOME is too long for a path (5000 characters) and HOME is not set");
+    unsetenv("XDG_STATE_HOME");
 }
 
 int main(void)
@@ -207,6 +230,7 @@ int main(void)
                                         tmp_teardown),
         cmocka_unit_test_setup_teardown(wrong_types_make_a_file_corrupt, tmp_setup, tmp_teardown),
         cmocka_unit_test(the_default_path_follows_xdg_state_home_then_home),
+        cmocka_unit_test(a_state_home_too_long_falls_back_to_home_or_says_too_long),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
