@@ -27,8 +27,11 @@ static const char report_usage[] =
     "%s"
     "Report options:\n"
     "  -o, --output FILE        the report (default report.md, or report.html with\n"
-    "                           --format html); figures go beside it as FILE-cost.svg,\n"
-    "                           FILE-boundary.svg (2-D data), FILE-sweep.svg, FILE-lr.svg\n"
+    "                           --format html); figures go beside it as FILE-cost-HASH.svg,\n"
+    "                           FILE-boundary-HASH.svg (2-D data), FILE-sweep-HASH.svg,\n"
+    "                           FILE-lr-HASH.svg (HASH: 8 hex digits of the contents).\n"
+    "                           Only a regular file is replaced; a symlink is written\n"
+    "                           through (the file it points to is replaced)\n"
     "  --format md|html         Markdown with SVG files (default), or one HTML file\n"
     "  --lang zh|en             the report's language (default from LC_ALL /\n"
     "                           LC_MESSAGES / LANG: zh* gives zh, anything else en)\n"
@@ -36,6 +39,8 @@ static const char report_usage[] =
     "\n"
     "The sweep and the learning-rate comparison train at most 5000 iterations each\n"
     "(fewer on large data sets); the report says how many.\n"
+    "The report appears all at once: the new figures are written first, the report\n"
+    "renamed over the old one last, then the figures it no longer shows removed.\n"
     "Exit status: 0 written, 1 bad data, a diverged run or an unwritable file (then\n"
     "no file of the report is left behind), 2 bad usage.\n";
 

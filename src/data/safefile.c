@@ -252,54 +252,60 @@ int safefile_save(const char *path, const void *data, size_t n, mode_t new_mode,
     return 0;
 }
 
-/* Is name one of our temporaries for base, and of which process?
- *   .BASE.<pid>-<hex>.tmp[.<anything>.bak]   → pid
- *   BASE.tmp-XXXXXX                          → 0 (an older version's; no pid) */
-static bool temp_name_of(const char *name, const char *base, long *pid)
+/* Is name one of our temporaries, ".BASE.<pid>-<hex>.tmp[.<anything>.bak]"?
+ * Then the length of BASE and the pid. */
+static bool parse_temp(const char *name, size_t *base_len, long *pid)
 {
-    size_t bl = strlen(base);
-    if (!strncmp(name, base, bl) && !strncmp(name + bl, ".tmp-", 5) && strlen(name + bl + 5) == 6) {
-        *pid = 0;
-        return true;
+    if (name[0] != '.')
+        return false;
+    for (const char *t = strstr(name, ".tmp"); t; t = strstr(t + 1, ".tmp")) {
+        const char *rest = t + 4;
+        size_t rl = strlen(rest);
+        if (rl && !(rest[0] == '.' && rl >= 5 && !strcmp(rest + rl - 4, ".bak")))
+            continue;
+        const char *h = t;
+        while (h > name && h[-1] && strchr("0123456789abcdef", h[-1]))
+            h--;
+        if (h == t || h - 1 <= name || h[-1] != '-')
+            continue;
+        const char *d = h - 1;
+        while (d > name && d[-1] >= '0' && d[-1] <= '9')
+            d--;
+        if (d == h - 1 || d - 1 <= name + 1 || d[-1] != '.')
+            continue;
+        *pid = strtol(d, NULL, 10);
+        *base_len = (size_t)(d - 1 - (name + 1));
+        return *pid > 0;
     }
-    if (name[0] != '.' || strncmp(name + 1, base, bl) || name[1 + bl] != '.')
-        return false;
-    const char *p = name + 2 + bl;
-    char *end;
-    long v = strtol(p, &end, 10);
-    if (end == p || v <= 0 || *end != '-')
-        return false;
-    p = end + 1;
-    size_t hex = strspn(p, "0123456789abcdef");
-    if (hex == 0 || strncmp(p + hex, ".tmp", 4))
-        return false;
-    p += hex + 4;
-    size_t rest = strlen(p);
-    if (rest && !(p[0] == '.' && rest >= 4 && !strcmp(p + rest - 4, ".bak")))
-        return false;
-    *pid = v;
-    return true;
+    return false;
 }
 
-int safefile_clean_stale(const char *path)
+/* Removes, in dir, our temporaries whose BASE is base (exact) or starts with
+ * it (prefix), of processes that are gone or older than a day; with exact,
+ * also an older version's "BASE.tmp-XXXXXX". */
+static int clean_stale_in(const char *dir, const char *base, bool prefix)
 {
-    char target[SAFEFILE_PATH_MAX], dir[SAFEFILE_PATH_MAX], err[16];
-    if (safefile_check(path, target, sizeof target, err, 0) || !dir_of(target, dir, sizeof dir))
-        return 0;
-    const char *base = base_of(target);
     DIR *d = opendir(dir);
     if (!d)
         return 0;
+    size_t bl = strlen(base);
     int removed = 0;
     time_t now = time(NULL);
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
-        long pid;
-        if (!temp_name_of(e->d_name, base, &pid) || pid == (long)getpid())
+        const char *name = e->d_name;
+        long pid = 0;
+        size_t len;
+        bool ours;
+        if (!prefix && !strncmp(name, base, bl) && !strncmp(name + bl, ".tmp-", 5) && strlen(name + bl + 5) == 6)
+            ours = true; /* no pid: its writer is long gone */
+        else
+            ours = parse_temp(name, &len, &pid) && (prefix ? len >= bl : len == bl) && !strncmp(name + 1, base, bl);
+        if (!ours || pid == (long)getpid())
             continue;
         char full[SAFEFILE_PATH_MAX];
         struct stat st;
-        if (snprintf(full, sizeof full, "%s/%s", dir, e->d_name) >= (int)sizeof full || lstat(full, &st) != 0 ||
+        if (snprintf(full, sizeof full, "%s/%s", dir, name) >= (int)sizeof full || lstat(full, &st) != 0 ||
             !S_ISREG(st.st_mode))
             continue;
         bool gone = pid == 0 || (kill((pid_t)pid, 0) != 0 && errno == ESRCH);
@@ -308,4 +314,17 @@ int safefile_clean_stale(const char *path)
     }
     closedir(d);
     return removed;
+}
+
+int safefile_clean_stale(const char *path)
+{
+    char target[SAFEFILE_PATH_MAX], dir[SAFEFILE_PATH_MAX], err[16];
+    if (safefile_check(path, target, sizeof target, err, 0) || !dir_of(target, dir, sizeof dir))
+        return 0;
+    return clean_stale_in(dir, base_of(target), false);
+}
+
+int safefile_clean_stale_prefix(const char *dir, const char *prefix)
+{
+    return clean_stale_in(dir, prefix, true);
 }

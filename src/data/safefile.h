@@ -82,6 +82,10 @@ int safefile_save(const char *path, const void *data, size_t n, mode_t new_mode,
  * directory, where the temporaries are made. */
 int safefile_clean_stale(const char *path);
 
+/* The same for every name in dir that starts with prefix (the files of one
+ * report: "lab" cleans .lab.md.….tmp and .lab-cost-1a2b3c4d.svg.….tmp). */
+int safefile_clean_stale_prefix(const char *dir, const char *prefix);
+
 /* "file too large" for EFBIG, else strerror(e). */
 const char *safefile_strerror(int e);
 

@@ -6,14 +6,25 @@
  *       out/lab.md  out/lab-cost.svg  out/lab-boundary.svg  out/lab-sweep.svg  out/lab-lr.svg
  *   (HTML: out/lab.html alone, every figure inline)
  *
- * Every file is first written to a temporary name in the target directory
- * (".lab.md.<pid>-<n>.tmp", same file system, so rename is atomic); only when all of
- * them are complete are they renamed into place. On any failure the
- * temporaries are removed, so a reader never finds half a report.
+ *   out/lab.md  out/lab-cost-1a2b3c4d.svg  out/lab-boundary-….svg  out/lab-sweep-….svg  out/lab-lr-….svg
+ *   (HTML: out/lab.html alone, every figure inline)
+ *
+ * One rename is the commit point. Every file is first written whole to a
+ * temporary name beside its target (safefile: ".lab.md.<pid>-<hex>.tmp",
+ * same file system, only over regular files, a symlinked report written
+ * through). The figures' names carry a hash of their contents, so the new
+ * figures are renamed into place first without touching the ones the
+ * earlier lab.md shows; then lab.md is renamed — the commit point; then the
+ * figures no report shows any more (lab-<kind>-<8 hex>.svg) are removed.
+ * Killed at any moment, the directory holds a whole old report or a whole
+ * new one; the next run removes what a killed one left (temporaries, unused
+ * figures). On a failure nothing of the new report remains.
  */
 #include "report.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
@@ -24,6 +35,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../data/safefile.h"
 #include "report_doc.h"
 #include "report_env.h"
 #include "report_sections.h"
@@ -36,10 +48,11 @@
 
 typedef struct report_file {
     char path[PATH_MAX];   /* the final name */
-    char tmp[PATH_MAX];    /* the temporary name while writing ("" when none exists) */
-    char bak[PATH_MAX];    /* a hard link to the earlier file of that name while renaming ("" when none) */
     const char *text;
     bool xml_declaration;  /* a stand-alone SVG starts with <?xml …?> */
+    bool existed;          /* a file of that name was there before (same name: same contents) */
+    bool begun;            /* w holds a temporary or the renamed new file */
+    safefile w;
 } report_file;
 
 report_lang report_lang_from_env(void)
@@ -74,131 +87,103 @@ static bool split_path(const char *out_path, char *dir, size_t dir_size, char *s
     return true;
 }
 
-/* A new empty temporary file in dir for the final name `path`
- * ("dir/.name.<pid>-<n>.tmp"), created with O_EXCL and mode 0666 so the
- * umask applies as for any new file (no process-wide umask juggling, which
- * would race with other threads). Its name goes to tmp. Returns an open FILE
- * or NULL with errno set. */
-static FILE *temp_in(const char *dir, const char *path, char *tmp, size_t tmp_size)
+/* Is name "<stem>-<kind>-<8 hex>.svg", a figure of the report stem? */
+static bool is_figure_of(const char *name, const char *stem)
 {
-    const char *slash = strrchr(path, '/');
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    for (unsigned attempt = 0; attempt < 100; attempt++) {
-        int n = snprintf(tmp, tmp_size, "%s/.%s.%ld-%lx.tmp", dir, slash ? slash + 1 : path, (long)getpid(),
-                         (unsigned long)ts.tv_nsec + attempt);
-        if (n < 0 || (size_t)n >= tmp_size) {
-            errno = ENAMETOOLONG;
-            break;
-        }
-        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd < 0) {
-            if (errno == EEXIST)
-                continue;
-            break;
-        }
-        FILE *f = fdopen(fd, "w");
-        if (!f) {
-            int e = errno;
-            close(fd);
-            unlink(tmp);
-            errno = e;
-            break;
-        }
-        return f;
+    size_t sl = strlen(stem);
+    if (strncmp(name, stem, sl) || name[sl] != '-')
+        return false;
+    for (int i = 0; i < FIG_COUNT; i++) {
+        const char *kind = report_figure_suffix[i];
+        size_t kl = strlen(kind);
+        const char *p = name + sl + 1;
+        if (!strncmp(p, kind, kl) && p[kl] == '-' && strspn(p + kl + 1, "0123456789abcdef") == 8 &&
+            !strcmp(p + kl + 9, ".svg"))
+            return true;
     }
-    tmp[0] = '\0';
-    return NULL;
+    return false;
 }
 
-static void remove_temps(report_file *files, int n)
+/* Removes the figures of stem in dir that none of files is (regular files only). */
+static void remove_unused_figures(const char *dir, const char *stem, const report_file *files, int n)
 {
-    for (int i = 0; i < n; i++)
-        if (files[i].tmp[0]) {
-            unlink(files[i].tmp);
-            files[i].tmp[0] = '\0';
-        }
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!is_figure_of(e->d_name, stem))
+            continue;
+        char path[PATH_MAX];
+        if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path)
+            continue;
+        bool used = false;
+        for (int i = 1; i < n && !used; i++)
+            used = !strcmp(files[i].path, path);
+        struct stat st;
+        if (!used && lstat(path, &st) == 0 && S_ISREG(st.st_mode))
+            unlink(path);
+    }
+    closedir(d);
 }
 
-/* Writes every file under a temporary name, then renames them all. */
-static int commit_files(const char *dir, report_file *files, int n, char *err, size_t err_size)
+/* Undoes a failed commit: temporaries removed, and the figures renamed into
+ * place that were not there before. */
+static void abandon(report_file *files, int n)
 {
     for (int i = 0; i < n; i++) {
-        FILE *f = temp_in(dir, files[i].path, files[i].tmp, sizeof files[i].tmp);
-        bool ok = f != NULL;
-        if (ok && files[i].xml_declaration)
-            ok = fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", f) >= 0;
-        if (ok)
-            ok = fputs(files[i].text, f) >= 0;
-        if (f && fclose(f) != 0)
-            ok = false;
-        if (!ok) {
-            snprintf(err, err_size, "cannot write '%s': %s", files[i].path, strerror(errno));
-            remove_temps(files, n);
+        if (!files[i].begun)
+            continue;
+        if (files[i].w.tmp[0])
+            safefile_discard(&files[i].w);
+        else if (i > 0 && !files[i].existed)
+            unlink(files[i].w.path);
+        files[i].begun = false;
+    }
+}
+
+/* Writes every file under a temporary name, renames the figures, then the
+ * report (the commit point), then removes the figures it no longer shows. */
+static int commit_files(const char *dir, const char *stem, report_file *files, int n, char *err, size_t err_size)
+{
+    for (int i = 0; i < n; i++) {
+        if (safefile_begin(&files[i].w, files[i].path, 0666, err, err_size)) {
+            abandon(files, n);
+            return 1;
+        }
+        files[i].begun = true;
+        struct stat st;
+        files[i].existed = stat(files[i].w.path, &st) == 0;
+        if (files[i].xml_declaration)
+            safefile_puts(&files[i].w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        safefile_puts(&files[i].w, files[i].text);
+        if (safefile_finish(&files[i].w, err, err_size)) {
+            abandon(files, n);
             return 1;
         }
     }
-    /* Keep the earlier files by a second name (a hard link) until every new
-     * one is in place, so a rename failing halfway can put them all back. */
-    for (int i = 0; i < n; i++) {
-        files[i].bak[0] = '\0';
-        if (access(files[i].path, F_OK) != 0)
-            continue;
-        snprintf(files[i].bak, sizeof files[i].bak, "%s.%ld-%d.bak", files[i].tmp, (long)getpid(), i);
-        if (link(files[i].path, files[i].bak) != 0)
-            files[i].bak[0] = '\0'; /* no hard links here: that file cannot be restored */
-    }
-    /* Figures first, the report (files[0]) last: a reader who sees the new
-     * report also finds its figures. */
-    int rc = 0;
-    for (int i = n - 1; i >= 0; i--) {
-        if (rename(files[i].tmp, files[i].path) != 0) {
-            snprintf(err, err_size, "cannot write '%s': %s", files[i].path, strerror(errno));
-            /* Undo the ones already renamed: the earlier file back, or none. */
-            for (int k = i + 1; k < n; k++) {
-                if (files[k].bak[0] && rename(files[k].bak, files[k].path) == 0)
-                    files[k].bak[0] = '\0';
-                else
-                    unlink(files[k].path);
-            }
-            remove_temps(files, n);
-            rc = 1;
-            break;
+    /* figures first, the report (files[0]) last: the commit point */
+    for (int i = n - 1; i >= 0; i--)
+        if (safefile_commit(&files[i].w, err, err_size)) {
+            abandon(files, n);
+            return 1;
         }
-        files[i].tmp[0] = '\0';
-    }
-    for (int i = 0; i < n; i++)
-        if (files[i].bak[0])
-            unlink(files[i].bak);
-    return rc;
+    if (n > 1)
+        remove_unused_figures(dir, stem, files, n);
+    return 0;
 }
 
-/* Fails early, before seconds of training, when the directory cannot take a
- * new file or one of the names is taken by a directory (the only common way a
- * rename in a writable directory fails). */
+/* Fails early, before seconds of training, when the report's name is taken
+ * by anything but a regular file or the directory cannot take a new file.
+ * Removes what a killed earlier run left there. */
 static int probe_dir(const char *dir, const char *out_path, const char *stem, char *err, size_t err_size)
 {
-    char tmp[PATH_MAX];
-    FILE *f = temp_in(dir, "probe", tmp, sizeof tmp);
-    if (!f) {
-        snprintf(err, err_size, "cannot write '%s': %s", out_path, strerror(errno));
+    safefile w;
+    if (safefile_begin(&w, out_path, 0666, err, err_size))
         return 1;
-    }
-    fclose(f);
-    unlink(tmp);
-    struct stat st;
-    if (stat(out_path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        snprintf(err, err_size, "cannot write '%s': it is a directory", out_path);
-        return 1;
-    }
-    for (int i = 0; i < FIG_COUNT; i++) {
-        char path[PATH_MAX];
-        int n = snprintf(path, sizeof path, "%s/%s-%s.svg", dir, stem, report_figure_suffix[i]);
-        if (n > 0 && (size_t)n < sizeof path && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-            snprintf(err, err_size, "cannot write '%s': it is a directory", path);
-            return 1;
-        }
-    }
+    safefile_discard(&w);
+    safefile_clean_stale(out_path);
+    safefile_clean_stale_prefix(dir, stem);
     return 0;
 }
 
@@ -244,15 +229,21 @@ static int report_write_c(const report_request *req, char *err, size_t err_size)
         return rc;
     }
     report_figures figs;
+    report_figures_build(&d, req->lang, &figs);
+    /* each figure's name carries a hash of its contents (FNV-1a, 32 bits) */
     for (int i = 0; i < FIG_COUNT; i++) {
-        int n = snprintf(figs.file[i], sizeof figs.file[i], "%s-%s.svg", stem, report_figure_suffix[i]);
-        if (n < 0 || (size_t)n >= sizeof figs.file[i]) {
+        uint32_t h = 2166136261u;
+        for (const unsigned char *c = (const unsigned char *)rbuf_str(&figs.svg[i]); *c; c++)
+            h = (h ^ *c) * 16777619u;
+        int k = snprintf(figs.file[i], sizeof figs.file[i], "%s-%s-%08" PRIx32 ".svg", stem,
+                         report_figure_suffix[i], h);
+        if (k < 0 || (size_t)k >= sizeof figs.file[i]) {
             snprintf(err, err_size, "'%s': the file name is too long", req->out_path);
+            report_figures_free(&figs);
             report_data_free(&d);
             return 2;
         }
     }
-    report_figures_build(&d, req->lang, &figs);
 
     report_env env;
     report_env_probe(&env);
@@ -299,7 +290,7 @@ static int report_write_c(const report_request *req, char *err, size_t err_size)
         snprintf(err, err_size, "out of memory while writing the report");
         rc = 1;
     } else {
-        rc = commit_files(dir, files, n, err, err_size);
+        rc = commit_files(dir, stem, files, n, err, err_size);
     }
 done:
     rbuf_free(&doc.out);

@@ -6,8 +6,9 @@
  *                      matrices, decision grids, hidden-size sweep, lr comparison)
  *                  ──► sections (report_sections.c) through a md/html writer
  *                      (report_doc.c) and figures (report_svg.c), all in memory
- *                  ──► report_files_commit: temporary files in the target
- *                      directory, renamed only when every one was written
+ *                  ──► commit (report.c): temporary files in the target
+ *                      directory; figures renamed under names that hash their
+ *                      contents, then the report itself (the one commit point)
  *
  * Nothing here parses argv or prints: a caller (cmd_report.c; the trainer's R
  * key, trainer_report.c, on a thread of its own) fills a request and gets a

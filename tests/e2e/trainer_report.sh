@@ -32,7 +32,7 @@ screen | grep -qF "$(basename "$report")" || fail "the note does not name $(base
 grep -qF "Cost after iteration 0: 0.693048" "$report" || fail "no course cost line in $report"
 grep -qF -- "--hidden 4 --activation tanh --init course-w3 --seed 2 --lr 1.2 --iterations $iters " "$report" ||
     fail "the report is not about the run on screen ($iters iterations): $(grep -m1 'dnn-tutor report' "$report")"
-[ -s "${report%.md}-cost.svg" ] || fail "no cost figure beside $report"
+ls "${report%.md}"-cost-*.svg >/dev/null 2>&1 || fail "no cost figure beside $report"
 ls "$work" | grep -q '\.tmp' && fail "a temporary file was left in $work"
 
 # The trainer goes on after the report.

@@ -34,6 +34,8 @@ one_err_line() { # description regex
   [ "$lines" -eq 1 ] || fail "$1: stderr has $lines lines, want 1: $(cat "$tmp/err")"
   grep -Eq -e "$2" "$tmp/err" || fail "$1: stderr '$(cat "$tmp/err")' does not match /$2/"
 }
+# The one figure of a kind beside a report: fig DIR/STEM KIND → DIR/STEM-KIND-<hash>.svg
+fig() { ls "$1-$2"-*.svg 2>/dev/null | head -n 1; }
 # The number of x,y pairs in the points of the n-th polyline of an SVG file.
 polyline_points() { # file n
   grep -o 'points="[^"]*"' "$1" | sed -n "$2p" | sed 's/points="//; s/"$//' | wc -w
@@ -59,8 +61,11 @@ grep -qF 'dnn-tutor train --dataset planar --hidden 4 --activation tanh --init c
   fail "the environment lacks the reproducing command line"
 grep -qE '^\| TP = 185 \| FN = 15 \|' <(sed 's/^| true 1 //' "$md") || fail "the confusion matrix lacks TP = 185, FN = 15"
 grep -qF 'trained 5000 iterations' "$md" || fail "the sweep does not say it ran the course's 5000 iterations"
-[ "$(ls -A "$tmp/md" | tr '\n' ' ')" = "report-boundary.svg report-cost.svg report-lr.svg report-sweep.svg report.md " ] ||
+# figures carry a hash of their contents (report-cost-1a2b3c4d.svg): one rename, the report's, commits a new report
+ls -A "$tmp/md" | tr '\n' ' ' | grep -Eqx 'report-boundary-[0-9a-f]{8}\.svg report-cost-[0-9a-f]{8}\.svg report-lr-[0-9a-f]{8}\.svg report-sweep-[0-9a-f]{8}\.svg report\.md ' ||
   fail "the files beside the report are not exactly the report and its 4 figures: $(ls -A "$tmp/md")"
+cost_svg=$(fig "$tmp/md/report" cost)
+lr_svg=$(fig "$tmp/md/report" lr)
 for f in "$tmp"/md/*.svg; do
   xml_ok "$f" || fail "$(basename "$f") is not well-formed XML"
   head -1 "$f" | grep -qF '<?xml version="1.0" encoding="UTF-8"?>' || fail "$(basename "$f") lacks the XML declaration"
@@ -68,17 +73,17 @@ for f in "$tmp"/md/*.svg; do
   grep -qiE 'nan|inf[^o]' "$f" && fail "$(basename "$f") holds a non-finite number"
   grep -qF '<title>' "$f" || fail "$(basename "$f") has no title"
 done
-[ "$(polyline_points "$tmp/md/report-cost.svg" 1)" -eq 10 ] || fail "the cost curve has $(polyline_points "$tmp/md/report-cost.svg" 1) points, want 10 (one per recorded cost)"
+[ "$(polyline_points "$cost_svg" 1)" -eq 10 ] || fail "the cost curve has $(polyline_points "$cost_svg" 1) points, want 10 (one per recorded cost)"
 # Learning rates: 0.01 0.1 0.5 1.2 5 50, every 50 iterations of 5000; 50 diverges at once.
-[ "$(grep -c '<polyline' "$tmp/md/report-lr.svg")" -eq 6 ] || fail "the learning-rate chart does not have 6 curves"
+[ "$(grep -c '<polyline' "$lr_svg")" -eq 6 ] || fail "the learning-rate chart does not have 6 curves"
 for k in 1 2 3 4 5; do
-  [ "$(polyline_points "$tmp/md/report-lr.svg" $k)" -eq 100 ] || fail "learning-rate curve $k has $(polyline_points "$tmp/md/report-lr.svg" $k) points, want 100"
+  [ "$(polyline_points "$lr_svg" $k)" -eq 100 ] || fail "learning-rate curve $k has $(polyline_points "$lr_svg" $k) points, want 100"
 done
-grep -qF 'α = 50: diverged' "$tmp/md/report-lr.svg" || fail "the diverged rate is not marked on the chart"
+grep -qF 'α = 50: diverged' "$lr_svg" || fail "the diverged rate is not marked on the chart"
 grep -qF '**α = 0.01 crawls**' "$md" || fail "the commentary does not call α = 0.01 slow"
 grep -qF '**α = 50 diverges**' "$md" || fail "the commentary does not say α = 50 diverges"
 grep -qF '**Underfitting:** n_h = 1 (67.50%), n_h = 2 (67.25%)' "$md" || fail "the commentary does not name the underfitting sizes"
-[ "$(grep -c '<rect' "$tmp/md/report-boundary.svg")" -gt 200 ] || fail "the boundary figure has too few regions and points"
+[ "$(grep -c '<rect' "$(fig "$tmp/md/report" boundary)")" -gt 200 ] || fail "the boundary figure has too few regions and points"
 
 # 2. HTML: one file, every figure inline as <svg>, each of them well-formed.
 mkdir "$tmp/html"
@@ -101,7 +106,7 @@ for word in "一、实验原理" "二、实验环境" "三、实验结果" "四�
   grep -qF "$word" "$tmp/zh/a.md" || fail "the Chinese report lacks '$word'"
 done
 grep -qE 'Principle|Environment|Analysis|Confusion|converges|crawls' "$tmp/zh/a.md" && fail "the Chinese report has English headings or commentary"
-grep -qF '迭代次数' "$tmp/zh/a-lr.svg" || fail "the Chinese figures are not translated"
+grep -qF '迭代次数' "$(fig "$tmp/zh/a" lr)" || fail "the Chinese figures are not translated"
 LC_ALL= LC_MESSAGES= LANG=zh_CN.UTF-8 "$bin" report --iterations 100 -o "$tmp/zh/b.md" >/dev/null 2>&1
 grep -qF "实验原理" "$tmp/zh/b.md" || fail "LANG=zh_CN.UTF-8 does not give a Chinese report"
 LC_ALL=C.UTF-8 LANG=zh_CN.UTF-8 "$bin" report --iterations 100 -o "$tmp/zh/c.md" >/dev/null 2>&1
@@ -129,12 +134,10 @@ one_err_line "diverging run" "^dnn-tutor report: the run diverged at iteration [
 run 1 "bad data set" "$bin" report --dataset "$tmp/no-such.csv" -o "$tmp/keep/report.md"
 one_err_line "bad data set" "^dnn-tutor report: .*no-such.csv"
 [ "$(ls -A "$tmp/keep")" = "report.md" ] || fail "a bad data set left files behind: $(ls -A "$tmp/keep")"
-mkdir -p "$tmp/dirs/lab-lr.svg"
-echo "an earlier report" >"$tmp/dirs/lab.md"
-run 1 "a figure's name is a directory" "$bin" report --iterations 10 -o "$tmp/dirs/lab.md"
-one_err_line "a figure's name is a directory" "^dnn-tutor report: cannot write '.*dirs/lab-lr.svg': it is a directory$"
-[ "$(ls -A "$tmp/dirs" | tr '\n' ' ')" = "lab-lr.svg lab.md " ] || fail "a refused report left files behind: $(ls -A "$tmp/dirs")"
-[ "$(cat "$tmp/dirs/lab.md")" = "an earlier report" ] || fail "a refused report touched the earlier one"
+mkdir -p "$tmp/dirs/lab.md"
+run 1 "the report's name is a directory" "$bin" report --iterations 10 -o "$tmp/dirs/lab.md"
+one_err_line "the report's name is a directory" "^dnn-tutor report: cannot write '.*dirs/lab.md': it is a directory$"
+[ "$(ls -A "$tmp/dirs" | tr '\n' ' ')" = "lab.md " ] || fail "a refused report left files behind: $(ls -A "$tmp/dirs")"
 run 2 "bad format" "$bin" report --format pdf -o "$tmp/keep/x.md"
 one_err_line "bad format" "^dnn-tutor report: --format: expected md or html, got 'pdf'$"
 run 2 "bad lang" "$bin" report --lang fr -o "$tmp/keep/x.md"
@@ -147,8 +150,8 @@ grep -qF -- "--format md|html" "$tmp/out" || fail "--help does not describe --fo
 mkdir "$tmp/cancer"
 run 0 "cancer report" "$bin" report --dataset cancer --test-split 0.2 --iterations 300 --print-every 100 --lr 0.5 \
   --lang en -o "$tmp/cancer/c.md"
-[ -e "$tmp/cancer/c-boundary.svg" ] && fail "a 30-feature data set got a decision-boundary figure"
-grep -qF '<rect' "$tmp/cancer/c-sweep.svg" || fail "the cancer sweep has no bars"
+ls "$tmp"/cancer/c-boundary-*.svg >/dev/null 2>&1 && fail "a 30-feature data set got a decision-boundary figure"
+grep -qF '<rect' "$(fig "$tmp/cancer/c" sweep)" || fail "the cancer sweep has no bars"
 grep -qF 'Confusion matrix (test set)' "$tmp/cancer/c.md" || fail "a test split does not give a test confusion matrix"
 for f in "$tmp"/cancer/*.svg; do xml_ok "$f" || fail "$(basename "$f") (cancer) is not well-formed XML"; done
 
@@ -171,6 +174,7 @@ normalise() { # report.md → stable text
          -e '/^\| (程序|编译器|CPU|操作系统|生成时间) \|/d' \
          -e 's/[0-9]+\.[0-9]+ s\b/T s/g' \
          -e 's/[0-9]+ iterations\/s/N iterations\/s/g; s/每秒 [0-9]+ 次迭代/每秒 N 次迭代/g' \
+         -e 's/-(cost|boundary|sweep|lr)-[0-9a-f]{8}\.svg/-\1.svg/g' \
          -e "s#$tmp/golden#TMP#g" "$1"
 }
 mkdir "$tmp/golden"
@@ -183,6 +187,73 @@ for lang in en zh; do
     head -40 "$tmp/golden/diff"
   fi
 done
+
+# 7. Only regular files are written; a symlink is written through; ulimit -f says "file too large".
+mkdir "$tmp/hostile"
+h="$tmp/hostile"
+mkfifo "$h/fifo.md"
+run 1 "a FIFO as the report" timeout 60 "$bin" report --iterations 10 -o "$h/fifo.md"
+one_err_line "a FIFO as the report" "^dnn-tutor report: cannot write '.*/fifo.md': it is a FIFO, not a regular file$"
+[ -p "$h/fifo.md" ] || fail "the FIFO was replaced"
+ln -s /dev/null "$h/null.md"
+run 1 "a symlink to a device" "$bin" report --iterations 10 -o "$h/null.md"
+one_err_line "a symlink to a device" "^dnn-tutor report: cannot write '.*/null.md' \(-> /dev/null\): it is a character device, not a regular file$"
+[ -L "$h/null.md" ] && [ -c /dev/null ] || fail "the symlink to /dev/null or /dev/null itself was replaced"
+if [ "$(id -u)" -eq 0 ]; then
+  mknod "$h/dev.md" c 1 3
+  run 1 "a device node as the report" "$bin" report --iterations 10 -o "$h/dev.md"
+  one_err_line "a device node as the report" "it is a character device, not a regular file$"
+  [ -c "$h/dev.md" ] || fail "a device node was replaced by a file"
+  rm -f "$h/dev.md"
+fi
+[ "$(ls -A "$h" | tr '\n' ' ')" = "fifo.md null.md " ] || fail "refused reports left files behind: $(ls -A "$h")"
+mkdir "$h/real"
+echo "an earlier report" >"$h/real/target.md"
+ln -s real/target.md "$h/link.md"
+run 0 "a symlinked report" "$bin" report --iterations 10 --lang en -o "$h/link.md"
+[ -L "$h/link.md" ] || fail "the symlink was replaced by a file (it is written through)"
+grep -qF "# Lab report" "$h/real/target.md" || fail "the symlink's target does not hold the report"
+[ -n "$(fig "$h/link" cost)" ] || fail "no figures beside the symlink"
+mkdir "$h/fsz"
+(ulimit -f 4; exec "$bin" report --iterations 10 -o "$h/fsz/r.md") >"$tmp/out" 2>"$tmp/err"
+got=$?
+[ "$got" -eq 1 ] || fail "a report past ulimit -f: exit $got, want 1 (153 is a death by SIGXFSZ)"
+one_err_line "ulimit -f" "^dnn-tutor report: cannot write '.*': file too large$"
+[ -z "$(ls -A "$h/fsz")" ] || fail "a report past ulimit -f left files: $(ls -A "$h/fsz")"
+
+# 8. One rename commits: killed at every rename, a whole old or a whole new report; the next run cleans up.
+whole() { # dir/stem.md: every figure the report shows is there, and its cost curve is this run's
+  local d f
+  d=$(dirname "$1")
+  [ -f "$1" ] || return 1
+  for f in $(grep -o '](.*\.svg)' "$1" | sed 's/^](//; s/)$//'); do
+    [ -f "$d/$f" ] || { echo "missing $f"; return 1; }
+    case $f in *-cost*)
+      [ "$(polyline_points "$d/$f" 1)" -eq "$(grep -c '^Cost after iteration' "$1")" ] ||
+        { echo "$f is another run's cost curve"; return 1; } ;;
+    esac
+  done
+}
+mkdir "$h/commit"
+run 0 "the first report" "$bin" report --iterations 10 --print-every 1 --lang en -o "$h/commit/r.md"
+if command -v strace >/dev/null 2>&1 && strace -o /dev/null true 2>/dev/null; then
+  for n in 1 2 3 4 5; do
+    strace -f -o /dev/null -e trace=rename,renameat,renameat2 \
+      -e inject=rename,renameat,renameat2:signal=SIGKILL:when=$n \
+      "$bin" report --iterations $((10 + n)) --print-every 1 --lang en -o "$h/commit/r.md" >/dev/null 2>&1
+    whole "$h/commit/r.md" || fail "killed at rename $n: the report and its figures do not match"
+  done
+else
+  echo "note: strace cannot run here; kills during the renames are not tested"
+fi
+dead=$(sh -c 'echo $$')
+touch "$h/commit/.r.md.$dead-1f.tmp" "$h/commit/.r-cost-0123abcd.svg.$dead-2.tmp" "$h/commit/r-lr-deadbeef.svg" \
+      "$h/commit/.r.md.$dead-3.tmp.$dead-0.bak" "$h/commit/r-mine.svg"
+run 0 "a report after killed ones" "$bin" report --iterations 10 --lang en -o "$h/commit/r.md"
+whole "$h/commit/r.md" || fail "the report after killed ones is not whole"
+ls -A "$h/commit" | tr '\n' ' ' |
+  grep -Eqx 'r-boundary-[0-9a-f]{8}\.svg r-cost-[0-9a-f]{8}\.svg r-lr-[0-9a-f]{8}\.svg r-mine\.svg r-sweep-[0-9a-f]{8}\.svg r\.md ' ||
+  fail "leftovers of killed reports were not cleaned (or a file not ours was removed): $(ls -A "$h/commit")"
 
 [ "$failures" -eq 0 ] && echo "ok: report" 
 exit $((failures > 0))
