@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "glyphs.h"
+#include "keymap.h"
+#include "labs.h"
 #include "layout.h"
 #include "lesson.h"
 #include "progress.h"
@@ -216,6 +218,50 @@ static unsigned app_apply(ui_app *app, ui_screen *from, unsigned bits)
     return out;
 }
 
+#define APP_HELP_KEYS 64
+
+/* The app's own keys, written once for the help (app_key dispatches them,
+ * before the screen's table, in the order app.h gives). */
+static const ui_binding app_bindings[] = {
+    {{UI_CH('?')}, "?", NULL, NULL, "help", "帮助", "this help", "本帮助", NULL},
+    {{UI_CH('L')}, "L", NULL, NULL, "中文", "English", "switch language: 中文 / English",
+     "切换语言：中文 / English", NULL},
+    {{UI_CH('q'), UI_K(UI_KEY_ESC)}, "q/Esc", NULL, NULL, "back", "返回", "back; quit on the course map",
+     "返回；在课程地图上退出", NULL},
+    {{UI_K(UI_KEY_CTRL_C)}, "Ctrl-C", NULL, NULL, NULL, NULL, "quit at once", "立即退出", NULL},
+};
+const ui_keymap app_keymap = UI_KEYMAP("everywhere", app_bindings);
+
+const ui_keymap *app_keymaps(int i)
+{
+    static const ui_keymap *const all[] = {&app_keymap, &map_keymap, &stepper_keymap, &trainer_keymap};
+    return i >= 0 && i < (int)(sizeof all / sizeof all[0]) ? all[i] : NULL;
+}
+
+/* The keys the help lists for the top screen: its whole table (or what its
+ * keys() gives), then the app's own. Returns how many (<= max). */
+static int app_help_keys(const ui_screen *top, const ui_ctx *ctx, ui_keyhelp *out, int max)
+{
+    int n = 0;
+    if (top && top->ops->keymap) {
+        const ui_binding *b;
+        for (int i = 0; n < max && (b = ui_keymap_help_at(top->ops->keymap, i)); i++)
+            out[n++] = (ui_keyhelp){ui_binding_key(b, ctx), b->help_en, b->help_zh};
+    } else if (top && top->ops->keys) {
+        n = top->ops->keys(top, ctx, out, max - 4);
+        if (n < 0)
+            n = 0;
+    }
+    const ui_binding *b;
+    for (int i = 0; n < max && (b = ui_keymap_help_at(&app_keymap, i)); i++) {
+        const char *en = b->help_en;
+        if (b->keys[0].ch == 'L' && ctx->ascii)
+            en = "switch language: Chinese / English";
+        out[n++] = (ui_keyhelp){ui_binding_key(b, ctx), en, b->help_zh};
+    }
+    return n;
+}
+
 /* The rows the help overlay's content takes at the current width: the
  * wrapped help text, a blank row, "Keys", the screen's and the app's keys. */
 static int app_help_rows(const ui_app *app)
@@ -225,9 +271,9 @@ static int app_help_rows(const ui_app *app)
     text_line *lines = NULL;
     size_t n = text_wrap(help, app->w - 4, &lines);
     free(lines);
-    ui_keyhelp keys[24];
-    int nk = top && top->ops->keys ? top->ops->keys(top, &app->ctx, keys, 20) : 0;
-    return (int)n + 2 + nk + 4;
+    ui_keyhelp keys[APP_HELP_KEYS];
+    int nk = app_help_keys(top, &app->ctx, keys, APP_HELP_KEYS);
+    return (int)n + 2 + nk;
 }
 
 static void app_toggle_lang(ui_app *app)
@@ -309,20 +355,33 @@ bool app_animating(const ui_app *app)
 
 /* ---- drawing ---- */
 
-/* Draws "key label" pairs from x; returns the x after them. */
+/* Draws "key label" pairs from x while they fit before `right`; returns how
+ * many it drew. */
 static int app_draw_keys(ui_canvas *c, int x, int y, int right, const ui_keyhelp *keys, int n, const ui_ctx *ctx)
 {
     for (int i = 0; i < n; i++) {
         const char *label = UI_TR(ctx, keys[i].en, keys[i].zh);
         int need = text_width(keys[i].key) + 1 + text_width(label);
         if (x + need > right)
-            break;
+            return i;
         x += canvas_text(c, x, y, right - x, keys[i].key, ROLE_KEY);
         x += 1;
         x += canvas_text(c, x, y, right - x, label, ROLE_BAR);
         x += 2;
     }
-    return x;
+    return n;
+}
+
+/* How many of keys fit between x and right, as app_draw_keys draws them. */
+static int app_keys_fit(int x, int right, const ui_keyhelp *keys, int n, const ui_ctx *ctx)
+{
+    for (int i = 0; i < n; i++) {
+        int need = text_width(keys[i].key) + 1 + text_width(UI_TR(ctx, keys[i].en, keys[i].zh));
+        if (x + need > right)
+            return i;
+        x += need + 2;
+    }
+    return n;
 }
 
 static int app_keys_width(const ui_keyhelp *keys, int n, const ui_ctx *ctx)
@@ -333,25 +392,14 @@ static int app_keys_width(const ui_keyhelp *keys, int n, const ui_ctx *ctx)
     return w;
 }
 
-/* Whether one of the keys is q (alone or in a "S/q" list). */
-static bool app_keys_claim_q(const ui_keyhelp *keys, int n)
-{
-    for (int i = 0; i < n; i++) {
-        const char *k = keys[i].key;
-        for (const char *p = strchr(k, 'q'); p; p = strchr(p + 1, 'q'))
-            if ((p == k || p[-1] == '/') && (p[1] == '\0' || p[1] == '/'))
-                return true;
-    }
-    return false;
-}
-
 /* The bottom bar: the top screen's keys from the left, the app's own keys
- * (? L q) flush right; the screen's keys are cut first when space runs out. */
+ * (? L q) flush right. The screen's keys are cut from the end when space
+ * runs out, and then `?` says "more keys": the help lists them all. */
 static void app_render_keybar(const ui_app *app, ui_canvas *c, ui_rect bar)
 {
     const ui_ctx *ctx = &app->ctx;
     canvas_fill(c, bar.x, bar.y, bar.w, 1, ' ', ROLE_BAR);
-    ui_keyhelp keys[24], global[4];
+    ui_keyhelp keys[APP_HELP_KEYS], global[4];
     int n = 0, ng = 0;
     const ui_screen *top = app_top(app);
     const char *lang_label = ctx->ascii ? "Chinese" : "中文";
@@ -361,16 +409,15 @@ static void app_render_keybar(const ui_app *app, ui_canvas *c, ui_rect bar)
         global[ng++] = (ui_keyhelp){"L", lang_label, "English"};
         global[ng++] = (ui_keyhelp){UI_TR(ctx, "any key", "任意键"), "close help", "关闭帮助"};
     } else {
-        if (top && top->ops->keys)
-            n = top->ops->keys(top, ctx, keys, 20);
-        if (n < 0)
-            n = 0;
+        n = ui_screen_bar_keys(top, ctx, keys, APP_HELP_KEYS);
         if (!ctx->text_input) {
             global[ng++] = (ui_keyhelp){"?", "help", "帮助"};
             global[ng++] = (ui_keyhelp){"L", lang_label, "English"};
             /* A screen that gives q a meaning of its own ("S/q back to the
-             * trainer") has it in its keys; the app's q would contradict it. */
-            if (!app_keys_claim_q(keys, n)) {
+             * trainer") binds it in its table; the app's q would contradict it. */
+            bool claimed = top && top->ops->keymap &&
+                           ui_keymap_claims(top->ops->keymap, top, ctx, UI_CH('q'));
+            if (!claimed) {
                 if (app->depth > 1)
                     global[ng++] = (ui_keyhelp){"q", "back", "返回"};
                 else
@@ -379,10 +426,15 @@ static void app_render_keybar(const ui_app *app, ui_canvas *c, ui_rect bar)
         }
     }
     int right = bar.x + bar.w;
-    int gw = app_keys_width(global, ng, ctx);
-    int gx = right - gw;
+    int gx = right - app_keys_width(global, ng, ctx);
     if (gx < bar.x + 1)
         gx = bar.x + 1;
+    if (ng > 0 && global[0].key[0] == '?' && app_keys_fit(bar.x + 1, gx - 2, keys, n, ctx) < n) {
+        global[0] = (ui_keyhelp){"?", "more keys", "更多按键"};
+        gx = right - app_keys_width(global, ng, ctx);
+        if (gx < bar.x + 1)
+            gx = bar.x + 1;
+    }
     app_draw_keys(c, bar.x + 1, bar.y, gx - 2, keys, n, ctx);
     app_draw_keys(c, gx, bar.y, right, global, ng, ctx);
 }
@@ -440,18 +492,20 @@ static void app_render_help(const ui_app *app, ui_canvas *c, ui_rect body)
     if (y >= 0 && y < th)
         canvas_text(c, box.x + 2, box.y + 1 + y, tw, UI_TR(ctx, "Keys", "按键"), ROLE_HEADING);
     y++;
-    ui_keyhelp keys[24];
-    int nk = top && top->ops->keys ? top->ops->keys(top, ctx, keys, 20) : 0;
-    keys[nk++] = (ui_keyhelp){"?", "this help", "本帮助"};
-    keys[nk++] = (ui_keyhelp){"L", ctx->ascii ? "switch language: Chinese / English" : "switch language: 中文 / English",
-                              "切换语言：中文 / English"};
-    keys[nk++] = (ui_keyhelp){"q/Esc", "back; quit on the course map", "返回；在课程地图上退出"};
-    keys[nk++] = (ui_keyhelp){"Ctrl-C", "quit at once", "立即退出"};
+    ui_keyhelp keys[APP_HELP_KEYS];
+    int nk = app_help_keys(top, ctx, keys, APP_HELP_KEYS);
+    int kw = 12;
+    for (int i = 0; i < nk; i++)
+        if (text_width(keys[i].key) > kw)
+            kw = text_width(keys[i].key);
+    if (kw > tw / 3)
+        kw = tw / 3;
     for (int i = 0; i < nk; i++, y++) {
         if (y < 0 || y >= th)
             continue;
-        canvas_text(c, box.x + 2, box.y + 1 + y, 12, keys[i].key, ROLE_KEY);
-        canvas_text(c, box.x + 15, box.y + 1 + y, tw - 13, UI_TR(ctx, keys[i].en, keys[i].zh), ROLE_NORMAL);
+        canvas_text(c, box.x + 2, box.y + 1 + y, kw, keys[i].key, ROLE_KEY);
+        screen_text_fit(c, box.x + 3 + kw, box.y + 1 + y, tw - kw - 1, UI_TR(ctx, keys[i].en, keys[i].zh),
+                        ROLE_NORMAL, ctx->ascii);
     }
     /* More above or below: arrows in the border, as in the reader. */
     if (app->help_scroll > 0)

@@ -94,4 +94,12 @@ void app_render(const ui_app *app, ui_canvas *c);
 /* Whether the help overlay is open. */
 bool app_help_open(const ui_app *app);
 
+/* The app's own keys (? L q/Esc Ctrl-C), as the help and the README list
+ * them (the README's "everywhere" row). */
+extern const struct ui_keymap app_keymap;
+
+/* Every key table of the app, i = 0 …: the app's own, the map's, the labs';
+ * NULL past the last (the README's keys table is checked against them). */
+const struct ui_keymap *app_keymaps(int i);
+
 #endif

@@ -31,6 +31,10 @@ ui_screen *trainer_screen_new(ui_lab_kind kind, const run_spec *spec, const ui_c
  * Without this the trainer runs until the learner pauses it. */
 void trainer_screen_stop_at(ui_screen *s, long iterations);
 
+/* The labs' key tables (keymap.h); the trainer's serves all three kinds. */
+extern const struct ui_keymap stepper_keymap;
+extern const struct ui_keymap trainer_keymap;
+
 /* Dispatches on kind to the constructors above. */
 ui_screen *lab_screen_new(ui_lab_kind kind, const run_spec *spec, const ui_ctx *ctx, char *err, size_t err_size);
 

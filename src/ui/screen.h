@@ -2,7 +2,8 @@
  * screen.h — what every screen of the app implements, and how it talks back.
  *
  *   tui loop ── key ──► on_key ──► reaction bits (redraw, pop, quit, push, animate, save)
- *            ◄─ render(canvas, body area) ◄─ keys() for the bottom bar, help() for `?`
+ *            ◄─ render(canvas, body area) ◄─ keymap for the bottom bar and the help's
+ *               keys (on_key dispatches through the same table), help() for `?`
  *            ── tick(budget) while the screen animates (the trainer trains here)
  *
  * Screens are stacked by the app (src/ui/app.[ch]): the course map at the
@@ -52,6 +53,7 @@ typedef enum ui_lang { UI_LANG_EN = 0, UI_LANG_ZH = 1 } ui_lang;
 typedef struct ui_rect { int x, y, w, h; } ui_rect;
 
 struct ui_screen;
+struct ui_keymap;
 struct ui_progress;
 struct lesson_course;
 
@@ -90,7 +92,11 @@ typedef struct ui_screen_ops {
     /* Optional: do at most budget_ms of work; return UI_ANIMATE to be called
      * again, with UI_REDRAW when something visible changed. */
     unsigned (*tick)(ui_screen *s, double budget_ms, ui_ctx *ctx);
-    /* The keys that apply now, for the bottom bar; returns how many (<= max). */
+    /* The screen's key bindings (keymap.h): the key bar shows the ones that
+     * apply now and the help lists them all. A screen without a table gives
+     * `keys` instead: the keys that apply now, for the bar and the help;
+     * returns how many (<= max). */
+    const struct ui_keymap *keymap;
     int (*keys)(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int max);
     /* The `?` text: every panel and mark of the screen explained, UTF-8,
      * paragraphs separated by "\n\n", in ctx->lang. */

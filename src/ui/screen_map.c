@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "glyphs.h"
+#include "keymap.h"
 #include "labs.h"
 #include "layout.h"
 #include "lesson.h"
@@ -232,7 +233,8 @@ static unsigned map_open_lab(ui_ctx *ctx, bool trainer)
     return UI_PUSH | UI_REDRAW;
 }
 
-static unsigned map_on_key(ui_screen *s, ui_key key, ui_ctx *ctx)
+/* ↑/↓ j/k, PgUp/PgDn, Home/End g/G: the selected lesson. */
+static unsigned map_move(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
     map_screen *m = (map_screen *)s;
     int n = ctx->course->n_lessons;
@@ -251,18 +253,6 @@ static unsigned map_on_key(ui_screen *s, ui_key key, ui_ctx *ctx)
         m->selected = 0;
     else if (key.code == UI_KEY_END || ch == 'G')
         m->selected = n - 1;
-    else if (ch == 't' || ch == 's')
-        return map_open_lab(ctx, ch == 't');
-    else if (key.code == UI_KEY_ENTER || key.code == UI_KEY_RIGHT) {
-        const lesson *l = lesson_course_lesson_at(ctx->course, m->selected);
-        int pg = 0;
-        if (ctx->progress && !strcmp(ctx->progress->position_lesson, l->id))
-            pg = ctx->progress->position_page;
-        progress_set_position(ctx->progress, l->id, pg);
-        ctx->push = reader_screen_new(ctx, l, pg);
-        return ctx->push ? UI_PUSH | UI_SAVE | UI_REDRAW : UI_NOTHING;
-    } else
-        return UI_NOTHING;
     if (m->selected < 0)
         m->selected = 0;
     if (m->selected >= n)
@@ -270,19 +260,49 @@ static unsigned map_on_key(ui_screen *s, ui_key key, ui_ctx *ctx)
     return m->selected != old ? UI_REDRAW : UI_NOTHING;
 }
 
-static int map_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int max)
+static unsigned map_open(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
-    (void)s;
-    int n = 0;
-    if (n < max)
-        out[n++] = (ui_keyhelp){ctx->ascii ? "^/v" : "\u2191/\u2193", "choose", "选择"};
-    if (n < max)
-        out[n++] = (ui_keyhelp){"Enter", "open lesson", "打开课文"};
-    if (n < max)
-        out[n++] = (ui_keyhelp){"t", "trainer", "训练实验"};
-    if (n < max)
-        out[n++] = (ui_keyhelp){"s", "stepper", "逐步演算"};
-    return n;
+    (void)key;
+    map_screen *m = (map_screen *)s;
+    const lesson *l = lesson_course_lesson_at(ctx->course, m->selected);
+    int pg = 0;
+    if (ctx->progress && !strcmp(ctx->progress->position_lesson, l->id))
+        pg = ctx->progress->position_page;
+    progress_set_position(ctx->progress, l->id, pg);
+    ctx->push = reader_screen_new(ctx, l, pg);
+    return ctx->push ? UI_PUSH | UI_SAVE | UI_REDRAW : UI_NOTHING;
+}
+
+static unsigned map_trainer(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)s, (void)key;
+    return map_open_lab(ctx, true);
+}
+
+static unsigned map_stepper(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)s, (void)key;
+    return map_open_lab(ctx, false);
+}
+
+static const ui_binding map_bindings[] = {
+    {{UI_K(UI_KEY_UP), UI_K(UI_KEY_DOWN), UI_CH('k'), UI_CH('j')}, "\u2191/\u2193", "^/v", map_move,
+     "choose", "选择", "choose a lesson (or k/j)", "选择课文（或 k/j）", NULL},
+    {{UI_K(UI_KEY_PGUP), UI_K(UI_KEY_PGDN), UI_K(UI_KEY_HOME), UI_K(UI_KEY_END), UI_CH('g'), UI_CH('G')},
+     "PgUp/PgDn g/G", NULL, map_move, NULL, NULL, "a page up or down; the first or last lesson",
+     "上下翻一页；第一课或最后一课", NULL},
+    {{UI_K(UI_KEY_ENTER), UI_K(UI_KEY_RIGHT)}, "Enter", NULL, map_open, "open lesson", "打开课文",
+     "open the lesson where you left it", "打开课文（回到上次的页）", NULL},
+    {{UI_CH('t')}, "t", NULL, map_trainer, "trainer", "训练实验", "the trainer, with the last lab settings",
+     "训练实验（用最近的实验设置）", NULL},
+    {{UI_CH('s')}, "s", NULL, map_stepper, "stepper", "逐步演算", "the stepper, with the last lab settings",
+     "逐步演算实验（用最近的实验设置）", NULL},
+};
+const ui_keymap map_keymap = UI_KEYMAP("course map", map_bindings);
+
+static unsigned map_on_key(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    return ui_keymap_dispatch(&map_keymap, s, key, ctx);
 }
 
 static const char *map_help(const ui_screen *s, const ui_ctx *ctx)
@@ -327,7 +347,7 @@ static const ui_screen_ops map_ops = {
     .name = "map",
     .render = map_render,
     .on_key = map_on_key,
-    .keys = map_keys,
+    .keymap = &map_keymap,
     .help = map_help,
     .destroy = map_destroy,
 };

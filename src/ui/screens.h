@@ -19,6 +19,9 @@ ui_screen *map_screen_new(const ui_ctx *ctx);
 /* The lesson reader at page (clamped to the lesson's pages). */
 ui_screen *reader_screen_new(const ui_ctx *ctx, const struct lesson *l, int page);
 
+/* The course map's key table (keymap.h). */
+extern const struct ui_keymap map_keymap;
+
 /* A screen's name for people ("Course map" / "课程地图"), from ops->name. */
 const char *screen_title(const ui_screen *s, const ui_ctx *ctx);
 

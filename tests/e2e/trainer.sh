@@ -11,6 +11,8 @@ set -u
 start_app trainer --dataset planar --hidden 4 --lr 1.2
 wait_for "Live trainer: planar"
 wait_for "n_h 4  tanh  planar"
+# 80 columns cannot show every key: the bar says more exist.
+wait_for "? more keys"
 
 # It trains: iter climbs and the cost falls.
 wait_until 'i=$(token iter); is_num "$i" && [ "$i" -ge 1000 ]'

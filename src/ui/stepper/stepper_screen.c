@@ -7,6 +7,7 @@
  *   asking      0-9 , ( ) x space: type · Backspace · Enter → check and run · ← undo · Esc: predict off
  *   inspecting  arrows / hjkl move · Tab next matrix · Esc i leave
  */
+#include "../keymap.h"
 #include "../labs.h"
 
 #include <stdio.h>
@@ -36,29 +37,134 @@ static void notice(stepper_screen *s, const char *en, const char *zh, ui_role ro
 }
 
 /* → / space / Enter while not asking: ask for the next shape, or run it. */
-static void next(stepper_screen *s)
+static unsigned act_next(ui_screen *base, ui_key key, ui_ctx *ctx)
 {
+    (void)key, (void)ctx;
+    stepper_screen *s = (stepper_screen *)base;
     stepper *m = s->model;
     stepper_clear_prediction(m);
     if (stepper_predict_on(m)) {
         stepper_ask(m);
         if (stepper_asking(m))
-            return;
+            return UI_REDRAW;
     }
     nn_status st = stepper_step(m);
     if (st == NN_NO_MEMORY)
         notice(s, "Out of memory: the step did not run", "内存不足：这一步没有运行", ROLE_BAD);
     if (stepper_predict_on(m))
         stepper_clear_prediction(m);
+    return UI_REDRAW;
 }
 
-static unsigned key_inspecting(stepper_screen *s, ui_key key)
+static unsigned act_undo(ui_screen *base, ui_key key, ui_ctx *ctx)
 {
+    (void)key, (void)ctx;
+    stepper_screen *s = (stepper_screen *)base;
+    stepper_clear_prediction(s->model);
+    if (!stepper_undo(s->model))
+        notice(s, "Nothing to undo", "没有可撤销的步骤", ROLE_DIM);
+    return UI_REDRAW;
+}
+
+static unsigned act_inspect(ui_screen *base, ui_key key, ui_ctx *ctx)
+{
+    (void)key, (void)ctx;
+    stepper_screen *s = (stepper_screen *)base;
+    if (!stepper_inspect_begin(s->model))
+        notice(s, "No matrix to inspect yet", "还没有可查看的矩阵", ROLE_DIM);
+    return UI_REDRAW;
+}
+
+static unsigned act_gradcheck(ui_screen *base, ui_key key, ui_ctx *ctx)
+{
+    (void)key, (void)ctx;
+    stepper_screen *s = (stepper_screen *)base;
+    if (stepper_gradcheck_result(s->model))
+        stepper_gradcheck_clear(s->model);
+    else if (stepper_gradcheck(s->model) != NN_OK)
+        notice(s, "The gradient check could not run", "梯度检验无法运行", ROLE_BAD);
+    return UI_REDRAW;
+}
+
+static unsigned act_predict(ui_screen *base, ui_key key, ui_ctx *ctx)
+{
+    (void)key, (void)ctx;
+    stepper_screen *s = (stepper_screen *)base;
     stepper *m = s->model;
+    stepper_set_predict(m, !stepper_predict_on(m));
+    if (!stepper_asking(m))
+        notice(s, stepper_predict_on(m) ? "Predict the shape: on (asked before each matrix result)"
+                                        : "Predict the shape: off",
+               stepper_predict_on(m) ? "预测形状：开（每个矩阵结果出现前先回答）" : "预测形状：关", ROLE_NOTE);
+    return UI_REDRAW;
+}
+
+/* Typing a digit after a verdict starts the next prediction. */
+static unsigned act_predict_digit(ui_screen *base, ui_key key, ui_ctx *ctx)
+{
+    (void)ctx;
+    stepper *m = ((stepper_screen *)base)->model;
+    if (key.ch < '0' || key.ch > '9')
+        return UI_NOTHING;
+    stepper_ask(m);
+    if (stepper_asking(m))
+        stepper_input_char(m, (char)key.ch);
+    return UI_REDRAW;
+}
+
+static unsigned act_back(ui_screen *base, ui_key key, ui_ctx *ctx)
+{
+    (void)base, (void)key, (void)ctx;
+    return UI_POP;
+}
+
+/* ---- asking: a shape being typed ---- */
+
+static unsigned act_type(ui_screen *base, ui_key key, ui_ctx *ctx)
+{
+    (void)ctx;
+    stepper *m = ((stepper_screen *)base)->model;
+    return key.ch < 0x80 && stepper_input_char(m, (char)key.ch) ? UI_REDRAW : UI_NOTHING;
+}
+
+static unsigned act_backspace(ui_screen *base, ui_key key, ui_ctx *ctx)
+{
+    (void)key, (void)ctx;
+    stepper_input_backspace(((stepper_screen *)base)->model);
+    return UI_REDRAW;
+}
+
+static unsigned act_submit(ui_screen *base, ui_key key, ui_ctx *ctx)
+{
+    (void)key, (void)ctx;
+    stepper_screen *s = (stepper_screen *)base;
+    if (!stepper_submit(s->model))
+        notice(s, "Type the shape as rows, cols, e.g. 4,400", "请输入形状：行, 列，例如 4,400", ROLE_WARN);
+    return UI_REDRAW;
+}
+
+static unsigned act_undo_quietly(ui_screen *base, ui_key key, ui_ctx *ctx)
+{
+    (void)key, (void)ctx;
+    stepper_undo(((stepper_screen *)base)->model);
+    return UI_REDRAW;
+}
+
+static unsigned act_predict_off(ui_screen *base, ui_key key, ui_ctx *ctx)
+{
+    (void)key, (void)ctx;
+    stepper_set_predict(((stepper_screen *)base)->model, false);
+    return UI_REDRAW;
+}
+
+/* ---- inspecting: a cursor in a matrix ---- */
+
+static unsigned act_move(ui_screen *base, ui_key key, ui_ctx *ctx)
+{
+    (void)ctx;
+    stepper *m = ((stepper_screen *)base)->model;
     uint32_t ch = key.code == UI_KEY_CHAR ? key.ch : 0;
-    if (key.code == UI_KEY_ESC || ch == 'i')
-        stepper_inspect_end(m);
-    else if (key.code == UI_KEY_LEFT || ch == 'h')
+    if (key.code == UI_KEY_LEFT || ch == 'h')
         stepper_inspect_move(m, 0, -1);
     else if (key.code == UI_KEY_RIGHT || ch == 'l')
         stepper_inspect_move(m, 0, 1);
@@ -74,50 +180,93 @@ static unsigned key_inspecting(stepper_screen *s, ui_key key)
         stepper_inspect_move(m, 0, -10);
     else if (key.code == UI_KEY_PGDN)
         stepper_inspect_move(m, 0, 10);
-    else if (key.code == UI_KEY_TAB)
-        stepper_inspect_cycle(m);
-    else if (ch == 'q')
-        return UI_POP;
-    else
-        return UI_NOTHING;
     return UI_REDRAW;
 }
 
-static unsigned key_asking(stepper_screen *s, ui_key key)
+static unsigned act_cycle(ui_screen *base, ui_key key, ui_ctx *ctx)
 {
-    stepper *m = s->model;
-    if (key.code == UI_KEY_ENTER || key.code == UI_KEY_RIGHT) {
-        if (!stepper_submit(m))
-            notice(s, "Type the shape as rows, cols, e.g. 4,400", "请输入形状：行, 列，例如 4,400", ROLE_WARN);
-        return UI_REDRAW;
-    }
-    if (key.code == UI_KEY_BACKSPACE) {
-        stepper_input_backspace(m);
-        return UI_REDRAW;
-    }
-    if (key.code == UI_KEY_LEFT) {
-        stepper_undo(m);
-        return UI_REDRAW;
-    }
-    if (key.code == UI_KEY_ESC) {
-        stepper_set_predict(m, false);
-        return UI_REDRAW;
-    }
-    if (key.code == UI_KEY_CHAR && key.ch < 0x80 && stepper_input_char(m, (char)key.ch))
-        return UI_REDRAW;
-    if (key.code == UI_KEY_CHAR && key.ch == 'q')
-        return UI_POP;
-    if (key.code == UI_KEY_CHAR && key.ch == 'p') {
-        stepper_set_predict(m, false);
-        return UI_REDRAW;
-    }
-    return UI_NOTHING;
+    (void)key, (void)ctx;
+    stepper_inspect_cycle(((stepper_screen *)base)->model);
+    return UI_REDRAW;
 }
+
+static unsigned act_inspect_end(ui_screen *base, ui_key key, ui_ctx *ctx)
+{
+    (void)key, (void)ctx;
+    stepper_inspect_end(((stepper_screen *)base)->model);
+    return UI_REDRAW;
+}
+
+/* ---- when each binding applies ---- */
+
+static const stepper *model_of(const ui_screen *base) { return ((const stepper_screen *)base)->model; }
+
+static bool when_stepping(const ui_screen *b, const ui_ctx *c)
+{
+    (void)c;
+    return !stepper_inspecting(model_of(b)) && !stepper_asking(model_of(b));
+}
+static bool when_asking(const ui_screen *b, const ui_ctx *c) { (void)c; return stepper_asking(model_of(b)); }
+static bool when_inspecting(const ui_screen *b, const ui_ctx *c) { (void)c; return stepper_inspecting(model_of(b)); }
+static bool when_can_undo(const ui_screen *b, const ui_ctx *c) { return when_stepping(b, c) && stepper_can_undo(model_of(b)); }
+static bool when_asking_undo(const ui_screen *b, const ui_ctx *c) { return when_asking(b, c) && stepper_can_undo(model_of(b)); }
+static bool when_no_check(const ui_screen *b, const ui_ctx *c) { return when_stepping(b, c) && !stepper_gradcheck_result(model_of(b)); }
+static bool when_check(const ui_screen *b, const ui_ctx *c) { return when_stepping(b, c) && stepper_gradcheck_result(model_of(b)); }
+static bool when_predict_off(const ui_screen *b, const ui_ctx *c) { return when_stepping(b, c) && !stepper_predict_on(model_of(b)); }
+static bool when_predict_on(const ui_screen *b, const ui_ctx *c) { return when_stepping(b, c) && stepper_predict_on(model_of(b)); }
+
+/* The stepper's keys, most important first within each mode. */
+static const ui_binding st_bindings[] = {
+    /* stepping */
+    {{UI_K(UI_KEY_RIGHT), UI_CH(' '), UI_K(UI_KEY_ENTER)}, "→/space", "Right/space", act_next,
+     "next step", "下一步", "(or Enter) run the next operation; after the update, the next iteration",
+     "（或回车）运行下一步运算；参数更新之后开始下一次迭代", when_stepping},
+    {{UI_K(UI_KEY_LEFT)}, "←", "Left", act_undo, "undo", "撤销", "undo the last operation exactly",
+     "精确撤销上一步", when_can_undo},
+    {{UI_K(UI_KEY_LEFT)}, "←", "Left", act_undo, NULL, NULL, NULL, NULL, when_stepping},
+    {{UI_CH('i')}, "i", NULL, act_inspect, "inspect", "查看矩阵", "inspect a matrix of this operation cell by cell",
+     "逐个查看本运算矩阵的元素", when_stepping},
+    {{UI_CH('g')}, "g", NULL, act_gradcheck, "gradient check", "梯度检验",
+     "gradient check of the current parameters (again: hide it)", "对当前参数做梯度检验（再按一次隐藏）",
+     when_no_check},
+    {{UI_CH('g'), UI_K(UI_KEY_ESC)}, "g", NULL, act_gradcheck, "hide check", "隐藏检验", NULL, NULL, when_check},
+    {{UI_CH('p')}, "p", NULL, act_predict, "predict shapes", "预测形状",
+     "predict the shape: type each result's shape before it runs (on/off)",
+     "预测形状：每个结果出现前先输入它的形状（开/关）", when_predict_off},
+    {{UI_CH('p')}, "p", NULL, act_predict, "predict off", "关闭预测", NULL, NULL, when_predict_on},
+    {{UI_ANY_CHAR}, "0-9", NULL, act_predict_digit, NULL, NULL, NULL, NULL, when_predict_on},
+    {{UI_CH('q'), UI_K(UI_KEY_ESC)}, "q", NULL, act_back, NULL, NULL, NULL, NULL, when_stepping},
+    /* asking: a shape being typed */
+    {{UI_ANY_CHAR}, "0-9 ,", NULL, act_type, "type the shape", "输入形状",
+     "(predicting) type the shape as rows, cols", "（预测时）输入形状：行, 列", when_asking},
+    {{UI_K(UI_KEY_ENTER), UI_K(UI_KEY_RIGHT)}, "Enter", NULL, act_submit, "check", "检查",
+     "(predicting) check the shape, then run the operation", "（预测时）检查形状，然后运行该运算", when_asking},
+    {{UI_K(UI_KEY_BACKSPACE)}, "Bksp", NULL, act_backspace, NULL, NULL, "(predicting) delete a character",
+     "（预测时）删除一个字符", when_asking},
+    {{UI_K(UI_KEY_LEFT)}, "←", "Left", act_undo_quietly, "undo", "撤销", NULL, NULL, when_asking_undo},
+    {{UI_K(UI_KEY_LEFT)}, "←", "Left", act_undo_quietly, NULL, NULL, NULL, NULL, when_asking},
+    {{UI_K(UI_KEY_ESC), UI_CH('p')}, "Esc", NULL, act_predict_off, "stop predicting", "关闭预测",
+     "(predicting) stop predicting", "（预测时）关闭预测", when_asking},
+    {{UI_CH('q')}, "q", NULL, act_back, "back", "返回", NULL, NULL, when_asking},
+    /* inspecting: a cursor in a matrix */
+    {{UI_K(UI_KEY_LEFT), UI_K(UI_KEY_RIGHT), UI_K(UI_KEY_UP), UI_K(UI_KEY_DOWN)}, "←↑↓→/hjkl", "arrows/hjkl",
+     act_move, "move", "移动", "(inspecting) move the cursor", "（查看时）移动光标", when_inspecting},
+    {{UI_CH('h'), UI_CH('j'), UI_CH('k'), UI_CH('l')}, "hjkl", NULL, act_move, NULL, NULL, NULL, NULL,
+     when_inspecting},
+    {{UI_K(UI_KEY_HOME), UI_K(UI_KEY_END), UI_K(UI_KEY_PGUP), UI_K(UI_KEY_PGDN)}, "Home/End PgUp/PgDn", NULL,
+     act_move, NULL, NULL, "(inspecting) to the row's ends; 10 columns at a time", "（查看时）到行首行尾；一次 10 列",
+     when_inspecting},
+    {{UI_K(UI_KEY_TAB)}, "Tab", NULL, act_cycle, "next matrix", "下一个矩阵",
+     "(inspecting) another matrix of this operation", "（查看时）本运算的另一个矩阵", when_inspecting},
+    {{UI_K(UI_KEY_ESC), UI_CH('i')}, "Esc/i", NULL, act_inspect_end, "stop inspecting", "结束查看",
+     "(inspecting) stop inspecting", "（查看时）结束查看", when_inspecting},
+    {{UI_CH('q')}, "q", NULL, act_back, NULL, NULL, NULL, NULL, when_inspecting},
+};
+const ui_keymap stepper_keymap = UI_KEYMAP("stepper", st_bindings);
 
 static unsigned st_on_key(ui_screen *base, ui_key key, ui_ctx *ctx)
 {
     stepper_screen *s = (stepper_screen *)base;
-    stepper *m = s->model;
     s->notice = (stepper_notice){NULL, NULL, ROLE_NORMAL};
     /* What a Chinese input method types for ASCII is that ASCII here too, as
      * in the lesson quizzes: （４，４００） is a shape. */
@@ -125,89 +274,9 @@ static unsigned st_on_key(ui_screen *base, ui_key key, ui_ctx *ctx)
         key.ch -= 0xFEE0;
     else if (key.code == UI_KEY_CHAR && key.ch == 0x3000)
         key.ch = ' ';
-    unsigned r;
-    uint32_t ch = key.code == UI_KEY_CHAR ? key.ch : 0;
-    if (stepper_inspecting(m)) {
-        r = key_inspecting(s, key);
-    } else if (stepper_asking(m)) {
-        r = key_asking(s, key);
-    } else if (key.code == UI_KEY_RIGHT || key.code == UI_KEY_ENTER || ch == ' ') {
-        next(s);
-        r = UI_REDRAW;
-    } else if (key.code == UI_KEY_LEFT) {
-        stepper_clear_prediction(m);
-        if (!stepper_undo(m))
-            notice(s, "Nothing to undo", "没有可撤销的步骤", ROLE_DIM);
-        r = UI_REDRAW;
-    } else if (ch == 'i') {
-        if (!stepper_inspect_begin(m))
-            notice(s, "No matrix to inspect yet", "还没有可查看的矩阵", ROLE_DIM);
-        r = UI_REDRAW;
-    } else if (ch == 'g') {
-        if (stepper_gradcheck_result(m))
-            stepper_gradcheck_clear(m);
-        else if (stepper_gradcheck(m) != NN_OK)
-            notice(s, "The gradient check could not run", "梯度检验无法运行", ROLE_BAD);
-        r = UI_REDRAW;
-    } else if (ch == 'p') {
-        stepper_set_predict(m, !stepper_predict_on(m));
-        if (!stepper_asking(m))
-            notice(s, stepper_predict_on(m) ? "Predict the shape: on (asked before each matrix result)"
-                                            : "Predict the shape: off",
-                   stepper_predict_on(m) ? "预测形状：开（每个矩阵结果出现前先回答）" : "预测形状：关", ROLE_NOTE);
-        r = UI_REDRAW;
-    } else if (key.code == UI_KEY_ESC && stepper_gradcheck_result(m)) {
-        stepper_gradcheck_clear(m);
-        r = UI_REDRAW;
-    } else if (key.code == UI_KEY_ESC || ch == 'q') {
-        r = UI_POP;
-    } else if (stepper_predict_on(m) && ch < 0x80 && ch >= '0' && ch <= '9') {
-        /* typing a digit after a verdict starts the next prediction */
-        stepper_ask(m);
-        if (stepper_asking(m))
-            stepper_input_char(m, (char)ch);
-        r = UI_REDRAW;
-    } else {
-        r = UI_NOTHING;
-    }
-    ctx->text_input = stepper_asking(m);
+    unsigned r = ui_keymap_dispatch(&stepper_keymap, base, key, ctx);
+    ctx->text_input = stepper_asking(s->model);
     return r;
-}
-
-static int st_keys(const ui_screen *base, const ui_ctx *ctx, ui_keyhelp *out, int max)
-{
-    const stepper_screen *s = (const stepper_screen *)base;
-    const stepper *m = s->model;
-    const bool a = ctx->ascii;
-    ui_keyhelp all[10];
-    int n = 0;
-    if (stepper_inspecting(m)) {
-        all[n++] = (ui_keyhelp){a ? "arrows/hjkl" : "←↑↓→/hjkl", "move", "移动"};
-        all[n++] = (ui_keyhelp){"Tab", "next matrix", "下一个矩阵"};
-        all[n++] = (ui_keyhelp){"Esc/i", "stop inspecting", "结束查看"};
-    } else if (stepper_asking(m)) {
-        all[n++] = (ui_keyhelp){"0-9 ,", "type the shape", "输入形状"};
-        all[n++] = (ui_keyhelp){"Enter", "check", "检查"};
-        if (stepper_can_undo(m))
-            all[n++] = (ui_keyhelp){a ? "Left" : "←", "undo", "撤销"};
-        all[n++] = (ui_keyhelp){"Esc", "stop predicting", "关闭预测"};
-        all[n++] = (ui_keyhelp){"q", "back", "返回"};
-    } else {
-        all[n++] = (ui_keyhelp){a ? "Right/space" : "→/space", "next step", "下一步"};
-        if (stepper_can_undo(m))
-            all[n++] = (ui_keyhelp){a ? "Left" : "←", "undo", "撤销"};
-        all[n++] = (ui_keyhelp){"i", "inspect", "查看矩阵"};
-        all[n++] = stepper_gradcheck_result(m) ? (ui_keyhelp){"g", "hide check", "隐藏检验"}
-                                               : (ui_keyhelp){"g", "gradient check", "梯度检验"};
-        all[n++] = stepper_predict_on(m) ? (ui_keyhelp){"p", "predict off", "关闭预测"}
-                                         : (ui_keyhelp){"p", "predict shapes", "预测形状"};
-        /* q back is the app's own entry at the right of the bar. */
-    }
-    if (n > max)
-        n = max;
-    for (int i = 0; i < n; i++)
-        out[i] = all[i];
-    return n;
 }
 
 static const char help_en[] =
@@ -285,7 +354,7 @@ static const ui_screen_ops stepper_screen_ops = {
     .name = "stepper",
     .render = st_render,
     .on_key = st_on_key,
-    .keys = st_keys,
+    .keymap = &stepper_keymap,
     .help = st_help,
     .on_show = st_on_show,
     .destroy = st_destroy,

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../keymap.h"
 #include "trainer_screen_internal.h"
 
 static trainer_screen *ts_of(ui_screen *s) { return (trainer_screen *)s; }
@@ -78,28 +79,45 @@ static bool ts_parse_layers(const char *s, int *layers, int *count)
     return n > 0;
 }
 
-static unsigned ts_edit_key(trainer_screen *ts, ui_key key, ui_ctx *ctx)
+/* ---- the layers editor (e) ---- */
+
+static unsigned act_edit_type(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
+    (void)ctx;
+    trainer_screen *ts = ts_of(s);
     size_t len = strlen(ts->input);
-    if (key.code == UI_KEY_ESC) {
-        ts->editing = false;
-        ctx->text_input = false;
-        return UI_REDRAW | (ts_busy(ts) ? UI_ANIMATE : 0);
-    }
-    if (key.code == UI_KEY_BACKSPACE) {
-        if (len)
-            ts->input[len - 1] = '\0';
-        return UI_REDRAW;
-    }
-    if (key.code == UI_KEY_CHAR && ((key.ch >= '0' && key.ch <= '9') || key.ch == ',' || key.ch == ' ')) {
-        if (len + 1 < sizeof ts->input) {
-            ts->input[len] = (char)key.ch;
-            ts->input[len + 1] = '\0';
-        }
-        return UI_REDRAW;
-    }
-    if (key.code != UI_KEY_ENTER)
+    if (!((key.ch >= '0' && key.ch <= '9') || key.ch == ',' || key.ch == ' '))
         return UI_NOTHING;
+    if (len + 1 < sizeof ts->input) {
+        ts->input[len] = (char)key.ch;
+        ts->input[len + 1] = '\0';
+    }
+    return UI_REDRAW;
+}
+
+static unsigned act_edit_backspace(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)key, (void)ctx;
+    trainer_screen *ts = ts_of(s);
+    size_t len = strlen(ts->input);
+    if (len)
+        ts->input[len - 1] = '\0';
+    return UI_REDRAW;
+}
+
+static unsigned act_edit_cancel(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)key;
+    trainer_screen *ts = ts_of(s);
+    ts->editing = false;
+    ctx->text_input = false;
+    return UI_REDRAW | (ts_busy(ts) ? UI_ANIMATE : 0);
+}
+
+static unsigned act_edit_apply(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)key;
+    trainer_screen *ts = ts_of(s);
     int layers[NN_MAX_LAYERS + 1], n = 0;
     char err[200] = "";
     ts->editing = false;
@@ -129,237 +147,317 @@ static unsigned ts_edit_key(trainer_screen *ts, ui_key key, ui_ctx *ctx)
     return ts_after(ts, ctx);
 }
 
-static unsigned ts_sweep_key(trainer_screen *ts, ui_key key, ui_ctx *ctx)
+/* ---- the sweep view (S) ---- */
+
+static unsigned act_sweep_again(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
-    uint32_t ch = key.code == UI_KEY_CHAR ? key.ch : 0;
-    if (key.code == UI_KEY_ESC || ch == 'q' || ch == 'S') {
-        if (ts->kind == UI_LAB_SWEEP && ch != 'S')
-            return UI_POP;
-        ts->view = TS_VIEW_TRAIN;
-        ts_note(ts, false, "Back to the live network.", "回到实时训练的网络。");
-        return ts_after(ts, ctx);
-    }
-    if (ch == 'r') {
-        ts_start_sweep(ts);
-        return ts_after(ts, ctx);
-    }
-    return UI_NOTHING;
+    (void)key;
+    ts_start_sweep(ts_of(s));
+    return ts_after(ts_of(s), ctx);
 }
 
-static unsigned ts_key_locked(ui_screen *s, ui_key key, ui_ctx *ctx)
+static unsigned act_sweep_back(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    trainer_screen *ts = ts_of(s);
+    if (ts->kind == UI_LAB_SWEEP && !(key.code == UI_KEY_CHAR && key.ch == 'S'))
+        return UI_POP;
+    ts->view = TS_VIEW_TRAIN;
+    ts_note(ts, false, "Back to the live network.", "回到实时训练的网络。");
+    return ts_after(ts, ctx);
+}
+
+/* ---- the live network ---- */
+
+static unsigned act_back(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)s, (void)key, (void)ctx;
+    return UI_POP;
+}
+
+static unsigned act_lr(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
     trainer_screen *ts = ts_of(s);
     trainer *t = ts->model;
-    if (ts->editing)
-        return ts_edit_key(ts, key, ctx);
-    if (ts->view == TS_VIEW_SWEEP)
-        return ts_sweep_key(ts, key, ctx);
-    char err[200] = "", en[512], zh[512];
-    int dir = 0;
+    char en[512], zh[512];
     uint32_t ch = key.code == UI_KEY_CHAR ? key.ch : 0;
-    if (key.code == UI_KEY_RIGHT || ch == '+' || ch == '=')
-        dir = 1;
-    else if (key.code == UI_KEY_LEFT || ch == '-' || ch == '_')
-        dir = -1;
-    if (dir) {
-        double old = trainer_lr(t);
-        if (!trainer_step_lr(t, dir)) {
-            snprintf(en, sizeof en, "lr %g is already the %s rung of the ladder.", old, dir > 0 ? "top" : "bottom");
-            snprintf(zh, sizeof zh, "学习率 %g 已是阶梯的%s。", old, dir > 0 ? "最高一级" : "最低一级");
-            ts_note(ts, false, en, zh);
-        } else {
-            snprintf(en, sizeof en, "lr %g \xe2\x86\x92 %g: the same network goes on with the new step size.",
-                     old, trainer_lr(t));
-            snprintf(zh, sizeof zh, "学习率 %g → %g：同一个网络以新的步长继续训练。", old, trainer_lr(t));
-            ts_note(ts, false, en, zh);
-        }
-        return ts_after(ts, ctx);
-    }
-    if (key.code == UI_KEY_UP || key.code == UI_KEY_DOWN) {
-        if (!trainer_single_hidden(t)) {
-            ts_note(ts, false, "\xe2\x86\x91/\xe2\x86\x93 change a single hidden layer; press e to edit these layers.",
-                    "↑/↓ 只改变单个隐藏层；按 e 编辑各层大小。");
-            return UI_REDRAW;
-        }
-        int n_h = nn_dim(trainer_net(t), 1) + (key.code == UI_KEY_UP ? 1 : -1);
-        if (n_h < TRAINER_HIDDEN_MIN || n_h > TRAINER_HIDDEN_MAX) {
-            snprintf(en, sizeof en, "n_h stays %d: this lab allows %d to %d hidden units.",
-                     nn_dim(trainer_net(t), 1), TRAINER_HIDDEN_MIN, TRAINER_HIDDEN_MAX);
-            snprintf(zh, sizeof zh, "n_h 保持 %d：本实验允许 %d 到 %d 个隐藏单元。", nn_dim(trainer_net(t), 1),
-                     TRAINER_HIDDEN_MIN, TRAINER_HIDDEN_MAX);
-            ts_note(ts, false, en, zh);
-            return UI_REDRAW;
-        }
-        if (!trainer_set_hidden(t, n_h, err, sizeof err)) {
-            ts_note(ts, true, err, err);
-            return UI_REDRAW;
-        }
-        snprintf(en, sizeof en, "%d hidden units", n_h);
-        snprintf(zh, sizeof zh, "%d 个隐藏单元", n_h);
-        ts_note_rebuilt(ts, en, zh);
-        return ts_after(ts, ctx);
-    }
-    if (key.code == UI_KEY_ESC || ch == 'q')
-        return UI_POP;
-    switch (ch) {
-    case ' ':
-        if (trainer_state_of(t) == TRAINER_RUNNING) {
-            trainer_set_paused(t, true);
-            ts_note(ts, false, "Paused. s runs one iteration; space goes on.", "已暂停。按 s 运行一次迭代；按空格继续。");
-        } else if (!trainer_set_paused(t, false)) {
-            ts_note_divergence(ts);
-        } else {
-            ts_note(ts, false, "Training.", "训练中。");
-        }
-        return ts_after(ts, ctx);
-    case 's':
-        trainer_set_paused(t, true);
-        if (trainer_run(t, 1) == 0 || trainer_state_of(t) == TRAINER_DIVERGED)
-            ts_note_divergence(ts);
-        else {
-            snprintf(en, sizeof en, "One iteration: now %ld.", trainer_iterations(t));
-            snprintf(zh, sizeof zh, "运行了一次迭代：现在是第 %ld 次。", trainer_iterations(t));
-            ts_note(ts, false, en, zh);
-        }
-        return ts_after(ts, ctx);
-    case 'a': {
-        act_kind k = trainer_next_activation(nn_activation(trainer_net(t), 1));
-        if (!trainer_set_activation(t, k, err, sizeof err)) {
-            ts_note(ts, true, err, err);
-            return UI_REDRAW;
-        }
-        snprintf(en, sizeof en, "Hidden activation %s", ts_act_label(k));
-        snprintf(zh, sizeof zh, "隐藏层激活函数 %s", ts_act_label(k));
-        ts_note_rebuilt(ts, en, zh);
-        return ts_after(ts, ctx);
-    }
-    case 'd': {
-        const char *next = trainer_next_dataset(trainer_spec(t)->dataset);
-        if (!trainer_set_dataset(t, next, err, sizeof err)) {
-            snprintf(en, sizeof en, "Data set not changed: %s", err);
-            snprintf(zh, sizeof zh, "数据集未改变：%s", err);
-            ts_note(ts, true, en, zh);
-            return UI_REDRAW;
-        }
-        ts_drop_sweep_maps(ts);
-        snprintf(en, sizeof en, "Data set %s", next);
-        snprintf(zh, sizeof zh, "数据集 %s", next);
-        ts_note_rebuilt(ts, en, zh);
-        return ts_after(ts, ctx);
-    }
-    case 'r': {
-        trainer_reinit(t);
-        char ien[96], izh[96];
-        ts_init_words(t, ien, sizeof ien, izh, sizeof izh);
-        snprintf(en, sizeof en, "Re-initialised: %s again; iterations count from 0.", ien);
-        snprintf(zh, sizeof zh, "已重新初始化：%s；迭代从 0 重新计数。", izh);
+    int dir = key.code == UI_KEY_RIGHT || ch == '+' || ch == '=' ? 1 : -1;
+    double old = trainer_lr(t);
+    if (!trainer_step_lr(t, dir)) {
+        snprintf(en, sizeof en, "lr %g is already the %s rung of the ladder.", old, dir > 0 ? "top" : "bottom");
+        snprintf(zh, sizeof zh, "学习率 %g 已是阶梯的%s。", old, dir > 0 ? "最高一级" : "最低一级");
         ts_note(ts, false, en, zh);
-        return ts_after(ts, ctx);
+    } else {
+        snprintf(en, sizeof en, "lr %g \xe2\x86\x92 %g: the same network goes on with the new step size.",
+                 old, trainer_lr(t));
+        snprintf(zh, sizeof zh, "学习率 %g → %g：同一个网络以新的步长继续训练。", old, trainer_lr(t));
+        ts_note(ts, false, en, zh);
     }
-    case 'z':
-        trainer_zero_init(t);
-        ts_note(ts, false,
-                "Every weight and bias is 0: all hidden units compute the same and get the same gradient, "
-                "so they stay identical (unit panel, w). r restores random weights.",
-                "所有权重和偏置都为 0：每个隐藏单元计算相同的东西、得到相同的梯度，因此始终一样（见单元面板，按 w）。按 r 恢复随机权重。");
-        return ts_after(ts, ctx);
-    case 'w':
-        if (nn_layers(trainer_net(t)) < 2 || nn_dim(trainer_net(t), 0) != 2) {
-            ts_note(ts, false, "w draws each hidden unit over the plane of x1 and x2; this network has no such plane.",
-                    "w 在 x1、x2 平面上画出每个隐藏单元；这个网络没有这样的平面。");
-            return UI_REDRAW;
-        }
-        ts->unit_maps = !ts->unit_maps;
-        return ts_after(ts, ctx);
-    case 'l':
-        ts->log_y = !ts->log_y;
-        return UI_REDRAW;
-    case 'S':
-        ts_start_sweep(ts);
-        return ts_after(ts, ctx);
-    case 'R':
-        ts_report_start(ts, ctx);
-        return ts_after(ts, ctx) | (ts_report_busy(ts) ? UI_ANIMATE : 0);
-    case 'e': {
-        ts->editing = true;
-        ctx->text_input = true;  /* ? L q are typed into the line, not the app's */
-        const nn_net *net = trainer_net(t);
-        size_t used = 0;
-        ts->input[0] = '\0';
-        for (int l = 0; l <= nn_layers(net) && used + 8 < sizeof ts->input; l++)
-            used += (size_t)snprintf(ts->input + used, sizeof ts->input - used, "%s%d", l > 0 ? "," : "",
-                                     nn_dim(net, l));
-        return UI_REDRAW;
-    }
-    default:
-        return UI_NOTHING;
-    }
+    return ts_after(ts, ctx);
 }
+
+static unsigned act_hidden(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    trainer_screen *ts = ts_of(s);
+    trainer *t = ts->model;
+    char err[200] = "", en[512], zh[512];
+    int n_h = nn_dim(trainer_net(t), 1) + (key.code == UI_KEY_UP ? 1 : -1);
+    if (n_h < TRAINER_HIDDEN_MIN || n_h > TRAINER_HIDDEN_MAX) {
+        snprintf(en, sizeof en, "n_h stays %d: this lab allows %d to %d hidden units.",
+                 nn_dim(trainer_net(t), 1), TRAINER_HIDDEN_MIN, TRAINER_HIDDEN_MAX);
+        snprintf(zh, sizeof zh, "n_h 保持 %d：本实验允许 %d 到 %d 个隐藏单元。", nn_dim(trainer_net(t), 1),
+                 TRAINER_HIDDEN_MIN, TRAINER_HIDDEN_MAX);
+        ts_note(ts, false, en, zh);
+        return UI_REDRAW;
+    }
+    if (!trainer_set_hidden(t, n_h, err, sizeof err)) {
+        ts_note(ts, true, err, err);
+        return UI_REDRAW;
+    }
+    snprintf(en, sizeof en, "%d hidden units", n_h);
+    snprintf(zh, sizeof zh, "%d 个隐藏单元", n_h);
+    ts_note_rebuilt(ts, en, zh);
+    return ts_after(ts, ctx);
+}
+
+static unsigned act_hidden_deep(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)key, (void)ctx;
+    ts_note(ts_of(s), false, "\xe2\x86\x91/\xe2\x86\x93 change a single hidden layer; press e to edit these layers.",
+            "↑/↓ 只改变单个隐藏层；按 e 编辑各层大小。");
+    return UI_REDRAW;
+}
+
+static unsigned act_pause(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)key;
+    trainer_screen *ts = ts_of(s);
+    trainer *t = ts->model;
+    if (trainer_state_of(t) == TRAINER_RUNNING) {
+        trainer_set_paused(t, true);
+        ts_note(ts, false, "Paused. s runs one iteration; space goes on.", "已暂停。按 s 运行一次迭代；按空格继续。");
+    } else if (!trainer_set_paused(t, false)) {
+        ts_note_divergence(ts);
+    } else {
+        ts_note(ts, false, "Training.", "训练中。");
+    }
+    return ts_after(ts, ctx);
+}
+
+static unsigned act_step(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)key;
+    trainer_screen *ts = ts_of(s);
+    trainer *t = ts->model;
+    char en[256], zh[256];
+    trainer_set_paused(t, true);
+    if (trainer_run(t, 1) == 0 || trainer_state_of(t) == TRAINER_DIVERGED)
+        ts_note_divergence(ts);
+    else {
+        snprintf(en, sizeof en, "One iteration: now %ld.", trainer_iterations(t));
+        snprintf(zh, sizeof zh, "运行了一次迭代：现在是第 %ld 次。", trainer_iterations(t));
+        ts_note(ts, false, en, zh);
+    }
+    return ts_after(ts, ctx);
+}
+
+static unsigned act_activation(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)key;
+    trainer_screen *ts = ts_of(s);
+    trainer *t = ts->model;
+    char err[200] = "", en[256], zh[256];
+    act_kind k = trainer_next_activation(nn_activation(trainer_net(t), 1));
+    if (!trainer_set_activation(t, k, err, sizeof err)) {
+        ts_note(ts, true, err, err);
+        return UI_REDRAW;
+    }
+    snprintf(en, sizeof en, "Hidden activation %s", ts_act_label(k));
+    snprintf(zh, sizeof zh, "隐藏层激活函数 %s", ts_act_label(k));
+    ts_note_rebuilt(ts, en, zh);
+    return ts_after(ts, ctx);
+}
+
+static unsigned act_dataset(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)key;
+    trainer_screen *ts = ts_of(s);
+    trainer *t = ts->model;
+    char err[200] = "", en[512], zh[512];
+    const char *next = trainer_next_dataset(trainer_spec(t)->dataset);
+    if (!trainer_set_dataset(t, next, err, sizeof err)) {
+        snprintf(en, sizeof en, "Data set not changed: %s", err);
+        snprintf(zh, sizeof zh, "数据集未改变：%s", err);
+        ts_note(ts, true, en, zh);
+        return UI_REDRAW;
+    }
+    ts_drop_sweep_maps(ts);
+    snprintf(en, sizeof en, "Data set %s", next);
+    snprintf(zh, sizeof zh, "数据集 %s", next);
+    ts_note_rebuilt(ts, en, zh);
+    return ts_after(ts, ctx);
+}
+
+static unsigned act_reinit(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)key;
+    trainer_screen *ts = ts_of(s);
+    char en[256], zh[256], ien[96], izh[96];
+    trainer_reinit(ts->model);
+    ts_init_words(ts->model, ien, sizeof ien, izh, sizeof izh);
+    snprintf(en, sizeof en, "Re-initialised: %s again; iterations count from 0.", ien);
+    snprintf(zh, sizeof zh, "已重新初始化：%s；迭代从 0 重新计数。", izh);
+    ts_note(ts, false, en, zh);
+    return ts_after(ts, ctx);
+}
+
+static unsigned act_zero(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)key;
+    trainer_screen *ts = ts_of(s);
+    trainer_zero_init(ts->model);
+    ts_note(ts, false,
+            "Every weight and bias is 0: all hidden units compute the same and get the same gradient, "
+            "so they stay identical (unit panel, w). r restores random weights.",
+            "所有权重和偏置都为 0：每个隐藏单元计算相同的东西、得到相同的梯度，因此始终一样（见单元面板，按 w）。按 r 恢复随机权重。");
+    return ts_after(ts, ctx);
+}
+
+static unsigned act_unit_maps(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)key;
+    trainer_screen *ts = ts_of(s);
+    ts->unit_maps = !ts->unit_maps;
+    return ts_after(ts, ctx);
+}
+
+static unsigned act_no_unit_maps(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)key, (void)ctx;
+    ts_note(ts_of(s), false, "w draws each hidden unit over the plane of x1 and x2; this network has no such plane.",
+            "w 在 x1、x2 平面上画出每个隐藏单元；这个网络没有这样的平面。");
+    return UI_REDRAW;
+}
+
+static unsigned act_log(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)key, (void)ctx;
+    ts_of(s)->log_y = !ts_of(s)->log_y;
+    return UI_REDRAW;
+}
+
+static unsigned act_sweep(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)key;
+    ts_start_sweep(ts_of(s));
+    return ts_after(ts_of(s), ctx);
+}
+
+static unsigned act_report(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)key;
+    trainer_screen *ts = ts_of(s);
+    ts_report_start(ts, ctx);
+    return ts_after(ts, ctx) | (ts_report_busy(ts) ? UI_ANIMATE : 0);
+}
+
+static unsigned act_edit(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)key;
+    trainer_screen *ts = ts_of(s);
+    ts->editing = true;
+    ctx->text_input = true;  /* ? L q are typed into the line, not the app's */
+    const nn_net *net = trainer_net(ts->model);
+    size_t used = 0;
+    ts->input[0] = '\0';
+    for (int l = 0; l <= nn_layers(net) && used + 8 < sizeof ts->input; l++)
+        used += (size_t)snprintf(ts->input + used, sizeof ts->input - used, "%s%d", l > 0 ? "," : "",
+                                 nn_dim(net, l));
+    return UI_REDRAW;
+}
+
+/* ---- when each binding applies (from ts->facts, kept under the lock) ---- */
+
+static const trainer_screen *cts(const ui_screen *s) { return (const trainer_screen *)s; }
+static bool when_editing(const ui_screen *s, const ui_ctx *c) { (void)c; return cts(s)->editing; }
+static bool when_sweep(const ui_screen *s, const ui_ctx *c)
+{
+    (void)c;
+    return !cts(s)->editing && cts(s)->view == TS_VIEW_SWEEP;
+}
+static bool when_sweep_lab(const ui_screen *s, const ui_ctx *c) { return when_sweep(s, c) && cts(s)->kind == UI_LAB_SWEEP; }
+static bool when_sweep_trainer(const ui_screen *s, const ui_ctx *c) { return when_sweep(s, c) && cts(s)->kind != UI_LAB_SWEEP; }
+static bool when_live(const ui_screen *s, const ui_ctx *c)
+{
+    (void)c;
+    return !cts(s)->editing && cts(s)->view == TS_VIEW_TRAIN;
+}
+static bool when_running(const ui_screen *s, const ui_ctx *c) { return when_live(s, c) && cts(s)->facts.running; }
+static bool when_stopped(const ui_screen *s, const ui_ctx *c) { return when_live(s, c) && !cts(s)->facts.running; }
+static bool when_single(const ui_screen *s, const ui_ctx *c) { return when_live(s, c) && cts(s)->facts.single; }
+static bool when_deep(const ui_screen *s, const ui_ctx *c) { return when_live(s, c) && !cts(s)->facts.single; }
+static bool when_maps(const ui_screen *s, const ui_ctx *c) { return when_live(s, c) && cts(s)->facts.maps; }
+static bool when_no_maps(const ui_screen *s, const ui_ctx *c) { return when_live(s, c) && !cts(s)->facts.maps; }
+
+#define K_LR {UI_K(UI_KEY_LEFT), UI_K(UI_KEY_RIGHT), UI_CH('-'), UI_CH('+'), UI_CH('_'), UI_CH('=')}
+
+/* The trainer's keys: the live network's in importance order (the bar cuts
+ * the last ones first), then the layers editor's and the sweep's. */
+static const ui_binding ts_bindings[] = {
+    {{UI_CH(' ')}, "space", NULL, act_pause, "pause", "暂停", "pause, or go on", "暂停或继续", when_running},
+    {{UI_CH(' ')}, "space", NULL, act_pause, "go on", "继续", NULL, NULL, when_stopped},
+    {{UI_CH('s')}, "s", NULL, act_step, "step", "单步", "one iteration (and pause)", "运行一次迭代（并暂停）", when_live},
+    {K_LR, "←→", "-/+", act_lr, "lr", "学习率", "learning rate α down or up the ladder 0.0001 … 10 (or - +)",
+     "沿阶梯 0.0001 … 10 调小或调大学习率 α（或 - +）", when_live},
+    {{UI_K(UI_KEY_UP), UI_K(UI_KEY_DOWN)}, "↑↓", "up/dn", act_hidden, "n_h", "隐藏单元",
+     "hidden units n_h (1 to 50), rebuilt with fresh seeded weights", "隐藏单元数 n_h（1 到 50），用带种子的新权重重建",
+     when_single},
+    {{UI_K(UI_KEY_UP), UI_K(UI_KEY_DOWN)}, "↑↓", "up/dn", act_hidden_deep, NULL, NULL, NULL, NULL, when_deep},
+    {{UI_CH('S')}, "S", NULL, act_sweep, "sweep", "扫描", "the hidden-size sweep, n_h = 1, 2, 3, 4, 5, 20, 50",
+     "隐藏单元数扫描，n_h = 1, 2, 3, 4, 5, 20, 50", when_live},
+    {{UI_CH('w')}, "w", NULL, act_unit_maps, "units", "单元", "hidden units as weights, or as maps over the plane",
+     "隐藏单元：显示权重，或在平面上的输出图", when_maps},
+    {{UI_CH('w')}, "w", NULL, act_no_unit_maps, NULL, NULL, NULL, NULL, when_no_maps},
+    {{UI_CH('l')}, "l", NULL, act_log, "log", "对数", "log scale for the cost axis", "代价轴用对数坐标", when_live},
+    {{UI_CH('a')}, "a", NULL, act_activation, "act", "激活", "hidden activation: tanh, ReLU, leaky ReLU, sigmoid",
+     "隐藏层激活函数：tanh、ReLU、Leaky ReLU、sigmoid", when_live},
+    {{UI_CH('d')}, "d", NULL, act_dataset, "data", "数据", "data set: planar, circles, moons, blobs, quantiles",
+     "数据集：planar、circles、moons、blobs、quantiles", when_live},
+    {{UI_CH('r')}, "r", NULL, act_reinit, "init", "重置", "re-initialise with the starting weights",
+     "用初始权重重新初始化", when_live},
+    {{UI_CH('z')}, "z", NULL, act_zero, "zero", "置零", "every weight and bias 0 (the symmetry problem)",
+     "所有权重和偏置置 0（对称性问题）", when_live},
+    {{UI_CH('e')}, "e", NULL, act_edit, "layers", "层", "edit the layer sizes, the input first (64,20,7,5,1)",
+     "编辑各层大小，先写输入层（64,20,7,5,1）", when_live},
+    {{UI_CH('R')}, "R", NULL, act_report, "report", "报告", "write the lab report of this run",
+     "写出本次运行的实验报告", when_live},
+    {{UI_CH('q'), UI_K(UI_KEY_ESC)}, "q", NULL, act_back, NULL, NULL, NULL, NULL, when_live},
+    /* the layers editor */
+    {{UI_ANY_CHAR}, "0-9 ,", NULL, act_edit_type, "layer sizes", "层大小", "(layers) type the sizes",
+     "（编辑层时）输入各层大小", when_editing},
+    {{UI_K(UI_KEY_BACKSPACE)}, "Bksp", NULL, act_edit_backspace, NULL, NULL, "(layers) delete a character",
+     "（编辑层时）删除一个字符", when_editing},
+    {{UI_K(UI_KEY_ENTER)}, "Enter", NULL, act_edit_apply, "apply", "应用", "(layers) rebuild with these sizes",
+     "（编辑层时）按这些大小重建网络", when_editing},
+    {{UI_K(UI_KEY_ESC)}, "Esc", NULL, act_edit_cancel, "cancel", "取消", "(layers) cancel", "（编辑层时）取消",
+     when_editing},
+    /* the sweep */
+    {{UI_CH('r')}, "r", NULL, act_sweep_again, "run again", "重新扫描", "(sweep) run the sweep again",
+     "（扫描时）重新扫描", when_sweep},
+    {{UI_CH('S'), UI_CH('q'), UI_K(UI_KEY_ESC)}, "S/q", NULL, act_sweep_back, "back to the trainer", "返回训练器",
+     "(sweep) back to the live network", "（扫描时）回到实时训练的网络", when_sweep_trainer},
+    {{UI_CH('S'), UI_CH('q'), UI_K(UI_KEY_ESC)}, "S", NULL, act_sweep_back, NULL, NULL, NULL, NULL, when_sweep_lab},
+};
+const ui_keymap trainer_keymap = UI_KEYMAP("trainer", ts_bindings);
 
 static unsigned ts_on_key(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
     trainer_screen *ts = ts_of(s);
     ts_lock(ts);
-    unsigned out = ts_key_locked(s, key, ctx);
+    ts_take_facts(ts);
+    unsigned out = ui_keymap_dispatch(&trainer_keymap, s, key, ctx);
+    ts_take_facts(ts);
     ts_unlock(ts);
     return out;
-}
-
-static int ts_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int max)
-{
-    const trainer_screen *ts = (const trainer_screen *)s;
-    static const ui_keyhelp edit_keys[] = {
-        {"0-9 ,", "layer sizes", "层大小"}, {"Enter", "apply", "应用"}, {"Esc", "cancel", "取消"},
-    };
-    static const ui_keyhelp sweep_keys[] = {
-        {"r", "run again", "重新扫描"}, {"S/q", "back to the trainer", "返回训练器"},
-    };
-    /* In importance order (the bar drops the last ones first); q back is
-     * the app's own entry. Entries marked below apply only to some networks. */
-    static const ui_keyhelp train_keys[] = {
-        {"space", "pause", "暂停"}, {"s", "step", "单步"}, {"\xe2\x86\x90\xe2\x86\x92", "lr", "学习率"},
-        {"\xe2\x86\x91\xe2\x86\x93", "n_h", "隐藏单元"}, {"S", "sweep", "扫描"}, {"w", "units", "单元"},
-        {"l", "log", "对数"}, {"a", "act", "激活"}, {"d", "data", "数据"}, {"r", "init", "重置"},
-        {"z", "zero", "置零"}, {"e", "layers", "层"}, {"R", "report", "报告"},
-    };
-    static const ui_keyhelp train_keys_ascii[] = {
-        {"space", "pause", "暂停"}, {"s", "step", "单步"}, {"-/+", "lr", "学习率"},
-        {"up/dn", "n_h", "隐藏单元"}, {"S", "sweep", "扫描"}, {"w", "units", "单元"},
-        {"l", "log", "对数"}, {"a", "act", "激活"}, {"d", "data", "数据"}, {"r", "init", "重置"},
-        {"z", "zero", "置零"}, {"e", "layers", "层"}, {"R", "report", "报告"},
-    };
-    static const ui_keyhelp sweep_only_keys[] = {
-        {"r", "run again", "重新扫描"},
-    };
-    int n = 0;
-    if (ts->editing) {
-        for (; n < 3 && n < max; n++)
-            out[n] = edit_keys[n];
-        return n;
-    }
-    if (ts->view == TS_VIEW_SWEEP) {
-        const ui_keyhelp *src = ts->kind == UI_LAB_SWEEP ? sweep_only_keys : sweep_keys;
-        int k = ts->kind == UI_LAB_SWEEP ? 1 : 2;
-        for (; n < k && n < max; n++)
-            out[n] = src[n];
-        return n;
-    }
-    ts_lock(ts);
-    const nn_net *net = trainer_net(ts->model);
-    bool running = trainer_state_of(ts->model) == TRAINER_RUNNING;
-    bool single = trainer_single_hidden(ts->model);
-    bool maps = nn_layers(net) >= 2 && nn_dim(net, 0) == 2;
-    ts_unlock(ts);
-    const ui_keyhelp *src = ctx->ascii ? train_keys_ascii : train_keys;
-    for (size_t i = 0; i < sizeof train_keys / sizeof train_keys[0] && n < max; i++) {
-        ui_keyhelp k = src[i];
-        if (k.key[0] == 's' && k.key[1] == 'p' && !running)
-            k = (ui_keyhelp){k.key, "go on", "继续"};
-        if ((i == 3 && !single) || (i == 5 && !maps))
-            continue;  /* ↑↓ rebuilds one hidden layer only; w draws maps of a plane */
-        out[n++] = k;
-    }
-    return n;
 }
 
 static void ts_render(const ui_screen *s, ui_canvas *c, ui_rect body, const ui_ctx *ctx)
@@ -409,7 +507,7 @@ static const ui_screen_ops trainer_ops = {
     .render = ts_render,
     .on_key = ts_on_key,
     .tick = ts_tick,
-    .keys = ts_keys,
+    .keymap = &trainer_keymap,
     .help = ts_help,
     .on_show = ts_on_show,
     .destroy = ts_destroy,

@@ -90,6 +90,15 @@ typedef struct trainer_screen {
     char input[64];
 
     ts_report_job *report;         /* R: the report being written, NULL when none */
+
+    /* What the key table's `when`s ask of the model, copied under the lock
+     * after every key, tick and refresh (ts_take_facts), so the key bar is
+     * drawn without taking the lock. */
+    struct {
+        bool running;  /* training (space pauses) */
+        bool single;   /* one hidden layer (↑/↓ change it) */
+        bool maps;     /* 2-D input and a hidden layer (w draws unit maps) */
+    } facts;
 } trainer_screen;
 
 /* The screen's model. */
@@ -108,6 +117,8 @@ void ts_sync_stop(trainer_screen *ts);
 /* The tick: starts the worker once, notes a divergence, measures it/s,
  * refreshes the caches at a bounded rate. Lock held inside. */
 unsigned ts_tick(ui_screen *s, double budget_ms, ui_ctx *ctx);
+/* Copies ts->facts from the model; lock held. */
+void ts_take_facts(trainer_screen *ts);
 /* trainer_screen_refresh with the lock already held. */
 void ts_refresh_locked(trainer_screen *ts, const ui_ctx *ctx);
 /* Whether there is training (or sweep) work for the worker; lock held. */

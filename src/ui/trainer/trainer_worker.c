@@ -146,9 +146,17 @@ static void *ts_worker(void *arg)
     return NULL;
 }
 
+void ts_take_facts(trainer_screen *ts)
+{
+    const nn_net *net = trainer_net(ts->model);
+    ts->facts.running = trainer_state_of(ts->model) == TRAINER_RUNNING;
+    ts->facts.single = trainer_single_hidden(ts->model);
+    ts->facts.maps = nn_layers(net) >= 2 && nn_dim(net, 0) == 2;
+}
+
 void ts_refresh_locked(trainer_screen *ts, const ui_ctx *ctx)
 {
-
+    ts_take_facts(ts);
     double t0 = ts_clock_ms();
     trainer *t = ts->model;
     const trainer_data *d = trainer_data_of(t);
@@ -263,6 +271,7 @@ unsigned ts_tick(ui_screen *s, double budget_ms, ui_ctx *ctx)
     }
     if (ts_busy(ts) || ts_report_busy(ts))
         out |= UI_ANIMATE;
+    ts_take_facts(ts);
     ts_unlock(ts);
     return out;
 }

@@ -22,6 +22,7 @@
 
 #include "../../unit/lab/stepper_fixture.h"
 #include "ui/stepper/stepper_screen.h"
+#include "ui/keymap.h"
 #include "render/golden.h"
 
 typedef struct scene {
@@ -72,7 +73,7 @@ static void render_scene(const scene *sc)
     ui_canvas *c = canvas_new(sc->w, sc->h);
     s->ops->render(s, c, (ui_rect){0, 0, sc->w, sc->h - 1}, &ctx);
     ui_keyhelp kh[16];
-    int n = s->ops->keys(s, &ctx, kh, 16);
+    int n = ui_screen_bar_keys(s, &ctx, kh, 16);
     int x = 0;
     for (int i = 0; i < n; i++) {
         x += canvas_text(c, x, sc->h - 1, -1, kh[i].key, ROLE_KEY);

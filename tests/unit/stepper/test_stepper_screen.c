@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "stepper_fixture.h"
+#include "ui/keymap.h"
 #include "ui/labs.h"
 #include "ui/stepper/stepper_screen.h"
 
@@ -22,7 +23,7 @@ static ui_key code_key(ui_keycode code) { return (ui_key){code, 0}; }
 static bool bar_has(ui_screen *s, const ui_ctx *ctx, const char *key)
 {
     ui_keyhelp kh[16];
-    int n = s->ops->keys(s, ctx, kh, 16);
+    int n = ui_screen_bar_keys(s, ctx, kh, 16);
     for (int i = 0; i < n; i++)
         if (strcmp(kh[i].key, key) == 0)
             return true;

@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "trainer/trainer_screen_internal.h"
+#include "keymap.h"
 
 #include <math.h>
 
@@ -144,7 +145,7 @@ static void keys_help_and_back_are_there_in_both_languages(void **state)
     ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
     ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
     ui_keyhelp keys[32];
-    int n = s->ops->keys(s, &ctx, keys, 32);
+    int n = ui_screen_bar_keys(s, &ctx, keys, 32);
     const char *want[] = {"space", "s", "a", "d", "r", "z", "w", "S", "l", "e"};
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         bool found = false;
@@ -175,11 +176,11 @@ static void the_bar_follows_the_state_and_the_network(void **state)
     ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
     ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
     ui_keyhelp keys[32];
-    int n = s->ops->keys(s, &ctx, keys, 32);
+    int n = ui_screen_bar_keys(s, &ctx, keys, 32);
     assert_string_equal(keys[0].key, "space");
     assert_string_equal(keys[0].en, "pause");
     press(s, &ctx, UI_KEY_CHAR, ' ');
-    n = s->ops->keys(s, &ctx, keys, 32);
+    n = ui_screen_bar_keys(s, &ctx, keys, 32);
     assert_string_equal(keys[0].en, "go on");
     assert_false(ctx.text_input);
     press(s, &ctx, UI_KEY_CHAR, 'e');
@@ -188,7 +189,7 @@ static void the_bar_follows_the_state_and_the_network(void **state)
     assert_false(ctx.text_input);
     s->ops->destroy(s);
     s = open_screen(UI_LAB_DEEP_TRAINER, &ctx);
-    n = s->ops->keys(s, &ctx, keys, 32);
+    n = ui_screen_bar_keys(s, &ctx, keys, 32);
     for (int k = 0; k < n; k++) {
         assert_string_not_equal(keys[k].key, "w");
         assert_string_not_equal(keys[k].en, "n_h");

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "keymap.h"
 #include "progress.h"
 #include "ui_fixture.h"
 
@@ -21,6 +22,7 @@ typedef struct world {
     ui_app *app;
     ui_progress *progress;  /* owned by app */
     char *screen;           /* the last render */
+    int cols;               /* the width show() renders at; 0 = 80 */
 } world;
 
 static int world_setup(void **state)
@@ -52,7 +54,7 @@ static int world_teardown(void **state)
 /* Renders at 80×24 and keeps the text in w->screen. */
 static const char *show(world *w)
 {
-    ui_canvas *c = canvas_new(80, 24);
+    ui_canvas *c = canvas_new(w->cols ? w->cols : 80, 24);
     app_render(w->app, c);
     free(w->screen);
     w->screen = canvas_to_text(c);
@@ -439,14 +441,15 @@ static unsigned claim_key(ui_screen *s, ui_key key, ui_ctx *ctx)
     (void)s, (void)key, (void)ctx;
     return UI_NOTHING;
 }
-static int claim_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int max)
+static unsigned claim_back(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
-    (void)s, (void)ctx;
-    if (max < 1)
-        return 0;
-    out[0] = (ui_keyhelp){"S/q", "back to the trainer", "返回训练器"};
-    return 1;
+    (void)s, (void)key, (void)ctx;
+    return UI_POP;
 }
+static const ui_binding claim_bindings[] = {
+    {{UI_CH('S'), UI_CH('q')}, "S/q", NULL, claim_back, "back to the trainer", "返回训练器", NULL, NULL, NULL},
+};
+static const ui_keymap claim_keymap = UI_KEYMAP("claim", claim_bindings);
 static const char *claim_help(const ui_screen *s, const ui_ctx *ctx)
 {
     (void)s, (void)ctx;
@@ -464,7 +467,7 @@ static void the_bar_does_not_offer_q_twice_with_two_meanings(void **state)
     if (!strstr(keybar(w), "q quit"))
         fail_msg("no q quit: %s", keybar(w));
     static const ui_screen_ops ops = {.name = "claim", .render = claim_render, .on_key = claim_key,
-                                      .keys = claim_keys, .help = claim_help, .destroy = claim_destroy};
+                                      .keymap = &claim_keymap, .help = claim_help, .destroy = claim_destroy};
     ui_screen *s = calloc(1, sizeof *s);
     s->ops = &ops;
     assert_true(app_push(w->app, s));
@@ -472,6 +475,84 @@ static void the_bar_does_not_offer_q_twice_with_two_meanings(void **state)
     if (!strstr(bar, "S/q back to the trainer") || strstr(bar, "  q "))
         fail_msg("the bar contradicts the screen's q: %s", bar);
     assert_non_null(strstr(bar, "? help"));
+}
+
+/* A screen with more keys than the bar holds: what fits is shown, in table
+ * order, and `?` says there are more (the help lists them all); with room
+ * for all of them `?` is plain help again. */
+static unsigned many_act(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)s, (void)key, (void)ctx;
+    return UI_REDRAW;
+}
+static const ui_binding many_bindings[] = {
+    {{UI_CH('a')}, "a", NULL, many_act, "first action", "第一", "the first", "第一", NULL},
+    {{UI_CH('b')}, "b", NULL, many_act, "second action", "第二", "the second", "第二", NULL},
+    {{UI_CH('c')}, "c", NULL, many_act, "third action", "第三", "the third", "第三", NULL},
+    {{UI_CH('d')}, "d", NULL, many_act, "fourth action", "第四", "the fourth", "第四", NULL},
+    {{UI_CH('e')}, "e", NULL, many_act, "fifth action", "第五", "the fifth", "第五", NULL},
+    {{UI_CH('f')}, "f", NULL, many_act, "sixth action", "第六", "the sixth", "第六", NULL},
+};
+static const ui_keymap many_keymap = UI_KEYMAP("many", many_bindings);
+
+static void a_bar_that_cannot_show_every_key_says_more_keys(void **state)
+{
+    world *w = *state;
+    static const ui_screen_ops ops = {.name = "many", .render = claim_render, .on_key = claim_key,
+                                      .keymap = &many_keymap, .help = claim_help, .destroy = claim_destroy};
+    ui_screen *s = calloc(1, sizeof *s);
+    s->ops = &ops;
+    assert_true(app_push(w->app, s));
+    const char *bar = keybar(w);
+    if (!strstr(bar, "a first action") || strstr(bar, "f sixth action") || !strstr(bar, "? more keys"))
+        fail_msg("at 80 columns: %s", bar);
+    app_resize(w->app, 200, 24);
+    w->cols = 200;
+    bar = keybar(w);
+    if (!strstr(bar, "f sixth action") || strstr(bar, "more keys") || !strstr(bar, "? help"))
+        fail_msg("at 200 columns: %s", bar);
+}
+
+/* The table decides: the first enabled row that matches acts, a row whose
+ * action returns nothing lets the next one try, and the help lists every
+ * row with a help line. */
+static bool when_never(const ui_screen *s, const ui_ctx *ctx)
+{
+    (void)s, (void)ctx;
+    return false;
+}
+static unsigned act_nothing(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)s, (void)key, (void)ctx;
+    return UI_NOTHING;
+}
+static unsigned act_pop(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)s, (void)key, (void)ctx;
+    return UI_POP;
+}
+static void the_table_dispatches_to_the_first_enabled_row_that_acts(void **state)
+{
+    (void)state;
+    static const ui_binding rows[] = {
+        {{UI_CH('x')}, "x", NULL, act_pop, "never", "never", "never", "never", when_never},
+        {{UI_ANY_CHAR}, "any", NULL, act_nothing, NULL, NULL, NULL, NULL, NULL},
+        {{UI_CH('y'), UI_CH('x')}, "x/y", NULL, many_act, "draw", "draw", "draws", "draws", NULL},
+        {{UI_K(UI_KEY_ESC)}, "Esc", NULL, act_pop, NULL, NULL, "back", "back", NULL},
+    };
+    static const ui_keymap km = UI_KEYMAP("t", rows);
+    ui_ctx ctx = {0};
+    ui_screen s = {0};
+    assert_int_equal(ui_keymap_dispatch(&km, &s, UI_CH('x'), &ctx), UI_REDRAW);
+    assert_int_equal(ui_keymap_dispatch(&km, &s, UI_CH('z'), &ctx), UI_NOTHING);
+    assert_int_equal(ui_keymap_dispatch(&km, &s, UI_K(UI_KEY_ESC), &ctx), UI_POP);
+    assert_int_equal(ui_keymap_dispatch(&km, &s, UI_K(UI_KEY_ENTER), &ctx), UI_NOTHING);
+    assert_true(ui_keymap_claims(&km, &s, &ctx, UI_CH('y')));
+    assert_false(ui_keymap_claims(&km, &s, &ctx, UI_K(UI_KEY_TAB)));
+    assert_string_equal(ui_keymap_help_at(&km, 0)->help_en, "never");
+    assert_string_equal(ui_keymap_help_at(&km, 1)->help_en, "draws");
+    assert_string_equal(ui_keymap_help_at(&km, 2)->help_en, "back");
+    assert_null(ui_keymap_help_at(&km, 3));
 }
 
 /* t and s open the trainer and the stepper straight from the map; q comes back. */
@@ -570,6 +651,8 @@ int main(void)
         T(a_lab_block_opens_its_lab_and_leaving_returns_to_the_page),
         T(the_bar_does_not_offer_q_twice_with_two_meanings),
         T(the_map_opens_the_labs_directly),
+        T(a_bar_that_cannot_show_every_key_says_more_keys),
+        cmocka_unit_test(the_table_dispatches_to_the_first_enabled_row_that_acts),
         cmocka_unit_test(the_app_reopens_where_the_learner_left_off),
         cmocka_unit_test(random_keys_never_break_the_app),
         cmocka_unit_test(the_map_marks_weeks_out_of_sight),
