@@ -124,6 +124,7 @@ typedef struct lesson_id_def {
 
 /* A prerequisite, resolved after every file is loaded. */
 typedef struct lesson_prereq_ref {
+    const char *owner;  /* the lesson that names it */
     const char *id;
     int line, col;
     const char *path;

@@ -101,7 +101,7 @@ const cJSON *jc_array(jctx *c, const cJSON *node, int min, int max, const char *
  * prerequisite checks. Returns the arena copy or NULL after a problem. */
 const char *jc_field_id(jctx *c, const cJSON *obj, lesson_id_kind kind, const void *item);
 /* Records a prerequisite to resolve once every file is loaded. */
-void jc_add_prereq(jctx *c, const cJSON *node, const char *id);
+void jc_add_prereq(jctx *c, const cJSON *node, const char *owner, const char *id);
 
 /* The JSON type of a node in words ("a string", "an array", …). */
 const char *jc_type_name(const cJSON *node);

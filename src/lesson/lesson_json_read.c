@@ -305,11 +305,12 @@ const char *jc_field_id(jctx *c, const cJSON *obj, lesson_id_kind kind, const vo
     return id;
 }
 
-void jc_add_prereq(jctx *c, const cJSON *node, const char *id)
+void jc_add_prereq(jctx *c, const cJSON *node, const char *owner, const char *id)
 {
     if (!grow(c, (void **)&c->prereqs, &c->cap_prereqs, c->n_prereqs, sizeof *c->prereqs))
         return;
     lesson_prereq_ref *p = &c->prereqs[c->n_prereqs++];
+    p->owner = owner;
     p->id = id;
     jc_line_col(c, jc_offset(c, node), &p->line, &p->col);
     p->path = jc_strdup(c, c->path);

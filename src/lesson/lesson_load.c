@@ -6,6 +6,8 @@
  *   across files, in name order:
  *     ids and week numbers unique                  a later file that collides is skipped
  *     prerequisites name loaded lessons            repeat until nothing more is skipped
+ *     prerequisites form no cycle                  the file closing a cycle is skipped,
+ *                                                  the cycle's ids in the message; again
  *        │
  *   the course: weeks of the files kept, sorted by number; every problem,
  *   file by file, in position order; an id index for the lookups
@@ -325,6 +327,103 @@ oom:
     return NULL;
 }
 
+/* An edge of the prerequisite graph: lesson `from` needs lesson `to`. */
+typedef struct prereq_edge {
+    int from, to;  /* indexes into the kept index */
+    int file;
+    const lesson_prereq_ref *ref;
+} prereq_edge;
+
+static int edge_cmp(const void *a, const void *b)
+{
+    const prereq_edge *x = a, *y = b;
+    return x->from != y->from ? (x->from < y->from ? -1 : 1) : (x < y ? -1 : x > y);
+}
+
+/* Depth-first search over the kept lessons' prerequisites; every edge that
+ * closes a cycle is reported at that prerequisite ("prerequisites form a
+ * cycle: a → b → a") and its file dropped. *found tells whether any was.
+ * False when out of memory. */
+static bool check_cycles(lesson_file_result *res, int n, bool *keep, bool *found)
+{
+    *found = false;
+    int n_idx;
+    lesson_id_entry *idx = build_index(res, n, keep, &n_idx);
+    if (!idx)
+        return false;
+    size_t n_edges = 0;
+    for (int f = 0; f < n; f++)
+        if (keep[f])
+            n_edges += (size_t)res[f].n_prereqs;
+    prereq_edge *edges = malloc((n_edges ? n_edges : 1) * sizeof *edges);
+    int *start = calloc((size_t)n_idx + 2, sizeof *start);
+    int *color = calloc((size_t)n_idx + 1, sizeof *color);      /* 0 new, 1 on the path, 2 done */
+    int *stack = malloc(((size_t)n_idx + 1) * sizeof *stack);   /* the path: nodes */
+    int *cursor = malloc(((size_t)n_idx + 1) * sizeof *cursor); /* the next edge of each */
+    bool ok = edges && start && color && stack && cursor;
+    size_t k = 0;
+    for (int f = 0; ok && f < n; f++)
+        for (int i = 0; keep[f] && i < res[f].n_prereqs; i++) {
+            const lesson_prereq_ref *p = &res[f].prereqs[i];
+            const lesson_id_entry *a = p->owner ? index_first(idx, n_idx, p->owner) : NULL;
+            const lesson_id_entry *b = index_first(idx, n_idx, p->id);
+            if (a && b)
+                edges[k++] = (prereq_edge){(int)(a - idx), (int)(b - idx), f, p};
+        }
+    if (ok) {
+        qsort(edges, k, sizeof *edges, edge_cmp);
+        for (size_t e = 0; e < k; e++)
+            start[edges[e].from + 1]++;
+        for (int v = 0; v < n_idx; v++)
+            start[v + 1] += start[v];
+    }
+    for (int root = 0; ok && root < n_idx; root++) {
+        if (color[root] || idx[root].kind != LESSON_ID_LESSON)
+            continue;
+        int top = 0;
+        stack[0] = root;
+        cursor[0] = start[root];
+        color[root] = 1;
+        while (top >= 0) {
+            int u = stack[top];
+            if (cursor[top] == start[u + 1]) {
+                color[u] = 2;
+                top--;
+                continue;
+            }
+            const prereq_edge *e = &edges[cursor[top]++];
+            if (color[e->to] == 0) {
+                stack[++top] = e->to;
+                cursor[top] = start[e->to];
+                color[e->to] = 1;
+            } else if (color[e->to] == 1 && keep[e->file]) {
+                char cycle[360];
+                size_t len = 0;
+                int from = top;
+                while (stack[from] != e->to)
+                    from--;
+                for (int j = from; j <= top && len < sizeof cycle; j++)
+                    len += (size_t)snprintf(cycle + len, sizeof cycle - len, "%s \u2192 ", idx[stack[j]].id);
+                if (len < sizeof cycle)
+                    snprintf(cycle + len, sizeof cycle - len, "%s", idx[e->to].id);
+                add_problem(&res[e->file], e->ref->line, e->ref->col, e->ref->path,
+                            "prerequisites form a cycle (each needs the next): %s", cycle);
+                keep[e->file] = false;
+                *found = true;
+                if (res[e->file].problems.failed)
+                    ok = false;
+            }
+        }
+    }
+    free(edges);
+    free(start);
+    free(color);
+    free(stack);
+    free(cursor);
+    free(idx);
+    return ok;
+}
+
 lesson_course *lesson_load_sources(const lesson_source *sources, int n)
 {
     if (n < 0)
@@ -342,6 +441,10 @@ lesson_course *lesson_load_sources(const lesson_source *sources, int n)
     }
     if (!check_unique(res, n, keep) || !check_prerequisites(res, n, keep))
         goto done;
+    /* a file dropped for a cycle may leave others' prerequisites unloaded: again until stable */
+    for (bool found = true; found;)
+        if (!check_cycles(res, n, keep, &found) || (found && !check_prerequisites(res, n, keep)))
+            goto done;
     course = assemble(res, n, keep);
 done:
     for (int f = 0; res && f < n; f++)

@@ -235,7 +235,7 @@ static void v_lesson(jctx *c, const cJSON *node, lesson *l, int week_number)
                 else if (l->id && !strcmp(e->valuestring, l->id))
                     jc_problem(c, e, "a lesson cannot be its own prerequisite");
                 else if ((ids[i] = jc_strdup(c, e->valuestring)))
-                    jc_add_prereq(c, e, ids[i]);
+                    jc_add_prereq(c, e, l->id, ids[i]);
                 jc_pop(c, m2);
             }
             l->prerequisites = ids;

@@ -270,6 +270,30 @@ static void files_needing_lessons_of_skipped_files_are_skipped_in_turn(void **st
     lesson_course_free(c);
 }
 
+/* a.json's la needs lb, b.json's lb needs la: a cycle across files, named
+ * by its ids where it closes; a.json goes in turn; c.json loads. */
+static void a_prerequisite_cycle_across_files_is_reported_with_its_ids(void **state)
+{
+    (void)state;
+    const char *dir = fixture_dir("prereq-cycle");
+    lesson_course *c = lesson_load_dir(dir);
+    assert_non_null(c);
+    print_problems(c);
+    assert_int_equal(c->n_problems, 2);
+    char want[9000];
+    snprintf(want, sizeof want,
+             "%s/a.json:2:78: weeks[0].lessons[0].prerequisites[0]: lesson \"lb\" is not loaded: %s/b.json was skipped",
+             dir, dir);
+    assert_string_equal(lt_problem(c, 0), want);
+    snprintf(want, sizeof want,
+             "%s/b.json:2:78: weeks[0].lessons[0].prerequisites[0]: prerequisites form a cycle (each needs the next): "
+             "la \u2192 lb \u2192 la", dir);
+    assert_string_equal(lt_problem(c, 1), want);
+    assert_int_equal(c->n_weeks, 1);
+    assert_string_equal(c->weeks[0].id, "wc");
+    lesson_course_free(c);
+}
+
 static void a_missing_directory_is_one_problem_without_a_position(void **state)
 {
     (void)state;
@@ -683,6 +707,7 @@ int main(void)
         cmocka_unit_test(a_4_mib_file_on_one_line_loads_in_linear_time),
         cmocka_unit_test(problems_stop_after_a_hundred_per_file),
         cmocka_unit_test(weeks_are_sorted_by_number_and_prerequisites_may_point_forward),
+        cmocka_unit_test(a_prerequisite_cycle_across_files_is_reported_with_its_ids),
         cmocka_unit_test(blocks_keep_their_lines_in_each_language),
         cmocka_unit_test(a_lab_becomes_a_run_spec),
         cmocka_unit_test(a_byte_order_mark_is_skipped),

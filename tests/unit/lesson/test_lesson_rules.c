@@ -59,6 +59,7 @@
     X(a_week_number_used_twice_in_a_file_is_reported, "week-number-duplicate.json", "week-number-duplicate.json:6:34: weeks[1].number: week 1 is already at 1:56") \
     X(a_prerequisite_naming_no_lesson_is_reported, "prereq-unknown.json", "prereq-unknown.json:3:83: weeks[0].lessons[0].prerequisites[0]: unknown lesson \"l9\"") \
     X(a_lesson_cannot_be_its_own_prerequisite, "prereq-self.json", "prereq-self.json:3:83: weeks[0].lessons[0].prerequisites[0]: a lesson cannot be its own prerequisite") \
+    X(prerequisites_in_a_cycle_are_reported_with_the_cycles_ids, "prereq-cycle.json", "prereq-cycle.json:5:72: weeks[0].lessons[1].prerequisites[0]: prerequisites form a cycle (each needs the next): l1 \u2192 l2 \u2192 l1") \
     X(a_prerequisite_naming_a_week_is_reported, "prereq-not-lesson.json", "prereq-not-lesson.json:3:83: weeks[0].lessons[0].prerequisites[0]: \"w1\" is a week, not a lesson") \
     X(a_quiz_without_an_answer_is_reported, "quiz-missing-answer.json", "quiz-missing-answer.json:5:13: weeks[0].lessons[0].pages[0].blocks[0].quiz: missing key \"answer\"") \
     X(an_unknown_quiz_kind_is_reported, "quiz-unknown-kind.json", "quiz-unknown-kind.json:5:34: weeks[0].lessons[0].pages[0].blocks[0].quiz.kind: unknown quiz kind \"essay\" (expected choice, shape, number or word)") \
