@@ -24,7 +24,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Longest cell text considered as a number; longer cells are not numbers. */
 #define CSV_CELL_MAX 128
@@ -239,6 +241,47 @@ static void csv_header_free(csv_header *h)
     h->names = NULL;
 }
 
+typedef struct csv_named {
+    const char *name;
+    int col;
+} csv_named;
+
+static int csv_name_order(const void *a, const void *b)
+{
+    const csv_named *x = a, *y = b;
+    int c = strcasecmp(x->name, y->name);
+    return c ? c : (x->col > y->col) - (x->col < y->col);
+}
+
+/* No two columns share a name (ignoring case, as "label" is found): a second
+ * "label" would silently become a feature. Unnamed columns may repeat. */
+static data_status csv_check_unique_names(csv_header *h, const char *file, long line, data_error *err)
+{
+    csv_named *order = malloc((size_t)h->n_cols * sizeof *order);
+    if (order == NULL) {
+        csv_header_free(h);
+        return data_error_set(err, DATA_NO_MEMORY, file, line, 0, "out of memory reading the header");
+    }
+    for (int i = 0; i < h->n_cols; i++)
+        order[i] = (csv_named){h->names[i], i};
+    qsort(order, (size_t)h->n_cols, sizeof *order, csv_name_order);
+    int first = -1, again = -1; /* the earliest column that repeats a name, and the one it repeats */
+    for (int i = 1; i < h->n_cols; i++)
+        if (order[i].name[0] && strcasecmp(order[i - 1].name, order[i].name) == 0 &&
+            (again < 0 || order[i].col < again)) {
+            first = order[i - 1].col;
+            again = order[i].col;
+        }
+    free(order);
+    if (again < 0)
+        return DATA_OK;
+    data_status st = data_error_set(err, DATA_BAD_FORMAT, file, line, again + 1,
+                                    "column %d repeats the name \"%s\" of column %d: column names must differ",
+                                    again + 1, h->names[again], first + 1);
+    csv_header_free(h);
+    return st;
+}
+
 static data_status csv_read_header(const csv_line *line, const char *file, csv_header *h, data_error *err)
 {
     long n = csv_count_fields(line);
@@ -274,7 +317,7 @@ static data_status csv_read_header(const csv_line *line, const char *file, csv_h
             y = i;
     }
     h->label_col = label >= 0 ? label : (y >= 0 ? y : h->n_cols - 1);
-    return DATA_OK;
+    return csv_check_unique_names(h, file, line->number, err);
 }
 
 /* Pass 1: the header and the number of data rows. */
@@ -318,6 +361,11 @@ static data_status csv_scan(const char *text, size_t len, const char *file, csv_
     }
     if (count == 0) {
         csv_header_free(h);
+        const char *cr = memchr(text, '\r', len);
+        if (cr != NULL && (cr + 1 == text + len || cr[1] != '\n') && memchr(text, '\n', len) == NULL)
+            return data_error_set(err, DATA_BAD_FORMAT, file, 0, 0,
+                                  "the lines end with a carriage return only (old Mac line ends); "
+                                  "save the file with LF or CR LF line ends");
         return data_error_set(err, DATA_BAD_FORMAT, file, h->line, 0,
                               "only a header: the file has no data rows");
     }
@@ -434,9 +482,15 @@ fail:
 data_status csv_load(const char *path, const csv_options *opt, csv_table *out, data_error *err)
 {
     memset(out, 0, sizeof *out);
-    FILE *f = fopen(path, "rb");
+    /* O_NONBLOCK: a FIFO without a writer must not block open() for ever;
+     * reads block again after (a pipe with a writer is read to its end). */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    int fl = fd >= 0 ? fcntl(fd, F_GETFL) : -1;
+    FILE *f = fd >= 0 && fl >= 0 && fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == 0 ? fdopen(fd, "rb") : NULL;
     if (f == NULL) {
         int e = errno;
+        if (fd >= 0)
+            close(fd);
         return data_error_set(err, e == ENOENT || e == ENOTDIR ? DATA_NOT_FOUND : DATA_IO, path, 0, 0,
                               "cannot open the file: %s", strerror(e));
     }
@@ -484,6 +538,8 @@ data_status csv_load(const char *path, const csv_options *opt, csv_table *out, d
                                 CSV_MAX_BYTES >> 20);
     else if (ferror(f))
         status = data_error_set(err, DATA_IO, path, 0, 0, "read error: %s", strerror(errno));
+    else if (len == 0 && S_ISFIFO(st.st_mode))
+        status = data_error_set(err, DATA_IO, path, 0, 0, "a FIFO with no writer: nothing to read");
     fclose(f);
     if (status == DATA_OK)
         status = csv_parse(text, len, path, opt, out, err);

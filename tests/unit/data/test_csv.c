@@ -7,6 +7,8 @@
 #include <cmocka.h>
 
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -310,10 +312,71 @@ static void parsing_from_memory_follows_the_same_rules(void **state)
                         "mem:3: column 2 (\"label\"): \"x\" is not a number");
 }
 
+static void a_repeated_column_name_is_refused(void **state)
+{
+    (void)state;
+    csv_table t;
+    data_error err;
+    char out[DATA_ERROR_TEXT_MAX];
+    const char dup[] = "label,label,x\n1,0,1\n";
+    assert_int_equal(csv_parse(dup, sizeof dup - 1, "mem", NULL, &t, &err), DATA_BAD_FORMAT);
+    assert_string_equal(data_error_format(&err, out, sizeof out),
+                        "mem:1: column 2 repeats the name \"label\" of column 1: column names must differ");
+    assert_null(t.X);
+    const char cased[] = "x1,Label,x2,LABEL\n1,0,1,1\n";  /* "label" is found ignoring case: so are repeats */
+    assert_int_equal(csv_parse(cased, sizeof cased - 1, "mem", NULL, &t, &err), DATA_BAD_FORMAT);
+    assert_int_equal(err.column, 4);
+    const char unnamed[] = ",,label\n1,2,0\n3,4,1\n";  /* unnamed columns may repeat */
+    assert_int_equal(csv_parse(unnamed, sizeof unnamed - 1, "mem", NULL, &t, &err), DATA_OK);
+    csv_table_free(&t);
+}
+
+static void carriage_returns_alone_are_named_as_the_line_ends(void **state)
+{
+    (void)state;
+    csv_table t;
+    data_error err;
+    char out[DATA_ERROR_TEXT_MAX];
+    const char mac[] = "a,b,label\r1,2,0\r3,4,1\r";
+    assert_int_equal(csv_parse(mac, sizeof mac - 1, "mem", NULL, &t, &err), DATA_BAD_FORMAT);
+    assert_non_null(strstr(data_error_format(&err, out, sizeof out), "carriage return only"));
+    assert_null(strstr(out, "only a header"));
+}
+
+static void alarm_fired(int sig)
+{
+    (void)sig;
+    static const char msg[] = "csv_load blocked on a FIFO without a writer\n";
+    (void)!write(2, msg, sizeof msg - 1);
+    _exit(1);
+}
+
+static void a_fifo_without_a_writer_is_refused_without_blocking(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/dnn-csv-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/data.csv", dir);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    signal(SIGALRM, alarm_fired);
+    alarm(20);
+    csv_table t;
+    data_error err;
+    data_status st = csv_load(path, NULL, &t, &err);
+    alarm(0);
+    unlink(path);
+    rmdir(dir);
+    assert_int_equal(st, DATA_IO);
+    assert_non_null(strstr(err.message, "a FIFO with no writer"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_plain_file_loads_as_columns_per_example),
+        cmocka_unit_test(a_repeated_column_name_is_refused),
+        cmocka_unit_test(carriage_returns_alone_are_named_as_the_line_ends),
+        cmocka_unit_test(a_fifo_without_a_writer_is_refused_without_blocking),
         cmocka_unit_test(crlf_line_ends_load_like_lf),
         cmocka_unit_test(trailing_blank_lines_are_skipped),
         cmocka_unit_test(a_column_named_label_is_the_label_wherever_it_is),
