@@ -157,7 +157,8 @@ static data_status dataset_read_builtin(dataset *ds, const char *file, const csv
         char where[DATA_ERROR_MESSAGE_MAX];
         data_roots_text(where, sizeof where);
         return data_error_set(err, DATA_NOT_FOUND, ds->name, 0, 0,
-                              "%s not found; looked in %s (set DNN_TUTOR_DATADIR)", rel, where);
+                              "%s not found; looked in %s%s", rel, where,
+                              getenv("DNN_TUTOR_DATADIR") && *getenv("DNN_TUTOR_DATADIR") ? "" : " (set DNN_TUTOR_DATADIR)");
     }
     return dataset_read_csv(ds, path, copt, err);
 }

@@ -70,11 +70,27 @@ static void paths_add_root(char roots[][DATA_PATH_MAX], size_t *n, size_t max, c
     snprintf(roots[(*n)++], DATA_PATH_MAX, "%s", real);
 }
 
+/* DNN_TUTOR_DATADIR when set and not empty, else NULL. */
+static const char *paths_env(void)
+{
+    const char *env = getenv("DNN_TUTOR_DATADIR");
+    return env && env[0] ? env : NULL;
+}
+
+/* Set to something that is not a usable directory: nothing is searched. */
+static bool paths_env_bad(void)
+{
+    const char *env = paths_env();
+    return env && (!paths_is_dir(env) || strlen(env) >= DATA_PATH_MAX);
+}
+
 size_t data_roots(char roots[][DATA_PATH_MAX], size_t max)
 {
     size_t n = 0;
-    const char *env = getenv("DNN_TUTOR_DATADIR");
-    if (n < max && env != NULL && env[0] != '\0' && paths_is_dir(env) && strlen(env) < DATA_PATH_MAX)
+    if (paths_env_bad())
+        return 0;
+    const char *env = paths_env();
+    if (n < max && env != NULL)
         snprintf(roots[n++], DATA_PATH_MAX, "%s", env);
     if (paths_in_build_tree())
         paths_add_root(roots, &n, max, DNN_SOURCE_ROOT);
@@ -119,6 +135,10 @@ char *data_roots_text(char *buf, size_t size)
     if (size == 0)
         return buf;
     buf[0] = '\0';
+    if (n == 0 && paths_env_bad()) {
+        snprintf(buf, size, "DNN_TUTOR_DATADIR=%s, which is not a directory", paths_env());
+        return buf;
+    }
     if (n == 0) {
         snprintf(buf, size, "(no data directory found)");
         return buf;

@@ -10,7 +10,10 @@
  *
  * The roots are searched in this order; the first that holds the wanted path wins:
  *   1. $DNN_TUTOR_DATADIR, when set and not empty (as a convenience it may also
- *      point straight at the folder holding the file: <dir>/<basename>)
+ *      point straight at the folder holding the file: <dir>/<basename>). Set
+ *      to anything but a directory, NO root is searched (data_find fails and
+ *      data_roots_text says why): a mistyped override is never silently
+ *      replaced by another copy of the data.
  *   2. the source tree (DNN_SOURCE_ROOT in dnn_config.h), only when the running
  *      binary sits inside a meson build tree (an ancestor of its directory holds
  *      meson-private/coredata.dat) — so an installed binary never reads a

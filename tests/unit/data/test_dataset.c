@@ -264,6 +264,13 @@ static void dnn_tutor_datadir_is_searched_first(void **state)
     char roots[DATA_MAX_ROOTS][DATA_PATH_MAX];
     assert_true(data_roots(roots, DATA_MAX_ROOTS) >= 2);
     assert_string_equal(roots[0], dir);
+    /* set to what is not a directory: nothing is searched, and the message says why */
+    setenv("DNN_TUTOR_DATADIR", "/nonexistent-dnn-tutor", 1);
+    assert_false(data_find("datasets/breast_cancer.csv", found, sizeof found));
+    assert_int_equal(data_roots(roots, DATA_MAX_ROOTS), 0);
+    char why[600];
+    assert_string_equal(data_roots_text(why, sizeof why),
+                        "DNN_TUTOR_DATADIR=/nonexistent-dnn-tutor, which is not a directory");
     unsetenv("DNN_TUTOR_DATADIR");
     unlink(file);
     rmdir(sub);
