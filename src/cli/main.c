@@ -4,6 +4,9 @@
  *   dnn-tutor [--lessons DIR] [--no-color] [--ascii] [--lang zh|en]   the full-screen app
  *   dnn-tutor train|sweep|stepper|trainer|report|lessons …   see --help
  */
+#include <errno.h>
+#include <stdbool.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -51,7 +54,7 @@ static void print_usage(FILE *out)
             "(default ~/.local/state/dnn-tutor/progress.json).\n");
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
     if (argc >= 2) {
         const char *first = argv[1];
@@ -72,4 +75,30 @@ int main(int argc, char **argv)
         }
     }
     return cmd_app(argc - 1, argv + 1);
+}
+
+/* Output that could not be written is an error, whatever the command: the
+ * last buffered bytes are flushed here, and an earlier failed write left
+ * ferror set. One line on stderr, exit 1 (or the command's own failure). */
+static int finish_stdout(int rc)
+{
+    errno = 0;
+    bool flush_failed = fflush(stdout) != 0;
+    int e = errno;
+    if (!flush_failed && !ferror(stdout))
+        return rc;
+    if (e == EFBIG)
+        fprintf(stderr, "dnn-tutor: cannot write the output: file too large\n");
+    else if (e)
+        fprintf(stderr, "dnn-tutor: cannot write the output: %s\n", strerror(e));
+    else
+        fprintf(stderr, "dnn-tutor: cannot write the output (a write to standard output failed)\n");
+    return rc ? rc : 1;
+}
+
+int main(int argc, char **argv)
+{
+    /* past ulimit -f a write fails with EFBIG ("file too large") instead of killing us */
+    signal(SIGXFSZ, SIG_IGN);
+    return finish_stdout(run(argc, argv));
 }

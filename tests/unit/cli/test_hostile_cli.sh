@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Hostile surroundings for the headless commands: standard output that cannot
+# be written, a data directory override that does not exist, a CSV that is a
+# FIFO with no writer or repeats a column name, a file size limit. Each must
+# end with exit 1 and one clear line on stderr, never hang, never exit 0.
+set -u
+bin=${DNN_TUTOR_BINARY:?}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+expect() { # code description command… (stdout goes where the caller redirected it)
+  local want=$1 what=$2; shift 2
+  "$@" 2>"$tmp/err"
+  local got=$?
+  [ "$got" -eq "$want" ] || fail "$what: exit $got, want $want (stderr: $(head -c 300 "$tmp/err"))"
+}
+one_line() { # description regex — stderr is exactly one line matching regex
+  local lines
+  lines=$(wc -l <"$tmp/err")
+  [ "$lines" -eq 1 ] || fail "$1: stderr has $lines lines, want 1: $(head -c 600 "$tmp/err")"
+  grep -Eq -e "$2" "$tmp/err" || fail "$1: stderr '$(head -c 300 "$tmp/err")' does not match /$2/"
+}
+
+# 1. A write error on stdout is an error in every command (exit 1, one line).
+if [ -w /dev/full ]; then
+  while IFS='|' read -r what args; do
+    # shellcheck disable=SC2086
+    expect 1 "$what > /dev/full" "$bin" $args
+    one_line "$what > /dev/full" '^dnn-tutor: cannot write the output'
+  done >/dev/full <<'LIST'
+train|train --iterations 10 --print-every 1
+train --json|train --iterations 10 --json
+sweep|sweep --hidden 1,2 --iterations 10
+lessons check|lessons check
+--help|--help
+--version|--version
+train --help|train --help
+report --help|report --help
+LIST
+else
+  echo "note: /dev/full is missing; write errors on stdout are not tested"
+fi
+(ulimit -f 1; exec "$bin" train --iterations 3000 --print-every 1 >"$tmp/big.txt" 2>"$tmp/err")
+got=$?
+[ "$got" -eq 1 ] || fail "train past ulimit -f: exit $got, want 1 (153 is a death by SIGXFSZ)"
+one_line "train past ulimit -f" '^dnn-tutor: cannot write the output: file too large$'
+
+# 2. DNN_TUTOR_DATADIR set to what is not a directory is said, not replaced by another copy.
+DNN_TUTOR_DATADIR=/nonexistent expect 1 "DNN_TUTOR_DATADIR=/nonexistent" "$bin" train --dataset cancer --iterations 10 >/dev/null
+one_line "DNN_TUTOR_DATADIR=/nonexistent" 'DNN_TUTOR_DATADIR=/nonexistent, which is not a directory'
+
+# 3. CSV files that hang or mislead.
+mkfifo "$tmp/fifo.csv"
+expect 1 "a FIFO with no writer as --dataset" timeout 30 "$bin" train --dataset "$tmp/fifo.csv" --iterations 10 >/dev/null
+one_line "a FIFO with no writer as --dataset" 'a FIFO with no writer'
+printf 'label,label,x\n1,0,1\n0,1,0\n' >"$tmp/dup.csv"
+expect 1 "a repeated column name" "$bin" train --dataset "$tmp/dup.csv" --iterations 10 >/dev/null
+one_line "a repeated column name" 'column 2 repeats the name "label" of column 1'
+printf 'a,b,label\r1,2,0\r3,4,1\r' >"$tmp/mac.csv"
+expect 1 "CR-only line ends" "$bin" train --dataset "$tmp/mac.csv" --iterations 10 >/dev/null
+one_line "CR-only line ends" 'carriage return only'
+
+if [ "$failures" -gt 0 ]; then
+  echo "$failures failure(s)"
+  exit 1
+fi
+echo "ok: hostile surroundings of the headless commands"
