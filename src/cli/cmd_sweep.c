@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "pyfloat.h"
 #include "json.h"
 #include "options.h"
 #include "../lab/run.h"
@@ -56,19 +57,6 @@ static bool sweep_extra(const char *name, const char *value, void *user, char *e
     return true;
 }
 
-/* The shortest decimal that reads back as x, with ".0" for whole numbers, as
- * Python's str(float) prints it. */
-static void python_float(char *buf, size_t size, double x)
-{
-    for (int digits = 1; digits <= 17; digits++) {
-        snprintf(buf, size, "%.*g", digits, x);
-        if (strtod(buf, NULL) == x)
-            break;
-    }
-    if (!strpbrk(buf, ".eEn"))
-        strncat(buf, ".0", size - strlen(buf) - 1);
-}
-
 int cmd_sweep(int argc, char **argv)
 {
     run_spec spec = runspec_default();
@@ -111,7 +99,7 @@ int cmd_sweep(int argc, char **argv)
         run_train(&setup, &spec, NULL, &res);
         any_diverged = any_diverged || res.diverged;
         char acc[32];
-        python_float(acc, sizeof acc, res.train_accuracy);
+        pyfloat_format(acc, sizeof acc, res.train_accuracy);
         if (args.json) {
             const bool known = !res.diverged && isfinite(res.train_accuracy);
             printf("%s{\"hidden\": %d, \"accuracy\": %s, \"diverged\": %s, \"seconds\": %.6f}", i ? ", " : "",
