@@ -201,6 +201,11 @@ void term_stop(void)
     endwin();
     delscreen(term_screen);
     term_screen = NULL;
+    /* endwin restores what ncurses saved last, which a SIGTSTP/SIGCONT
+     * arriving mid-change may have made a raw mode: the modes saved before
+     * newterm are the ones the learner had. */
+    if (term_have_tios)
+        tcsetattr(STDIN_FILENO, TCSADRAIN, &term_saved_tios);
     term_unpark_stderr();
     term_default_quit_signals();
 }

@@ -22,6 +22,7 @@
 
 #include "../../data/dataset.h"
 #include "../../report/report.h"
+#include "../thread.h"
 #include "trainer_screen_internal.h"
 
 struct ts_report_job {
@@ -106,7 +107,7 @@ void ts_report_start(trainer_screen *ts, const ui_ctx *ctx)
     job->req.cancel = &job->cancel;
     atomic_init(&job->cancel, false);
     atomic_init(&job->done, false);
-    if (pthread_create(&job->thread, NULL, ts_report_main, job) != 0) {
+    if (ui_thread_start(&job->thread, ts_report_main, job) != 0) {
         free(job);
         ts_note(ts, true, "Report not written: cannot start a thread for it.", "报告未写入：无法为它启动线程。");
         return;

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../thread.h"
 #include "trainer_screen_internal.h"
 
 double ts_clock_ms(void)
@@ -225,7 +226,7 @@ unsigned ts_tick(ui_screen *s, double budget_ms, ui_ctx *ctx)
     ts_lock(ts);
     bool busy = ts_busy(ts);
     if (busy && !y->started && !y->failed) {
-        if (pthread_create(&y->thread, NULL, ts_worker, ts) == 0)
+        if (ui_thread_start(&y->thread, ts_worker, ts) == 0)
             y->started = true;
         else
             y->failed = true;
