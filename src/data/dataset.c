@@ -4,10 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "csv.h"
 #include "generate.h"
+#include "h5data.h"
 #include "paths.h"
 #include "prep.h"
 
@@ -92,7 +94,10 @@ char *dataset_describe(const dataset *ds, char *buf, size_t size)
 {
     if (size == 0)
         return buf;
-    const char *scaled = ds->standardised ? " (standardised)" : (ds->image_side > 0 ? " (pixels / 16)" : "");
+    const char *scaled = ds->standardised      ? " (standardised)"
+                         : ds->image_side > 0  ? " (pixels / 16)"
+                         : ds->image_width > 0 ? " (pixels / 255)"
+                                               : "";
     if (ds->X_test != NULL)
         snprintf(buf, size, "%s: %zu training + %zu test examples, %d features%s", ds->name, dataset_m(ds),
                  dataset_m_test(ds), ds->n_x, scaled);
@@ -146,6 +151,54 @@ static data_status dataset_read_csv(dataset *ds, const char *path, const csv_opt
     ds->Y = t.Y;
     ds->feature_names = t.names;
     return DATA_OK;
+}
+
+/* Reads an HDF5 picture file into ds (see h5data.h). */
+static data_status dataset_read_h5(dataset *ds, const char *path, data_error *err)
+{
+    h5data h;
+    data_status st = h5data_load(path, &h, err);
+    if (st != DATA_OK)
+        return st;
+    ds->feature_names = calloc((size_t)h.n_x, sizeof *ds->feature_names);
+    if (ds->feature_names == NULL) {
+        h5data_free(&h);
+        return data_error_set(err, DATA_NO_MEMORY, path, 0, 0, "out of memory");
+    }
+    ds->n_x = h.n_x;
+    for (int k = 0; k < h.n_x; k++) {
+        /* feature k is pixel (row, col, channel) with k = (row·w + col)·c + channel */
+        static const char rgb[] = "RGB";
+        int ch = k % h.channels, px = k / h.channels;
+        char name[48];
+        if (h.channels == 3)
+            snprintf(name, sizeof name, "r%dc%d%c", px / h.width, px % h.width, rgb[ch]);
+        else
+            snprintf(name, sizeof name, "r%dc%d", px / h.width, px % h.width);
+        if ((ds->feature_names[k] = strdup(name)) == NULL) {
+            h5data_free(&h);
+            return data_error_set(err, DATA_NO_MEMORY, path, 0, 0, "out of memory");
+        }
+    }
+    snprintf(ds->source, sizeof ds->source, "%s", path);
+    ds->X = h.X;
+    ds->Y = h.Y;
+    ds->image_height = h.height;
+    ds->image_width = h.width;
+    ds->image_channels = h.channels;
+    for (int c = 0; c < 2; c++) {
+        snprintf(ds->class_text[c], sizeof ds->class_text[c], "%s", h.class_names[c]);
+        ds->class_names[c] = ds->class_text[c];
+    }
+    return DATA_OK;
+}
+
+static bool dataset_looks_hdf5(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    if (dot != NULL && (strcasecmp(dot, ".h5") == 0 || strcasecmp(dot, ".hdf5") == 0))
+        return true;
+    return h5data_is_hdf5(path);
 }
 
 /* A built-in backed by a file under the data root (datasets/<file>). */
@@ -223,6 +276,8 @@ data_status dataset_load(const char *name_or_path, const data_load_options *opt,
         ds->class_names[0] = "not 3";
         ds->class_names[1] = "3";
         ds->image_side = 8;
+        ds->image_height = ds->image_width = 8;
+        ds->image_channels = 1;
         csv_options copt = {CSV_LABEL_EQUALS, 3.0};
         st = dataset_read_builtin(ds, "digits.csv", &copt, err);
         if (st == DATA_OK)
@@ -231,8 +286,11 @@ data_status dataset_load(const char *name_or_path, const data_load_options *opt,
         /* Not a built-in and nothing that looks like a file: say what exists. */
         st = data_error_set(err, DATA_NOT_FOUND, NULL, 0, 0,
                             "unknown data set '%s': use planar, circles, moons, blobs, quantiles, cancer, "
-                            "digits, or the path of a CSV file",
+                            "digits, or the path of a CSV or HDF5 file",
                             name);
+    } else if (dataset_looks_hdf5(name)) {
+        st = dataset_read_h5(ds, name, err);
+        standardise = opt->standardise;
     } else {
         csv_options copt = csv_default_options();
         st = dataset_read_csv(ds, name, &copt, err);

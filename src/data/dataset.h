@@ -4,7 +4,8 @@
  *   name_or_path ──► built-in?  planar circles moons blobs quantiles  (generated, 2-D, seeded)
  *                               cancer   datasets/breast_cancer.csv   (30 features, standardised)
  *                               digits   datasets/digits.csv          (64 pixels / 16, label = "is it a 3?")
- *                    otherwise  a CSV file path (see csv.h for its rules)
+ *                    otherwise  an HDF5 file (*.h5, *.hdf5, or the HDF5 signature; see h5data.h)
+ *                               or a CSV file path (see csv.h for its rules)
  *                        │
  *                        ▼
  *                 split (test_split > 0, seeded)  ──►  standardise (train statistics)
@@ -34,7 +35,7 @@
 #define DATASET_NAME_MAX 512
 
 typedef struct dataset {
-    char name[DATASET_NAME_MAX];   /* the built-in name, or the CSV path as given */
+    char name[DATASET_NAME_MAX];   /* the built-in name, or the file's path as given */
     char source[DATA_PATH_MAX];    /* the file read ("" for generated sets) */
     bool builtin;
     int n_x;                       /* features per example */
@@ -43,6 +44,11 @@ typedef struct dataset {
     char **feature_names;          /* n_x names ("x1", "x2" for generated sets, CSV header names) */
     const char *class_names[2];    /* what labels 0 and 1 mean, in English ("malignant", "benign"; "0", "1") */
     int image_side;                /* 8 for digits (an example is an 8×8 image, row by row); 0 otherwise */
+    int image_height;              /* pictures: an example is height × width × channels values in C
+                                      order (feature (row·width + col)·channels + channel): 8×8×1 for */
+    int image_width;               /* digits, 64×64×3 for the course's cat files; 0 when the examples */
+    int image_channels;            /* are not pictures */
+    char class_text[2][32];        /* storage behind class_names when a file names its classes */
     bool standardised;             /* features were standardised with the training statistics */
     double *feature_mean;          /* n_x training means and std devs when standardised, else NULL */
     double *feature_std;
@@ -67,8 +73,8 @@ data_load_options data_load_options_from_spec(const run_spec *spec);
  * the new dataset; otherwise *out is NULL and err (may be NULL) says why:
  * DATA_NOT_FOUND (no such file, or a built-in's CSV missing — the message lists
  * where it looked), DATA_BAD_ARGUMENT (test_split out of range, too few
- * examples to split), DATA_NO_MEMORY, and every csv_load status with its
- * FILE:LINE. opt may be NULL. */
+ * examples to split), DATA_NO_MEMORY, and every csv_load and h5data_load
+ * status with its FILE:LINE. opt may be NULL. */
 data_status dataset_load(const char *name_or_path, const data_load_options *opt, dataset **out,
                          data_error *err);
 /* Frees ds and all it owns; NULL is fine. */
