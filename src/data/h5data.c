@@ -47,6 +47,9 @@ unsigned char h5data_byte(double x)
 bool h5data_is_hdf5(const char *path)
 {
     static const unsigned char sig[8] = {0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+    struct stat sb;
+    if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+        return false; /* a FIFO would block the open; HDF5 needs a regular file anyway */
     FILE *f = fopen(path, "rb");
     if (f == NULL)
         return false;
@@ -358,6 +361,9 @@ data_status h5data_load(const char *path, h5data *out, data_error *err)
                               errno == ENOENT ? "no such file" : strerror(errno));
     if (S_ISDIR(sb.st_mode))
         return data_error_set(err, DATA_IO, path, 0, 0, "is a directory, not an HDF5 file");
+    if (!S_ISREG(sb.st_mode))
+        return data_error_set(err, DATA_IO, path, 0, 0, "is not a regular file (a FIFO or a device?); HDF5 "
+                              "files are read from disk");
     FILE *probe = fopen(path, "rb");
     if (probe == NULL)
         return data_error_set(err, DATA_IO, path, 0, 0, "cannot be read: %s", strerror(errno));

@@ -55,7 +55,7 @@ typedef struct h5data {
 /* Loads the file at path. On DATA_OK *out holds the data (free it with
  * h5data_free); otherwise *out is zeroed and err names the file (as given)
  * and the reason, with the status: NOT_FOUND (no such file), IO (a
- * directory, unreadable), BAD_FORMAT (not HDF5, damaged, a layout rule
+ * directory, a FIFO, unreadable), BAD_FORMAT (not HDF5, damaged, a layout rule
  * broken), TOO_LARGE (over the H5DATA_MAX_* limits or MAT_MAX_ELEMENTS),
  * NO_MEMORY. */
 data_status h5data_load(const char *path, h5data *out, data_error *err);
@@ -63,9 +63,10 @@ data_status h5data_load(const char *path, h5data *out, data_error *err);
 /* Frees what d owns and zeroes it; a zeroed h5data is fine. */
 void h5data_free(h5data *d);
 
-/* Whether the file at path starts with the HDF5 signature (at offset 0, the
- * only place the course's files and h5py put it). False when it cannot be
- * read. Cheap: reads 8 bytes. */
+/* Whether the file at path is a regular file that starts with the HDF5
+ * signature (at offset 0, the only place the course's files and h5py put
+ * it). False when it cannot be read, and for anything but a regular file
+ * (never blocks on a FIFO). Cheap: reads 8 bytes. */
 bool h5data_is_hdf5(const char *path);
 
 /* The pixel byte a feature value came from: round(x · 255) clamped to

@@ -214,6 +214,15 @@ static void a_directory_is_refused(void **state)
     expect_refused(dir, DATA_IO, "is a directory");
 }
 
+static void a_fifo_is_refused_without_blocking(void **state)
+{
+    (void)state;
+    const char *fifo = h5fx_path("fifo.h5");
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    assert_false(h5data_is_hdf5(fifo));
+    expect_refused(fifo, DATA_IO, "is not a regular file");
+}
+
 static void a_file_that_is_not_hdf5_is_refused(void **state)
 {
     (void)state;
@@ -459,6 +468,7 @@ int main(void)
         cmocka_unit_test(a_byte_survives_the_round_trip_through_255),
         cmocka_unit_test(a_missing_file_is_not_found),
         cmocka_unit_test(a_directory_is_refused),
+        cmocka_unit_test(a_fifo_is_refused_without_blocking),
         cmocka_unit_test(a_file_that_is_not_hdf5_is_refused),
         cmocka_unit_test(a_truncated_file_is_refused),
         cmocka_unit_test(a_file_without_a_picture_set_is_refused),
