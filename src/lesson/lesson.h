@@ -40,6 +40,7 @@
 #define LESSON_CHOICES_MIN 2
 #define LESSON_CHOICES_MAX 8
 #define LESSON_HINTS_MAX 5
+#define LESSON_FEEDBACK_MAX 8                       /* likely wrong answers a quiz explains */
 #define LESSON_SCHEMA_VERSION 1
 
 /* The same order as ui_lang, so a ui_lang casts to it. */
@@ -80,6 +81,16 @@ typedef enum lesson_quiz_kind {
     LESSON_QUIZ_KIND_COUNT
 } lesson_quiz_kind;
 
+/* A likely wrong answer and what it tells about the mistake (the quiz's
+ * "feedback" list). */
+typedef struct lesson_feedback {
+    const char *answer;           /* SHAPE, NUMBER, WORD: the wrong answer as written
+                                     (a NUMBER's as the shortest %.17g that reads back);
+                                     CHOICE: NULL */
+    int answer_index;             /* CHOICE: the 0-based index of the wrong choice */
+    lesson_text explanation;
+} lesson_feedback;
+
 typedef struct lesson_quiz {
     const char *id;
     lesson_quiz_kind kind;
@@ -96,6 +107,8 @@ typedef struct lesson_quiz {
     const lesson_text *hints;     /* 0 … 5, shown one at a time */
     int n_hints;
     lesson_text explanation;      /* shown after answering */
+    const lesson_feedback *feedback;  /* 0 … 8 likely wrong answers, each readable and wrong */
+    int n_feedback;
 } lesson_quiz;
 
 /* The same order as ui_lab_kind, so one casts to the other. */
@@ -258,21 +271,49 @@ const char *lesson_quiz_kind_name(lesson_quiz_kind k);
 const char *lesson_lab_kind_name(lesson_lab_kind k);
 bool lesson_lab_kind_parse(const char *name, lesson_lab_kind *out);
 
+/* What a typed answer is: right, wrong, or not readable as an answer of the
+ * quiz's kind at all (which does not use up a try). */
+typedef enum lesson_verdict {
+    LESSON_VERDICT_RIGHT,
+    LESSON_VERDICT_WRONG,
+    LESSON_VERDICT_UNREADABLE
+} lesson_verdict;
+
 /*
- * Whether a learner's answer is right.
- *   CHOICE: `typed` is the entry as the learner sees it labelled: a letter
- *           "a" … "h" (either case) or a 1-based number "1" … "8";
- *   SHAPE:  spaces and ( ) [ ] are ignored, case-insensitive:
- *           "4,400", "[4, 400]" and "(4,400)" all match "(4, 400)";
- *   NUMBER: a decimal number like 0.25, -3 or 1e-3 (a point, whatever the
- *           locale; no hex, inf or nan), right when |typed − answer| <= tolerance;
- *   WORD:   leading/trailing spaces trimmed, case-insensitive (ASCII),
- *           equal to any accepted answer.
+ * Judges a learner's answer (lessons/README.md, "Quiz", says the same).
+ *   CHOICE: the entry's letter "a" … "h" (either case) or 1-based number
+ *           "1" … "8"; anything else, or a letter past the last choice, is
+ *           unreadable;
+ *   SHAPE:  sizes separated by commas, or (without a comma) by ×, x or
+ *           spaces: "(4, 400)", "4,400", "[4 400]", "4×400", "4 x 400"; brackets,
+ *           spaces and case do not matter; a size may be simple arithmetic
+ *           ("(64*64*3, 400)") or a name ("(1, m)", "(n^[1], m)"). One size
+ *           where the answer has more, or an empty size, is unreadable;
+ *   NUMBER: a decimal number (a point, whatever the locale; "12,288" with
+ *           thousands commas), or simple arithmetic of them with + − * × · x /
+ *           and brackets ("64*64*3", "1/4"); "60%" is right when either 60 or
+ *           0.6 is; right within the tolerance; anything else is unreadable;
+ *   WORD:   case, spaces, - and _ do not matter, a trailing "function", "函数"
+ *           or "激活函数" neither, and the Chinese names of the activations
+ *           (双曲正切, S 形函数, 线性整流 …) count as tanh, sigmoid, relu …;
+ *           right when equal to an accepted answer; never unreadable.
  * For every kind, the fullwidth forms of ASCII (U+FF01 … U+FF5E: （４，４００）),
- * the ideographic space U+3000 and the minus sign U+2212 count as the ASCII
- * characters they stand for, as a Chinese input method types them.
- * False for NULL or empty input.
+ * the ideographic space U+3000, the full stop 。, and the signs − × · ÷
+ * count as the ASCII characters they stand for, as a Chinese input method
+ * types them.
+ * When the answer is wrong and it matches one of the quiz's feedback entries
+ * (judged the same way), *feedback (when not NULL) is set to it; otherwise to
+ * NULL. NULL or empty input, or a NULL quiz, is unreadable.
  */
+lesson_verdict lesson_quiz_judge(const lesson_quiz *q, const char *typed, const lesson_feedback **feedback);
+/* CHOICE only: judges the 0-based index (out of range: unreadable), with the
+ * feedback for that choice as lesson_quiz_judge gives it. */
+lesson_verdict lesson_quiz_judge_choice(const lesson_quiz *q, int index, const lesson_feedback **feedback);
+/* What to tell a learner whose answer to q could not be read (how to write
+ * one of q's kind); the same text for every quiz of a kind. */
+lesson_text lesson_quiz_unreadable_text(const lesson_quiz *q);
+
+/* Whether lesson_quiz_judge says right. */
 bool lesson_quiz_check(const lesson_quiz *q, const char *typed);
 /* CHOICE only: whether the 0-based index is the right entry. */
 bool lesson_quiz_check_choice(const lesson_quiz *q, int index);

@@ -324,6 +324,8 @@ static void doc_quiz(doc *d, const reader_screen *r, int b, bool focused)
                 l->focus = focused;
             }
         }
+        if (qs->unreadable)
+            doc_wrap(d, lesson_text_get(lesson_quiz_unreadable_text(q), lang), 3, NULL, ROLE_WARN, ROLE_WARN, b, 0, 0);
     }
     if (qs->has_verdict || (solved && qs->tries > 0)) {
         char answer[256];
@@ -338,6 +340,8 @@ static void doc_quiz(doc *d, const reader_screen *r, int b, bool focused)
             char line[512];
             snprintf(line, sizeof line, UI_TR(ctx, "Not right: %s.", "不对：%s。"), yours);
             doc_own(d, 1, ROLE_BAD, b, "%s %s", glyph_str(GLYPH_WRONG, ascii), line);
+            if (qs->feedback)
+                doc_wrap(d, lesson_text_get(qs->feedback->explanation, lang), 3, NULL, ROLE_NOTE, ROLE_NOTE, b, 0, 0);
             const char *again = q->kind == LESSON_QUIZ_CHOICE
                                     ? UI_TR(ctx, "Try again: pick another, or h for a hint.", "再试一次：另选一项，或按 h 看提示。")
                                     : UI_TR(ctx, "Try again: Enter to answer, h for a hint.", "再试一次：按 Enter 作答，按 h 看提示。");
@@ -347,6 +351,8 @@ static void doc_quiz(doc *d, const reader_screen *r, int b, bool focused)
         if (solved && !qs->right) {
             doc_answer_text(q, lang, answer, sizeof answer);
             doc_own(d, 1, ROLE_WARN, b, "%s %s", UI_TR(ctx, "The answer:", "正确答案："), answer);
+            doc_wrap(d, UI_TR(ctx, "Enter: try this question again.", "按 Enter 重新作答这道题。"), 3, NULL, ROLE_DIM,
+                     ROLE_DIM, b, 0, 0);
         }
     }
     for (int i = 0; i < qs->hints && i < q->n_hints; i++) {

@@ -20,7 +20,12 @@ typedef struct reader_quiz {
     int block;                     /* the quiz block's index in the page */
     const lesson_quiz *q;
     int tries;                     /* answers given (saved ones included) */
+    int visit_tries;               /* answers given since the page was entered or the
+                                      quiz restarted: READER_REVEAL_TRIES shows the answer */
     bool right;                    /* answered right at least once */
+    bool touched;                  /* CHOICE: the cursor was moved, so Enter picks */
+    const lesson_feedback *feedback;  /* the feedback on the last wrong answer, or NULL */
+    bool unreadable;               /* the last Enter could not be read (no try used) */
     bool has_verdict;              /* an answer was given in this visit */
     bool last_right;
     int hints;                     /* hint tiers revealed */
@@ -44,10 +49,11 @@ typedef struct reader_screen {
 } reader_screen;
 
 /* A quiz is answered after one try, solved when right or after
- * READER_REVEAL_TRIES tries (then the answer is shown). */
+ * READER_REVEAL_TRIES tries in this visit (then the answer is shown, and
+ * Enter, or coming back to the page, starts it again). */
 bool reader_quiz_solved(const reader_quiz *qs);
 
-/* The blocks that take the focus (unsolved quizzes, labs) in page order;
+/* The blocks that take the focus (quizzes not answered right, labs) in page order;
  * returns how many (<= max). */
 int reader_focusables(const reader_screen *r, int *blocks, int max);
 /* The focused block index, or −1. */

@@ -186,6 +186,8 @@ int reader_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int max)
         }
         if (qs->hints < qs->q->n_hints)
             KEY("h", "hint", "提示");
+    } else if (qs && !qs->right) {
+        KEY("Enter", "try again", "重新作答");
     } else if (b >= 0) {
         KEY("Enter", "open lab", "打开实验");
     }
@@ -213,13 +215,14 @@ int reader_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int max)
  * without UTF-8 (only those two name arrow keys and marks). */
 #define READER_HELP_EN_REST \
     "Quizzes: pick a choice with its number (or the arrows and Enter), or press Enter to type an " \
-    "answer and Enter again to check it. Right or wrong shows at once; h reveals the hints one at " \
-    "a time; after three tries the answer is shown. The explanation appears once the question is " \
-    "solved.\n\n" \
+    "answer and Enter again to check it (digits start a number or a shape at once). Right or wrong " \
+    "shows at once, with a word on the mistake when it is a common one; an answer that cannot be read " \
+    "uses no try. h reveals the hints one at a time; after three tries the answer is shown, and Enter " \
+    "starts the question again. The explanation appears once the question is solved.\n\n" \
     "The way forward (n) appears only once every question on the page has been answered. A lab " \
     "button opens an interactive lab with the lesson's settings; leaving the lab comes back to " \
     "this page. Tab moves between the questions and labs of a page.\n\n" \
-    "A lesson is done when its last page is reached and all of its questions are answered. Your " \
+    "A lesson is done when its last page is reached and all of its questions are answered right. Your " \
     "page is saved."
 
 const char *reader_help(const ui_screen *s, const ui_ctx *ctx)
@@ -246,9 +249,10 @@ const char *reader_help(const ui_screen *s, const ui_ctx *ctx)
                  "标记结尾（非 UTF-8 终端为 >），可用 < 和 > 左右移动这些行。\n\n"
                  "移动：j/k 或 \u2191/\u2193 滚动一行（在选择题上方向键改为移动选项），空格或 PgDn/PgUp 滚动一屏，"
                  "g 和 G 回到顶部和底部；n 或 \u2192 翻到下一页，p 或 \u2190 回到上一页。\n\n"
-                 "小测验：按数字选择（或用方向键加 Enter），或按 Enter 输入答案，再按 Enter 检查。对错立即显示；"
-                 "h 逐级显示提示；三次之后显示答案。答对后显示解释。\n\n"
+                 "小测验：按数字选择（或用方向键选好再按 Enter），或按 Enter 输入答案（数值和形状题直接输入数字即可），"
+                 "再按 Enter 检查。对错立即显示，常见错误还会说明错在哪里；看不懂的输入不算一次作答。"
+                 "h 逐级显示提示；三次之后显示答案，再按 Enter 可以重新作答。答对后显示解释。\n\n"
                  "只有回答了本页的所有问题，才会出现前进键 n。实验按钮会按本课的设置打开交互实验；离开实验后回到"
                  "本页。Tab 在本页的问题和实验之间移动。\n\n"
-                 "读到最后一页并回答了本课的所有问题，这一课就完成了。你读到的页会被保存。");
+                 "读到最后一页并答对了本课的所有问题，这一课就完成了。你读到的页会被保存。");
 }

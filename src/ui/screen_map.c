@@ -75,6 +75,25 @@ static int map_row_of(const lesson_course *course, int index)
     return row;
 }
 
+/* Quizzes of lesson l the learner has answered right (*right) and at all
+ * (the return value). */
+static int map_attempted_in(const ui_ctx *ctx, const lesson *l, int *right)
+{
+    int n = 0;
+    *right = 0;
+    for (int p = 0; p < l->n_pages; p++)
+        for (int b = 0; b < l->pages[p].n_blocks; b++) {
+            const lesson_block *bl = &l->pages[p].blocks[b];
+            const progress_quiz *pq =
+                bl->kind == LESSON_BLOCK_QUIZ ? progress_quiz_get(ctx->progress, bl->quiz->id) : NULL;
+            if (pq) {
+                n++;
+                *right += pq->right;
+            }
+        }
+    return n;
+}
+
 static void map_render_list(const map_screen *m, ui_canvas *c, ui_rect r, const ui_ctx *ctx)
 {
     const lesson_course *course = ctx->course;
@@ -111,8 +130,19 @@ static void map_render_list(const map_screen *m, ui_canvas *c, ui_rect r, const 
             ui_role role;
             ui_glyph g = map_mark(ctx, i, current, &role);
             canvas_put(c, r.x + 2, y, glyph_cp(g, ctx->ascii), role);
-            screen_text_fit(c, r.x + 4, y, r.w - 5, lesson_text_get(wk->lessons[k].title, lang),
-                            i == current ? ROLE_CURRENT : ROLE_NORMAL, ctx->ascii);
+            /* right/attempted at the row's end once a quiz has been tried */
+            int right, attempted = map_attempted_in(ctx, &wk->lessons[k], &right);
+            char score[24] = "";
+            if (attempted)
+                snprintf(score, sizeof score, "%d/%d", right, attempted);
+            int score_w = (int)strlen(score);
+            if (r.w - 5 - score_w - 1 < 12)
+                score_w = 0;
+            screen_text_fit(c, r.x + 4, y, r.w - 5 - (score_w ? score_w + 1 : 0),
+                            lesson_text_get(wk->lessons[k].title, lang), i == current ? ROLE_CURRENT : ROLE_NORMAL,
+                            ctx->ascii);
+            if (score_w)
+                canvas_printf(c, r.x + r.w - 1 - score_w, y, -1, right == attempted ? ROLE_OK : ROLE_DIM, "%s", score);
             if (i == m->selected)
                 canvas_paint(c, r.x + 1, y, r.w - 1, 1, ROLE_SELECTED, 0);
         }
@@ -122,19 +152,6 @@ static void map_render_list(const map_screen *m, ui_canvas *c, ui_rect r, const 
         canvas_put(c, r.x + r.w - 1, r.y, glyph_cp(GLYPH_ARROW_UP, ctx->ascii), ROLE_DIM);
     if (row - scroll > r.h)
         canvas_put(c, r.x + r.w - 1, r.y + r.h - 1, glyph_cp(GLYPH_ARROW_DOWN, ctx->ascii), ROLE_DIM);
-}
-
-/* Quizzes of lesson l the learner has answered. */
-static int map_answered_in(const ui_ctx *ctx, const lesson *l)
-{
-    int n = 0;
-    for (int p = 0; p < l->n_pages; p++)
-        for (int b = 0; b < l->pages[p].n_blocks; b++) {
-            const lesson_block *bl = &l->pages[p].blocks[b];
-            if (bl->kind == LESSON_BLOCK_QUIZ && progress_quiz_get(ctx->progress, bl->quiz->id))
-                n++;
-        }
-    return n;
 }
 
 static void map_render_detail(const map_screen *m, ui_canvas *c, ui_rect r, const ui_ctx *ctx)
@@ -150,9 +167,11 @@ static void map_render_detail(const map_screen *m, ui_canvas *c, ui_rect r, cons
     y += screen_draw_wrapped(c, (ui_rect){t.x, t.y + y, t.w, t.h - y}, 0, lesson_text_get(l->title, lang),
                              ROLE_HEADING);
     char line[256];
-    snprintf(line, sizeof line, UI_TR(ctx, "Week %d · pages: %d · quizzes answered: %d/%d · labs: %d",
-                                      "第 %d 周 · %d 页 · 已答 %d/%d 题 · %d 个实验"),
-             l->week_number, l->n_pages, map_answered_in(ctx, l), l->n_quizzes, l->n_labs);
+    int right, attempted = map_attempted_in(ctx, l, &right);
+    snprintf(line, sizeof line,
+             UI_TR(ctx, "Week %d · pages: %d · quizzes right/attempted: %d/%d of %d · labs: %d",
+                   "第 %d 周 · %d 页 · 答对/已答 %d/%d 题（共 %d 题）· %d 个实验"),
+             l->week_number, l->n_pages, right, attempted, l->n_quizzes, l->n_labs);
     if (ctx->ascii)
         for (char *p = strstr(line, "\u00b7"); p; p = strstr(line, "\u00b7"))
             memmove(p + 1, p + 2, strlen(p + 2) + 1), *p = '-';
@@ -312,27 +331,27 @@ static const char *map_help(const ui_screen *s, const ui_ctx *ctx)
         return UI_TR(ctx,
                      "The course map lists the weeks of the course and their lessons. Left: each week with one "
                      "mark per lesson; below it the lessons. Marks: v done, > the lesson you are on, . not "
-                     "started yet.\n\nRight: the selected lesson: its week, pages, quizzes answered and labs, "
+                     "started yet; 3/4: quizzes right/attempted.\n\nRight: the selected lesson: its week, pages, quizzes right/attempted, labs, "
                      "the concepts it teaches and the lessons to read first (v when done).\n\nt opens the live trainer and "
                      "s the stepper straight from here, with the settings of the last such lab you opened from a "
                      "lesson (the course's week-3 network before that); q there comes back to the map.\n\nThe top line counts "
                      "the lessons done and the quizzes answered. Your place is saved: next time the app opens "
                      "where you left off.",
                      "课程地图列出每一周和它的课文。左侧：每周一行，每课一个标记；下面是各课。标记：v 已完成，> "
-                     "你正在学的课，. 尚未开始。\n\n右侧：选中的课文：所在周、页数、已答题数和实验数，它讲的概念，以及应"
+                     "你正在学的课，. 尚未开始；行尾 3/4 为答对/已答题数。\n\n右侧：选中的课文：所在周、页数、答对/已答题数和实验数，它讲的概念，以及应"
                      "先读的课文（完成的标 v）。\n\nt 直接打开实时训练实验，s 打开逐步演算实验，使用你最近从课文打开的同类实验的设置"
                      "（之前则为课程第 3 周的网络）；在实验中按 q 回到地图。\n\n顶行统计已完成的课和已答的题。进度会保存：下次打开时回到上次的位置。");
     return UI_TR(ctx,
                  "The course map lists the weeks of the course and their lessons. Left: each week with one mark "
                  "per lesson; below it the lessons. Marks: \u2713 done, \u25b8 the lesson you are on, \u00b7 not "
-                 "started yet.\n\nRight: the selected lesson: its week, pages, quizzes answered and labs, the "
+                 "started yet; 3/4: quizzes right/attempted.\n\nRight: the selected lesson: its week, pages, quizzes right/attempted, labs, the "
                  "concepts it teaches and the lessons to read first (\u2713 when done).\n\nt opens the live trainer and s "
                  "the stepper straight from here, with the settings of the last such lab you opened from a lesson "
                  "(the course's week-3 network before that); q there comes back to the map.\n\nThe top line counts "
                  "the lessons done and the quizzes answered. Your place is saved: next time the app opens where "
                  "you left off.",
                  "课程地图列出每一周和它的课文。左侧：每周一行，每课一个标记；下面是各课。标记：\u2713 已完成，"
-                 "\u25b8 你正在学的课，\u00b7 尚未开始。\n\n右侧：选中的课文：所在周、页数、已答题数和实验数，它讲的"
+                 "\u25b8 你正在学的课，\u00b7 尚未开始；行尾 3/4 为答对/已答题数。\n\n右侧：选中的课文：所在周、页数、答对/已答题数和实验数，它讲的"
                  "概念，以及应先读的课文（完成的标 \u2713）。\n\nt 直接打开实时训练实验，s 打开逐步演算实验，使用你最近从课文"
                  "打开的同类实验的设置（之前则为课程第 3 周的网络）；在实验中按 q 回到地图。\n\n顶行统计已完成的课和已答的题。进度会保存：下次打开时"
                  "回到上次的位置。");

@@ -10,7 +10,14 @@
  *
  * The way forward (`n`) is offered only when every quiz on the page has been
  * answered; nothing ever moves on by itself. A lesson is marked done when
- * its last page is shown and all its quizzes have been answered.
+ * its last page is shown and all its quizzes have been answered right.
+ *
+ * Quiz input: Enter on a choice quiz picks the entry under the cursor only
+ * once the cursor has been moved (a number picks at once); a digit, a
+ * minus, a point or a bracket typed on a number or shape quiz starts the
+ * answer with it; an answer that cannot be read is said so and uses no try;
+ * after READER_REVEAL_TRIES wrong tries the answer is shown, and Enter on
+ * the quiz starts it again.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +33,7 @@
 
 bool reader_quiz_solved(const reader_quiz *qs)
 {
-    return qs->right || qs->tries >= READER_REVEAL_TRIES;
+    return qs->right || qs->visit_tries >= READER_REVEAL_TRIES;
 }
 
 reader_quiz *reader_quiz_of(const reader_screen *r, int block)
@@ -44,7 +51,7 @@ int reader_focusables(const reader_screen *r, int *blocks, int max)
     for (int b = 0; b < pg->n_blocks && n < max; b++) {
         const lesson_block *bl = &pg->blocks[b];
         const reader_quiz *qs = bl->kind == LESSON_BLOCK_QUIZ ? reader_quiz_of(r, b) : NULL;
-        if ((qs && !reader_quiz_solved(qs)) || bl->kind == LESSON_BLOCK_LAB)
+        if ((qs && !qs->right) || bl->kind == LESSON_BLOCK_LAB)
             blocks[n++] = b;
     }
     return n;
@@ -100,7 +107,8 @@ bool reader_page_answered(const reader_screen *r)
     return true;
 }
 
-/* Marks the lesson done on its last page once all its quizzes are answered. */
+/* Marks the lesson done on its last page once all its quizzes are answered
+ * right. */
 static unsigned reader_check_done(reader_screen *r, ui_ctx *ctx)
 {
     if (!ctx->progress || r->page != r->l->n_pages - 1 || !reader_page_answered(r))
@@ -108,7 +116,9 @@ static unsigned reader_check_done(reader_screen *r, ui_ctx *ctx)
     for (int p = 0; p < r->l->n_pages; p++)
         for (int b = 0; b < r->l->pages[p].n_blocks; b++) {
             const lesson_block *bl = &r->l->pages[p].blocks[b];
-            if (bl->kind == LESSON_BLOCK_QUIZ && !progress_quiz_get(ctx->progress, bl->quiz->id))
+            const progress_quiz *pq =
+                bl->kind == LESSON_BLOCK_QUIZ ? progress_quiz_get(ctx->progress, bl->quiz->id) : NULL;
+            if (bl->kind == LESSON_BLOCK_QUIZ && !(pq && pq->right))
                 return UI_NOTHING;
         }
     return progress_mark_done(ctx->progress, r->l->id) ? UI_SAVE : UI_NOTHING;
@@ -170,9 +180,19 @@ static int reader_max_scroll(const reader_screen *r, const ui_ctx *ctx)
     return n > a.h ? n - a.h : 0;
 }
 
-static unsigned reader_answer(reader_screen *r, reader_quiz *qs, ui_ctx *ctx, bool right)
+static unsigned reader_answer(reader_screen *r, reader_quiz *qs, ui_ctx *ctx, lesson_verdict v,
+                              const lesson_feedback *fb)
 {
+    bool right = v == LESSON_VERDICT_RIGHT;
+    qs->unreadable = v == LESSON_VERDICT_UNREADABLE;
+    if (qs->unreadable) {
+        /* Not an answer: no try used, the typing goes on. */
+        reader_show_block(r, ctx, qs->block);
+        return UI_REDRAW;
+    }
+    qs->feedback = right ? NULL : fb;
     qs->tries++;
+    qs->visit_tries++;
     qs->right = qs->right || right;
     qs->has_verdict = true;
     qs->last_right = right;
@@ -269,9 +289,13 @@ static unsigned reader_typing_key(reader_screen *r, reader_quiz *qs, ui_key key,
     case UI_KEY_ENTER: {
         if (!qs->input[0])
             return UI_NOTHING;
-        snprintf(qs->last, sizeof qs->last, "%s", qs->input);
-        qs->caret = 0;
-        return reader_answer(r, qs, ctx, lesson_quiz_check(qs->q, qs->input));
+        const lesson_feedback *fb;
+        lesson_verdict v = lesson_quiz_judge(qs->q, qs->input, &fb);
+        if (v != LESSON_VERDICT_UNREADABLE) {
+            snprintf(qs->last, sizeof qs->last, "%s", qs->input);
+            qs->caret = 0;
+        }
+        return reader_answer(r, qs, ctx, v, fb);
     }
     default:
         return UI_NOTHING;
@@ -297,14 +321,28 @@ static unsigned reader_on_key(ui_screen *s, ui_key key, ui_ctx *ctx)
             qs->cursor = 0;
         if (qs->cursor >= qs->q->n_choices)
             qs->cursor = qs->q->n_choices - 1;
+        qs->touched = true;
         return UI_REDRAW;
+    }
+    /* A digit (or what starts a number or a shape) begins a typed answer. */
+    if (qs && !reader_quiz_solved(qs) && (qs->q->kind == LESSON_QUIZ_NUMBER || qs->q->kind == LESSON_QUIZ_SHAPE) &&
+        ch && ch < 0x80 && strchr("0123456789-.([", (int)ch)) {
+        r->typing = true;
+        ctx->text_input = true;
+        qs->unreadable = false;
+        qs->input[0] = '\0';
+        qs->caret = 0;
+        reader_show_block(r, ctx, qs->block);
+        return reader_typing_key(r, qs, key, ctx);
     }
     if (choice && ch >= '1' && ch <= '8') {
         int i = (int)(ch - '1');
         if (i >= qs->q->n_choices)
             return UI_NOTHING;
         qs->cursor = qs->picked = i;
-        return reader_answer(r, qs, ctx, lesson_quiz_check_choice(qs->q, i));
+        const lesson_feedback *fb;
+        lesson_verdict v = lesson_quiz_judge_choice(qs->q, i, &fb);
+        return reader_answer(r, qs, ctx, v, fb);
     }
     if (key.code == UI_KEY_DOWN || ch == 'j')
         r->scroll++;
@@ -362,8 +400,30 @@ static unsigned reader_on_key(ui_screen *s, ui_key key, ui_ctx *ctx)
         if (b < 0)
             return UI_NOTHING;
         if (qs && choice) {
+            if (!qs->touched) {
+                snprintf(ctx->message, sizeof ctx->message, "%s",
+                         UI_TR(ctx, "Pick an answer first: its number, or the arrows and then Enter.",
+                               "请先选一个答案：按它的序号，或用方向键选好再按 Enter。"));
+                return UI_REDRAW;
+            }
             qs->picked = qs->cursor;
-            return reader_answer(r, qs, ctx, lesson_quiz_check_choice(qs->q, qs->cursor));
+            const lesson_feedback *fb;
+            lesson_verdict v = lesson_quiz_judge_choice(qs->q, qs->cursor, &fb);
+            return reader_answer(r, qs, ctx, v, fb);
+        }
+        if (qs && reader_quiz_solved(qs)) {
+            /* The answer was shown after three wrong tries: start again. */
+            qs->visit_tries = 0;
+            qs->has_verdict = false;
+            qs->feedback = NULL;
+            qs->unreadable = false;
+            qs->hints = 0;
+            qs->touched = false;
+            qs->picked = -1;
+            qs->input[0] = '\0';
+            qs->caret = 0;
+            reader_show_block(r, ctx, b);
+            return UI_REDRAW;
         }
         if (qs) {
             r->typing = true;

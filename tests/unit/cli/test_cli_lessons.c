@@ -1,7 +1,9 @@
 /*
  * test_cli_lessons.c — `dnn-tutor lessons check [DIR]` from the outside
  * ($DNN_TUTOR_BINARY): exit codes 0 / 1 / 2, problems on stdout as
- * FILE:LINE:COL: path: message, the summary line, usage errors on stderr.
+ * FILE:LINE:COL: path: message, the summary line, usage errors on stderr;
+ * `dnn-tutor lessons try QUIZ_ID ANSWER`: the verdict, what the reader would
+ * show, exit 0 right / 1 wrong / 3 unreadable / 2 bad usage.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -145,12 +147,12 @@ static void bad_usage_exits_2_with_a_message_on_stderr(void **state)
     run(&r, none);
     assert_int_equal(r.status, 2);
     assert_string_equal(r.out, "");
-    assert_non_null(strstr(r.err, "dnn-tutor: lessons: missing the action (check)\n"));
+    assert_non_null(strstr(r.err, "dnn-tutor: lessons: missing the action (check or try)\n"));
 
     const char *unknown[] = {"lessons", "lint", NULL};
     run(&r, unknown);
     assert_int_equal(r.status, 2);
-    assert_string_equal(r.err, "dnn-tutor: lessons: unknown action 'lint' (expected check)\n");
+    assert_string_equal(r.err, "dnn-tutor: lessons: unknown action 'lint' (expected check or try)\n");
 
     const char *two[] = {"lessons", "check", "a", "b", NULL};
     run(&r, two);
@@ -174,6 +176,81 @@ static void help_is_printed_on_stdout(void **state)
     assert_string_equal(r.err, "");
 }
 
+/* Answers to the shipped quizzes, judged from outside: the verdict line and
+ * the exit code, and a piece of what the reader would show. */
+static void trying_answers_prints_the_verdict_and_exits_with_it(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *quiz, *answer, *lang;
+        int status;
+        const char *first_line, *shows;
+    } cases[] = {
+        {"w2-q-x-shape-cats", "12288×400", "en", 0, "right", "(12288, 400)"},
+        {"w2-q-x-shape-cats", "12288 x 400", "en", 0, "right", NULL},
+        {"w2-q-x-shape-cats", "(64*64*3, 400)", "en", 0, "right", NULL},
+        {"w2-q-x-shape-cats", "（１２２８８，４００）", "zh", 0, "right", "12288"},
+        {"w2-q-x-shape-cats", "(400, 12288)", "en", 1, "wrong", "columns"},
+        {"w2-q-x-shape-cats", "12288400", "en", 3, "unreadable", "did not use up a try"},
+        {"w2-q-x-shape-cats", "12288；400", "zh", 3, "unreadable", "这次不算作答"},
+        {"w3-q-rep-w1-shape", "(1 4)", "en", 1, "wrong", NULL},
+        {"w3-q-rep-w1-shape", "(4 3)", "en", 0, "right", NULL},
+        {"w3-q-gd-dw1-shape", "(2, 400)", "en", 1, "wrong", "shape of X"},
+        {"w3-q-gd-dw1-shape", "(2, 4)", "zh", 1, "wrong", "转置"},
+        {"w2-q-nx", "12,288", "en", 0, "right", NULL},
+        {"w2-q-nx", "64*64*3", "en", 0, "right", NULL},
+        {"w2-q-nx", "64×64×3", "en", 0, "right", NULL},
+        {"w2-q-nx", "1,2288", "en", 3, "unreadable", "64*64*3"},
+        {"w2-q-deriv-log", "1/4", "en", 0, "right", NULL},
+        {"w2-q-share", "60%", "en", 0, "right", NULL},
+        {"w2-q-da", "\u22121.25", "en", 0, "right", NULL},
+        {"w2-q-da", "1.25", "en", 1, "wrong", "sign"},
+        {"w3-q-planar-hidden-act", "双曲正切", "zh", 0, "right", "tanh"},
+        {"w3-q-act-output-binary", "sigmoid函数", "zh", 0, "right", NULL},
+        {"w3-q-act-output-binary", "tanh", "en", 1, "wrong", NULL},
+        {"w4-q-blocks-cache", "a", "en", 0, "right", NULL},
+        {"w4-q-blocks-cache", "z", "en", 3, "unreadable", "letter or number"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        static run_result r;
+        const char *args[] = {"lessons", "try", cases[i].quiz, "--lang", cases[i].lang, "--", cases[i].answer, NULL};
+        run(&r, args);
+        char first[64] = "";
+        sscanf(r.out, "%63[^\n]", first);
+        if (r.status != cases[i].status || strcmp(first, cases[i].first_line) != 0 ||
+            (cases[i].shows && !strstr(r.out, cases[i].shows)))
+            print_message("case %zu: %s %s -> %d\n%s%s", i, cases[i].quiz, cases[i].answer, r.status, r.out, r.err);
+        assert_int_equal(r.status, cases[i].status);
+        assert_string_equal(first, cases[i].first_line);
+        if (cases[i].shows)
+            assert_non_null(strstr(r.out, cases[i].shows));
+        assert_string_equal(r.err, "");
+    }
+}
+
+static void trying_an_unknown_quiz_or_without_an_answer_is_bad_usage(void **state)
+{
+    (void)state;
+    static run_result r;
+    const char *unknown[] = {"lessons", "try", "no-such-quiz", "1", NULL};
+    run(&r, unknown);
+    assert_int_equal(r.status, 2);
+    assert_string_equal(r.out, "");
+    assert_string_equal(r.err, "dnn-tutor: lessons try: no quiz has the id 'no-such-quiz'\n");
+    const char *missing[] = {"lessons", "try", "w2-q-nx", NULL};
+    run(&r, missing);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "dnn-tutor: lessons try: missing the answer\n"));
+    const char *lang[] = {"lessons", "try", "w2-q-nx", "1", "--lang", "fr", NULL};
+    run(&r, lang);
+    assert_int_equal(r.status, 2);
+    assert_string_equal(r.err, "dnn-tutor: lessons try: --lang takes zh or en, not 'fr'\n");
+    /* a negative answer after -- is an answer, not an option */
+    const char *neg[] = {"lessons", "try", "w2-q-dz", "--", "-0.2", NULL};
+    run(&r, neg);
+    assert_int_equal(r.status, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -183,6 +260,8 @@ int main(void)
         cmocka_unit_test(a_missing_directory_fails_the_check),
         cmocka_unit_test(bad_usage_exits_2_with_a_message_on_stderr),
         cmocka_unit_test(help_is_printed_on_stdout),
+        cmocka_unit_test(trying_answers_prints_the_verdict_and_exits_with_it),
+        cmocka_unit_test(trying_an_unknown_quiz_or_without_an_answer_is_bad_usage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -256,6 +256,127 @@ static void three_wrong_tries_reveal_the_answer(void **state)
     assert_on_screen(w, "sigmoid squashes");
 }
 
+/* Enter on a choice quiz whose cursor was never moved must not pick the
+ * first entry (it did, and used a try). */
+static void enter_on_an_untouched_choice_quiz_picks_nothing(void **state)
+{
+    world *w = *state;
+    ch(w, 'j');
+    key(w, UI_KEY_ENTER);               /* t2-b: the choice quiz */
+    key(w, UI_KEY_ENTER);
+    assert_null(progress_quiz_get(w->progress, "t2-q-act"));
+    assert_not_on_screen(w, "Not right");
+    assert_on_screen(w, "Pick an answer first");
+    key(w, UI_KEY_DOWN);
+    key(w, UI_KEY_ENTER);
+    assert_on_screen(w, "\u2713 Right.");
+    assert_int_equal(progress_quiz_get(w->progress, "t2-q-act")->tries, 1);
+}
+
+/* On a shape or number quiz a digit starts the answer (it was ignored
+ * until Enter). */
+static void a_digit_typed_on_a_shape_quiz_starts_the_answer(void **state)
+{
+    world *w = *state;
+    key(w, UI_KEY_ENTER);
+    ch(w, 'n');
+    type(w, "4");
+    assert_on_screen(w, "Answer: 4\u258f");
+    type(w, " x 400");
+    key(w, UI_KEY_ENTER);
+    assert_on_screen(w, "\u2713 Right.");
+    assert_true(progress_quiz_get(w->progress, "t2-q-shape")->right);
+}
+
+/* An answer that cannot be read says how to write one, keeps the typing
+ * going, and uses no try. */
+static void an_unreadable_answer_uses_no_try(void **state)
+{
+    world *w = *state;
+    key(w, UI_KEY_ENTER);
+    ch(w, 'n');
+    type(w, "4;400");
+    key(w, UI_KEY_ENTER);
+    assert_on_screen(w, "I could not read that as a shape");
+    assert_null(progress_quiz_get(w->progress, "t2-q-shape"));
+    assert_on_screen(w, "Enter check answer");  /* still typing */
+    for (int i = 0; i < 4; i++)
+        key(w, UI_KEY_BACKSPACE);
+    type(w, ",400");
+    key(w, UI_KEY_ENTER);
+    assert_on_screen(w, "\u2713 Right.");
+    assert_int_equal(progress_quiz_get(w->progress, "t2-q-shape")->tries, 1);
+}
+
+static void a_wrong_answer_the_quiz_foresaw_gets_its_feedback(void **state)
+{
+    world *w = *state;
+    key(w, UI_KEY_ENTER);
+    ch(w, 'n');
+    type(w, "(400,4)");
+    key(w, UI_KEY_ENTER);
+    assert_on_screen(w, "Not right: (400,4).");
+    assert_on_screen(w, "Transposed: one row per unit.");
+    key(w, UI_KEY_ENTER);
+    type(w, "4,2");
+    key(w, UI_KEY_ENTER);
+    assert_on_screen(w, "Not right: 4,2.");
+    assert_not_on_screen(w, "Transposed");
+}
+
+/* After three wrong tries the answer is shown; coming back to the page opens
+ * the quiz again, and the lesson is done only once it is answered right. */
+static void a_revealed_quiz_can_be_retried_and_only_right_answers_finish_a_lesson(void **state)
+{
+    world *w = *state;
+    ch(w, 'j');
+    key(w, UI_KEY_ENTER);
+    ch(w, '1');
+    ch(w, '3');
+    ch(w, '1');
+    assert_on_screen(w, "The answer: 2) sigmoid");
+    assert_non_null(strstr(keybar(w), "Enter try again"));
+    ch(w, 'n');                         /* the last page: not done, the quiz is wrong */
+    assert_on_screen(w, "page 2/2");
+    assert_false(progress_is_done(w->progress, "t2-b"));
+    ch(w, 'p');
+    assert_not_on_screen(w, "The answer: 2) sigmoid");  /* a new visit: open again */
+    ch(w, '2');
+    assert_on_screen(w, "\u2713 Right.");
+    const progress_quiz *pq = progress_quiz_get(w->progress, "t2-q-act");
+    assert_int_equal(pq->tries, 4);
+    assert_true(pq->right);
+    ch(w, 'n');
+    assert_true(progress_is_done(w->progress, "t2-b"));
+}
+
+static void enter_on_a_revealed_quiz_starts_it_again(void **state)
+{
+    world *w = *state;
+    ch(w, 'j');
+    key(w, UI_KEY_ENTER);
+    ch(w, '1');
+    ch(w, '3');
+    ch(w, '1');
+    assert_on_screen(w, "The answer: 2) sigmoid");
+    key(w, UI_KEY_ENTER);
+    assert_not_on_screen(w, "The answer:");
+    ch(w, '2');
+    assert_on_screen(w, "\u2713 Right.");
+}
+
+static void the_map_shows_right_and_attempted_per_lesson(void **state)
+{
+    world *w = *state;
+    ch(w, 'j');
+    key(w, UI_KEY_ENTER);
+    ch(w, '1');
+    ch(w, 'q');
+    assert_on_screen(w, "Choices");
+    assert_on_screen(w, "0/1 \u2502");
+    assert_on_screen(w, "right/attempted: 0/1 of 1");
+}
+
 static void a_lesson_is_done_on_its_last_page_with_its_quizzes_answered(void **state)
 {
     world *w = *state;
@@ -644,6 +765,13 @@ int main(void)
         T(typing_owns_q_l_and_question_mark_and_backspace_edits),
         T(a_choice_quiz_takes_digits_and_arrows),
         T(three_wrong_tries_reveal_the_answer),
+        T(enter_on_an_untouched_choice_quiz_picks_nothing),
+        T(a_digit_typed_on_a_shape_quiz_starts_the_answer),
+        T(an_unreadable_answer_uses_no_try),
+        T(a_wrong_answer_the_quiz_foresaw_gets_its_feedback),
+        T(a_revealed_quiz_can_be_retried_and_only_right_answers_finish_a_lesson),
+        T(enter_on_a_revealed_quiz_starts_it_again),
+        T(the_map_shows_right_and_attempted_per_lesson),
         T(a_lesson_is_done_on_its_last_page_with_its_quizzes_answered),
         T(l_switches_every_text_between_english_and_chinese),
         T(question_mark_opens_help_and_any_key_closes_it),

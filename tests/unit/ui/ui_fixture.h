@@ -3,7 +3,7 @@
  * the ui unit tests and the ui render tests (tests/render/ui).
  *
  *   week 2  t2-a "Shapes"      page 1: heading, paragraph (en + 中文), formula, bullets
- *                              page 2: shape quiz (2 hints) ; page 3: code, note, tip
+ *                              page 2: shape quiz (2 hints, feedback on (400, 4)) ; page 3: code, note, tip
  *           t2-b "Choices"     page 1: choice quiz ; page 2: diagram, lab (stepper)
  *   week 3  t3-a "Long lines"  page 1: a formula wider than 80 columns, a paragraph
  */
@@ -34,6 +34,7 @@ static const char ui_fixture_json[] =
     "        \"question\": {\"zh\": \"n^[1] = 4，m = 400 时 Z^[1] 的形状是什么？\", \"en\": \"With n^[1] = 4 and m = 400, what is the shape of Z^[1]?\"},\n"
     "        \"answer\": \"(4, 400)\",\n"
     "        \"hints\": [{\"zh\": \"行是单元。\", \"en\": \"Rows are units.\"}, {\"zh\": \"列是样本。\", \"en\": \"Columns are examples.\"}],\n"
+    "        \"feedback\": [{\"answer\": \"(400, 4)\", \"explanation\": {\"zh\": \"转置了：每个单元一行。\", \"en\": \"Transposed: one row per unit.\"}}],\n"
     "        \"explanation\": {\"zh\": \"每个单元一行，每个样本一列。\", \"en\": \"One row per unit, one column per example.\"}}}\n"
     "    ]},\n"
     "    { \"blocks\": [\n"
