@@ -1,0 +1,61 @@
+# dnn-tutor test fixture: the reference solution with one bug in two_layer_model: the learning rate written as 0.0075 instead of the learning_rate argument.
+"""Reference solutions: week 4, deep neural network application (dnn-tutor exercises w4a2).
+
+Built from the ready-made helpers of dnn_app_utils.  Both models seed numpy with 1,
+record the cost of iteration 0, 100, 200, ... and return (parameters, costs); with
+print_cost they print it at those iterations and at the last one.
+"""
+import numpy as np
+
+from dnn_app_utils import *
+
+
+def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
+    # LINEAR -> RELU -> LINEAR -> SIGMOID, trained by gradient descent.
+    np.random.seed(1)
+    grads = {}
+    costs = []
+    (n_x, n_h, n_y) = layers_dims
+    parameters = initialize_parameters(n_x, n_h, n_y)
+    W1 = parameters["W1"]
+    b1 = parameters["b1"]
+    W2 = parameters["W2"]
+    b2 = parameters["b2"]
+    for i in range(num_iterations):
+        A1, cache1 = linear_activation_forward(X, W1, b1, "relu")
+        A2, cache2 = linear_activation_forward(A1, W2, b2, "sigmoid")
+        cost = compute_cost(A2, Y)
+        dA2 = -(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2))
+        dA1, dW2, db2 = linear_activation_backward(dA2, cache2, "sigmoid")
+        dA0, dW1, db1 = linear_activation_backward(dA1, cache1, "relu")
+        grads["dW1"] = dW1
+        grads["db1"] = db1
+        grads["dW2"] = dW2
+        grads["db2"] = db2
+        parameters = update_parameters(parameters, grads, 0.0075)
+        W1 = parameters["W1"]
+        b1 = parameters["b1"]
+        W2 = parameters["W2"]
+        b2 = parameters["b2"]
+        if print_cost and (i % 100 == 0 or i == num_iterations - 1):
+            print("Cost after iteration {}: {}".format(i, np.squeeze(cost)))
+        if i % 100 == 0 or i == num_iterations:
+            costs.append(cost)
+    return parameters, costs
+
+
+def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
+    # [LINEAR -> RELU] * (L - 1) -> LINEAR -> SIGMOID, trained by gradient descent.
+    np.random.seed(1)
+    costs = []
+    parameters = initialize_parameters_deep(layers_dims)
+    for i in range(num_iterations):
+        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        if print_cost and (i % 100 == 0 or i == num_iterations - 1):
+            print("Cost after iteration {}: {}".format(i, np.squeeze(cost)))
+        if i % 100 == 0 or i == num_iterations:
+            costs.append(cost)
+    return parameters, costs
