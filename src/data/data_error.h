@@ -27,7 +27,7 @@ typedef enum data_status {
 } data_status;
 
 #define DATA_ERROR_FILE_MAX 512
-#define DATA_ERROR_MESSAGE_MAX 256
+#define DATA_ERROR_MESSAGE_MAX 1024 /* room for "looked in A, B, C, D" */
 /* Enough for any data_error_format output. */
 #define DATA_ERROR_TEXT_MAX (DATA_ERROR_FILE_MAX + DATA_ERROR_MESSAGE_MAX + 32)
 

@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "course.h"
 #include "csv.h"
 #include "generate.h"
 #include "h5data.h"
@@ -35,6 +36,9 @@ static const dataset_info dataset_table[] = {
     {"digits", 64, false, 0.2,
      "Handwritten digits 8x8: is it a 3? 1797 images",
      "8×8 手写数字：是不是 3？共 1797 张图"},
+    {"cat", 12288, false, 0.0,
+     "The course's cat pictures 64x64: 209 to train, 50 to test (weeks 2, 4)",
+     "课程的猫图 64×64：209 张训练，50 张测试（第 2、4 周）"},
 };
 #define DATASET_BUILTINS (sizeof dataset_table / sizeof dataset_table[0])
 
@@ -67,7 +71,7 @@ int dataset_n_features(const char *name)
 
 data_load_options data_load_defaults(void)
 {
-    data_load_options o = {0.0, 1, false};
+    data_load_options o = {0.0, 1, false, NULL, NULL};
     return o;
 }
 
@@ -201,6 +205,68 @@ static bool dataset_looks_hdf5(const char *path)
     return h5data_is_hdf5(path);
 }
 
+/* Reads the test part from its own file (HDF5 or CSV): the same features as
+ * the training part, the same picture size when both are pictures. */
+static data_status dataset_read_test(dataset *ds, const char *path, data_error *err)
+{
+    mat *X = NULL, *Y = NULL;
+    int n_x, h = 0, w = 0, c = 0;
+    data_status st;
+    if (dataset_looks_hdf5(path)) {
+        h5data t;
+        if ((st = h5data_load(path, &t, err)) != DATA_OK)
+            return st;
+        X = t.X, Y = t.Y, n_x = t.n_x, h = t.height, w = t.width, c = t.channels;
+    } else {
+        csv_table t;
+        if ((st = csv_load(path, NULL, &t, err)) != DATA_OK)
+            return st;
+        X = t.X, Y = t.Y, n_x = t.n_x;
+        t.X = t.Y = NULL;
+        csv_table_free(&t);
+    }
+    if (n_x != ds->n_x || (h > 0 && ds->image_width > 0 &&
+                           (h != ds->image_height || w != ds->image_width || c != ds->image_channels))) {
+        char mine[64] = "", theirs[64] = "";
+        if (h > 0)
+            snprintf(mine, sizeof mine, " (%d×%d×%d pictures)", h, w, c);
+        if (ds->image_width > 0)
+            snprintf(theirs, sizeof theirs, " (%d×%d×%d pictures)", ds->image_height, ds->image_width,
+                     ds->image_channels);
+        mat_free(X);
+        mat_free(Y);
+        return data_error_set(err, DATA_BAD_FORMAT, path, 0, 0,
+                              "the test set has %d features%s but the training set %s has %d%s", n_x, mine,
+                              ds->source[0] ? ds->source : ds->name, ds->n_x, theirs);
+    }
+    ds->X_test = X;
+    ds->Y_test = Y;
+    snprintf(ds->test_source, sizeof ds->test_source, "%s", path);
+    return DATA_OK;
+}
+
+/* The course's cat files, found as course.h says; both must be there. */
+static data_status dataset_read_course(dataset *ds, const char *given_dir, char *test_path, size_t test_size,
+                                       data_error *err)
+{
+    char train[DATA_PATH_MAX], where[DATA_ERROR_MESSAGE_MAX / 2], home[DATA_PATH_MAX];
+    if (!course_find(given_dir, COURSE_TRAIN_FILE, train, sizeof train)) {
+        course_places_text(given_dir, where, sizeof where);
+        course_default_dir(home, sizeof home);
+        return data_error_set(err, DATA_NOT_FOUND, ds->name, 0, 0,
+                              "the course's cat pictures (" COURSE_TRAIN_FILE ", " COURSE_TEST_FILE
+                              ") were not found; looked in %s. Copy the files of the week 2 or week 4 notebook's "
+                              "datasets/ folder into %s, or give --course-data DIR (dnn-tutor does not ship them)",
+                              where, home[0] ? home : "a directory");
+    }
+    if (!course_test_sibling(train, test_path, test_size))
+        return data_error_set(err, DATA_NOT_FOUND, ds->name, 0, 0,
+                              "found %s but not " COURSE_TEST_FILE " beside it; copy both files of the notebook's "
+                              "datasets/ folder",
+                              train);
+    return dataset_read_h5(ds, train, err);
+}
+
 /* A built-in backed by a file under the data root (datasets/<file>). */
 static data_status dataset_read_builtin(dataset *ds, const char *file, const csv_options *copt, data_error *err)
 {
@@ -258,6 +324,7 @@ data_status dataset_load(const char *name_or_path, const data_load_options *opt,
 
     data_status st;
     bool standardise = false;
+    char test_path[DATA_PATH_MAX] = "";
     gen_kind kind;
     if (gen_parse(name, &kind)) {
         ds->builtin = true;
@@ -282,14 +349,19 @@ data_status dataset_load(const char *name_or_path, const data_load_options *opt,
         st = dataset_read_builtin(ds, "digits.csv", &copt, err);
         if (st == DATA_OK)
             mat_scale(ds->X, 1.0 / 16.0); /* pixels 0 … 16 → 0 … 1 */
+    } else if (strcmp(name, "cat") == 0) {
+        ds->builtin = true;
+        st = dataset_read_course(ds, opt->course_dir, test_path, sizeof test_path, err);
     } else if (!strchr(name, '/') && !strchr(name, '.') && access(name, F_OK) != 0) {
         /* Not a built-in and nothing that looks like a file: say what exists. */
         st = data_error_set(err, DATA_NOT_FOUND, NULL, 0, 0,
                             "unknown data set '%s': use planar, circles, moons, blobs, quantiles, cancer, "
-                            "digits, or the path of a CSV or HDF5 file",
+                            "digits, cat, or the path of a CSV or HDF5 file",
                             name);
     } else if (dataset_looks_hdf5(name)) {
         st = dataset_read_h5(ds, name, err);
+        if (st == DATA_OK && !course_test_sibling(name, test_path, sizeof test_path))
+            test_path[0] = '\0';
         standardise = opt->standardise;
     } else {
         csv_options copt = csv_default_options();
@@ -298,6 +370,19 @@ data_status dataset_load(const char *name_or_path, const data_load_options *opt,
     }
     if (st != DATA_OK)
         goto fail;
+
+    /* A test set of its own: --test-data, else the train file's sibling. */
+    if (opt->test_path != NULL && opt->test_path[0] != '\0')
+        snprintf(test_path, sizeof test_path, "%s", opt->test_path);
+    if (test_path[0] != '\0') {
+        if (opt->test_split > 0.0) {
+            st = data_error_set(err, DATA_BAD_ARGUMENT, name, 0, 0,
+                                "has a test set of its own (%s); a test split does not apply", test_path);
+            goto fail;
+        }
+        if ((st = dataset_read_test(ds, test_path, err)) != DATA_OK)
+            goto fail;
+    }
 
     if (opt->test_split > 0.0) {
         mat *xtr, *ytr, *xte, *yte;

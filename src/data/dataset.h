@@ -4,10 +4,14 @@
  *   name_or_path ──► built-in?  planar circles moons blobs quantiles  (generated, 2-D, seeded)
  *                               cancer   datasets/breast_cancer.csv   (30 features, standardised)
  *                               digits   datasets/digits.csv          (64 pixels / 16, label = "is it a 3?")
+ *                               cat      the course's train_catvnoncat.h5 and test_catvnoncat.h5, found
+ *                                        as course.h says (12288 pixels / 255, its fixed 209/50 split)
  *                    otherwise  an HDF5 file (*.h5, *.hdf5, or the HDF5 signature; see h5data.h)
  *                               or a CSV file path (see csv.h for its rules)
  *                        │
  *                        ▼
+ *                 a test set of its own: --test-data FILE (HDF5 or CSV), else beside an HDF5 train
+ *                 file its test sibling (…train….h5 → …test….h5; course.h); or else
  *                 split (test_split > 0, seeded)  ──►  standardise (train statistics)
  *                        │
  *                        ▼
@@ -37,6 +41,7 @@
 typedef struct dataset {
     char name[DATASET_NAME_MAX];   /* the built-in name, or the file's path as given */
     char source[DATA_PATH_MAX];    /* the file read ("" for generated sets) */
+    char test_source[DATA_PATH_MAX]; /* the file the test part was read from; "" when split or none */
     bool builtin;
     int n_x;                       /* features per example */
     mat *X, *Y;                    /* training part: (n_x, m) and (1, m) — everything when no split */
@@ -62,18 +67,22 @@ typedef struct data_load_options {
     bool standardise;    /* user CSV files only: standardise the features. Built-ins decide for
                             themselves: cancer is always standardised, digits scaled by 1/16,
                             generated sets left alone. */
+    const char *course_dir;  /* --course-data DIR for the name "cat" (course.h); NULL = the usual places */
+    const char *test_path;   /* --test-data FILE: the test set, HDF5 or CSV; NULL = none (or the sibling) */
 } data_load_options;
 
-/* {test_split 0, seed 1, standardise false}; the same as passing NULL. */
+/* {test_split 0, seed 1, standardise false, no course dir, no test file}; the same as passing NULL. */
 data_load_options data_load_defaults(void);
 /* The options a run_spec asks for: its test_split and data_seed. */
 data_load_options data_load_options_from_spec(const run_spec *spec);
 
 /* Loads a built-in or a CSV file as described at the top. On DATA_OK *out is
  * the new dataset; otherwise *out is NULL and err (may be NULL) says why:
- * DATA_NOT_FOUND (no such file, or a built-in's CSV missing — the message lists
- * where it looked), DATA_BAD_ARGUMENT (test_split out of range, too few
- * examples to split), DATA_NO_MEMORY, and every csv_load and h5data_load
+ * DATA_NOT_FOUND (no such file, or a built-in's CSV or the course's files
+ * missing — the message lists where it looked and, for the course's files,
+ * how to get them), DATA_BAD_ARGUMENT (test_split out of range, too few
+ * examples to split, a test split with a test set of its own), BAD_FORMAT
+ * (also: a test file whose features differ from the training file's), DATA_NO_MEMORY, and every csv_load and h5data_load
  * status with its FILE:LINE. opt may be NULL. */
 data_status dataset_load(const char *name_or_path, const data_load_options *opt, dataset **out,
                          data_error *err);
@@ -93,7 +102,7 @@ char *dataset_describe(const dataset *ds, char *buf, size_t size);
 /* What the UI shows about a built-in. */
 typedef struct dataset_info {
     const char *name;         /* "planar", … */
-    int n_features;           /* 2, 30 or 64 */
+    int n_features;           /* 2, 30, 64 or 12288 */
     bool two_d;               /* can be drawn as points over decision regions */
     double suggested_split;   /* a sensible test_split for it (0 for the 2-D toys, 0.2 otherwise) */
     const char *summary_en;   /* one line, ≤ 70 columns */
@@ -106,7 +115,7 @@ const dataset_info *dataset_builtins(size_t *count);
 const dataset_info *dataset_builtin_info(const char *name);
 /* Whether name is a built-in (exact, case-sensitive). */
 bool dataset_is_builtin(const char *name);
-/* Features of a built-in without loading it (2, 30, 64); −1 for anything else. */
+/* Features of a built-in without loading it (2, 30, 64, 12288); −1 for anything else. */
 int dataset_n_features(const char *name);
 
 #endif

@@ -35,7 +35,7 @@ static inline const char *h5fx_dir(void)
 /* "<dir>/<name>" in a rotating static buffer (four live at once). */
 static inline const char *h5fx_path(const char *name)
 {
-    static char bufs[4][256];
+    static char bufs[4][512];
     static int next;
     char *b = bufs[next++ % 4];
     snprintf(b, sizeof bufs[0], "%s/%s", h5fx_dir(), name);

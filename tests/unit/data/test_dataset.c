@@ -214,8 +214,9 @@ static void the_built_in_list_serves_the_ui(void **state)
     (void)state;
     size_t n;
     const dataset_info *list = dataset_builtins(&n);
-    assert_int_equal(n, 7);
+    assert_int_equal(n, 8);
     assert_string_equal(list[0].name, "planar");
+    assert_string_equal(list[7].name, "cat");
     for (size_t i = 0; i < n; i++) {
         assert_true(dataset_is_builtin(list[i].name));
         assert_true(strlen(list[i].summary_en) > 10 && strlen(list[i].summary_zh) > 10);
