@@ -3,12 +3,14 @@
     from lr_utils import load_dataset
     train_x_orig, train_y, test_x_orig, test_y, classes = load_dataset()
 
-Reads train_catvnoncat.h5 and test_catvnoncat.h5 from the folder named by the
-environment variable DNN_TUTOR_COURSE_DATA, else from ./datasets (the notebook's
-layout), else from the current folder.  Needs h5py (Debian: python3-h5py).
+Reads train_catvnoncat.h5 and test_catvnoncat.h5 from the folders dnn-tutor itself
+looks in: $DNN_TUTOR_COURSE_DATA, else $XDG_DATA_HOME/dnn-tutor/course
+(~/.local/share/dnn-tutor/course), else the current folder — each also in its datasets/
+subfolder (the notebook's layout).  Needs h5py (Debian: python3-h5py).
 
-读取课程的猫图数据：先找环境变量 DNN_TUTOR_COURSE_DATA 指向的文件夹，
-再找 ./datasets，最后找当前文件夹。需要 h5py（Debian 包 python3-h5py）。
+读取课程的猫图数据，查找顺序与 dnn-tutor 相同：环境变量 DNN_TUTOR_COURSE_DATA 指向的文件夹，
+然后 $XDG_DATA_HOME/dnn-tutor/course（默认 ~/.local/share/dnn-tutor/course），最后是当前文件夹；
+每个位置也查找其中的 datasets/ 子文件夹。需要 h5py（Debian 包 python3-h5py）。
 """
 import os
 
@@ -19,12 +21,17 @@ TEST_FILE = "test_catvnoncat.h5"
 
 
 def _candidate_dirs():
-    dirs = []
+    roots = []
     env = os.environ.get("DNN_TUTOR_COURSE_DATA")
     if env:
-        dirs.append(env)
-    dirs.append("datasets")
-    dirs.append(".")
+        roots.append(env)
+    xdg = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    roots.append(os.path.join(xdg, "dnn-tutor", "course"))
+    roots.append(".")
+    dirs = []
+    for root in roots:
+        dirs.append(root)
+        dirs.append(os.path.join(root, "datasets"))
     return dirs
 
 
@@ -37,9 +44,9 @@ def find_course_file(name):
         if os.path.isfile(path):
             return path
     raise FileNotFoundError(
-        "%s not found (looked at: %s). Put the course's datasets folder next to your "
-        "exercise files, or set DNN_TUTOR_COURSE_DATA to the folder that holds it. / "
-        "找不到 %s：请把课程的 datasets 文件夹放在练习文件旁边，或设置环境变量 "
+        "%s not found (looked at: %s). Put the course's datasets folder in the folder you "
+        "run from, or set DNN_TUTOR_COURSE_DATA to the folder that holds it. / "
+        "找不到 %s：请把课程的 datasets 文件夹放在运行目录中，或设置环境变量 "
         "DNN_TUTOR_COURSE_DATA。" % (name, ", ".join(tried), name))
 
 

@@ -550,6 +550,69 @@ def check_files():
                 check_true("%s: lesson %s exists" % (fid, ex["lesson"]), ex["lesson"] in lesson_ids)
 
 
+def check_course_fixture():
+    """The week 2 and week 4 models on tests/data/course (a course-shaped stand-in for the
+    cat pictures), loaded through lib/lr_utils the way the notebooks load them, print what
+    numpy prints for the notebooks' loops (tests/data/course/*.expected).  Skipped without
+    h5py or the fixture."""
+    folder = os.path.join(ROOT, "tests", "data", "course")
+    try:
+        import h5py  # noqa: F401
+    except ImportError:
+        print("h5py is not importable: the course fixture is not checked")
+        return
+    if not os.path.isfile(os.path.join(folder, "w2-logreg.expected")):
+        return
+    import lr_utils
+    import dnn_app_utils
+    saved = os.environ.get("DNN_TUTOR_COURSE_DATA")
+    os.environ["DNN_TUTOR_COURSE_DATA"] = folder
+    try:
+        train_x_orig, train_y, test_x_orig, test_y, classes = lr_utils.load_dataset()
+    finally:
+        if saved is None:
+            del os.environ["DNN_TUTOR_COURSE_DATA"]
+        else:
+            os.environ["DNN_TUTOR_COURSE_DATA"] = saved
+    check_true("lr_utils.load_dataset shapes",
+               train_y.shape == (1, train_x_orig.shape[0]) and test_y.shape == (1, test_x_orig.shape[0])
+               and list(classes) == [b"non-cat", b"cat"])
+    train_x = train_x_orig.reshape(train_x_orig.shape[0], -1).T / 255.
+    test_x = test_x_orig.reshape(test_x_orig.shape[0], -1).T / 255.
+
+    def lines(text):
+        """Cost lines rounded to 6 decimals (the models print full precision), the rest as is."""
+        out = []
+        for line in text.splitlines():
+            if line.startswith("Cost after iteration "):
+                head, value = line.rsplit(": ", 1)
+                line = "%s: %f" % (head, float(value))
+            out.append(line)
+        return out
+
+    def expected(name):
+        with open(os.path.join(folder, name + ".expected"), encoding="utf-8") as f:
+            return f.read().splitlines()
+
+    d, out = quiet(w2a2.model, train_x, train_y, test_x, test_y, num_iterations=2000,
+                   learning_rate=0.005, print_cost=True)
+    check_true("w2a2/model on the course fixture prints w2-logreg.expected",
+               lines(out) == expected("w2-logreg"), "\n" + out)
+    n_x = train_x.shape[0]
+    (p, costs), out = quiet(w4a2.two_layer_model, train_x, train_y, (n_x, 7, 1),
+                            num_iterations=2500, print_cost=True)
+    _, acc = quiet(dnn_app_utils.predict, train_x, train_y, p)
+    _, acc2 = quiet(dnn_app_utils.predict, test_x, test_y, p)
+    check_true("w4a2/two_layer_model on the course fixture prints w4-two-layer.expected",
+               lines(out + acc + acc2) == expected("w4-two-layer"), "\n" + out + acc + acc2)
+    (p, costs), out = quiet(w4a2.L_layer_model, train_x, train_y, [n_x, 20, 7, 5, 1],
+                            num_iterations=2500, print_cost=True)
+    _, acc = quiet(dnn_app_utils.predict, train_x, train_y, p)
+    _, acc2 = quiet(dnn_app_utils.predict, test_x, test_y, p)
+    check_true("w4a2/L_layer_model on the course fixture prints w4-deep.expected",
+               lines(out + acc + acc2) == expected("w4-deep"), "\n" + out + acc + acc2)
+
+
 GROUPS = {"w2a1": test_w2a1, "w2a2": test_w2a2, "w3a1": test_w3a1, "w4a1": test_w4a1,
           "w4a2": test_w4a2}
 
@@ -604,6 +667,7 @@ def main():
     for assignment in GROUPS:
         run_group(assignment, modules[assignment], full=True)
     check_files()
+    check_course_fixture()
     mistakes = os.path.join(ROOT, "tests", "data", "exercises", "mistakes")
     if os.path.isfile(os.path.join(mistakes, "INDEX")):
         n = check_mistakes(mistakes)
