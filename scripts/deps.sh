@@ -5,7 +5,7 @@
 #   scripts/deps.sh --test   also what the test suite needs (cmocka, tmux)
 set -euo pipefail
 
-packages=(gcc meson ninja-build pkg-config libncurses-dev libcjson-dev libhdf5-dev)
+packages=(gcc meson ninja-build pkg-config libncurses-dev libcjson-dev libhdf5-dev libpng-dev libjpeg-dev)
 if [ "${1:-}" = "--test" ]; then
   packages+=(libcmocka-dev tmux libxml2-utils)
 fi
