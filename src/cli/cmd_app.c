@@ -292,9 +292,8 @@ static int cmd_lab(int argc, char **argv, bool trainer)
         return 1;
     }
     /* --iterations given: the trainer pauses there once (as a lesson's run does). */
-    for (int i = 0; trainer && i < argc; i++)
-        if (!strcmp(argv[i], "--iterations") || !strncmp(argv[i], "--iterations=", 13))
-            trainer_screen_stop_at(s, spec.iterations);
+    if (trainer && runspec_given(&spec, RUNSPEC_ITERATIONS))
+        trainer_screen_stop_at(s, spec.iterations);
     app_push(app, s);
     int rc = app_run(app, &f, ascii);
     app_free(app);

@@ -34,10 +34,8 @@ static const char sweep_usage[] =
     "Exit status: 0 every size trained, 1 bad data or a size diverged (the other\n"
     "sizes still run), 2 bad usage.\n";
 
-#define SWEEP_MAX 16
-
 typedef struct sweep_args {
-    int sizes[SWEEP_MAX];
+    int sizes[RUN_SWEEP_MAX];
     int n_sizes;
     bool json;
 } sweep_args;
@@ -49,9 +47,9 @@ static bool sweep_extra(const char *name, const char *value, void *user, char *e
         a->json = true;
         return true;
     }
-    if (!cli_parse_int_list(value, a->sizes, SWEEP_MAX, &a->n_sizes)) {
+    if (!runspec_parse_int_list(value, a->sizes, RUN_SWEEP_MAX, NN_MAX_UNITS, &a->n_sizes)) {
         snprintf(err, err_size, "--hidden: expected up to %d sizes from 1 to %d separated by commas, got '%s'",
-                 SWEEP_MAX, NN_MAX_UNITS, value);
+                 RUN_SWEEP_MAX, NN_MAX_UNITS, value);
         return false;
     }
     return true;

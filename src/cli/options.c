@@ -1,14 +1,11 @@
 /*
  * options.c — the run options shared by train, sweep, stepper, trainer and
- * report. Each option is parsed strictly: a value out of range, trailing
- * junk or a missing value is an error naming the option and the value.
+ * report: argv walked here, each value parsed by the data layer's one option
+ * parser (runspec_set), which also records that the option was given.
  */
 #include "options.h"
 
-#include <errno.h>
-#include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 const char cli_run_options_help[] =
@@ -29,174 +26,6 @@ const char cli_run_options_help[] =
     "  --test-split F           hold out this fraction for testing (0 to 0.9; default 0)\n"
     "  --data-seed N            seed of generated data sets and of the split (default 1)\n"
     "  --standardise            standardise a CSV file's features (mean 0, variance 1)\n";
-
-static bool parse_long(const char *s, long lo, long hi, long *out)
-{
-    if (!s || !*s)
-        return false;
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || *end || v < lo || v > hi)
-        return false;
-    *out = v;
-    return true;
-}
-
-static bool parse_double(const char *s, double *out)
-{
-    if (!s || !*s)
-        return false;
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno || *end || !isfinite(v))
-        return false;
-    *out = v;
-    return true;
-}
-
-bool cli_parse_int_list(const char *s, int *out, int max, int *count)
-{
-    int n = 0;
-    const char *p = s;
-    if (!s || !*s)
-        return false;
-    while (*p) {
-        char *end;
-        errno = 0;
-        long v = strtol(p, &end, 10);
-        if (end == p || errno || v < 1 || v > NN_MAX_UNITS || n >= max)
-            return false;
-        out[n++] = (int)v;
-        p = end;
-        if (*p == ',') {
-            p++;
-            if (!*p)
-                return false;
-        } else if (*p) {
-            return false;
-        }
-    }
-    *count = n;
-    return n > 0;
-}
-
-typedef enum run_option {
-    OPT_DATASET, OPT_HIDDEN, OPT_LAYERS, OPT_ACTIVATION, OPT_INIT, OPT_SEED, OPT_LR,
-    OPT_ITERATIONS, OPT_PRINT_EVERY, OPT_TEST_SPLIT, OPT_DATA_SEED, OPT_STANDARDISE, OPT_COUNT
-} run_option;
-
-static const char *const run_option_names[OPT_COUNT] = {
-    "dataset", "hidden", "layers", "activation", "init", "seed", "lr",
-    "iterations", "print-every", "test-split", "data-seed", "standardise",
-};
-
-static bool apply_run_option(run_option o, const char *v, run_spec *spec, char *err, size_t err_size)
-{
-    long n;
-    double x;
-    switch (o) {
-    case OPT_DATASET:
-        if (!*v || strlen(v) >= sizeof spec->dataset) {
-            snprintf(err, err_size, "--dataset: expected a data set name or a CSV path");
-            return false;
-        }
-        snprintf(spec->dataset, sizeof spec->dataset, "%s", v);
-        return true;
-    case OPT_HIDDEN:
-        if (!parse_long(v, 0, NN_MAX_UNITS, &n)) {
-            snprintf(err, err_size, "--hidden: expected a number of units from 0 to %d, got '%s'", NN_MAX_UNITS, v);
-            return false;
-        }
-        spec->hidden = (int)n;
-        spec->n_layers = 0;
-        spec->input_size = 0;
-        spec->acts_given = false;
-        return true;
-    case OPT_LAYERS: {
-        int sizes[NN_MAX_LAYERS + 1], count;
-        if (!cli_parse_int_list(v, sizes, NN_MAX_LAYERS + 1, &count) || count < 2) {
-            snprintf(err, err_size,
-                     "--layers: expected the input size, then 1 to %d layer sizes from 1 to %d, separated by "
-                     "commas (e.g. 2,4,1), got '%s'",
-                     NN_MAX_LAYERS, NN_MAX_UNITS, v);
-            return false;
-        }
-        if (sizes[count - 1] != 1) {
-            snprintf(err, err_size, "--layers: the last layer is the output and must be 1 unit, got '%s'", v);
-            return false;
-        }
-        spec->input_size = sizes[0];
-        spec->n_layers = count - 1;
-        for (int i = 1; i < count; i++)
-            spec->layers[i - 1] = sizes[i];
-        spec->hidden = 0;
-        return true;
-    }
-    case OPT_ACTIVATION:
-        if (!act_parse(v, &spec->hidden_act)) {
-            snprintf(err, err_size, "--activation: expected tanh, relu, leaky-relu or sigmoid, got '%s'", v);
-            return false;
-        }
-        spec->acts_given = false;
-        return true;
-    case OPT_INIT:
-        if (!nn_init_parse(v, &spec->init)) {
-            snprintf(err, err_size, "--init: expected course-w3, course-w4 or zeros, got '%s'", v);
-            return false;
-        }
-        return true;
-    case OPT_SEED:
-        if (!parse_long(v, 0, 4294967295L, &n)) {
-            snprintf(err, err_size, "--seed: expected an integer from 0 to 4294967295, got '%s'", v);
-            return false;
-        }
-        spec->seed = (uint32_t)n;
-        spec->seed_given = true;
-        return true;
-    case OPT_LR:
-        if (!parse_double(v, &x) || !(x > 0.0) || x > 100.0) {
-            snprintf(err, err_size, "--lr: expected a learning rate above 0 and at most 100, got '%s'", v);
-            return false;
-        }
-        spec->lr = x;
-        return true;
-    case OPT_ITERATIONS:
-        if (!parse_long(v, 0, 100000000L, &n)) {
-            snprintf(err, err_size, "--iterations: expected an integer from 0 to 100000000, got '%s'", v);
-            return false;
-        }
-        spec->iterations = n;
-        return true;
-    case OPT_PRINT_EVERY:
-        if (!parse_long(v, 0, 100000000L, &n)) {
-            snprintf(err, err_size, "--print-every: expected an integer from 0 to 100000000, got '%s'", v);
-            return false;
-        }
-        spec->print_every = n;
-        return true;
-    case OPT_TEST_SPLIT:
-        if (!parse_double(v, &x) || x < 0.0 || x > 0.9) {
-            snprintf(err, err_size, "--test-split: expected a fraction from 0 to 0.9, got '%s'", v);
-            return false;
-        }
-        spec->test_split = x;
-        return true;
-    case OPT_DATA_SEED:
-        if (!parse_long(v, 0, 4294967295L, &n)) {
-            snprintf(err, err_size, "--data-seed: expected an integer from 0 to 4294967295, got '%s'", v);
-            return false;
-        }
-        spec->data_seed = (uint32_t)n;
-        return true;
-    case OPT_STANDARDISE:
-        spec->standardise = true;
-        return true;
-    default:
-        return false;
-    }
-}
 
 cli_parse_result cli_parse_run_options(int argc, char **argv, run_spec *spec,
                                        const cli_extra_option *extras, int n_extras,
@@ -231,15 +60,12 @@ cli_parse_result cli_parse_run_options(int argc, char **argv, run_spec *spec,
         for (int e = 0; e < n_extras; e++)
             if (!strcmp(extras[e].name, key))
                 extra = &extras[e];
-        int run = -1;
-        for (int o = 0; o < OPT_COUNT && !extra; o++)
-            if (!strcmp(run_option_names[o], key))
-                run = o;
-        if (!extra && run < 0) {
+        runspec_option run = RUNSPEC_OPTION_COUNT;
+        if (!extra && !runspec_option_find(key, &run)) {
             snprintf(err, err_size, "unknown option '%s' (see --help)", arg);
             return CLI_PARSE_ERROR;
         }
-        bool takes_value = extra ? extra->takes_value : run != OPT_STANDARDISE;
+        bool takes_value = extra ? extra->takes_value : runspec_option_takes_value(run);
         const char *value = NULL;
         if (takes_value) {
             if (inline_value)
@@ -257,7 +83,7 @@ cli_parse_result cli_parse_run_options(int argc, char **argv, run_spec *spec,
         if (extra) {
             if (!on_extra || !on_extra(key, value, user, err, err_size))
                 return CLI_PARSE_ERROR;
-        } else if (!apply_run_option((run_option)run, value, spec, err, err_size)) {
+        } else if (!runspec_set(spec, run, value, err, err_size)) {
             return CLI_PARSE_ERROR;
         }
     }

@@ -8,6 +8,8 @@
  *
  * Both "--opt value" and "--opt=value" are accepted. A subcommand lists its
  * own extra options in a table; the parser hands them back through `on_extra`.
+ * The values are parsed by runspec_set (data/runspec_option.c), the parser
+ * every front end shares; spec->given records which options were given.
  */
 #ifndef DNN_CLI_OPTIONS_H
 #define DNN_CLI_OPTIONS_H
@@ -43,8 +45,5 @@ cli_parse_result cli_parse_run_options(int argc, char **argv, run_spec *spec,
 
 /* The help text of the shared run options, to append to a subcommand's --help. */
 extern const char cli_run_options_help[];
-
-/* Parses "64,20,7,5,1" into at most max ints in 1 … 1024; false on error. */
-bool cli_parse_int_list(const char *s, int *out, int max, int *count);
 
 #endif

@@ -33,11 +33,8 @@
 #include <stdint.h>
 
 #include "activation.h"
+#include "dnn_limits.h"
 #include "matrix.h"
-
-#define NN_MAX_LAYERS 10
-#define NN_MAX_UNITS 1024
-#define NN_MAX_INPUTS 65536 /* a 128×128 colour picture is 49152 */
 
 typedef struct nn_net nn_net;
 

@@ -29,12 +29,12 @@
 
 #include <stddef.h>
 
+#include "../core/dnn_limits.h"
 #include "../core/matrix.h"
 #include "data_error.h"
 
 #define CSV_MAX_BYTES ((size_t)64 << 20) /* 64 MiB */
-#define CSV_MAX_ROWS 100000              /* data rows (examples) */
-#define CSV_MAX_FEATURES 4096            /* feature columns (= NN_MAX_INPUTS) */
+#define CSV_MAX_ROWS 100000              /* data rows (examples); feature columns: CSV_MAX_FEATURES */
 #define CSV_NAME_MAX 64                  /* a column name is cut to 63 bytes */
 
 /* How the label cell becomes a 0/1 label. */

@@ -117,21 +117,26 @@ bool runspec_check(const run_spec *spec, char *msg, size_t msg_size)
     char why[160];
     if (spec->dataset[0] == '\0')
         return runspec_fail(msg, msg_size, "no data set given");
-    if (!(spec->lr > 0.0 && spec->lr < 1e6)) {
-        snprintf(why, sizeof why, "learning rate %g must be a positive number", spec->lr);
+    if (!(spec->lr > 0.0 && spec->lr <= RUN_LR_MAX)) {
+        snprintf(why, sizeof why, "the learning rate must be > 0 and <= %g, not %g", RUN_LR_MAX, spec->lr);
         return runspec_fail(msg, msg_size, why);
     }
-    if (spec->iterations < 0) {
-        snprintf(why, sizeof why, "iterations %ld cannot be negative", spec->iterations);
+    if (spec->iterations < 0 || spec->iterations > RUN_ITERATIONS_MAX) {
+        snprintf(why, sizeof why, "iterations must be 0 to %ld, not %ld", RUN_ITERATIONS_MAX, spec->iterations);
         return runspec_fail(msg, msg_size, why);
     }
-    if (spec->print_every < 0) {
-        snprintf(why, sizeof why, "print every %ld cannot be negative", spec->print_every);
+    if (spec->print_every < 0 || spec->print_every > RUN_ITERATIONS_MAX) {
+        snprintf(why, sizeof why, "print every must be 0 to %ld, not %ld", RUN_ITERATIONS_MAX, spec->print_every);
         return runspec_fail(msg, msg_size, why);
     }
-    if (!(spec->test_split >= 0.0 && spec->test_split <= 0.9)) {
-        snprintf(why, sizeof why, "test split %g must be between 0 and 0.9", spec->test_split);
+    if (!(spec->test_split >= 0.0 && spec->test_split <= RUN_TEST_SPLIT_MAX)) {
+        snprintf(why, sizeof why, "test split %g must be between 0 and %g", spec->test_split, RUN_TEST_SPLIT_MAX);
         return runspec_fail(msg, msg_size, why);
     }
     return true;
+}
+
+bool runspec_given(const run_spec *spec, runspec_option o)
+{
+    return (spec->given & RUNSPEC_GIVEN(o)) != 0;
 }

@@ -20,6 +20,17 @@
 
 #define RUNSPEC_NAME_MAX 512
 
+/* The options a front end may set, by name: the command line's --NAME, a
+ * lesson's lab block, a lab screen's controls (runspec_option.c). */
+typedef enum runspec_option {
+    RUNSPEC_DATASET, RUNSPEC_HIDDEN, RUNSPEC_LAYERS, RUNSPEC_ACTIVATION, RUNSPEC_INIT, RUNSPEC_SEED,
+    RUNSPEC_LR, RUNSPEC_ITERATIONS, RUNSPEC_PRINT_EVERY, RUNSPEC_TEST_SPLIT, RUNSPEC_DATA_SEED,
+    RUNSPEC_STANDARDISE, RUNSPEC_OPTION_COUNT
+} runspec_option;
+
+/* The bit of `given` that says option o was set by the learner. */
+#define RUNSPEC_GIVEN(o) (1u << (o))
+
 typedef struct run_spec {
     char dataset[RUNSPEC_NAME_MAX];  /* built-in name or a CSV path; "planar" by default */
     int hidden;                      /* units of the single hidden layer; 0 = use `layers` */
@@ -39,6 +50,8 @@ typedef struct run_spec {
     double test_split;               /* fraction held out for testing, 0 … 0.9; 0 = none */
     uint32_t data_seed;              /* seed of generated data sets and of the split */
     bool standardise;                /* standardise a user CSV's features (built-ins decide alone) */
+    unsigned given;                  /* RUNSPEC_GIVEN(o) for every option a front end set: a default
+                                        is never told from a given value by comparing values */
 } run_spec;
 
 /* The course's week-3 run: planar, n_h = 4, tanh, course-w3, lr 1.2, 10000 iterations. */
@@ -46,9 +59,32 @@ run_spec runspec_default(void);
 /* The network config for a data set with n_x inputs; false with a one-line
  * reason in msg when the sizes or activations are impossible. */
 bool runspec_net_config(const run_spec *spec, int n_x, nn_config *out, char *msg, size_t msg_size);
-/* Checks the training settings that do not depend on the data set: a data
- * set is named, lr > 0 (and below 1e6), iterations >= 0, print_every >= 0,
- * 0 <= test_split <= 0.9. False with a one-line reason in msg otherwise. */
+/* Checks the training settings that do not depend on the data set, against
+ * dnn_limits.h: a data set is named, 0 < lr <= RUN_LR_MAX, iterations and
+ * print_every in 0 … RUN_ITERATIONS_MAX, 0 <= test_split <= RUN_TEST_SPLIT_MAX.
+ * False with a one-line reason in msg otherwise. */
 bool runspec_check(const run_spec *spec, char *msg, size_t msg_size);
+
+/* True when option o was given (spec->given). */
+bool runspec_given(const run_spec *spec, runspec_option o);
+
+/* ---- the one option parser (runspec_option.c) ---- */
+
+/* The option called name ("lr", "print-every"); false when there is none. */
+bool runspec_option_find(const char *name, runspec_option *out);
+const char *runspec_option_name(runspec_option o);
+/* False only for the flags (standardise), which take no value. */
+bool runspec_option_takes_value(runspec_option o);
+/* Parses value for option o into spec, strictly (range, trailing junk), and
+ * marks o given. value is ignored for a flag. False with one line naming the
+ * option and the value in err; spec is then unchanged. */
+bool runspec_set(run_spec *spec, runspec_option o, const char *value, char *err, size_t err_size);
+/* Parses a list of layer sizes, the input first ("64,20,7,5,1", spaces around
+ * the commas allowed): 2 … NN_MAX_LAYERS + 1 numbers, the first 1 …
+ * NN_MAX_INPUTS, the others 1 … NN_MAX_UNITS, the last 1. False with a reason
+ * in err. */
+bool runspec_parse_layers(const char *text, int *sizes, int *count, char *err, size_t err_size);
+/* Parses "1,2,3" into at most max ints in 1 … hi; false on any error. */
+bool runspec_parse_int_list(const char *text, int *out, int max, int hi, int *count);
 
 #endif

@@ -86,6 +86,7 @@ const lesson_lab *lesson_schema_lab(jctx *c, const cJSON *node, lesson *owner)
                               "and %s has %d inputs", kind, dataset, n_x);
         else
             snprintf(spec->dataset, sizeof spec->dataset, "%s", dataset);
+        spec->given |= RUNSPEC_GIVEN(RUNSPEC_DATASET);
         jc_pop(c, mark);
     }
 
@@ -95,13 +96,15 @@ const lesson_lab *lesson_schema_lab(jctx *c, const cJSON *node, lesson *owner)
     if (layers) {
         size_t mark = jc_push_key(c, "layers");
         int n;
-        if (jc_array(c, layers, 2, NN_MAX_LAYERS + 1, "sizes (the input, then 1 … 10 layers)", &n)) {
+        char what[64];
+        snprintf(what, sizeof what, "sizes (the input, then 1 … %d layers)", NN_MAX_LAYERS);
+        if (jc_array(c, layers, 2, NN_MAX_LAYERS + 1, what, &n)) {
             int i = 0;
             bool sizes_ok = true;
             for (const cJSON *e = layers->child; e; e = e->next, i++) {
                 size_t m2 = jc_push_index(c, i);
                 double v;
-                if (!jc_int(c, e, 1, NN_MAX_UNITS, i ? "a layer's size" : "the input size", &v))
+                if (!jc_int(c, e, 1, i ? NN_MAX_UNITS : NN_MAX_INPUTS, i ? "a layer's size" : "the input size", &v))
                     sizes_ok = false;
                 else if (i == 0 && n_x && v != n_x) {
                     jc_problem(c, e, "the input size must be %d, the number of inputs of %s", n_x, dataset);
@@ -115,6 +118,7 @@ const lesson_lab *lesson_schema_lab(jctx *c, const cJSON *node, lesson *owner)
             }
             L = n - 1;
             spec->n_layers = L;
+            spec->given |= RUNSPEC_GIVEN(RUNSPEC_LAYERS);
             if (sizes_ok && kind_ok && lab->kind == LESSON_LAB_SWEEP && L != 2)
                 jc_problem(c, layers, "a sweep varies the one hidden layer: layers must be [n_x, n_h, 1]");
         }
@@ -148,6 +152,7 @@ const lesson_lab *lesson_schema_lab(jctx *c, const cJSON *node, lesson *owner)
             }
             spec->acts_given = true;
             spec->hidden_act = n > 1 ? spec->acts[0] : ACT_TANH;
+            spec->given |= RUNSPEC_GIVEN(RUNSPEC_ACTIVATION);
         }
         jc_pop(c, mark);
     }
@@ -159,27 +164,34 @@ const lesson_lab *lesson_schema_lab(jctx *c, const cJSON *node, lesson *owner)
             jc_problem(c, jc_member(node, "init"), "unknown init \"%s\" (expected course-w3, course-w4 or zeros)",
                        init);
             jc_pop(c, mark);
-        } else
+        } else {
             spec->seed = nn_init_default_seed(spec->init);
+            spec->given |= RUNSPEC_GIVEN(RUNSPEC_INIT);
+        }
     }
     double v;
     if (jc_field_int(c, node, "seed", 0, 4294967295.0, "the seed", &v)) {
         spec->seed = (uint32_t)v;
         spec->seed_given = true;
+        spec->given |= RUNSPEC_GIVEN(RUNSPEC_SEED);
     }
     const cJSON *lr = jc_member(node, "lr");
     if (lr) {
         size_t mark = jc_push_key(c, "lr");
         if (!cJSON_IsNumber(lr))
             jc_problem(c, lr, "expected a number, found %s", jc_type_name(lr));
-        else if (!(lr->valuedouble > 0 && lr->valuedouble <= 10))
-            jc_problem(c, lr, "the learning rate must be > 0 and <= 10, not %g", lr->valuedouble);
-        else
+        else if (!(lr->valuedouble > 0 && lr->valuedouble <= RUN_LR_MAX))
+            jc_problem(c, lr, "the learning rate must be > 0 and <= %g, not %g", RUN_LR_MAX, lr->valuedouble);
+        else {
             spec->lr = lr->valuedouble;
+            spec->given |= RUNSPEC_GIVEN(RUNSPEC_LR);
+        }
         jc_pop(c, mark);
     }
-    if (jc_field_int(c, node, "iterations", 1, 1000000, "iterations", &v))
+    if (jc_field_int(c, node, "iterations", 1, (double)RUN_ITERATIONS_MAX, "iterations", &v)) {
         spec->iterations = (long)v;
+        spec->given |= RUNSPEC_GIVEN(RUNSPEC_ITERATIONS);
+    }
 
     /* Last, the word of the layers below, when everything above passed: the
      * run_spec must pass the data layer's checks and become a network config

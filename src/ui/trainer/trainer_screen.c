@@ -51,34 +51,6 @@ static void ts_start_sweep(trainer_screen *ts)
     ts_note(ts, false, en, zh);
 }
 
-/* Parses "64,20,7,5,1" (the input size first, as --layers and the course's
- * layers_dims write it) into sizes; false when it is not 1 … NN_MAX_LAYERS + 1
- * numbers in 1 … NN_MAX_INPUTS separated by commas. */
-static bool ts_parse_layers(const char *s, int *layers, int *count)
-{
-    int n = 0;
-    while (*s) {
-        while (*s == ' ')
-            s++;
-        if (*s < '0' || *s > '9' || n == NN_MAX_LAYERS + 1)
-            return false;
-        long v = 0;
-        while (*s >= '0' && *s <= '9' && v <= NN_MAX_INPUTS)
-            v = v * 10 + (*s++ - '0');
-        if (v < 1 || v > NN_MAX_INPUTS)
-            return false;
-        layers[n++] = (int)v;
-        while (*s == ' ')
-            s++;
-        if (*s == ',')
-            s++;
-        else if (*s)
-            return false;
-    }
-    *count = n;
-    return n > 0;
-}
-
 /* ---- the layers editor (e) ---- */
 
 static unsigned act_edit_type(ui_screen *s, ui_key key, ui_ctx *ctx)
@@ -120,10 +92,11 @@ static unsigned act_edit_apply(ui_screen *s, ui_key key, ui_ctx *ctx)
     trainer_screen *ts = ts_of(s);
     int layers[NN_MAX_LAYERS + 1], n = 0;
     char err[200] = "";
+    char why[200];
     ts->editing = false;
     ctx->text_input = false;
     const int n_x = nn_dim(trainer_net(ts->model), 0);
-    if (!ts_parse_layers(ts->input, layers, &n) || n < 2) {
+    if (!runspec_parse_layers(ts->input, layers, &n, why, sizeof why)) {
         char en[200], zh[200];
         snprintf(en, sizeof en, "Layer sizes are numbers separated by commas: the input %d first, the output 1 last (e.g. %d,20,7,5,1).", n_x, n_x);
         snprintf(zh, sizeof zh, "各层大小以逗号分隔：先写输入层 %d，最后是输出层 1（例如 %d,20,7,5,1）。", n_x, n_x);
@@ -528,20 +501,24 @@ void trainer_screen_stop_at(ui_screen *s, long iterations)
     ts_unlock(ts);
 }
 
-/* The deep lab's defaults when its spec leaves them open: the course's
- * week-4 application (digits here, layers 20,7,5,1, ReLU, randn/sqrt(n), lr 0.0075). */
+/* The deep lab's defaults for what its spec leaves open (spec->given): the
+ * course's week-4 application (digits here, layers 20,7,5,1, ReLU,
+ * randn/sqrt(n), lr 0.0075). A network given as layers keeps its own
+ * activation, init and rate. */
 static void ts_deep_defaults(run_spec *sp)
 {
-    if (!strcmp(sp->dataset, "planar"))
+    if (!runspec_given(sp, RUNSPEC_DATASET))
         snprintf(sp->dataset, sizeof sp->dataset, "digits");
-    if (sp->n_layers == 0) {
+    if (!runspec_given(sp, RUNSPEC_LAYERS)) {
         static const int layers[] = {20, 7, 5, 1};
         sp->hidden = 0;
         sp->n_layers = 4;
         memcpy(sp->layers, layers, sizeof layers);
-        sp->hidden_act = ACT_RELU;
-        sp->init = NN_INIT_COURSE_W4;
-        if (sp->lr == 1.2)
+        if (!runspec_given(sp, RUNSPEC_ACTIVATION))
+            sp->hidden_act = ACT_RELU;
+        if (!runspec_given(sp, RUNSPEC_INIT))
+            sp->init = NN_INIT_COURSE_W4;
+        if (!runspec_given(sp, RUNSPEC_LR))
             sp->lr = 0.0075;
     }
 }

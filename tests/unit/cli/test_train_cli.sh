@@ -72,9 +72,13 @@ grep -qxF "Cost after iteration 1000: 0.288083" "$tmp/out" || fail "--layers 2,4
 expect_exit 2 "layers with the wrong input size" "$bin" train --layers 3,4,1
 expect_err_line "layers with the wrong input size" "start with the input size 3, but the data set has 2 features"
 expect_exit 2 "layers without hidden or output" "$bin" train --layers 2
-expect_err_line "layers without hidden or output" "--layers: expected the input size, then"
+expect_err_line "layers without hidden or output" "--layers: expected the input size \\(1 to [0-9]+\\), then"
 expect_exit 2 "bad --layers" "$bin" train --layers 20,7,5
 expect_err_line "bad --layers" "--layers: the last layer is the output and must be 1 unit"
+# A layer list's input is capped as the data set's width is, not as a layer's:
+# a 2000-feature CSV trains with --layers 2000,4,1 as it does with --hidden 4.
+awk 'BEGIN { for (r = 0; r <= 4; r++) { line = ""; for (c = 0; c < 2000; c++) line = line (r ? (r * c) % 7 : "f" c) ","; print line (r ? r % 2 : "y") } }' >"$tmp/wide.csv"
+expect_exit 0 "layers on 2000 features" "$bin" train --dataset "$tmp/wide.csv" --layers 2000,4,1 --iterations 2
 expect_exit 2 "missing value" "$bin" train --iterations
 expect_err_line "missing value" "option '--iterations' needs a value"
 expect_exit 2 "unknown option" "$bin" train --frobnicate

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "runspec.h"
@@ -25,6 +26,7 @@ static void the_default_is_the_courses_week_3_run(void **state)
     assert_int_equal(s.print_every, 1000);
     assert_true(s.test_split == 0.0);
     assert_int_equal(s.data_seed, 1);
+    assert_int_equal(s.given, 0);
     char msg[160];
     assert_true(runspec_check(&s, msg, sizeof msg));
 }
@@ -168,6 +170,89 @@ static void training_settings_are_checked(void **state)
     assert_false(runspec_check(&s, msg, sizeof msg));
 }
 
+/* Whether an option was given is recorded, never guessed from its value:
+ * --lr 1.2 is the default's value and still given. */
+static void a_given_option_is_recorded_even_at_its_default_value(void **state)
+{
+    (void)state;
+    char err[200];
+    run_spec s = runspec_default();
+    assert_true(runspec_set(&s, RUNSPEC_LR, "1.2", err, sizeof err));
+    assert_true(runspec_given(&s, RUNSPEC_LR));
+    assert_true(runspec_set(&s, RUNSPEC_DATASET, "planar", err, sizeof err));
+    assert_true(runspec_given(&s, RUNSPEC_DATASET));
+    assert_false(runspec_given(&s, RUNSPEC_ITERATIONS));
+    assert_true(runspec_set(&s, RUNSPEC_ITERATIONS, "10000", err, sizeof err));
+    assert_true(runspec_given(&s, RUNSPEC_ITERATIONS));
+    /* The later of --hidden and --layers wins, and only it counts as given. */
+    assert_true(runspec_set(&s, RUNSPEC_LAYERS, "2,4,1", err, sizeof err));
+    assert_true(runspec_set(&s, RUNSPEC_HIDDEN, "3", err, sizeof err));
+    assert_true(runspec_given(&s, RUNSPEC_HIDDEN));
+    assert_false(runspec_given(&s, RUNSPEC_LAYERS));
+}
+
+static void a_refused_value_leaves_the_spec_unchanged(void **state)
+{
+    (void)state;
+    char err[200];
+    run_spec s = runspec_default();
+    assert_false(runspec_set(&s, RUNSPEC_LR, "0", err, sizeof err));
+    assert_string_equal(err, "--lr: expected a learning rate above 0 and at most 100, got '0'");
+    assert_false(runspec_given(&s, RUNSPEC_LR));
+    assert_true(s.lr == 1.2);
+    assert_false(runspec_set(&s, RUNSPEC_LAYERS, "2,4,2", err, sizeof err));
+    assert_int_equal(s.n_layers, 0);
+    assert_int_equal(s.hidden, 4);
+}
+
+/* The learning rate has one bound, RUN_LR_MAX, for the parser and the checker. */
+static void the_parser_and_the_checker_share_the_learning_rate_bound(void **state)
+{
+    (void)state;
+    char err[200];
+    run_spec s = runspec_default();
+    assert_true(runspec_set(&s, RUNSPEC_LR, "100", err, sizeof err));
+    assert_true(runspec_check(&s, err, sizeof err));
+    assert_false(runspec_set(&s, RUNSPEC_LR, "100.5", err, sizeof err));
+    s.lr = 100.5;
+    assert_false(runspec_check(&s, err, sizeof err));
+    assert_string_equal(err, "the learning rate must be > 0 and <= 100, not 100.5");
+}
+
+/* The input size of a layer list is capped at NN_MAX_INPUTS, the layers at
+ * NN_MAX_UNITS: --layers 2000,4,1 fits a 2000-feature data set, as --hidden 4 does. */
+static void a_layer_list_takes_an_input_wider_than_a_layer(void **state)
+{
+    (void)state;
+    char err[200];
+    int sizes[NN_MAX_LAYERS + 1], n = 0;
+    assert_true(runspec_parse_layers("2000,4,1", sizes, &n, err, sizeof err));
+    assert_int_equal(n, 3);
+    assert_int_equal(sizes[0], 2000);
+    run_spec s = runspec_default();
+    assert_true(runspec_set(&s, RUNSPEC_LAYERS, "2000,4,1", err, sizeof err));
+    nn_config c;
+    assert_true(runspec_net_config(&s, 2000, &c, err, sizeof err));
+    assert_false(runspec_parse_layers("2,2000,1", sizes, &n, err, sizeof err));
+    char text[64];
+    snprintf(text, sizeof text, "%d,4,1", NN_MAX_INPUTS + 1);
+    assert_false(runspec_parse_layers(text, sizes, &n, err, sizeof err));
+}
+
+static void a_layer_list_allows_spaces_around_its_commas_and_nothing_else(void **state)
+{
+    (void)state;
+    char err[200];
+    int sizes[NN_MAX_LAYERS + 1], n = 0;
+    assert_true(runspec_parse_layers(" 2, 4 ,1 ", sizes, &n, err, sizeof err));
+    assert_int_equal(n, 3);
+    const char *bad[] = {"", "2", "2,,1", "2,4,", ",2,1", "2;4;1", "2,4,1x", "2,0,1", "2,-4,1", "2,4,3",
+                         "1,1,1,1,1,1,1,1,1,1,1,1"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        if (runspec_parse_layers(bad[i], sizes, &n, err, sizeof err))
+            fail_msg("'%s' was accepted", bad[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -178,6 +263,11 @@ int main(void)
         cmocka_unit_test(a_given_seed_and_per_layer_activations_are_used),
         cmocka_unit_test(impossible_configs_are_refused_with_a_reason),
         cmocka_unit_test(training_settings_are_checked),
+        cmocka_unit_test(a_given_option_is_recorded_even_at_its_default_value),
+        cmocka_unit_test(a_refused_value_leaves_the_spec_unchanged),
+        cmocka_unit_test(the_parser_and_the_checker_share_the_learning_rate_bound),
+        cmocka_unit_test(a_layer_list_takes_an_input_wider_than_a_layer),
+        cmocka_unit_test(a_layer_list_allows_spaces_around_its_commas_and_nothing_else),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -86,8 +86,8 @@
     X(an_unknown_activation_is_reported, "lab-unknown-activation.json", "lab-unknown-activation.json:5:128: weeks[0].lessons[0].pages[0].blocks[0].lab.activations[0]: unknown activation \"softmax\" (expected sigmoid, tanh, relu or leaky-relu)") \
     X(the_output_activation_must_be_sigmoid, "lab-last-activation.json", "lab-last-activation.json:5:136: weeks[0].lessons[0].pages[0].blocks[0].lab.activations[1]: the output layer's activation must be sigmoid, not relu") \
     X(an_unknown_init_is_reported, "lab-unknown-init.json", "lab-unknown-init.json:5:156: weeks[0].lessons[0].pages[0].blocks[0].lab.init: unknown init \"xavier\" (expected course-w3, course-w4 or zeros)") \
-    X(a_learning_rate_over_ten_is_refused, "lab-lr-range.json", "lab-lr-range.json:5:175: weeks[0].lessons[0].pages[0].blocks[0].lab.lr: the learning rate must be > 0 and <= 10, not 11") \
-    X(zero_iterations_are_refused, "lab-iterations-range.json", "lab-iterations-range.json:5:183: weeks[0].lessons[0].pages[0].blocks[0].lab.iterations: iterations must be 1 … 1000000, not 0") \
+    X(a_learning_rate_over_a_hundred_is_refused, "lab-lr-range.json", "lab-lr-range.json:5:175: weeks[0].lessons[0].pages[0].blocks[0].lab.lr: the learning rate must be > 0 and <= 100, not 101") \
+    X(zero_iterations_are_refused, "lab-iterations-range.json", "lab-iterations-range.json:5:183: weeks[0].lessons[0].pages[0].blocks[0].lab.iterations: iterations must be 1 … 100000000, not 0") \
     X(a_negative_seed_is_refused, "lab-seed-range.json", "lab-seed-range.json:5:177: weeks[0].lessons[0].pages[0].blocks[0].lab.seed: the seed must be 0 … 4294967295, not -1") \
     X(a_sweep_needs_exactly_one_hidden_layer, "lab-sweep-one-hidden-layer.json", "lab-sweep-one-hidden-layer.json:5:99: weeks[0].lessons[0].pages[0].blocks[0].lab.layers: a sweep varies the one hidden layer: layers must be [n_x, n_h, 1]")
 

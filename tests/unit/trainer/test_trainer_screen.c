@@ -201,6 +201,35 @@ static void the_bar_follows_the_state_and_the_network(void **state)
     s->ops->destroy(s);
 }
 
+/* The deep lab fills in what was not given (spec->given), whatever the
+ * values: an explicit --lr 1.2 or --dataset planar is kept. */
+static void the_deep_lab_defaults_only_what_was_not_given(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    char err[256] = "";
+    run_spec sp = runspec_default();
+    ui_screen *s = trainer_screen_new(UI_LAB_DEEP_TRAINER, &sp, &ctx, err, sizeof err);
+    assert_non_null(s);
+    const trainer *t = trainer_screen_model(s);
+    assert_true(trainer_lr(t) == 0.0075);
+    assert_string_equal(trainer_spec(t)->dataset, "digits");
+    assert_int_equal(nn_activation(trainer_net(t), 1), ACT_RELU);
+    s->ops->destroy(s);
+
+    assert_true(runspec_set(&sp, RUNSPEC_LR, "1.2", err, sizeof err));
+    assert_true(runspec_set(&sp, RUNSPEC_DATASET, "planar", err, sizeof err));
+    assert_true(runspec_set(&sp, RUNSPEC_ACTIVATION, "tanh", err, sizeof err));
+    s = trainer_screen_new(UI_LAB_DEEP_TRAINER, &sp, &ctx, err, sizeof err);
+    assert_non_null(s);
+    t = trainer_screen_model(s);
+    assert_true(trainer_lr(t) == 1.2);
+    assert_string_equal(trainer_spec(t)->dataset, "planar");
+    assert_int_equal(nn_layers(trainer_net(t)), 4);
+    assert_int_equal(nn_activation(trainer_net(t), 1), ACT_TANH);
+    s->ops->destroy(s);
+}
+
 static void the_sweep_view_opens_and_closes(void **state)
 {
     (void)state;
@@ -422,6 +451,7 @@ int main(void)
         cmocka_unit_test(the_layers_input_line_rebuilds_or_explains),
         cmocka_unit_test(keys_help_and_back_are_there_in_both_languages),
         cmocka_unit_test(the_bar_follows_the_state_and_the_network),
+        cmocka_unit_test(the_deep_lab_defaults_only_what_was_not_given),
         cmocka_unit_test(the_sweep_view_opens_and_closes),
         cmocka_unit_test(the_sweep_compares_with_the_course_only_for_the_course_run),
         cmocka_unit_test(a_network_without_a_hidden_layer_is_called_logistic_regression),

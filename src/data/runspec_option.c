@@ -1,0 +1,243 @@
+/*
+ * runspec_option.c — the one parser of run options, whoever gives them: the
+ * command line (cli/options.c walks argv and hands each --NAME VALUE here),
+ * the trainer's layer editor (runspec_parse_layers), `sweep`'s size list.
+ * Every bound comes from dnn_limits.h. A value out of range, trailing junk or
+ * a missing value is an error naming the option and the value.
+ */
+#include "runspec.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const option_names[RUNSPEC_OPTION_COUNT] = {
+    "dataset", "hidden", "layers", "activation", "init", "seed", "lr",
+    "iterations", "print-every", "test-split", "data-seed", "standardise",
+};
+
+bool runspec_option_find(const char *name, runspec_option *out)
+{
+    for (int o = 0; name && o < RUNSPEC_OPTION_COUNT; o++)
+        if (!strcmp(option_names[o], name)) {
+            *out = (runspec_option)o;
+            return true;
+        }
+    return false;
+}
+
+const char *runspec_option_name(runspec_option o)
+{
+    return o >= 0 && o < RUNSPEC_OPTION_COUNT ? option_names[o] : "?";
+}
+
+bool runspec_option_takes_value(runspec_option o)
+{
+    return o != RUNSPEC_STANDARDISE;
+}
+
+static bool parse_long(const char *s, long lo, long hi, long *out)
+{
+    if (!s || !*s)
+        return false;
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || *end || v < lo || v > hi)
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool parse_double(const char *s, double *out)
+{
+    if (!s || !*s)
+        return false;
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || *end || !isfinite(v))
+        return false;
+    *out = v;
+    return true;
+}
+
+/* Reads a comma-separated list of positive integers, spaces allowed around
+ * each; entry i must be 1 … hi(i). False on anything else or past max. */
+static bool parse_list(const char *s, int *out, int max, long (*hi)(int i, int arg), int arg, int *count)
+{
+    int n = 0;
+    if (!s)
+        return false;
+    const char *p = s;
+    for (;;) {
+        while (*p == ' ')
+            p++;
+        if (*p < '0' || *p > '9' || n >= max)
+            return false;
+        char *end;
+        errno = 0;
+        long v = strtol(p, &end, 10);
+        if (errno || v < 1 || v > hi(n, arg))
+            return false;
+        out[n++] = (int)v;
+        p = end;
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        if (*p++ != ',')
+            return false;
+    }
+    *count = n;
+    return true;
+}
+
+static long fixed_hi(int i, int hi)
+{
+    (void)i;
+    return hi;
+}
+
+static long layer_hi(int i, int unused)
+{
+    (void)unused;
+    return i == 0 ? NN_MAX_INPUTS : NN_MAX_UNITS;
+}
+
+bool runspec_parse_int_list(const char *text, int *out, int max, int hi, int *count)
+{
+    return parse_list(text, out, max, fixed_hi, hi, count);
+}
+
+bool runspec_parse_layers(const char *text, int *sizes, int *count, char *err, size_t err_size)
+{
+    int n = 0;
+    if (!parse_list(text, sizes, NN_MAX_LAYERS + 1, layer_hi, 0, &n) || n < 2) {
+        snprintf(err, err_size,
+                 "expected the input size (1 to %d), then 1 to %d layer sizes from 1 to %d, separated by "
+                 "commas (e.g. 2,4,1)",
+                 NN_MAX_INPUTS, NN_MAX_LAYERS, NN_MAX_UNITS);
+        return false;
+    }
+    if (sizes[n - 1] != 1) {
+        snprintf(err, err_size, "the last layer is the output and must be 1 unit");
+        return false;
+    }
+    *count = n;
+    return true;
+}
+
+/* Sets o from v into spec; false with err (spec may be half-changed: the
+ * caller works on a copy). */
+static bool apply(run_spec *spec, runspec_option o, const char *v, char *err, size_t err_size)
+{
+    long n;
+    double x;
+    switch (o) {
+    case RUNSPEC_DATASET:
+        if (!v || !*v || strlen(v) >= sizeof spec->dataset) {
+            snprintf(err, err_size, "--dataset: expected a data set name or a CSV path");
+            return false;
+        }
+        snprintf(spec->dataset, sizeof spec->dataset, "%s", v);
+        return true;
+    case RUNSPEC_HIDDEN:
+        if (!parse_long(v, 0, NN_MAX_UNITS, &n)) {
+            snprintf(err, err_size, "--hidden: expected a number of units from 0 to %d, got '%s'", NN_MAX_UNITS, v);
+            return false;
+        }
+        spec->hidden = (int)n;
+        spec->n_layers = 0;
+        spec->input_size = 0;
+        spec->acts_given = false;
+        spec->given &= ~RUNSPEC_GIVEN(RUNSPEC_LAYERS);
+        return true;
+    case RUNSPEC_LAYERS: {
+        int sizes[NN_MAX_LAYERS + 1], count;
+        char why[200];
+        if (!runspec_parse_layers(v, sizes, &count, why, sizeof why)) {
+            snprintf(err, err_size, "--layers: %s, got '%s'", why, v);
+            return false;
+        }
+        spec->input_size = sizes[0];
+        spec->n_layers = count - 1;
+        for (int i = 1; i < count; i++)
+            spec->layers[i - 1] = sizes[i];
+        spec->hidden = 0;
+        spec->given &= ~RUNSPEC_GIVEN(RUNSPEC_HIDDEN);
+        return true;
+    }
+    case RUNSPEC_ACTIVATION:
+        if (!act_parse(v, &spec->hidden_act)) {
+            snprintf(err, err_size, "--activation: expected tanh, relu, leaky-relu or sigmoid, got '%s'", v);
+            return false;
+        }
+        spec->acts_given = false;
+        return true;
+    case RUNSPEC_INIT:
+        if (!nn_init_parse(v, &spec->init)) {
+            snprintf(err, err_size, "--init: expected course-w3, course-w4 or zeros, got '%s'", v);
+            return false;
+        }
+        return true;
+    case RUNSPEC_SEED:
+        if (!parse_long(v, 0, RUN_SEED_MAX, &n)) {
+            snprintf(err, err_size, "--seed: expected an integer from 0 to %ld, got '%s'", RUN_SEED_MAX, v);
+            return false;
+        }
+        spec->seed = (uint32_t)n;
+        spec->seed_given = true;
+        return true;
+    case RUNSPEC_LR:
+        if (!parse_double(v, &x) || !(x > 0.0) || x > RUN_LR_MAX) {
+            snprintf(err, err_size, "--lr: expected a learning rate above 0 and at most %g, got '%s'", RUN_LR_MAX,
+                     v);
+            return false;
+        }
+        spec->lr = x;
+        return true;
+    case RUNSPEC_ITERATIONS:
+    case RUNSPEC_PRINT_EVERY:
+        if (!parse_long(v, 0, RUN_ITERATIONS_MAX, &n)) {
+            snprintf(err, err_size, "--%s: expected an integer from 0 to %ld, got '%s'", option_names[o],
+                     RUN_ITERATIONS_MAX, v);
+            return false;
+        }
+        *(o == RUNSPEC_ITERATIONS ? &spec->iterations : &spec->print_every) = n;
+        return true;
+    case RUNSPEC_TEST_SPLIT:
+        if (!parse_double(v, &x) || x < 0.0 || x > RUN_TEST_SPLIT_MAX) {
+            snprintf(err, err_size, "--test-split: expected a fraction from 0 to %g, got '%s'", RUN_TEST_SPLIT_MAX,
+                     v);
+            return false;
+        }
+        spec->test_split = x;
+        return true;
+    case RUNSPEC_DATA_SEED:
+        if (!parse_long(v, 0, RUN_SEED_MAX, &n)) {
+            snprintf(err, err_size, "--data-seed: expected an integer from 0 to %ld, got '%s'", RUN_SEED_MAX, v);
+            return false;
+        }
+        spec->data_seed = (uint32_t)n;
+        return true;
+    case RUNSPEC_STANDARDISE:
+        spec->standardise = true;
+        return true;
+    default:
+        snprintf(err, err_size, "unknown option");
+        return false;
+    }
+}
+
+bool runspec_set(run_spec *spec, runspec_option o, const char *value, char *err, size_t err_size)
+{
+    run_spec next = *spec;
+    if (!apply(&next, o, value, err, err_size))
+        return false;
+    next.given |= RUNSPEC_GIVEN(o);
+    *spec = next;
+    return true;
+}
