@@ -88,9 +88,10 @@ static void print_json(const run_spec *spec, const run_setup *s, const run_resul
 }
 
 /* The course's line for each recorded cost, printed as training goes. */
-static void print_cost(void *user, long iteration, double cost)
+static bool print_cost(void *user, long iteration, double cost)
 {
     fprintf(user, "Cost after iteration %li: %f\n", iteration, cost);
+    return false;
 }
 
 int cmd_train(int argc, char **argv)

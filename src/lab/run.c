@@ -1,6 +1,5 @@
 /*
- * run.c — set up and train one run: the loop `train`, `sweep` and the
- * report share.
+ * run.c — the one loader, the one builder and the one training loop (run.h).
  *
  * One iteration is nn_iterate: forward, cost (only when it is recorded: it
  * does not change training), backward, update — the same operations the
@@ -21,28 +20,67 @@ double run_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-int run_setup_open(const run_spec *spec, run_setup *out, char *err, size_t err_size)
+int run_load(const run_spec *spec, bool suggested_split, dataset **out, char *err, size_t err_size)
 {
-    memset(out, 0, sizeof *out);
+    *out = NULL;
     data_load_options opt = data_load_options_from_spec(spec);
+    const dataset_info *info = dataset_builtin_info(spec->dataset);
+    if (suggested_split && opt.test_split == 0.0 && info && !info->two_d)
+        opt.test_split = info->suggested_split;
     data_error derr;
-    data_status st = dataset_load(spec->dataset, &opt, &out->data, &derr);
+    memset(&derr, 0, sizeof derr);
+    data_status st = dataset_load(spec->dataset, &opt, out, &derr);
     if (st != DATA_OK) {
+        *out = NULL;
         data_error_format(&derr, err, err_size);
         return st == DATA_BAD_ARGUMENT ? 2 : 1; /* an option out of range is bad usage */
     }
-    nn_config cfg;
-    if (!runspec_net_config(spec, out->data->n_x, &cfg, err, err_size)) {
-        run_setup_close(out);
+    return 0;
+}
+
+int run_net_new(const nn_config *cfg, const mat *X, const mat *Y, nn_net **out, char *err, size_t err_size)
+{
+    *out = NULL;
+    if (!nn_config_check(cfg, err, err_size))
         return 2;
-    }
-    out->net = nn_new(&cfg);
-    if (!out->net || nn_bind(out->net, out->data->X, out->data->Y) != NN_OK) {
+    nn_net *net = nn_new(cfg);
+    if (!net) {
         snprintf(err, err_size, "out of memory building the network");
-        run_setup_close(out);
         return 1;
     }
+    nn_status st = nn_bind(net, X, Y);
+    if (st != NN_OK) {
+        nn_free(net);
+        if (st == NN_NO_MEMORY) {
+            snprintf(err, err_size, "out of memory building the network");
+            return 1;
+        }
+        snprintf(err, err_size, "the data set (%zu inputs) does not fit the network's input size %d", X->rows,
+                 cfg->dims[0]);
+        return 2;
+    }
+    *out = net;
     return 0;
+}
+
+int run_build_net(const run_spec *spec, const mat *X, const mat *Y, nn_net **out, char *err, size_t err_size)
+{
+    *out = NULL;
+    nn_config cfg;
+    if (!runspec_net_config(spec, (int)X->rows, &cfg, err, err_size))
+        return 2;
+    return run_net_new(&cfg, X, Y, out, err, err_size);
+}
+
+int run_setup_open(const run_spec *spec, run_setup *out, char *err, size_t err_size)
+{
+    memset(out, 0, sizeof *out);
+    int rc = run_load(spec, false, &out->data, err, err_size);
+    if (!rc)
+        rc = run_build_net(spec, out->data->X, out->data->Y, &out->net, err, err_size);
+    if (rc)
+        run_setup_close(out);
+    return rc;
 }
 
 void run_setup_close(run_setup *s)
@@ -51,6 +89,67 @@ void run_setup_close(run_setup *s)
     dataset_free(s->data);
     s->net = NULL;
     s->data = NULL;
+}
+
+void run_loop_begin(run_loop *loop, nn_net *net, double lr, long cost_every, const run_hooks *hooks)
+{
+    memset(loop, 0, sizeof *loop);
+    loop->net = net;
+    loop->lr = lr;
+    loop->cost_every = cost_every;
+    if (hooks)
+        loop->hooks = *hooks;
+    loop->diverged_at = -1;
+}
+
+long run_loop_step(run_loop *loop, long n)
+{
+    const run_hooks *h = &loop->hooks;
+    long done = 0;
+    loop->stopped = false;
+    while (done < n && !loop->diverged) {
+        if (h->stop && h->stop(h->user)) {
+            loop->stopped = true;
+            break;
+        }
+        const long it = nn_iterations(loop->net);
+        const bool record = loop->cost_every > 0 && it % loop->cost_every == 0;
+        if (nn_iterate(loop->net, loop->lr, record) == NN_DIVERGED) {
+            loop->diverged = true;
+            loop->diverged_at = it;
+        }
+        done++;
+        if (record && h->on_cost && h->on_cost(h->user, it, nn_cost(loop->net)))
+            break;
+    }
+    return done;
+}
+
+/* run_train's view of each cost: kept in out->costs and passed on, unless
+ * the iteration diverged (the course prints no cost for it). */
+typedef struct train_recorder {
+    const run_loop *loop;
+    const run_hooks *user;
+    run_result *out;
+    size_t cap;
+} train_recorder;
+
+static bool record_cost(void *user, long iteration, double cost)
+{
+    train_recorder *r = user;
+    if (r->loop->diverged)
+        return false;
+    if (r->out->costs && r->out->n_costs < r->cap)
+        r->out->costs[r->out->n_costs++] = (run_cost){iteration, cost};
+    if (r->user->on_cost)
+        r->user->on_cost(r->user->user, iteration, cost);
+    return false;
+}
+
+static bool forward_stop(void *user)
+{
+    const train_recorder *r = user;
+    return r->user->stop && r->user->stop(r->user->user);
 }
 
 void run_train(run_setup *s, const run_spec *spec, const run_hooks *hooks, run_result *out)
@@ -67,28 +166,21 @@ void run_train(run_setup *s, const run_spec *spec, const run_hooks *hooks, run_r
     size_t cap = every > 0 ? (size_t)(spec->iterations / every) + 1 : 0;
     out->costs = cap ? calloc(cap, sizeof *out->costs) : NULL;
 
+    run_loop loop;
+    train_recorder rec = {&loop, hooks, out, cap};
+    const run_hooks mine = {.on_cost = record_cost, .stop = forward_stop, .user = &rec};
+    run_loop_begin(&loop, s->net, spec->lr, every, &mine);
     const double start = run_now();
-    for (long i = 0; i < spec->iterations; i++) {
-        if (hooks->stop && hooks->stop(hooks->user)) {
-            out->stopped = true;
-            out->seconds = run_now() - start;
-            return;
-        }
-        const bool record = every > 0 && i % every == 0;
-        if (nn_iterate(s->net, spec->lr, record) == NN_DIVERGED) {
-            out->diverged = true;
-            out->diverged_at = i;
-            break;
-        }
-        if (record) {
-            if (out->costs && out->n_costs < cap)
-                out->costs[out->n_costs++] = (run_cost){i, nn_cost(s->net)};
-            if (hooks->on_cost)
-                hooks->on_cost(hooks->user, i, nn_cost(s->net));
-        }
-    }
+    run_loop_step(&loop, spec->iterations);
     out->seconds = run_now() - start;
-    if (!out->diverged) {
+    if (loop.stopped) {
+        out->stopped = true;
+        return;
+    }
+    if (loop.diverged) {
+        out->diverged = true;
+        out->diverged_at = loop.diverged_at;
+    } else {
         out->final_cost = nn_compute_cost(s->net);
         if (!isfinite(out->final_cost)) {
             out->diverged = true;

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "stepper_data.h"
+#include "run.h"
 
 typedef struct stepper_snapshot {
     nn_net *net;
@@ -78,11 +78,6 @@ stepper *stepper_new_with_data(const nn_config *cfg, mat *X, mat *Y, double lr,
         set_err(err, err_size, "no data");
         goto fail;
     }
-    char msg[200];
-    if (!nn_config_check(cfg, msg, sizeof msg)) {
-        set_err(err, err_size, msg);
-        goto fail;
-    }
     s = calloc(1, sizeof *s);
     if (!s) {
         set_err(err, err_size, "out of memory");
@@ -93,15 +88,9 @@ stepper *stepper_new_with_data(const nn_config *cfg, mat *X, mat *Y, double lr,
     X = Y = NULL;
     s->lr = lr;
     snprintf(s->data_name, sizeof s->data_name, "%s", data_name ? data_name : "");
-    s->net = nn_new(cfg);
-    if (!s->net) {
-        set_err(err, err_size, "the network could not be built");
-        goto fail;
-    }
-    nn_status st = nn_bind(s->net, s->X, s->Y);
-    if (st != NN_OK) {
-        set_err(err, err_size, st == NN_NO_MEMORY ? "out of memory"
-                                                  : "the data set does not fit the network's input size");
+    char msg[200];
+    if (run_net_new(cfg, s->X, s->Y, &s->net, msg, sizeof msg)) {
+        set_err(err, err_size, msg);
         goto fail;
     }
     s->status = NN_OK;
@@ -116,24 +105,24 @@ fail:
 
 stepper *stepper_new(const run_spec *spec, char *err, size_t err_size)
 {
-    mat *X = NULL, *Y = NULL;
-    char msg[STEPPER_DATA_ERR_MAX];
     if (!spec) {
         set_err(err, err_size, "no run spec");
         return NULL;
     }
-    if (!stepper_data_load(spec, &X, &Y, msg, sizeof msg)) {
-        set_err(err, err_size, msg);
-        return NULL;
-    }
+    /* The training part of the data set only: a held-out part is dropped. */
+    dataset *ds = NULL;
+    char msg[DATA_ERROR_TEXT_MAX + 200];
     nn_config cfg;
-    char why[200];
-    if (!runspec_net_config(spec, (int)X->rows, &cfg, why, sizeof why)) {
-        set_err(err, err_size, why);
-        mat_free(X);
-        mat_free(Y);
+    if (run_load(spec, false, &ds, msg, sizeof msg) ||
+        !runspec_net_config(spec, (int)ds->X->rows, &cfg, msg, sizeof msg)) {
+        set_err(err, err_size, msg);
+        dataset_free(ds);
         return NULL;
     }
+    /* Take the training matrices; dataset_free leaves them alone once NULL. */
+    mat *X = ds->X, *Y = ds->Y;
+    ds->X = ds->Y = NULL;
+    dataset_free(ds);
     return stepper_new_with_data(&cfg, X, Y, spec->lr, spec->dataset, err, err_size);
 }
 

@@ -63,8 +63,9 @@ typedef struct stepper_prediction {
  * NULL with a one-line reason in err when the config or the data do not fit. */
 stepper *stepper_new_with_data(const nn_config *cfg, mat *X, mat *Y, double lr,
                                const char *data_name, char *err, size_t err_size);
-/* A stepper for a run_spec: loads spec->dataset through the data layer
- * and builds the network from runspec_net_config. NULL with a reason in err. */
+/* A stepper for a run_spec: loads spec->dataset with run_load (the training
+ * part; a held-out part is dropped) and builds the network with the run's
+ * builder (run_net_new). NULL with a reason in err. */
 stepper *stepper_new(const run_spec *spec, char *err, size_t err_size);
 void stepper_free(stepper *s);
 

@@ -60,24 +60,17 @@ const char *trainer_next_dataset(const char *name)
 
 nn_net *trainer_build_net(const run_spec *spec, const trainer_data *data, char *err, size_t err_size)
 {
-    nn_config cfg;
-    if (!runspec_net_config(spec, (int)data->X->rows, &cfg, err, err_size))
-        return NULL;
-    nn_net *net = nn_new(&cfg);
-    if (!net) {
-        char why[160] = "";
-        if (!nn_config_check(&cfg, why, sizeof why))
-            snprintf(err, err_size, "%s", why);
-        else
-            snprintf(err, err_size, "out of memory building the network");
-        return NULL;
-    }
-    if (nn_bind(net, data->X, data->Y) != NN_OK) {
-        snprintf(err, err_size, "the network does not fit the data set (%zu inputs)", data->X->rows);
-        nn_free(net);
-        return NULL;
-    }
+    nn_net *net = NULL;
+    run_build_net(spec, data->X, data->Y, &net, err, err_size);
     return net;
+}
+
+static bool trainer_on_cost(void *user, long iteration, double cost);
+
+void trainer_begin_run(trainer *t, double lr)
+{
+    const run_hooks hooks = {.on_cost = trainer_on_cost, .user = t};
+    run_loop_begin(&t->loop, t->net, lr, t->cost_every, &hooks);
 }
 
 trainer *trainer_new(const run_spec *spec, char *err, size_t err_size)
@@ -102,6 +95,7 @@ trainer *trainer_new(const run_spec *spec, char *err, size_t err_size)
     t->cost_every = TRAINER_COST_EVERY;
     t->zero_init = t->spec.init == NN_INIT_ZEROS;
     t->state = TRAINER_RUNNING;
+    trainer_begin_run(t, spec->lr);
     return t;
 fail:
     trainer_free(t);
@@ -128,7 +122,7 @@ bool trainer_single_hidden(const trainer *t) { return nn_layers(t->net) == 2; }
 long trainer_iterations(const trainer *t) { return nn_iterations(t->net); }
 long trainer_clock(const trainer *t) { return t->clock; }
 double trainer_cost(const trainer *t) { return t->hist_n ? t->hist_y[t->hist_n - 1] : NAN; }
-double trainer_lr(const trainer *t) { return t->spec.lr; }
+double trainer_lr(const trainer *t) { return t->loop.lr; }
 trainer_state trainer_state_of(const trainer *t) { return t->state; }
 trainer_divergence trainer_divergence_of(const trainer *t) { return t->divergence; }
 bool trainer_zero_initialised(const trainer *t) { return t->zero_init; }
@@ -170,6 +164,7 @@ static void trainer_decimate(trainer *t)
     t->hist_n = j;
     t->segment_start = (t->segment_start + 1) / 2;
     t->cost_every *= 2;
+    t->loop.cost_every = t->cost_every;
 }
 
 static void trainer_record(trainer *t, double clock, double cost)
@@ -210,31 +205,28 @@ static void trainer_diverge(trainer *t, trainer_divergence why)
     t->divergence = why;
 }
 
+/* Each computed cost (the run's hook): recorded against the trainer's clock,
+ * then the watch. A diverged iteration's cost is recorded too (the curve
+ * shows where it went). True (stop) when the cost keeps growing. */
+static bool trainer_on_cost(void *user, long iteration, double cost)
+{
+    trainer *t = user;
+    trainer_record(t, (double)(t->clock + (iteration - t->step_from)), cost);
+    if (t->loop.diverged || !trainer_cost_growing(t))
+        return false;
+    trainer_diverge(t, TRAINER_DIV_GROWING);
+    return true;
+}
+
 long trainer_run(trainer *t, long n)
 {
     if (t->state == TRAINER_DIVERGED && t->divergence == TRAINER_DIV_NONFINITE)
         return 0;
-    long done = 0;
-    while (done < n) {
-        long it = nn_iterations(t->net);
-        bool want = it % t->cost_every == 0;
-        nn_status st = nn_iterate(t->net, t->spec.lr, want);
-        t->clock++;
-        done++;
-        if (st == NN_DIVERGED) {
-            if (want)
-                trainer_record(t, (double)(t->clock - 1), nn_cost(t->net));
-            trainer_diverge(t, TRAINER_DIV_NONFINITE);
-            break;
-        }
-        if (want) {
-            trainer_record(t, (double)(t->clock - 1), nn_cost(t->net));
-            if (trainer_cost_growing(t)) {
-                trainer_diverge(t, TRAINER_DIV_GROWING);
-                break;
-            }
-        }
-    }
+    t->step_from = nn_iterations(t->net);
+    long done = run_loop_step(&t->loop, n);
+    t->clock += done;
+    if (t->loop.diverged)
+        trainer_diverge(t, TRAINER_DIV_NONFINITE);
     return done;
 }
 
@@ -256,10 +248,10 @@ bool trainer_set_paused(trainer *t, bool paused)
 
 bool trainer_step_lr(trainer *t, int dir)
 {
-    double next = trainer_lr_neighbour(t->spec.lr, dir);
-    if (next == t->spec.lr)
+    double next = trainer_lr_neighbour(t->loop.lr, dir);
+    if (next == t->loop.lr)
         return false;
-    t->spec.lr = next;
+    t->loop.lr = next;
     trainer_mark(t, TRAINER_CHANGE_LR);
     return true;
 }
@@ -273,6 +265,7 @@ static bool trainer_rebuild(trainer *t, const run_spec *next, trainer_change wha
     nn_free(t->net);
     t->net = net;
     t->spec = *next;
+    trainer_begin_run(t, t->loop.lr);
     t->zero_init = next->init == NN_INIT_ZEROS;
     t->state = TRAINER_RUNNING;
     t->divergence = TRAINER_DIV_NONE;
@@ -334,6 +327,7 @@ bool trainer_set_dataset(trainer *t, const char *name, char *err, size_t err_siz
     t->data = data;
     t->net = net;
     t->spec = next;
+    trainer_begin_run(t, t->loop.lr);
     t->zero_init = next.init == NN_INIT_ZEROS;
     t->state = TRAINER_RUNNING;
     t->divergence = TRAINER_DIV_NONE;
@@ -351,6 +345,7 @@ void trainer_reinit(trainer *t)
     }
     uint32_t seed = t->spec.seed_given ? t->spec.seed : nn_init_default_seed(init);
     nn_reinit_with(t->net, init, seed);
+    trainer_begin_run(t, t->loop.lr);
     t->zero_init = false;
     t->state = TRAINER_RUNNING;
     t->divergence = TRAINER_DIV_NONE;
@@ -360,6 +355,7 @@ void trainer_reinit(trainer *t)
 void trainer_zero_init(trainer *t)
 {
     nn_reinit_with(t->net, NN_INIT_ZEROS, 0);
+    trainer_begin_run(t, t->loop.lr);
     t->zero_init = true;
     t->state = TRAINER_RUNNING;
     t->divergence = TRAINER_DIV_NONE;

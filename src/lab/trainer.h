@@ -18,6 +18,10 @@
  *     on screen left of a marker at the change.
  *
  * The learning rate survives every rebuild (it is a setting, not a weight).
+ * It lives in the trainer's run (run.h's run_loop), not in its spec.
+ *
+ * Training is run.h's run_loop: trainer_run steps it, and the trainer's
+ * history and divergence watch hang on its cost hook.
  *
  * Ownership: trainer_new returns a trainer freed with trainer_free. Pointers
  * the getters return belong to the trainer; they stay valid until the next
@@ -97,7 +101,9 @@ typedef struct trainer_marker {
 trainer *trainer_new(const run_spec *spec, char *err, size_t err_size);
 void trainer_free(trainer *t);
 
-/* The current settings (dataset, hidden/layers, activation, init, seed, lr). */
+/* How the current network was built (dataset, hidden/layers, activation,
+ * init, seed). Its lr is the rate the trainer started with: the live rate is
+ * trainer_lr, which lives in the trainer's run, not in a spec. */
 const run_spec *trainer_spec(const trainer *t);
 const trainer_data *trainer_data_of(const trainer *t);
 const nn_net *trainer_net(const trainer *t);

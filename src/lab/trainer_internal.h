@@ -5,12 +5,15 @@
 #ifndef DNN_UI_TRAINER_TRAINER_INTERNAL_H
 #define DNN_UI_TRAINER_TRAINER_INTERNAL_H
 
+#include "run.h"
 #include "trainer.h"
 
 struct trainer {
-    run_spec spec;            /* current settings */
+    run_spec spec;            /* how the current network was built; spec.lr is only the starting rate */
     trainer_data data;
     nn_net *net;
+    run_loop loop;            /* the run over net: loop.lr is the live learning rate */
+    long step_from;           /* nn_iterations when the current trainer_run began */
     long clock;
     trainer_state state;
     trainer_divergence divergence;
@@ -28,6 +31,7 @@ struct trainer {
     bool sweep_on;
     trainer_sweep_entry sweep[TRAINER_SWEEP_COUNT];
     nn_net *sweep_nets[TRAINER_SWEEP_COUNT];
+    run_loop sweep_loops[TRAINER_SWEEP_COUNT];
 };
 
 /* Loads spec->dataset (with spec->test_split and spec->data_seed) into out.
@@ -35,7 +39,10 @@ struct trainer {
 bool trainer_data_load(const run_spec *spec, trainer_data *out, char *err, size_t err_size);
 void trainer_data_free(trainer_data *d);
 
-/* A new network for spec on data, bound to data->X / Y; NULL with err. */
+/* A new network for spec on data, bound to data->X / Y (run_build_net);
+ * NULL with err. */
 nn_net *trainer_build_net(const run_spec *spec, const trainer_data *data, char *err, size_t err_size);
+/* Starts the run over t->net afresh at rate lr (after a build or re-init). */
+void trainer_begin_run(trainer *t, double lr);
 
 #endif

@@ -42,6 +42,7 @@ bool trainer_sweep_start(trainer *t, long iterations, char *err, size_t err_size
             return false;
         }
         t->sweep[i] = (trainer_sweep_entry){sweep_sizes[i], 0, iterations, NAN, false, t->sweep_nets[i]};
+        run_loop_begin(&t->sweep_loops[i], t->sweep_nets[i], t->loop.lr, 0, NULL);
     }
     t->sweep_on = true;
     return true;
@@ -54,11 +55,12 @@ long trainer_sweep_work(trainer *t, long max_iterations)
     long done = 0;
     for (int i = 0; i < TRAINER_SWEEP_COUNT && done < max_iterations; i++) {
         trainer_sweep_entry *e = &t->sweep[i];
-        while (e->done < e->total && !e->diverged && done < max_iterations) {
-            if (nn_iterate(t->sweep_nets[i], t->spec.lr, false) == NN_DIVERGED)
-                e->diverged = true;
-            e->done++;
-            done++;
+        if (e->done < e->total && !e->diverged) {
+            long budget = e->total - e->done < max_iterations - done ? e->total - e->done : max_iterations - done;
+            long ran = run_loop_step(&t->sweep_loops[i], budget);
+            e->done += ran;
+            done += ran;
+            e->diverged = t->sweep_loops[i].diverged;
         }
         if ((e->done == e->total || e->diverged) && isnan(e->accuracy) && !e->diverged)
             e->accuracy = nn_accuracy(t->sweep_nets[i], t->data.X, t->data.Y);

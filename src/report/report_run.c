@@ -130,15 +130,10 @@ static int report_train(run_setup *s, const run_spec *spec, atomic_bool *cancel,
 static int train_on(const run_spec *spec, atomic_bool *cancel, dataset *ds, run_result *res, nn_net **net_out,
                     char *err, size_t err_size)
 {
-    nn_config cfg;
-    if (!runspec_net_config(spec, ds->n_x, &cfg, err, err_size))
-        return 2;
-    run_setup s = {ds, nn_new(&cfg)};
-    if (!s.net || nn_bind(s.net, ds->X, ds->Y) != NN_OK) {
-        nn_free(s.net);
-        snprintf(err, err_size, "out of memory building the network");
-        return 1;
-    }
+    run_setup s = {ds, NULL};
+    int rc = run_build_net(spec, ds->X, ds->Y, &s.net, err, err_size);
+    if (rc)
+        return rc;
     *net_out = s.net;
     return report_train(&s, spec, cancel, res, err, err_size);
 }

@@ -38,6 +38,8 @@ struct ts_report_job {
 void ts_report_spec(const trainer *t, run_spec *out)
 {
     *out = *trainer_spec(t);
+    out->lr = trainer_lr(t);
+    out->given |= RUNSPEC_GIVEN(RUNSPEC_LR);
     long done = trainer_iterations(t);
     out->iterations = done > 0 ? done : 1;
     if (trainer_zero_initialised(t))

@@ -398,7 +398,7 @@ static void tv_sweep(const trainer_screen *ts, ui_canvas *c, ui_rect area, const
     /* The course's figures are for its own run only: say so otherwise. */
     const run_spec *sp = trainer_spec(ts->model);
     bool course_run = !strcmp(tv_dataset_label(ts->model), "planar") && sp->hidden_act == ACT_TANH &&
-                      sp->lr == 1.2 && sp->test_split == 0 && (!sp->seed_given || sp->seed == 2);
+                      trainer_lr(ts->model) == 1.2 && sp->test_split == 0 && (!sp->seed_given || sp->seed == 2);
     if (!course_run) {
         tv_wrap_dim(c, (ui_rect){x + 1, y + 1, area.w - 3 * tw - 2, th - 2},
                         UI_TR(ctx, "The course's figures are for planar, tanh, lr 1.2, seed 2: not this run.",

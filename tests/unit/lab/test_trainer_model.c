@@ -47,6 +47,8 @@ static void stepping_the_rate_keeps_the_network_and_its_iteration_count(void **s
     const nn_net *before = trainer_net(t);
     assert_true(trainer_step_lr(t, 1));
     assert_double_equal(trainer_lr(t), 1.5, 0);
+    /* The live rate is the run's, not the spec's: the spec says how it began. */
+    assert_double_equal(trainer_spec(t)->lr, 1.2, 0);
     assert_ptr_equal(trainer_net(t), before);
     assert_int_equal(trainer_iterations(t), 250);
     trainer_run(t, 50);
