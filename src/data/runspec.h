@@ -81,8 +81,9 @@ bool runspec_option_takes_value(runspec_option o);
 bool runspec_set(run_spec *spec, runspec_option o, const char *value, char *err, size_t err_size);
 /* Parses a list of layer sizes, the input first ("64,20,7,5,1", spaces around
  * the commas allowed): 2 … NN_MAX_LAYERS + 1 numbers, the first 1 …
- * NN_MAX_INPUTS, the others 1 … NN_MAX_UNITS, the last 1. False with a reason
- * in err. */
+ * NN_MAX_INPUTS, the others 1 … NN_MAX_UNITS. False with a reason in err.
+ * That the last is 1 (the output) is the config's rule (runspec_net_config;
+ * runspec_set checks it for --layers too). */
 bool runspec_parse_layers(const char *text, int *sizes, int *count, char *err, size_t err_size);
 /* Parses "1,2,3" into at most max ints in 1 … hi; false on any error. */
 bool runspec_parse_int_list(const char *text, int *out, int max, int hi, int *count);

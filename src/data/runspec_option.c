@@ -122,10 +122,6 @@ bool runspec_parse_layers(const char *text, int *sizes, int *count, char *err, s
                  NN_MAX_INPUTS, NN_MAX_LAYERS, NN_MAX_UNITS);
         return false;
     }
-    if (sizes[n - 1] != 1) {
-        snprintf(err, err_size, "the last layer is the output and must be 1 unit");
-        return false;
-    }
     *count = n;
     return true;
 }
@@ -160,6 +156,10 @@ static bool apply(run_spec *spec, runspec_option o, const char *v, char *err, si
         char why[200];
         if (!runspec_parse_layers(v, sizes, &count, why, sizeof why)) {
             snprintf(err, err_size, "--layers: %s, got '%s'", why, v);
+            return false;
+        }
+        if (sizes[count - 1] != 1) {
+            snprintf(err, err_size, "--layers: the last layer is the output and must be 1 unit, got '%s'", v);
             return false;
         }
         spec->input_size = sizes[0];
