@@ -64,7 +64,11 @@ static inline void h5fx_put(hid_t file, const char *name, hid_t file_type, hid_t
 static inline void h5fx_put_classes(hid_t file, const char *a, const char *b)
 {
     size_t len = strlen(a) > strlen(b) ? strlen(a) : strlen(b);
-    char *buf = calloc(2, len);
+    char *buf = calloc(2 * len + 1, 1);
+    if (buf == NULL) {
+        fprintf(stderr, "h5fx_put_classes: out of memory\n");
+        exit(1);
+    }
     memcpy(buf, a, strlen(a));
     memcpy(buf + len, b, strlen(b));
     hid_t t = H5Tcopy(H5T_C_S1);
