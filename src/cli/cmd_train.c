@@ -15,6 +15,8 @@
 #include "commands.h"
 #include "json.h"
 #include "options.h"
+#include "pyfloat.h"
+#include "../lab/notebook.h"
 #include "../lab/run.h"
 
 static const char train_usage[] =
@@ -28,6 +30,11 @@ static const char train_usage[] =
     "  dnn-tutor train --dataset planar --hidden 4 --lr 1.2 --iterations 10000\n"
     "  dnn-tutor train --dataset digits --layers 64,20,7,5,1 --activation relu \\\n"
     "                  --init course-w4 --lr 0.1 --iterations 2500 --test-split 0.2\n"
+    "  dnn-tutor train --assignment w4-deep --course-data ~/notebooks/week4/datasets\n"
+    "\n"
+    "With --assignment the run is the notebook's and so are the lines after the\n"
+    "costs: week 2's \"train accuracy: … %%\" and \"test accuracy: … %%\", week 4's\n"
+    "\"Accuracy: …\" on the training set, then on the test set.\n"
     "\n"
     "%s"
     "Output:\n"
@@ -94,6 +101,35 @@ static bool print_cost(void *user, long iteration, double cost)
     return false;
 }
 
+/* The accuracy lines of the notebook the run follows, as it prints them:
+ *   week 2   train accuracy: 99.04306220095694 %      test accuracy: 70.0 %
+ *   week 4   Accuracy: 0.9856459330143539             (predict() on train, then on test)
+ *   week 3   Accuracy: 90%                            (also without --assignment) */
+static void print_notebook_accuracy(const run_spec *spec, const run_setup *s, const run_result *res)
+{
+    char num[40];
+    const dataset *d = s->data;
+    switch (spec->assignment) {
+    case RUNSPEC_W2_LOGREG:
+        printf("train accuracy: %s %%\n", pyfloat_format(num, sizeof num, notebook_w2_accuracy(s->net, d->X, d->Y)));
+        if (d->X_test)
+            printf("test accuracy: %s %%\n",
+                   pyfloat_format(num, sizeof num, notebook_w2_accuracy(s->net, d->X_test, d->Y_test)));
+        break;
+    case RUNSPEC_W4_TWO_LAYER:
+    case RUNSPEC_W4_DEEP:
+        printf("Accuracy: %s\n", pyfloat_format(num, sizeof num, notebook_w4_accuracy(s->net, d->X, d->Y)));
+        if (d->X_test)
+            printf("Accuracy: %s\n",
+                   pyfloat_format(num, sizeof num, notebook_w4_accuracy(s->net, d->X_test, d->Y_test)));
+        break;
+    default:
+        /* The week 3 notebook prints the accuracy truncated to an integer ('%d'). */
+        printf("Accuracy: %d%%\n", (int)res->train_accuracy);
+        break;
+    }
+}
+
 int cmd_train(int argc, char **argv)
 {
     run_spec spec = runspec_default();
@@ -122,8 +158,7 @@ int cmd_train(int argc, char **argv)
     if (json) {
         print_json(&spec, &setup, &res);
     } else if (!res.diverged) {
-        /* The notebook prints the accuracy truncated to an integer ('%d'). */
-        printf("Accuracy: %d%%\n", (int)res.train_accuracy);
+        print_notebook_accuracy(&spec, &setup, &res);
         printf("Train accuracy: %.2f%% (%zu examples)\n", res.train_accuracy, dataset_m(setup.data));
         if (isfinite(res.test_accuracy))
             printf("Test accuracy: %.2f%% (%zu examples)\n", res.test_accuracy, dataset_m_test(setup.data));

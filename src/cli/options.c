@@ -10,9 +10,10 @@
 
 const char cli_run_options_help[] =
     "Run options:\n"
-    "  --dataset NAME|FILE.csv  planar (default), circles, moons, blobs, quantiles,\n"
-    "                           cancer, digits, or a CSV file (header row, numeric\n"
-    "                           features, a 0/1 label in the last column)\n"
+    "  --dataset NAME|FILE      planar (default), circles, moons, blobs, quantiles,\n"
+    "                           cancer, digits, cat (the course's pictures), a CSV file\n"
+    "                           (header row, numeric features, a 0/1 label in the last\n"
+    "                           column) or an HDF5 file in the course's layout\n"
     "  --hidden N               one hidden layer of N units (default 4; 0 = logistic regression)\n"
     "  --layers N0,N1,...,1     every layer's size, the input first, as the course's\n"
     "                           layers_dims: 64,20,7,5,1 for digits, 2,1 for logistic regression\n"
@@ -25,7 +26,14 @@ const char cli_run_options_help[] =
     "  --print-every N          print the cost every N iterations (default 1000; 0 = never)\n"
     "  --test-split F           hold out this fraction for testing (0 to 0.9; default 0)\n"
     "  --data-seed N            seed of generated data sets and of the split (default 1)\n"
-    "  --standardise            standardise a CSV file's features (mean 0, variance 1)\n";
+    "  --standardise            standardise a CSV file's features (mean 0, variance 1)\n"
+    "  --assignment NAME        the course's notebook settings: w2-logreg (cat, logistic\n"
+    "                           regression), w3-planar, w4-two-layer (cat, n_x-7-1), w4-deep\n"
+    "                           (cat, n_x-20-7-5-1); options given explicitly override them\n"
+    "  --course-data DIR        where the course's train_catvnoncat.h5 and test_catvnoncat.h5\n"
+    "                           are (default: $DNN_TUTOR_COURSE_DATA, else\n"
+    "                           ~/.local/share/dnn-tutor/course, else the current directory)\n"
+    "  --test-data FILE         a test set of its own (HDF5 or CSV, the same features)\n";
 
 cli_parse_result cli_parse_run_options(int argc, char **argv, run_spec *spec,
                                        const cli_extra_option *extras, int n_extras,

@@ -81,6 +81,8 @@ data_load_options data_load_options_from_spec(const run_spec *spec)
     o.test_split = spec->test_split;
     o.seed = spec->data_seed;
     o.standardise = spec->standardise;
+    o.course_dir = spec->course_dir[0] ? spec->course_dir : NULL;
+    o.test_path = spec->test_data[0] ? spec->test_data : NULL;
     return o;
 }
 

@@ -73,7 +73,8 @@ typedef struct data_load_options {
 
 /* {test_split 0, seed 1, standardise false, no course dir, no test file}; the same as passing NULL. */
 data_load_options data_load_defaults(void);
-/* The options a run_spec asks for: its test_split and data_seed. */
+/* The options a run_spec asks for: its test_split, data_seed, standardise,
+ * course_dir and test_data (pointers into spec: keep it alive while loading). */
 data_load_options data_load_options_from_spec(const run_spec *spec);
 
 /* Loads a built-in or a CSV file as described at the top. On DATA_OK *out is

@@ -25,8 +25,28 @@
 typedef enum runspec_option {
     RUNSPEC_DATASET, RUNSPEC_HIDDEN, RUNSPEC_LAYERS, RUNSPEC_ACTIVATION, RUNSPEC_INIT, RUNSPEC_SEED,
     RUNSPEC_LR, RUNSPEC_ITERATIONS, RUNSPEC_PRINT_EVERY, RUNSPEC_TEST_SPLIT, RUNSPEC_DATA_SEED,
-    RUNSPEC_STANDARDISE, RUNSPEC_OPTION_COUNT
+    RUNSPEC_STANDARDISE, RUNSPEC_ASSIGNMENT, RUNSPEC_COURSE_DATA, RUNSPEC_TEST_DATA, RUNSPEC_OPTION_COUNT
 } runspec_option;
+
+/* The course's graded notebooks, as presets (--assignment NAME): each sets
+ * what its notebook sets, except the options given explicitly.
+ *
+ *   w2-logreg     cat, logistic regression, zeros, lr 0.005, 2000 iterations,
+ *                 the cost every 100
+ *   w3-planar     planar, n_h 4, tanh, course-w3 (seed 2), lr 1.2, 10000
+ *                 iterations, the cost every 1000 (the defaults)
+ *   w4-two-layer  cat, n_x-7-1, ReLU, randn·0.01 from seed 1, lr 0.0075, 2500
+ *                 iterations, the cost every 100 and at the last iteration
+ *   w4-deep       cat, [n_x, 20, 7, 5, 1], ReLU, course-w4 (randn/√n[l−1],
+ *                 seed 1), lr 0.0075, 2500 iterations, as w4-two-layer prints */
+typedef enum runspec_assignment {
+    RUNSPEC_ASSIGNMENT_NONE,
+    RUNSPEC_W2_LOGREG,
+    RUNSPEC_W3_PLANAR,
+    RUNSPEC_W4_TWO_LAYER,
+    RUNSPEC_W4_DEEP,
+    RUNSPEC_ASSIGNMENT_COUNT
+} runspec_assignment;
 
 /* The bit of `given` that says option o was set by the learner. */
 #define RUNSPEC_GIVEN(o) (1u << (o))
@@ -50,6 +70,11 @@ typedef struct run_spec {
     double test_split;               /* fraction held out for testing, 0 … 0.9; 0 = none */
     uint32_t data_seed;              /* seed of generated data sets and of the split */
     bool standardise;                /* standardise a user CSV's features (built-ins decide alone) */
+    runspec_assignment assignment;   /* the preset the run follows (how it prints); NONE by default */
+    bool print_last;                 /* also record the cost of the last iteration (week 4's notebook) */
+    char course_dir[RUNSPEC_NAME_MAX]; /* --course-data DIR: where the course's files are ("" = the
+                                        usual places, data/course.h) */
+    char test_data[RUNSPEC_NAME_MAX];  /* --test-data FILE: a test set of its own ("" = none) */
     unsigned given;                  /* RUNSPEC_GIVEN(o) for every option a front end set: a default
                                         is never told from a given value by comparing values */
 } run_spec;
@@ -64,6 +89,15 @@ bool runspec_net_config(const run_spec *spec, int n_x, nn_config *out, char *msg
  * print_every in 0 … RUN_ITERATIONS_MAX, 0 <= test_split <= RUN_TEST_SPLIT_MAX.
  * False with a one-line reason in msg otherwise. */
 bool runspec_check(const run_spec *spec, char *msg, size_t msg_size);
+
+/* "w2-logreg", … ("" for NONE); the parser of the same names. */
+const char *runspec_assignment_name(runspec_assignment a);
+bool runspec_assignment_parse(const char *name, runspec_assignment *out);
+/* Sets spec->assignment and every setting of its preset that was not given
+ * (spec->given; the hidden layers count as given when --hidden or --layers
+ * was), so explicit options win whichever side of --assignment they stand.
+ * Does not mark anything given but RUNSPEC_ASSIGNMENT. */
+void runspec_apply_assignment(run_spec *spec, runspec_assignment a);
 
 /* True when option o was given (spec->given). */
 bool runspec_given(const run_spec *spec, runspec_option o);

@@ -15,8 +15,75 @@
 
 static const char *const option_names[RUNSPEC_OPTION_COUNT] = {
     "dataset", "hidden", "layers", "activation", "init", "seed", "lr",
-    "iterations", "print-every", "test-split", "data-seed", "standardise",
+    "iterations", "print-every", "test-split", "data-seed", "standardise", "assignment", "course-data",
+    "test-data",
 };
+
+static const char *const assignment_names[RUNSPEC_ASSIGNMENT_COUNT] = {
+    "", "w2-logreg", "w3-planar", "w4-two-layer", "w4-deep",
+};
+
+const char *runspec_assignment_name(runspec_assignment a)
+{
+    return a >= 0 && a < RUNSPEC_ASSIGNMENT_COUNT ? assignment_names[a] : "";
+}
+
+bool runspec_assignment_parse(const char *name, runspec_assignment *out)
+{
+    for (int a = 1; name && a < RUNSPEC_ASSIGNMENT_COUNT; a++)
+        if (!strcmp(assignment_names[a], name)) {
+            *out = (runspec_assignment)a;
+            return true;
+        }
+    return false;
+}
+
+void runspec_apply_assignment(run_spec *spec, runspec_assignment a)
+{
+    const run_spec def = runspec_default();
+    bool w4 = a == RUNSPEC_W4_TWO_LAYER || a == RUNSPEC_W4_DEEP;
+    spec->assignment = a;
+    spec->given |= RUNSPEC_GIVEN(RUNSPEC_ASSIGNMENT);
+    spec->print_last = w4;
+    if (a == RUNSPEC_ASSIGNMENT_NONE)
+        return;
+#define UNLESS_GIVEN(o) if (!runspec_given(spec, o))
+    UNLESS_GIVEN(RUNSPEC_DATASET)
+        snprintf(spec->dataset, sizeof spec->dataset, "%s", a == RUNSPEC_W3_PLANAR ? "planar" : "cat");
+    if (!runspec_given(spec, RUNSPEC_HIDDEN) && !runspec_given(spec, RUNSPEC_LAYERS)) {
+        spec->hidden = 0;
+        spec->n_layers = 0;
+        spec->input_size = 0;
+        spec->acts_given = false;
+        if (a == RUNSPEC_W3_PLANAR)
+            spec->hidden = 4;
+        else if (a == RUNSPEC_W4_TWO_LAYER)
+            spec->hidden = 7;
+        else if (a == RUNSPEC_W4_DEEP) {
+            static const int deep[4] = {20, 7, 5, 1};
+            spec->n_layers = 4;
+            memcpy(spec->layers, deep, sizeof deep);
+        } else {
+            spec->n_layers = 1; /* logistic regression: n_x → 1 */
+            spec->layers[0] = 1;
+        }
+    }
+    UNLESS_GIVEN(RUNSPEC_ACTIVATION)
+        spec->hidden_act = w4 ? ACT_RELU : def.hidden_act;
+    if (!runspec_given(spec, RUNSPEC_INIT) && !runspec_given(spec, RUNSPEC_SEED)) {
+        spec->init = a == RUNSPEC_W2_LOGREG ? NN_INIT_ZEROS : a == RUNSPEC_W4_DEEP ? NN_INIT_COURSE_W4 : NN_INIT_COURSE_W3;
+        /* week 4's two-layer init is week 3's randn·0.01, from seed 1 */
+        spec->seed_given = a == RUNSPEC_W4_TWO_LAYER;
+        spec->seed = a == RUNSPEC_W4_TWO_LAYER ? 1 : nn_init_default_seed(spec->init);
+    }
+    UNLESS_GIVEN(RUNSPEC_LR)
+        spec->lr = a == RUNSPEC_W2_LOGREG ? 0.005 : w4 ? 0.0075 : def.lr;
+    UNLESS_GIVEN(RUNSPEC_ITERATIONS)
+        spec->iterations = a == RUNSPEC_W2_LOGREG ? 2000 : w4 ? 2500 : def.iterations;
+    UNLESS_GIVEN(RUNSPEC_PRINT_EVERY)
+        spec->print_every = a == RUNSPEC_W3_PLANAR ? def.print_every : 100;
+#undef UNLESS_GIVEN
+}
 
 bool runspec_option_find(const char *name, runspec_option *out)
 {
@@ -226,6 +293,27 @@ static bool apply(run_spec *spec, runspec_option o, const char *v, char *err, si
     case RUNSPEC_STANDARDISE:
         spec->standardise = true;
         return true;
+    case RUNSPEC_ASSIGNMENT: {
+        runspec_assignment a;
+        if (!runspec_assignment_parse(v, &a)) {
+            snprintf(err, err_size, "--assignment: expected w2-logreg, w3-planar, w4-two-layer or w4-deep, got '%s'",
+                     v ? v : "");
+            return false;
+        }
+        runspec_apply_assignment(spec, a);
+        return true;
+    }
+    case RUNSPEC_COURSE_DATA:
+    case RUNSPEC_TEST_DATA: {
+        char *dst = o == RUNSPEC_COURSE_DATA ? spec->course_dir : spec->test_data;
+        if (!v || !*v || strlen(v) >= RUNSPEC_NAME_MAX) {
+            snprintf(err, err_size, "--%s: expected a %s of fewer than %d bytes", option_names[o],
+                     o == RUNSPEC_COURSE_DATA ? "directory" : "file name", RUNSPEC_NAME_MAX);
+            return false;
+        }
+        snprintf(dst, RUNSPEC_NAME_MAX, "%s", v);
+        return true;
+    }
     default:
         snprintf(err, err_size, "unknown option");
         return false;

@@ -163,7 +163,9 @@ void run_train(run_setup *s, const run_spec *spec, const run_hooks *hooks, run_r
     out->final_cost = NAN;
     out->diverged_at = -1;
     const long every = spec->print_every;
-    size_t cap = every > 0 ? (size_t)(spec->iterations / every) + 1 : 0;
+    /* the week 4 notebook prints the last iteration's cost too (spec->print_last) */
+    const bool last = spec->print_last && every > 0 && spec->iterations > 0 && (spec->iterations - 1) % every != 0;
+    size_t cap = every > 0 ? (size_t)(spec->iterations / every) + 1 + last : 0;
     out->costs = cap ? calloc(cap, sizeof *out->costs) : NULL;
 
     run_loop loop;
@@ -171,7 +173,14 @@ void run_train(run_setup *s, const run_spec *spec, const run_hooks *hooks, run_r
     const run_hooks mine = {.on_cost = record_cost, .stop = forward_stop, .user = &rec};
     run_loop_begin(&loop, s->net, spec->lr, every, &mine);
     const double start = run_now();
-    run_loop_step(&loop, spec->iterations);
+    if (last) {
+        run_loop_step(&loop, spec->iterations - 1);
+        loop.cost_every = 1; /* iteration iterations − 1 is a multiple of 1 */
+        if (!loop.diverged && !loop.stopped)
+            run_loop_step(&loop, 1);
+    } else {
+        run_loop_step(&loop, spec->iterations);
+    }
     out->seconds = run_now() - start;
     if (loop.stopped) {
         out->stopped = true;

@@ -120,7 +120,9 @@ typedef struct run_result {
 
 /* Trains s->net spec->iterations iterations with spec->lr on the bound data
  * (a run_loop stepped once), recording the cost every spec->print_every
- * iterations (0 = never) and handing each to hooks->on_cost (whose return is
+ * iterations (0 = never) — and, with spec->print_last, at the last
+ * iteration too, as the week 4 notebook prints — and handing each to
+ * hooks->on_cost (whose return is
  * ignored). Stops at divergence or when hooks->stop says so. hooks may be
  * NULL. out->costs is NULL when nothing is recorded or memory ran out (then
  * n_costs is 0). */
