@@ -12,7 +12,9 @@
 #define NN_MAX_LAYERS 10          /* layers with weights, after the input */
 #define NN_MAX_UNITS 1024         /* units of a hidden or output layer */
 #define NN_MAX_INPUTS 65536       /* inputs n[0], a data set's features: a 128×128 colour picture is 49152 */
-#define CSV_MAX_FEATURES 4096     /* feature columns of a CSV file (the pictures come as HDF5) */
+#define CSV_MAX_FEATURES NN_MAX_INPUTS /* feature columns of a CSV file (the cat pictures exported as CSV load) */
+#define H5DATA_MAX_FEATURES NN_MAX_INPUTS /* values in one picture of an HDF5 file (h·w·c) */
+#define RUN_MAX_NET_BYTES ((size_t)8 << 30) /* a network's parameters, gradients and caches on its data */
 
 #define RUN_LR_MAX 100.0          /* the learning rate is in (0, RUN_LR_MAX] */
 #define RUN_ITERATIONS_MAX 100000000L   /* iterations and print-every, 0 … this */

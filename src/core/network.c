@@ -14,6 +14,7 @@
 #include <assert.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -218,6 +219,19 @@ nn_net *nn_new(const nn_config *cfg)
     build_ops(net);
     nn_reinit(net);
     return net;
+}
+
+size_t nn_memory_bytes(const nn_config *cfg, size_t m)
+{
+    /* in doubles: per layer 2·n·n_prev + 2·n (W, dW, b, db) + 4·n·m (Z, A, dZ, dA); scratch widest·m */
+    long double total = 0, widest = 0;
+    for (int l = 1; l <= cfg->L; l++) {
+        long double n = cfg->dims[l], prev = cfg->dims[l - 1];
+        total += 2 * n * prev + 2 * n + 4 * n * (long double)m;
+        widest = prev > widest ? prev : widest;
+    }
+    total = (total + widest * (long double)m) * sizeof(double);
+    return total >= (long double)SIZE_MAX ? SIZE_MAX : (size_t)total;
 }
 
 nn_status nn_bind(nn_net *net, const mat *X, const mat *Y)

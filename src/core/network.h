@@ -99,6 +99,11 @@ bool nn_config_check(const nn_config *cfg, char *msg, size_t msg_size);
 /* A network initialised as cfg says, or NULL when the config does not pass
  * nn_config_check or memory runs out. */
 nn_net *nn_new(const nn_config *cfg);
+/* Bytes nn_new and nn_bind would allocate for cfg on m examples (W, dW, b,
+ * db, the caches Z, A, dZ, dA and the scratch), so a caller can refuse a
+ * network that would not fit before allocating; SIZE_MAX when the sum
+ * overflows. */
+size_t nn_memory_bytes(const nn_config *cfg, size_t m);
 /* A deep copy (parameters, bound data pointers, caches, flags, cost). */
 nn_net *nn_clone(const nn_net *net);
 /* dst := src for two networks of the same config and bound m; false otherwise. */

@@ -31,11 +31,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../core/dnn_limits.h" /* H5DATA_MAX_FEATURES: h·w·c of one picture */
 #include "../core/matrix.h"
 #include "data_error.h"
 
 #define H5DATA_MAX_EXAMPLES 100000   /* pictures in one file */
-#define H5DATA_MAX_FEATURES 65536    /* h·w·c of one picture (a 128×128 colour picture is 49152) */
 #define H5DATA_MAX_SIDE 4096         /* height or width */
 #define H5DATA_PREFIX_MAX 64         /* "train" of train_set_x, cut to 63 bytes */
 #define H5DATA_CLASS_MAX 32          /* a class name from list_classes, cut to 31 bytes */

@@ -7,10 +7,14 @@
  */
 #include "run.h"
 
+#include "../core/dnn_limits.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 #include <time.h>
 
 double run_now(void)
@@ -43,6 +47,22 @@ int run_net_new(const nn_config *cfg, const mat *X, const mat *Y, nn_net **out, 
     *out = NULL;
     if (!nn_config_check(cfg, err, err_size))
         return 2;
+    /* refuse what would not fit before allocating: the limit, and the machine's memory */
+    size_t need = nn_memory_bytes(cfg, X->cols), limit = RUN_MAX_NET_BYTES;
+    long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+    if (pages > 0 && page > 0 && (size_t)pages <= SIZE_MAX / (size_t)page && (size_t)pages * (size_t)page < limit)
+        limit = (size_t)pages * (size_t)page;
+    if (need > limit) {
+        char dims[160];
+        size_t used = 0;
+        for (int l = 0; l <= cfg->L && used < sizeof dims; l++)
+            used += (size_t)snprintf(dims + used, sizeof dims - used, "%s%d", l ? ", " : "", cfg->dims[l]);
+        snprintf(err, err_size,
+                 "the network [%s] on %zu examples needs %.1f GiB of memory; the limit here is %.1f GiB "
+                 "(fewer or smaller layers, or fewer examples)",
+                 dims, X->cols, (double)need / (1 << 30), (double)limit / (1 << 30));
+        return 1;
+    }
     nn_net *net = nn_new(cfg);
     if (!net) {
         snprintf(err, err_size, "out of memory building the network");

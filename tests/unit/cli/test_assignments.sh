@@ -61,5 +61,20 @@ run 1 "a test file of other width" "$bin" train --assignment w2-logreg --course-
   --test-data "$root/tests/data/csv/ok_basic.csv"
 grep -q "ok_basic.csv: the test set has 2 features but the training set" "$tmp/err" || fail "$(cat "$tmp/err")"
 
+# Wide inputs: a network takes a 128×128 colour picture (49152 inputs) through --layers,
+# and one that would not fit in memory is refused before anything is allocated.
+cat_fixture=${DNN_TUTOR_CAT_FIXTURE:-}
+if [ -x "$cat_fixture" ]; then
+  mkdir -p "$tmp/wide" && "$cat_fixture" "$tmp/wide" 6 2 128 >/dev/null && mv "$tmp/wide/train_catvnoncat.h5" "$tmp/wide/train_big.h5" &&
+    mv "$tmp/wide/test_catvnoncat.h5" "$tmp/wide/test_big.h5" || fail "cat_fixture"
+  run 0 "49152 inputs" "$bin" train --dataset "$tmp/wide/train_big.h5" --layers 49152,3,1 --activation relu \
+    --lr 0.001 --iterations 2 --print-every 1
+  grep -q 'Test accuracy: .* (2 examples)' "$tmp/out" || fail "49152 inputs: $(cat "$tmp/out")"
+fi
+{ echo "x,label"; for i in $(seq 1 100000); do echo "$((i % 7)),$((i % 2))"; done; } >"$tmp/long.csv"
+run 1 "a network too big for memory" "$bin" train --dataset "$tmp/long.csv" --layers 1,1024,1024,1024,1 --iterations 1
+grep -q 'the network \[1, 1024, 1024, 1024, 1\] on 100000 examples needs .* GiB of memory; the limit here is' "$tmp/err" ||
+  fail "too big: $(cat "$tmp/err")"
+
 [ "$failures" -eq 0 ] && echo "all assignment checks passed"
 exit $((failures > 0))

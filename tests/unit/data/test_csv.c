@@ -241,8 +241,8 @@ static int remove_tmp_dir(void **state)
 {
     (void)state;
     char path[128];
-    static const char *files[] = {"big.csv", "wide.csv", "long.csv"};
-    for (size_t i = 0; i < 3; i++) {
+    static const char *files[] = {"big.csv", "wide.csv", "long.csv", "cats.csv"};
+    for (size_t i = 0; i < 4; i++) {
         snprintf(path, sizeof path, "%s/%s", tmp_dir, files[i]);
         unlink(path);
     }
@@ -261,7 +261,7 @@ static void a_file_over_64_mib_is_refused_before_reading(void **state)
     expect_error_at(path, "big.csv", 0, DATA_TOO_LARGE, "the limit is 64 MiB");
 }
 
-static void more_than_4096_features_are_refused_at_the_header(void **state)
+static void more_features_than_a_network_takes_are_refused_at_the_header(void **state)
 {
     (void)state;
     char path[128];
@@ -275,7 +275,35 @@ static void more_than_4096_features_are_refused_at_the_header(void **state)
         fprintf(f, "0,");
     fprintf(f, "1\n");
     fclose(f);
-    expect_error_at(path, "wide.csv", 1, DATA_TOO_LARGE, "4097 feature columns; the limit is 4096");
+    char want[80];
+    snprintf(want, sizeof want, "%d feature columns; the limit is %d", CSV_MAX_FEATURES + 1, CSV_MAX_FEATURES);
+    expect_error_at(path, "wide.csv", 1, DATA_TOO_LARGE, want);
+}
+
+/* The course's cat pictures exported as CSV: 12288 features a row. */
+static void a_picture_wide_file_loads(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/cats.csv", tmp_dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    for (int i = 0; i < 12288; i++)
+        fprintf(f, "p%d,", i);
+    fprintf(f, "label\n");
+    for (int r = 0; r < 3; r++) {
+        for (int i = 0; i < 12288; i++)
+            fprintf(f, "%d,", (i * 7 + r) % 256);
+        fprintf(f, "%d\n", r % 2);
+    }
+    fclose(f);
+    csv_table t;
+    data_error err;
+    assert_int_equal(csv_load(path, NULL, &t, &err), DATA_OK);
+    assert_int_equal(t.n_x, 12288);
+    assert_int_equal(t.m, 3);
+    assert_true(mat_get(t.X, 12287, 2) == (double)((12287 * 7 + 2) % 256));
+    csv_table_free(&t);
 }
 
 static void more_than_100000_rows_are_refused_at_the_first_extra_row(void **state)
@@ -396,7 +424,8 @@ int main(void)
         cmocka_unit_test(a_blank_line_between_rows_is_refused),
         cmocka_unit_test(an_unclosed_quote_is_refused),
         cmocka_unit_test(a_file_over_64_mib_is_refused_before_reading),
-        cmocka_unit_test(more_than_4096_features_are_refused_at_the_header),
+        cmocka_unit_test(more_features_than_a_network_takes_are_refused_at_the_header),
+        cmocka_unit_test(a_picture_wide_file_loads),
         cmocka_unit_test(more_than_100000_rows_are_refused_at_the_first_extra_row),
         cmocka_unit_test(parsing_from_memory_follows_the_same_rules),
     };
