@@ -1,9 +1,5 @@
 /* The matrix operations, checked on small hand-computed cases. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "dnn_test.h"
 
 #include <math.h>
 
@@ -20,7 +16,7 @@ static mat *from(size_t rows, size_t cols, const double *v)
 static void expect(const mat *m, const double *want)
 {
     for (size_t i = 0; i < mat_size(m); i++)
-        assert_float_equal(m->v[i], want[i], 1e-12);
+        assert_near(m->v[i], want[i], 1e-12);
 }
 
 static void new_refuses_empty_and_absurd_shapes(void **state)

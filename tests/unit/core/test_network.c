@@ -1,10 +1,6 @@
 /* The network: the course's initialisations, the operation sequence, one
  * iteration checked by hand, and divergence as a state. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "dnn_test.h"
 
 #include <math.h>
 #include <string.h>
@@ -65,10 +61,10 @@ static void week4_init_divides_by_the_root_of_the_fan_in(void **state)
     (void)state;
     nn_net *net = make((int[]){4, 2, 1}, 3, ACT_RELU, NN_INIT_COURSE_W4);
     const mat *W1 = nn_value_of(net, NN_W, 1);
-    assert_float_equal(W1->v[0], 1.62434536 / 2.0, 5e-9);
-    assert_float_equal(W1->v[1], -0.61175641 / 2.0, 5e-9);
+    assert_near(W1->v[0], 1.62434536 / 2.0, 5e-9);
+    assert_near(W1->v[1], -0.61175641 / 2.0, 5e-9);
     const mat *W2 = nn_value_of(net, NN_W, 2); /* draws 9 and 10 of seed 1, / sqrt(2) */
-    assert_float_equal(W2->v[0], 0.3190391 / sqrt(2.0), 5e-8);
+    assert_near(W2->v[0], 0.3190391 / sqrt(2.0), 5e-8);
     nn_free(net);
 }
 
@@ -146,19 +142,19 @@ static void one_iteration_step_by_step_matches_hand_computation(void **state)
         assert_int_equal(nn_run_op(net, nn_op_at(net, i), 0.1), NN_OK);
     assert_true(nn_has(net, NN_Z, 1));
     assert_false(nn_has(net, NN_DA, 2)); /* dZ[L] comes straight from A[L] − Y */
-    assert_float_equal(nn_value_of(net, NN_A, 1)->v[0], t, 1e-15);
-    assert_float_equal(nn_value_of(net, NN_A, 2)->v[1], a2[1], 1e-15);
-    assert_float_equal(nn_cost(net), J, 1e-15);
-    assert_float_equal(nn_value_of(net, NN_DZ, 2)->v[0], dz2[0], 1e-15);
-    assert_float_equal(nn_value_of(net, NN_DW, 2)->v[0], (dz2[0] * t - dz2[1] * t) / 2, 1e-15);
-    assert_float_equal(nn_value_of(net, NN_DB, 2)->v[0], (dz2[0] + dz2[1]) / 2, 1e-15);
-    assert_float_equal(nn_value_of(net, NN_DZ, 1)->v[1], dz1[1], 1e-15);
-    assert_float_equal(nn_value_of(net, NN_DW, 1)->v[0], (dz1[0] - dz1[1]) / 2, 1e-15);
-    assert_float_equal(nn_value_of(net, NN_DB, 1)->v[0], (dz1[0] + dz1[1]) / 2, 1e-15);
+    assert_near(nn_value_of(net, NN_A, 1)->v[0], t, 1e-15);
+    assert_near(nn_value_of(net, NN_A, 2)->v[1], a2[1], 1e-15);
+    assert_near(nn_cost(net), J, 1e-15);
+    assert_near(nn_value_of(net, NN_DZ, 2)->v[0], dz2[0], 1e-15);
+    assert_near(nn_value_of(net, NN_DW, 2)->v[0], (dz2[0] * t - dz2[1] * t) / 2, 1e-15);
+    assert_near(nn_value_of(net, NN_DB, 2)->v[0], (dz2[0] + dz2[1]) / 2, 1e-15);
+    assert_near(nn_value_of(net, NN_DZ, 1)->v[1], dz1[1], 1e-15);
+    assert_near(nn_value_of(net, NN_DW, 1)->v[0], (dz1[0] - dz1[1]) / 2, 1e-15);
+    assert_near(nn_value_of(net, NN_DB, 1)->v[0], (dz1[0] + dz1[1]) / 2, 1e-15);
 
     const double dw1 = nn_value_of(net, NN_DW, 1)->v[0];
     assert_int_equal(nn_run_op(net, nn_op_at(net, nn_op_count(net) - 1), 0.1), NN_OK);
-    assert_float_equal(nn_value_of(net, NN_W, 1)->v[0], 0.5 - 0.1 * dw1, 1e-15);
+    assert_near(nn_value_of(net, NN_W, 1)->v[0], 0.5 - 0.1 * dw1, 1e-15);
     assert_int_equal(nn_iterations(net), 1);
     nn_free(net);
     mat_free(X), mat_free(Y);
@@ -275,8 +271,8 @@ static void prediction_and_accuracy_threshold_at_one_half(void **state)
     memcpy(X->v, x, sizeof x);
     memcpy(Y->v, y, sizeof y);
     assert_int_equal(nn_predict_proba(net, X, P), NN_OK);
-    assert_float_equal(P->v[1], 1 / (1 + exp(-20.0)), 1e-15);
-    assert_float_equal(nn_accuracy(net, X, Y), 75.0, 1e-12);
+    assert_near(P->v[1], 1 / (1 + exp(-20.0)), 1e-15);
+    assert_near(nn_accuracy(net, X, Y), 75.0, 1e-12);
     mat_free(X), mat_free(Y), mat_free(P);
     nn_free(net);
 }
@@ -307,7 +303,7 @@ static void cost_of_one_half_everywhere_is_log_2(void **state)
     mat *A = mat_new(1, 4), *Y = mat_new(1, 4);
     mat_fill(A, 0.5);
     Y->v[0] = 1, Y->v[2] = 1;
-    assert_float_equal(cost_cross_entropy(A, Y), log(2.0), 1e-15);
+    assert_near(cost_cross_entropy(A, Y), log(2.0), 1e-15);
     A->v[0] = 0.0; /* certain and wrong: infinite cost, the caller's divergence */
     assert_false(isfinite(cost_cross_entropy(A, Y)));
     mat_free(A), mat_free(Y);

@@ -1,10 +1,6 @@
 /* The week-3 notebook's planar classifier, reproduced: the same data, the
  * same init, the same printed costs, the same accuracy, the same sweep. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "dnn_test.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -53,7 +49,7 @@ static void planar_costs_equal_the_notebook(void **state)
     /* The notebook prints 'Accuracy: %d' of 90.5 → "90". */
     double acc = nn_accuracy(net, ds->X, ds->Y);
     assert_int_equal((int)acc, 90);
-    assert_float_equal(acc, 90.5, 1e-9);
+    assert_near(acc, 90.5, 1e-9);
     nn_free(net);
     dataset_free(ds);
 }
