@@ -15,6 +15,7 @@
 #include "pyfloat.h"
 #include "json.h"
 #include "options.h"
+#include "../lab/course.h"
 #include "../lab/run.h"
 
 static const char sweep_usage[] =
@@ -58,9 +59,9 @@ static bool sweep_extra(const char *name, const char *value, void *user, char *e
 int cmd_sweep(int argc, char **argv)
 {
     run_spec spec = runspec_default();
-    spec.iterations = 5000;
+    spec.iterations = COURSE_SWEEP_ITERATIONS;
     spec.print_every = 0;
-    sweep_args args = {{1, 2, 3, 4, 5, 20, 50}, 7, false};
+    sweep_args args = {COURSE_SWEEP_SIZES, COURSE_SWEEP_COUNT, false};
     char err[1024];
     const cli_extra_option extras[] = {{"hidden", true}, {"json", false}};
     switch (cli_parse_run_options(argc, argv, &spec, extras, 2, sweep_extra, &args, err, sizeof err)) {

@@ -254,22 +254,6 @@ size_t nn_op_shapes(const nn_net *net, nn_op op, char *buf, size_t size)
     return len;
 }
 
-const char *nn_op_kind_name(nn_op_kind k)
-{
-    switch (k) {
-    case NN_OP_LINEAR: return "linear";
-    case NN_OP_ACTIVATE: return "activation";
-    case NN_OP_COST: return "cost";
-    case NN_OP_DZ_OUTPUT: return "output gradient";
-    case NN_OP_DW: return "weight gradient";
-    case NN_OP_DB: return "bias gradient";
-    case NN_OP_DA_PREV: return "backprop";
-    case NN_OP_DZ: return "activation gradient";
-    case NN_OP_UPDATE: return "update";
-    }
-    return "?";
-}
-
 int nn_op_is_forward(nn_op op)
 {
     return op.kind == NN_OP_LINEAR || op.kind == NN_OP_ACTIVATE || op.kind == NN_OP_COST;

@@ -36,9 +36,6 @@ size_t nn_op_shapes(const nn_net *net, nn_op op, char *buf, size_t size);
 /* Fills in[0 … n) with what op reads and *out with what it writes; returns n.
  * For COST *out is A[L] (the cost is a scalar: nn_cost); for UPDATE *out is W[1]. */
 int nn_op_operands(const nn_net *net, nn_op op, nn_ref in[NN_OP_MAX_OPERANDS], nn_ref *out);
-/* A short English tag of the operation kind: "linear", "activation", "cost",
- * "output gradient", "weight gradient", "bias gradient", "backprop", "activation gradient", "update". */
-const char *nn_op_kind_name(nn_op_kind k);
 /* True for the forward half (LINEAR, ACTIVATE, COST). */
 int nn_op_is_forward(nn_op op);
 

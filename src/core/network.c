@@ -350,7 +350,6 @@ const nn_config *nn_get_config(const nn_net *net) { return &net->cfg; }
 int nn_layers(const nn_net *net) { return net->cfg.L; }
 int nn_dim(const nn_net *net, int l) { return (l >= 0 && l <= net->cfg.L) ? net->cfg.dims[l] : 0; }
 size_t nn_examples(const nn_net *net) { return net->m; }
-const mat *nn_inputs(const nn_net *net) { return net->X; }
 const mat *nn_labels(const nn_net *net) { return net->Y; }
 act_kind nn_activation(const nn_net *net, int l) { return net->cfg.act[l]; }
 double nn_cost(const nn_net *net) { return net->cost; }

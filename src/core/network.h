@@ -122,8 +122,7 @@ const nn_config *nn_get_config(const nn_net *net);
 int nn_layers(const nn_net *net);             /* L */
 int nn_dim(const nn_net *net, int l);         /* n[l], 0 <= l <= L */
 size_t nn_examples(const nn_net *net);        /* m of the bound data, 0 if none */
-/* The bound X (n[0], m) and Y (1, m), or NULL before nn_bind. */
-const mat *nn_inputs(const nn_net *net);
+/* The bound Y (1, m), or NULL before nn_bind. */
 const mat *nn_labels(const nn_net *net);
 act_kind nn_activation(const nn_net *net, int l);
 

@@ -35,6 +35,7 @@
 
 #include "../core/network.h"
 #include "../data/runspec.h"
+#include "course.h"
 
 typedef struct trainer trainer;
 
@@ -180,8 +181,8 @@ double trainer_accuracy(const trainer *t, bool test);
 
 /* ---- the hidden-size sweep (trainer_sweep.c) ---- */
 
-#define TRAINER_SWEEP_COUNT 7           /* n_h = 1, 2, 3, 4, 5, 20, 50 */
-#define TRAINER_SWEEP_ITERATIONS 5000   /* per size, like the course */
+#define TRAINER_SWEEP_COUNT COURSE_SWEEP_COUNT           /* n_h = 1, 2, 3, 4, 5, 20, 50 */
+#define TRAINER_SWEEP_ITERATIONS COURSE_SWEEP_ITERATIONS /* per size, like the course */
 
 typedef struct trainer_sweep_entry {
     int n_h;

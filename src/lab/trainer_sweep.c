@@ -10,7 +10,7 @@
 #include "trainer.h"
 #include "trainer_internal.h"
 
-static const int sweep_sizes[TRAINER_SWEEP_COUNT] = {1, 2, 3, 4, 5, 20, 50};
+static const int sweep_sizes[TRAINER_SWEEP_COUNT] = COURSE_SWEEP_SIZES;
 
 void trainer_sweep_stop(trainer *t)
 {

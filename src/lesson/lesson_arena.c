@@ -9,7 +9,6 @@
  */
 #include "lesson_internal.h"
 
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,23 +72,6 @@ char *lesson_arena_strndup(lesson_arena *a, const char *s, size_t n)
 char *lesson_arena_strdup(lesson_arena *a, const char *s)
 {
     return lesson_arena_strndup(a, s, strlen(s));
-}
-
-char *lesson_arena_printf(lesson_arena *a, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return NULL;
-    char *p = lesson_arena_alloc(a, (size_t)n + 1);
-    if (!p)
-        return NULL;
-    va_start(ap, fmt);
-    vsnprintf(p, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return p;
 }
 
 bool lesson_arena_failed(const lesson_arena *a)

@@ -22,9 +22,6 @@ void *lesson_arena_alloc(lesson_arena *a, size_t size);
 /* A NUL-terminated copy of s[0 … n), or NULL when memory runs out. */
 char *lesson_arena_strndup(lesson_arena *a, const char *s, size_t n);
 char *lesson_arena_strdup(lesson_arena *a, const char *s);
-/* printf into the arena; NULL when memory runs out. */
-char *lesson_arena_printf(lesson_arena *a, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
 bool lesson_arena_failed(const lesson_arena *a);
 void lesson_arena_free(lesson_arena *a);
 

@@ -14,10 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-const int report_sweep_sizes[REPORT_SWEEP_N] = {1, 2, 3, 4, 5, 20, 50};
+const int report_sweep_sizes[REPORT_SWEEP_N] = COURSE_SWEEP_SIZES;
 static const double lr_ladder[] = {0.01, 0.1, 0.5, 1.2, 5.0, 50.0};
 
-#define EXPERIMENT_MAX_ITERATIONS 5000L
+#define EXPERIMENT_MAX_ITERATIONS (long)COURSE_SWEEP_ITERATIONS
 #define EXPERIMENT_MIN_ITERATIONS 100L
 #define EXPERIMENT_BUDGET 1.5e9 /* multiply-adds per experiment */
 

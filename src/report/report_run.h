@@ -12,9 +12,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../lab/course.h"
 #include "../lab/run.h"
 
-#define REPORT_SWEEP_N 7
+#define REPORT_SWEEP_N COURSE_SWEEP_COUNT
 #define REPORT_LR_MAX 7
 
 /* Predicted vs true labels: tp = predicted 1 and labelled 1, and so on. */

@@ -24,8 +24,6 @@
  * monochrome theme. */
 void theme_init(bool want_color);
 
-/* Whether the colour theme is in use. */
-bool theme_has_color(void);
 
 /* The curses attributes (attr_t) and colour pair for a cell. */
 void theme_cell_style(const ui_cell *cell, unsigned long *attrs, short *pair);
