@@ -2,30 +2,25 @@
 # The layers point one way: a file of src/LAYER includes ("../LAYER/…") only
 # from layers below its own; curses only in tui; cJSON only in lesson and
 # exercise. (Meson links each layer only with those below; this catches the
-# includes that a path could smuggle past it.)
+# includes that a path could smuggle past it.) Three greps, one awk.
 root=${DNN_TUTOR_SOURCE_ROOT:-.}
-order="core data lab report lesson exercise ui tui cli"
-rank() { i=0; for l in $order; do [ "$l" = "$1" ] && { echo $i; return; }; i=$((i + 1)); done; echo 99; }
-fail=0
-for dir in "$root"/src/*/; do
-  layer=$(basename "$dir")
-  own=$(rank "$layer")
-  [ "$own" -eq 99 ] && { echo "src/$layer is not in the layer order: $order"; fail=1; continue; }
-  for f in $(find "$dir" -name '*.[ch]'); do
-    for used in $(sed -n 's|^#include "\(\.\./\)*\([a-z]*\)/.*|\2|p' "$f" | sort -u); do
-      [ "$used" = "$layer" ] && continue
-      r=$(rank "$used")
-      if [ "$r" -ge "$own" ]; then
-        echo "${f#"$root"/}: src/$layer includes from src/$used, which is not below it"
-        fail=1
-      fi
-    done
-    case "$layer" in tui) ;; *)
-      grep -lE '#include <n?cursesw?(/[a-z]+)?\.h>' "$f" >/dev/null && { echo "${f#"$root"/}: curses outside src/tui"; fail=1; } ;;
-    esac
-    case "$layer" in lesson|exercise) ;; *)
-      grep -lE '#include [<"](cjson/)?cJSON\.h[>"]' "$f" >/dev/null && { echo "${f#"$root"/}: cJSON outside src/lesson and src/exercise"; fail=1; } ;;
-    esac
-  done
-done
-exit $fail
+cd "$root" || exit 1
+{
+  grep -rHoE --include='*.[ch]' '^#include "(\.\./)+[a-z]+/' src | sed 's/^/INC /'
+  grep -rlE --include='*.[ch]' '#include <n?cursesw?(/[a-z]+)?\.h>' src | sed 's/^/CURSES /'
+  grep -rlE --include='*.[ch]' '#include [<"](cjson/)?cJSON\.h[>"]' src | sed 's/^/CJSON /'
+  ls -d src/*/ | sed 's/^/DIR /'
+} | awk -v order="core data lab report lesson exercise ui tui cli" '
+  BEGIN { n = split(order, o, " "); for (i = 1; i <= n; i++) rank[o[i]] = i }
+  { split($2, p, "/"); layer = p[2] }
+  $1 == "DIR" && !(layer in rank) { print "src/" layer " is not in the layer order: " order; bad = 1 }
+  $1 == "INC" {
+    file = $2; sub(/:.*/, "", file)
+    used = $0; sub(/.*#include "(\.\.\/)+/, "", used); sub(/\/.*/, "", used)
+    if (used != layer && (!(used in rank) || rank[used] >= rank[layer])) {
+      print file ": src/" layer " includes from src/" used ", which is not below it"; bad = 1
+    }
+  }
+  $1 == "CURSES" && layer != "tui" { print $2 ": curses outside src/tui"; bad = 1 }
+  $1 == "CJSON" && layer != "lesson" && layer != "exercise" { print $2 ": cJSON outside src/lesson and src/exercise"; bad = 1 }
+  END { exit bad }'
