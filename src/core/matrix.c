@@ -6,6 +6,7 @@
  */
 #include "matrix.h"
 
+#include "gemm_internal.h"
 #include "simd_internal.h"
 
 #include <assert.h>
@@ -86,18 +87,36 @@ static inline void mul_ikj(mat *out, const mat *a, const double *bv, size_t M)
     }
 }
 
-CORE_SIMD_CLONES void mat_mul(mat *out, const mat *a, const mat *b)
+/* Whether a product of n·k·m multiply-adds goes to gemm (blocked, FMA,
+ * threads) rather than the plain loops below. The small networks (planar)
+ * stay on the plain loops, whose sums are today's bit for bit. */
+static bool use_gemm(size_t n, size_t k, size_t m)
 {
-    assert(a->cols == b->rows && out->rows == a->rows && out->cols == b->cols);
-    assert(out != a && out != b);
+    return n * k * m >= GEMM_MIN_WORK;
+}
+
+static gemm_view view_of(const mat *x) { return (gemm_view){x->v, (ptrdiff_t)x->cols, 1}; }
+/* The same memory read as its transpose. */
+static gemm_view view_t(const mat *x) { return (gemm_view){x->v, 1, (ptrdiff_t)x->cols}; }
+
+CORE_SIMD_CLONES static void mul_plain(mat *out, const mat *a, const mat *b)
+{
     mul_ikj(out, a, b->v, b->cols);
 }
 
-/* out[i][j] = Σ_k a[k][i] b[k][j]. */
-CORE_SIMD_CLONES void mat_mul_tn(mat *out, const mat *a, const mat *b)
+void mat_mul(mat *out, const mat *a, const mat *b)
 {
-    assert(a->rows == b->rows && out->rows == a->cols && out->cols == b->cols);
+    assert(a->cols == b->rows && out->rows == a->rows && out->cols == b->cols);
     assert(out != a && out != b);
+    if (use_gemm(a->rows, a->cols, b->cols))
+        gemm(a->rows, b->cols, a->cols, view_of(a), view_of(b), view_of(out));
+    else
+        mul_plain(out, a, b);
+}
+
+/* out[i][j] = Σ_k a[k][i] b[k][j]. */
+CORE_SIMD_CLONES static void mul_tn_plain(mat *out, const mat *a, const mat *b)
+{
     const size_t n = a->cols, K = a->rows, M = b->cols;
     for (size_t i = 0; i < n; i++) {
         double *restrict o = out->v + i * M;
@@ -112,14 +131,22 @@ CORE_SIMD_CLONES void mat_mul_tn(mat *out, const mat *a, const mat *b)
     }
 }
 
+void mat_mul_tn(mat *out, const mat *a, const mat *b)
+{
+    assert(a->rows == b->rows && out->rows == a->cols && out->cols == b->cols);
+    assert(out != a && out != b);
+    if (use_gemm(a->cols, a->rows, b->cols))
+        gemm(a->cols, b->cols, a->rows, view_t(a), view_of(b), view_of(out));
+    else
+        mul_tn_plain(out, a, b);
+}
+
 /* out[i][j] = Σ_k a[i][k] b[j][k], each sum taken in k order (so the result
  * is the plain dot products, bit for bit). With many output columns, b is
  * first transposed into scratch so the inner loop runs over j with unit
  * stride and vectorises; with few, the dot products run directly. */
-CORE_SIMD_CLONES void mat_mul_nt(mat *out, const mat *a, const mat *b, double *scratch)
+CORE_SIMD_CLONES static void mul_nt_plain(mat *out, const mat *a, const mat *b, double *scratch)
 {
-    assert(a->cols == b->cols && out->rows == a->rows && out->cols == b->rows);
-    assert(out != a && out != b);
     const size_t n = a->rows, K = a->cols, M = b->rows;
     if (M < 16) {
         for (size_t i = 0; i < n; i++) {
@@ -139,6 +166,26 @@ CORE_SIMD_CLONES void mat_mul_nt(mat *out, const mat *a, const mat *b, double *s
         for (size_t k = 0; k < K; k++)
             bt[k * M + j] = b->v[j * K + k];
     mul_ikj(out, a, bt, M);
+}
+
+/* gemm reads B in place only when its rows are contiguous, and copies it in
+ * slices otherwise; bᵀ is not, so the product is taken the way round that
+ * copies the smaller operand: out = a·bᵀ when a has more rows than b (the
+ * slices of bᵀ are copied), else outᵀ = b·aᵀ, written into out transposed
+ * (the slices of aᵀ are copied). For dW[1] = dZ[1]·Xᵀ on the cat pictures
+ * that is Xᵀ's transpose, X itself, read in place, and dZ[1] copied. */
+void mat_mul_nt(mat *out, const mat *a, const mat *b, double *scratch)
+{
+    assert(a->cols == b->cols && out->rows == a->rows && out->cols == b->rows);
+    assert(out != a && out != b);
+    if (!use_gemm(a->rows, a->cols, b->rows))
+        mul_nt_plain(out, a, b, scratch);
+    else if (a->rows < 8)
+        gemm_dots(a->rows, b->rows, a->cols, a->v, b->v, out->v);
+    else if (a->rows >= b->rows)
+        gemm(a->rows, b->rows, a->cols, view_of(a), view_t(b), view_of(out));
+    else
+        gemm(b->rows, a->rows, a->cols, view_of(b), view_t(a), view_t(out));
 }
 
 void mat_add_col(mat *m, const mat *col)

@@ -51,6 +51,13 @@ void mat_fill(mat *m, double x);
 /* Every element := x * scale. */
 void mat_scale(mat *m, double scale);
 
+/* The three products below compute every out[i][j] as the sum over k in k
+ * order. Small products (under ~32k multiply-adds: the planar network) run
+ * plain loops, each sum with separate multiplies and adds; larger ones run
+ * the blocked kernel of gemm.c, with fused multiply-add where the CPU has it
+ * and split over up to mat_threads() threads (the result does not depend on
+ * how many). */
+
 /* out := a · b        a (n, k), b (k, m), out (n, m). out must not alias. */
 void mat_mul(mat *out, const mat *a, const mat *b);
 /* out := aᵀ · b       a (k, n), b (k, m), out (n, m).  e.g. dA^[l-1] = W^[l]ᵀ dZ^[l] */
@@ -58,6 +65,12 @@ void mat_mul_tn(mat *out, const mat *a, const mat *b);
 /* out := a · bᵀ       a (n, k), b (m, k), out (n, m).  e.g. dW^[l] = dZ^[l] A^[l-1]ᵀ
  * scratch holds at least m·k doubles (the caller's, so the loop does not allocate). */
 void mat_mul_nt(mat *out, const mat *a, const mat *b, double *scratch);
+/* How many threads a large product may use: n >= 1, or 0 for one per online
+ * core (the default). Shared by the whole process. */
+void mat_set_threads(int n);
+/* The number a product may use now (the setting, or the online cores). */
+int mat_threads(void);
+
 /* m[r][c] += col[r] for every c: numpy's broadcast of an (n, 1) column over
  * an (n, m) matrix.  e.g. Z^[l] = W^[l]A^[l-1] + b^[l] */
 void mat_add_col(mat *m, const mat *col);

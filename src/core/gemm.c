@@ -1,0 +1,447 @@
+/*
+ * gemm.c — C := A·B for the products that are big enough to matter (the
+ * cat pictures' 12288-wide first layer, the digits network), blocked for the
+ * caches, vectorised with fused multiply-add, split over threads.
+ *
+ *   C is cut into tiles of MR rows × NR columns; a tile is MR·NR/V vector
+ *   accumulators (V doubles a vector), so the inner step for one k is
+ *
+ *       for r < MR:  acc[r][0 … NR) += A(i+r, k) · B(k, j … j+NR)
+ *                                      broadcast   NR/V vector loads
+ *
+ *   k runs in blocks of KC so the KC × NR slice of B one tile reads is still
+ *   in the L1 cache for the next tile below it; a tile's accumulators are
+ *   loaded from C at the start of a block and stored at its end, so every
+ *   sum is one chain over k in order. B is read in place when its rows are
+ *   contiguous (rs any, cs = 1) and the slice is whole; otherwise the slice
+ *   is copied ("packed") into a zero-padded KC × NR buffer first. A is never
+ *   copied: its MR elements for one k are read at their strides.
+ *
+ * Threads split the tiles of C — by columns when there are more column
+ * panels than row tiles, by rows otherwise — and never share an output
+ * element, so the numbers do not depend on how many threads ran.
+ *
+ * The threads are a small pool started the first time they are needed and
+ * kept (they sleep on a condition variable between products). One product
+ * uses the pool at a time; a second thread calling gemm meanwhile (the
+ * trainer's screen while its worker trains) computes its product alone.
+ */
+#include "gemm_internal.h"
+
+#include "matrix.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+#include <unistd.h>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define GEMM_X86 1
+#include <immintrin.h>
+#else
+#define GEMM_X86 0
+#endif
+
+#define MR 4
+#define KC 256
+#define NR_MAX 24
+
+typedef void kernel_fn(size_t kc, const double *a, ptrdiff_t rsa, ptrdiff_t csa, int mr,
+                       const double *b, ptrdiff_t ldb, double *t);
+
+/* Row r of A's tile: rows past mr repeat row 0 (their sums are computed and
+ * thrown away, which keeps the kernels free of branches). */
+static inline const double *row_of(const double *a, ptrdiff_t rsa, int r, int mr)
+{
+    return a + (r < mr ? r : 0) * rsa;
+}
+
+/* t (MR × 8) += A (MR × kc) · B (kc × 8), without FMA (the build forbids
+ * contraction here), which the compiler vectorises with SSE2. */
+static void kernel_portable(size_t kc, const double *a, ptrdiff_t rsa, ptrdiff_t csa, int mr,
+                            const double *b, ptrdiff_t ldb, double *t)
+{
+    enum { NR = 8 };
+    double acc[MR][NR];
+    const double *ar[MR];
+    for (int r = 0; r < MR; r++) {
+        ar[r] = row_of(a, rsa, r, mr);
+        for (int j = 0; j < NR; j++)
+            acc[r][j] = t[r * NR + j];
+    }
+    for (size_t k = 0; k < kc; k++) {
+        const double *bk = b + (ptrdiff_t)k * ldb;
+        for (int r = 0; r < MR; r++) {
+            const double x = ar[r][(ptrdiff_t)k * csa];
+            for (int j = 0; j < NR; j++)
+                acc[r][j] += x * bk[j];
+        }
+    }
+    for (int r = 0; r < MR; r++)
+        for (int j = 0; j < NR; j++)
+            t[r * NR + j] = acc[r][j];
+}
+
+#if GEMM_X86
+/* t (MR × 24) += A · B with 12 AVX-512 accumulators. */
+__attribute__((target("avx512f"))) static void kernel_avx512(size_t kc, const double *a, ptrdiff_t rsa,
+                                                             ptrdiff_t csa, int mr, const double *b,
+                                                             ptrdiff_t ldb, double *t)
+{
+    const double *a0 = row_of(a, rsa, 0, mr), *a1 = row_of(a, rsa, 1, mr);
+    const double *a2 = row_of(a, rsa, 2, mr), *a3 = row_of(a, rsa, 3, mr);
+    __m512d c00 = _mm512_loadu_pd(t + 0), c01 = _mm512_loadu_pd(t + 8), c02 = _mm512_loadu_pd(t + 16);
+    __m512d c10 = _mm512_loadu_pd(t + 24), c11 = _mm512_loadu_pd(t + 32), c12 = _mm512_loadu_pd(t + 40);
+    __m512d c20 = _mm512_loadu_pd(t + 48), c21 = _mm512_loadu_pd(t + 56), c22 = _mm512_loadu_pd(t + 64);
+    __m512d c30 = _mm512_loadu_pd(t + 72), c31 = _mm512_loadu_pd(t + 80), c32 = _mm512_loadu_pd(t + 88);
+    for (size_t k = 0; k < kc; k++) {
+        const __m512d b0 = _mm512_loadu_pd(b), b1 = _mm512_loadu_pd(b + 8), b2 = _mm512_loadu_pd(b + 16);
+        __m512d x = _mm512_set1_pd(*a0);
+        c00 = _mm512_fmadd_pd(x, b0, c00), c01 = _mm512_fmadd_pd(x, b1, c01), c02 = _mm512_fmadd_pd(x, b2, c02);
+        x = _mm512_set1_pd(*a1);
+        c10 = _mm512_fmadd_pd(x, b0, c10), c11 = _mm512_fmadd_pd(x, b1, c11), c12 = _mm512_fmadd_pd(x, b2, c12);
+        x = _mm512_set1_pd(*a2);
+        c20 = _mm512_fmadd_pd(x, b0, c20), c21 = _mm512_fmadd_pd(x, b1, c21), c22 = _mm512_fmadd_pd(x, b2, c22);
+        x = _mm512_set1_pd(*a3);
+        c30 = _mm512_fmadd_pd(x, b0, c30), c31 = _mm512_fmadd_pd(x, b1, c31), c32 = _mm512_fmadd_pd(x, b2, c32);
+        a0 += csa, a1 += csa, a2 += csa, a3 += csa;
+        b += ldb;
+    }
+    _mm512_storeu_pd(t + 0, c00), _mm512_storeu_pd(t + 8, c01), _mm512_storeu_pd(t + 16, c02);
+    _mm512_storeu_pd(t + 24, c10), _mm512_storeu_pd(t + 32, c11), _mm512_storeu_pd(t + 40, c12);
+    _mm512_storeu_pd(t + 48, c20), _mm512_storeu_pd(t + 56, c21), _mm512_storeu_pd(t + 64, c22);
+    _mm512_storeu_pd(t + 72, c30), _mm512_storeu_pd(t + 80, c31), _mm512_storeu_pd(t + 88, c32);
+}
+
+/* t (MR × 12) += A · B with 12 AVX2 accumulators. */
+__attribute__((target("avx2,fma"))) static void kernel_avx2(size_t kc, const double *a, ptrdiff_t rsa,
+                                                            ptrdiff_t csa, int mr, const double *b,
+                                                            ptrdiff_t ldb, double *t)
+{
+    const double *a0 = row_of(a, rsa, 0, mr), *a1 = row_of(a, rsa, 1, mr);
+    const double *a2 = row_of(a, rsa, 2, mr), *a3 = row_of(a, rsa, 3, mr);
+    __m256d c00 = _mm256_loadu_pd(t + 0), c01 = _mm256_loadu_pd(t + 4), c02 = _mm256_loadu_pd(t + 8);
+    __m256d c10 = _mm256_loadu_pd(t + 12), c11 = _mm256_loadu_pd(t + 16), c12 = _mm256_loadu_pd(t + 20);
+    __m256d c20 = _mm256_loadu_pd(t + 24), c21 = _mm256_loadu_pd(t + 28), c22 = _mm256_loadu_pd(t + 32);
+    __m256d c30 = _mm256_loadu_pd(t + 36), c31 = _mm256_loadu_pd(t + 40), c32 = _mm256_loadu_pd(t + 44);
+    for (size_t k = 0; k < kc; k++) {
+        const __m256d b0 = _mm256_loadu_pd(b), b1 = _mm256_loadu_pd(b + 4), b2 = _mm256_loadu_pd(b + 8);
+        __m256d x = _mm256_broadcast_sd(a0);
+        c00 = _mm256_fmadd_pd(x, b0, c00), c01 = _mm256_fmadd_pd(x, b1, c01), c02 = _mm256_fmadd_pd(x, b2, c02);
+        x = _mm256_broadcast_sd(a1);
+        c10 = _mm256_fmadd_pd(x, b0, c10), c11 = _mm256_fmadd_pd(x, b1, c11), c12 = _mm256_fmadd_pd(x, b2, c12);
+        x = _mm256_broadcast_sd(a2);
+        c20 = _mm256_fmadd_pd(x, b0, c20), c21 = _mm256_fmadd_pd(x, b1, c21), c22 = _mm256_fmadd_pd(x, b2, c22);
+        x = _mm256_broadcast_sd(a3);
+        c30 = _mm256_fmadd_pd(x, b0, c30), c31 = _mm256_fmadd_pd(x, b1, c31), c32 = _mm256_fmadd_pd(x, b2, c32);
+        a0 += csa, a1 += csa, a2 += csa, a3 += csa;
+        b += ldb;
+    }
+    _mm256_storeu_pd(t + 0, c00), _mm256_storeu_pd(t + 4, c01), _mm256_storeu_pd(t + 8, c02);
+    _mm256_storeu_pd(t + 12, c10), _mm256_storeu_pd(t + 16, c11), _mm256_storeu_pd(t + 20, c12);
+    _mm256_storeu_pd(t + 24, c20), _mm256_storeu_pd(t + 28, c21), _mm256_storeu_pd(t + 32, c22);
+    _mm256_storeu_pd(t + 36, c30), _mm256_storeu_pd(t + 40, c31), _mm256_storeu_pd(t + 44, c32);
+}
+#endif
+
+typedef struct engine {
+    kernel_fn *kernel;
+    int nr;
+    const char *name;
+} engine;
+
+static engine the_engine;
+static pthread_once_t engine_once = PTHREAD_ONCE_INIT;
+
+static void pick_engine(void)
+{
+    the_engine = (engine){kernel_portable, 8, "portable"};
+#if GEMM_X86
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f"))
+        the_engine = (engine){kernel_avx512, 24, "avx512"};
+    else if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+        the_engine = (engine){kernel_avx2, 12, "avx2+fma"};
+#endif
+}
+
+static const engine *get_engine(void)
+{
+    pthread_once(&engine_once, pick_engine);
+    return &the_engine;
+}
+
+const char *gemm_kernel_name(void) { return get_engine()->name; }
+
+/* One product and the part of C's tiles a thread computes. */
+typedef struct job {
+    size_t M, N, K;
+    gemm_view A, B, C;
+    const engine *e;
+    int parts;
+    bool by_columns;
+    void (*run)(const struct job *jb, int part);
+} job;
+
+/* Copies B (kc × nr, from row k0 column j0) into p as kc rows of NR, the
+ * columns past nr set to 0. */
+static void pack_b(double *p, int NR, gemm_view B, size_t k0, size_t kc, size_t j0, int nr)
+{
+    for (size_t k = 0; k < kc; k++) {
+        const double *src = B.v + (ptrdiff_t)(k0 + k) * B.rs + (ptrdiff_t)j0 * B.cs;
+        double *dst = p + k * (size_t)NR;
+        int j = 0;
+        for (; j < nr; j++)
+            dst[j] = src[j * B.cs];
+        for (; j < NR; j++)
+            dst[j] = 0.0;
+    }
+}
+
+/* Between C's tile (mr × nr at c) and the kernel's t (MR × NR). */
+static void tile_load(double *t, int NR, const double *c, ptrdiff_t rsc, ptrdiff_t csc, int mr, int nr)
+{
+    for (int r = 0; r < mr; r++)
+        for (int j = 0; j < nr; j++)
+            t[r * NR + j] = c[r * rsc + j * csc];
+}
+
+static void tile_store(const double *t, int NR, double *c, ptrdiff_t rsc, ptrdiff_t csc, int mr, int nr)
+{
+    if (csc == 1) {
+        for (int r = 0; r < mr; r++)
+            memcpy(c + r * rsc, t + r * NR, (size_t)nr * sizeof *c);
+    } else {
+        for (int j = 0; j < nr; j++)
+            for (int r = 0; r < mr; r++)
+                c[r * rsc + j * csc] = t[r * NR + j];
+    }
+}
+
+/* Computes C's tiles with rows [i0, i1) and columns [j0, j1). */
+static void run_range(const job *jb, size_t i0, size_t i1, size_t j0, size_t j1)
+{
+    const engine *e = jb->e;
+    const int NR = e->nr;
+    _Alignas(64) double bpack[KC * NR_MAX];
+    _Alignas(64) double t[MR * NR_MAX];
+    const gemm_view A = jb->A, B = jb->B, C = jb->C;
+    for (size_t k0 = 0; k0 < jb->K; k0 += KC) {
+        const size_t kc = jb->K - k0 < KC ? jb->K - k0 : KC;
+        for (size_t j = j0; j < j1; j += (size_t)NR) {
+            const int nr = j1 - j < (size_t)NR ? (int)(j1 - j) : NR;
+            const double *bp;
+            ptrdiff_t ldb;
+            if (B.cs == 1 && nr == NR) {
+                bp = B.v + (ptrdiff_t)k0 * B.rs + (ptrdiff_t)j;
+                ldb = B.rs;
+            } else {
+                pack_b(bpack, NR, B, k0, kc, j, nr);
+                bp = bpack;
+                ldb = NR;
+            }
+            for (size_t i = i0; i < i1; i += MR) {
+                const int mr = i1 - i < MR ? (int)(i1 - i) : MR;
+                double *c = C.v + (ptrdiff_t)i * C.rs + (ptrdiff_t)j * C.cs;
+                if (k0 == 0)
+                    memset(t, 0, sizeof t);
+                else
+                    tile_load(t, NR, c, C.rs, C.cs, mr, nr);
+                e->kernel(kc, A.v + (ptrdiff_t)i * A.rs + (ptrdiff_t)k0 * A.cs, A.rs, A.cs, mr, bp, ldb, t);
+                tile_store(t, NR, c, C.rs, C.cs, mr, nr);
+            }
+        }
+    }
+}
+
+/* Part p of `parts`: a contiguous run of row tiles or of column panels. */
+static void run_part(const job *jb, int p)
+{
+    const size_t NR = (size_t)jb->e->nr;
+    if (jb->by_columns) {
+        const size_t panels = (jb->N + NR - 1) / NR;
+        const size_t a = panels * (size_t)p / (size_t)jb->parts, b = panels * (size_t)(p + 1) / (size_t)jb->parts;
+        const size_t j1 = b * NR < jb->N ? b * NR : jb->N;
+        if (a * NR < j1)
+            run_range(jb, 0, jb->M, a * NR, j1);
+    } else {
+        const size_t tiles = (jb->M + MR - 1) / MR;
+        const size_t a = tiles * (size_t)p / (size_t)jb->parts, b = tiles * (size_t)(p + 1) / (size_t)jb->parts;
+        const size_t i1 = b * MR < jb->M ? b * MR : jb->M;
+        if (a * MR < i1)
+            run_range(jb, a * MR, i1, 0, jb->N);
+    }
+}
+
+/* ---- threads ---------------------------------------------------------- */
+
+#define MAX_THREADS 64
+
+static int threads_wanted; /* 0: every online core */
+static pthread_mutex_t setting_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void mat_set_threads(int n)
+{
+    pthread_mutex_lock(&setting_lock);
+    threads_wanted = n < 0 ? 0 : (n > MAX_THREADS ? MAX_THREADS : n);
+    pthread_mutex_unlock(&setting_lock);
+}
+
+int mat_threads(void)
+{
+    pthread_mutex_lock(&setting_lock);
+    int n = threads_wanted;
+    pthread_mutex_unlock(&setting_lock);
+    if (n == 0) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        n = cores < 1 ? 1 : (cores > MAX_THREADS ? MAX_THREADS : (int)cores);
+    }
+    return n;
+}
+
+static pthread_mutex_t pool_user = PTHREAD_MUTEX_INITIALIZER; /* held while a product uses the pool */
+static pthread_mutex_t pool_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t pool_go = PTHREAD_COND_INITIALIZER, pool_done = PTHREAD_COND_INITIALIZER;
+static int pool_workers;          /* started so far; worker w runs part w + 1 */
+static unsigned long pool_round;  /* bumped for each product handed out */
+static int pool_pending;          /* workers still running the current product */
+static const job *pool_job;
+static unsigned long pool_born[MAX_THREADS]; /* pool_round when worker w was started */
+
+static void *pool_worker(void *arg)
+{
+    const int part = (int)(intptr_t)arg;
+    pthread_mutex_lock(&pool_mu);
+    unsigned long seen = pool_born[part]; /* rounds handed out after its start are its own */
+    for (;;) {
+        while (pool_round == seen)
+            pthread_cond_wait(&pool_go, &pool_mu);
+        seen = pool_round;
+        const job *jb = pool_job;
+        pthread_mutex_unlock(&pool_mu);
+        if (part < jb->parts)
+            jb->run(jb, part);
+        pthread_mutex_lock(&pool_mu);
+        if (--pool_pending == 0)
+            pthread_cond_signal(&pool_done);
+    }
+    return NULL;
+}
+
+/* Starts workers until there are n − 1 of them (or creation fails); the
+ * number of threads a product can then use. Called with pool_user held. */
+static int pool_grow(int n)
+{
+    while (pool_workers < n - 1) {
+        pthread_t th;
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        pthread_mutex_lock(&pool_mu);
+        pool_born[pool_workers + 1] = pool_round;
+        int rc = pthread_create(&th, &attr, pool_worker, (void *)(intptr_t)(pool_workers + 1));
+        if (rc == 0)
+            pool_workers++;
+        pthread_mutex_unlock(&pool_mu);
+        pthread_attr_destroy(&attr);
+        if (rc != 0)
+            break;
+    }
+    return pool_workers + 1 < n ? pool_workers + 1 : n;
+}
+
+/* Runs jb->run for parts 0 … jb->parts − 1, on the pool when it can have
+ * `want` threads (part 0 on the caller's), else every part on the caller's. */
+static void run_job(job *jb, int want)
+{
+    if (want < 2 || pthread_mutex_trylock(&pool_user) != 0) {
+        jb->parts = 1;
+        jb->run(jb, 0);
+        return;
+    }
+    jb->parts = pool_grow(want);
+    pthread_mutex_lock(&pool_mu);
+    pool_job = jb;
+    pool_pending = pool_workers;
+    pool_round++;
+    pthread_cond_broadcast(&pool_go);
+    pthread_mutex_unlock(&pool_mu);
+    jb->run(jb, 0);
+    pthread_mutex_lock(&pool_mu);
+    while (pool_pending > 0)
+        pthread_cond_wait(&pool_done, &pool_mu);
+    pthread_mutex_unlock(&pool_mu);
+    pthread_mutex_unlock(&pool_user);
+}
+
+static int threads_for(size_t work, size_t pieces)
+{
+    int want = mat_threads();
+    if ((size_t)want > pieces)
+        want = (int)pieces;
+    return work < GEMM_THREAD_WORK ? 1 : want;
+}
+
+void gemm(size_t M, size_t N, size_t K, gemm_view A, gemm_view B, gemm_view C)
+{
+    job jb = {.M = M, .N = N, .K = K, .A = A, .B = B, .C = C, .e = get_engine(), .run = run_part};
+    const size_t NR = (size_t)jb.e->nr;
+    const size_t row_tiles = (M + MR - 1) / MR, col_panels = (N + NR - 1) / NR;
+    jb.by_columns = col_panels >= row_tiles;
+    run_job(&jb, threads_for(M * N * K, jb.by_columns ? col_panels : row_tiles));
+}
+
+/* ---- dot products ------------------------------------------------------ */
+
+/* Σ_k x[k]·y[k] in eight interleaved partial sums added at the end. */
+static double dot_portable(const double *x, const double *y, size_t K)
+{
+    double s[8] = {0};
+    size_t k = 0;
+    for (; k + 8 <= K; k += 8)
+        for (int l = 0; l < 8; l++)
+            s[l] += x[k + l] * y[k + l];
+    for (; k < K; k++)
+        s[k & 7] += x[k] * y[k];
+    return ((s[0] + s[4]) + (s[1] + s[5])) + ((s[2] + s[6]) + (s[3] + s[7]));
+}
+
+#if GEMM_X86
+/* The same eight partial sums, one AVX-512 vector, with FMA. */
+__attribute__((target("avx512f"))) static double dot_avx512(const double *x, const double *y, size_t K)
+{
+    __m512d s = _mm512_setzero_pd();
+    size_t k = 0;
+    for (; k + 8 <= K; k += 8)
+        s = _mm512_fmadd_pd(_mm512_loadu_pd(x + k), _mm512_loadu_pd(y + k), s);
+    if (k < K) {
+        const __mmask8 m = (__mmask8)((1u << (K - k)) - 1u);
+        s = _mm512_fmadd_pd(_mm512_maskz_loadu_pd(m, x + k), _mm512_maskz_loadu_pd(m, y + k), s);
+    }
+    return _mm512_reduce_add_pd(s);
+}
+#endif
+
+static void run_dots(const job *jb, int p)
+{
+    double (*dot)(const double *, const double *, size_t) = dot_portable;
+#if GEMM_X86
+    if (jb->e->kernel == kernel_avx512)
+        dot = dot_avx512;
+#endif
+    const size_t j0 = jb->N * (size_t)p / (size_t)jb->parts, j1 = jb->N * (size_t)(p + 1) / (size_t)jb->parts;
+    for (size_t j = j0; j < j1; j++) {
+        const double *y = jb->B.v + (ptrdiff_t)j * jb->B.rs;
+        for (size_t i = 0; i < jb->M; i++)
+            jb->C.v[(ptrdiff_t)i * jb->C.rs + (ptrdiff_t)j] = dot(jb->A.v + (ptrdiff_t)i * jb->A.rs, y, jb->K);
+    }
+}
+
+void gemm_dots(size_t M, size_t N, size_t K, const double *a, const double *b, double *c)
+{
+    job jb = {.M = M, .N = N, .K = K, .A = {(double *)a, (ptrdiff_t)K, 1},
+              .B = {(double *)b, (ptrdiff_t)K, 1}, .C = {c, (ptrdiff_t)N, 1}, .e = get_engine(),
+              .run = run_dots};
+    run_job(&jb, threads_for(M * N * K, N / 64 + 1));
+}
