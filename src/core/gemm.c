@@ -31,6 +31,7 @@
 #include "matrix.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -46,6 +47,8 @@
 #define MR 4
 #define KC 256
 #define NR_MAX 24
+/* Parts a product is cut into per thread (see run_job). */
+#define PARTS_PER_THREAD 3
 
 typedef void kernel_fn(size_t kc, const double *a, ptrdiff_t rsa, ptrdiff_t csa, int mr,
                        const double *b, ptrdiff_t ldb, double *t);
@@ -180,6 +183,7 @@ typedef struct job {
     gemm_view A, B, C;
     const engine *e;
     int parts;
+    atomic_int next; /* the next part to take */
     bool by_columns;
     void (*run)(const struct job *jb, int part);
 } job;
@@ -303,27 +307,40 @@ int mat_threads(void)
 static pthread_mutex_t pool_user = PTHREAD_MUTEX_INITIALIZER; /* held while a product uses the pool */
 static pthread_mutex_t pool_mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t pool_go = PTHREAD_COND_INITIALIZER, pool_done = PTHREAD_COND_INITIALIZER;
-static int pool_workers;          /* started so far; worker w runs part w + 1 */
+static int pool_workers;          /* started so far */
 static unsigned long pool_round;  /* bumped for each product handed out */
-static int pool_pending;          /* workers still running the current product */
-static const job *pool_job;
-static unsigned long pool_born[MAX_THREADS]; /* pool_round when worker w was started */
+static int pool_active;           /* workers inside the current product */
+static job *pool_job;             /* the current product, NULL once its parts are all taken */
+
+/* Takes parts of jb until none is left. Parts are handed out one at a time
+ * from a shared counter, so a thread the scheduler starts late (the machine
+ * is busy) takes fewer, and the caller never waits for work nobody took. */
+static void take_parts(job *jb)
+{
+    for (;;) {
+        const int p = atomic_fetch_add(&jb->next, 1);
+        if (p >= jb->parts)
+            return;
+        jb->run(jb, p);
+    }
+}
 
 static void *pool_worker(void *arg)
 {
-    const int part = (int)(intptr_t)arg;
+    unsigned long seen = (unsigned long)(uintptr_t)arg;
     pthread_mutex_lock(&pool_mu);
-    unsigned long seen = pool_born[part]; /* rounds handed out after its start are its own */
     for (;;) {
         while (pool_round == seen)
             pthread_cond_wait(&pool_go, &pool_mu);
         seen = pool_round;
-        const job *jb = pool_job;
+        job *jb = pool_job;
+        if (!jb)
+            continue; /* woke after that product was finished */
+        pool_active++;
         pthread_mutex_unlock(&pool_mu);
-        if (part < jb->parts)
-            jb->run(jb, part);
+        take_parts(jb);
         pthread_mutex_lock(&pool_mu);
-        if (--pool_pending == 0)
+        if (--pool_active == 0)
             pthread_cond_signal(&pool_done);
     }
     return NULL;
@@ -339,8 +356,8 @@ static int pool_grow(int n)
         pthread_attr_init(&attr);
         pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
         pthread_mutex_lock(&pool_mu);
-        pool_born[pool_workers + 1] = pool_round;
-        int rc = pthread_create(&th, &attr, pool_worker, (void *)(intptr_t)(pool_workers + 1));
+        /* the worker's first round is the next one handed out */
+        int rc = pthread_create(&th, &attr, pool_worker, (void *)(uintptr_t)pool_round);
         if (rc == 0)
             pool_workers++;
         pthread_mutex_unlock(&pool_mu);
@@ -351,28 +368,32 @@ static int pool_grow(int n)
     return pool_workers + 1 < n ? pool_workers + 1 : n;
 }
 
-/* Runs jb->run for parts 0 … jb->parts − 1, on the pool when it can have
- * `want` threads (part 0 on the caller's), else every part on the caller's. */
-static void run_job(job *jb, int want)
+/* Runs jb->run for parts 0 … parts − 1: cut into a few parts per thread
+ * when the pool can lend `want` − 1 threads, else as one part on the
+ * caller's thread. `pieces` is how many units (tiles, rows) there are. */
+static void run_job(job *jb, int want, size_t pieces)
 {
+    atomic_init(&jb->next, 0);
     if (want < 2 || pthread_mutex_trylock(&pool_user) != 0) {
         jb->parts = 1;
-        jb->run(jb, 0);
+        take_parts(jb);
         return;
     }
-    jb->parts = pool_grow(want);
+    const int threads = pool_grow(want);
+    const size_t parts = (size_t)threads * PARTS_PER_THREAD;
+    jb->parts = (int)(pieces < parts ? pieces : parts);
     pthread_mutex_lock(&pool_mu);
     pool_job = jb;
-    pool_pending = pool_workers;
     pool_round++;
     pthread_cond_broadcast(&pool_go);
     pthread_mutex_unlock(&pool_mu);
-    jb->run(jb, 0);
+    take_parts(jb);
     pthread_mutex_lock(&pool_mu);
-    while (pool_pending > 0)
+    pool_job = NULL; /* every part is taken: late risers go back to sleep */
+    while (pool_active > 0)
         pthread_cond_wait(&pool_done, &pool_mu);
-    pthread_mutex_unlock(&pool_mu);
     pthread_mutex_unlock(&pool_user);
+    pthread_mutex_unlock(&pool_mu);
 }
 
 static int threads_for(size_t work, size_t pieces)
@@ -389,7 +410,8 @@ void gemm(size_t M, size_t N, size_t K, gemm_view A, gemm_view B, gemm_view C)
     const size_t NR = (size_t)jb.e->nr;
     const size_t row_tiles = (M + MR - 1) / MR, col_panels = (N + NR - 1) / NR;
     jb.by_columns = col_panels >= row_tiles;
-    run_job(&jb, threads_for(M * N * K, jb.by_columns ? col_panels : row_tiles));
+    const size_t pieces = jb.by_columns ? col_panels : row_tiles;
+    run_job(&jb, threads_for(M * N * K, pieces), pieces);
 }
 
 /* ---- dot products ------------------------------------------------------ */
@@ -443,5 +465,5 @@ void gemm_dots(size_t M, size_t N, size_t K, const double *a, const double *b, d
     job jb = {.M = M, .N = N, .K = K, .A = {(double *)a, (ptrdiff_t)K, 1},
               .B = {(double *)b, (ptrdiff_t)K, 1}, .C = {c, (ptrdiff_t)N, 1}, .e = get_engine(),
               .run = run_dots};
-    run_job(&jb, threads_for(M * N * K, N / 64 + 1));
+    run_job(&jb, threads_for(M * N * K, N / 64 + 1), N / 64 + 1);
 }

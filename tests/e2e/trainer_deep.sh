@@ -34,7 +34,7 @@ wait_for "layers n[0],...,n[L]"
 for _ in 1 2 3 4 5 6 7 8 9 10 11 12; do send_keys BSpace; done
 type_text "64,10,1"
 send_keys Enter
-wait_for "n_h 10  relu  digits"
+wait_for "n_h 10  relu"
 wait_for "Layers 64,10,1: network rebuilt"
 
 # A bad list is refused with a reason; the network stays.
