@@ -4,6 +4,10 @@ C trainer is compared with (bench/run.sh runs both in the same session).
 
     python3 bench/numpy_reference.py planar ITERATIONS
     python3 bench/numpy_reference.py digits ITERATIONS DATADIR
+    python3 bench/numpy_reference.py cat ITERATIONS COURSEDIR       [12288, 20, 7, 5, 1]
+    python3 bench/numpy_reference.py cat-logreg ITERATIONS COURSEDIR  week 2, 12288 -> 1
+
+COURSEDIR holds train_catvnoncat.h5 (read with h5py, X = x.reshape(m, -1).T / 255).
 
 Prints one line: "<name> <iterations> <seconds> <iterations per second> <final cost>".
 The loop is the plain vectorised numpy a learner writes in the notebooks:
@@ -34,6 +38,30 @@ def digits(datadir):
     X = (raw[:, :-1] / 16.0).T
     Y = (raw[:, -1] == 3).astype(float).reshape(1, -1)
     return X, Y
+
+
+def cat(coursedir):
+    import h5py
+    with h5py.File(coursedir + "/train_catvnoncat.h5", "r") as f:
+        x = np.array(f["train_set_x"][:])
+        y = np.array(f["train_set_y"][:])
+    return x.reshape(x.shape[0], -1).T / 255, y.reshape(1, -1).astype(float)
+
+
+def logreg(X, Y, lr, iterations):
+    """Week 2's optimize(): w and b from zeros, the cost every iteration."""
+    w = np.zeros((X.shape[0], 1))
+    b = 0.0
+    m = X.shape[1]
+    cost = None
+    for _ in range(iterations):
+        A = 1 / (1 + np.exp(-(np.dot(w.T, X) + b)))
+        cost = -1 / m * np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A))
+        dw = 1 / m * np.dot(X, (A - Y).T)
+        db = 1 / m * np.sum(A - Y)
+        w = w - lr * dw
+        b = b - lr * db
+    return cost
 
 
 def init(dims, seed, scale_by_fan_in):
@@ -83,9 +111,20 @@ def train(X, Y, dims, hidden, lr, iterations, params):
 def main():
     which = sys.argv[1]
     iterations = int(sys.argv[2])
+    if which == "cat-logreg":
+        X, Y = cat(sys.argv[3])
+        start = time.perf_counter()
+        cost = logreg(X, Y, 0.005, iterations)
+        seconds = time.perf_counter() - start
+        print("%s %d %.4f %.1f %.6f" % (which, iterations, seconds, iterations / seconds, cost))
+        return
     if which == "planar":
         X, Y = planar()
         dims, hidden, lr, params = [2, 4, 1], "tanh", 1.2, init([2, 4, 1], 2, False)
+    elif which == "cat":
+        X, Y = cat(sys.argv[3])
+        dims = [X.shape[0], 20, 7, 5, 1]
+        hidden, lr, params = "relu", 0.0075, init(dims, 1, True)
     else:
         X, Y = digits(sys.argv[3])
         dims = [64, 20, 7, 5, 1]

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Training speed: dnn-tutor's `train` against the same loop written with
-# numpy (bench/numpy_reference.py), measured in the same run on the same
-# machine. Needs python3 with numpy (Debian: python3-numpy) for the reference;
-# without it only dnn-tutor's figures are printed.
+# numpy (bench/numpy_reference.py), in the same run on the same machine,
+# whole process (loading included), best of three, with peak memory.
 #
 #   bench/run.sh [path/to/dnn-tutor]
 #
-# Each figure is the best of three runs (iterations per second).
+# numpy is /usr/bin/python3's (Debian: python3-numpy, OpenBLAS), run with
+# OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset so OpenBLAS picks its own
+# kernel for this CPU; the kernel is printed (python3-threadpoolctl). The cat
+# rows use the course's train_catvnoncat.h5 when $DNN_TUTOR_COURSE_DATA holds
+# it, else a synthetic stand-in of the same shapes made here with h5py (said
+# in the output). Without numpy only dnn-tutor's figures are printed.
 set -euo pipefail
 bin=${1:-}
 [ -n "$bin" ] && [ -x "$bin" ] && bin=$(realpath "$bin") # a path given from the caller's directory
@@ -17,41 +21,73 @@ if [ ! -x "$bin" ]; then
   bin=build/src/cli/dnn-tutor
 fi
 export DNN_TUTOR_DATADIR=${DNN_TUTOR_DATADIR:-$PWD}
-python=""
-for p in /usr/bin/python3 python3; do
-  if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import numpy' 2>/dev/null; then python=$p; break; fi
-done
+py=/usr/bin/python3
+[ -x "$py" ] && "$py" -c 'import numpy' 2>/dev/null || py=""
+npenv=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 
-best_c() { # name iterations args… → best it/s of three runs
-  local best=0 rate
-  for _ in 1 2 3; do
-    rate=$("$bin" train --json --print-every 0 --iterations "$2" "${@:3}" |
-           sed -n 's/.*"iterations_per_second": \([0-9.]*\).*/\1/p')
-    best=$(awk -v a="$best" -v b="$rate" 'BEGIN { print (b > a) ? b : a }')
-  done
-  echo "$best"
+course=""
+cat_note="course files"
+if [ -n "${DNN_TUTOR_COURSE_DATA:-}" ] && [ -f "$DNN_TUTOR_COURSE_DATA/train_catvnoncat.h5" ]; then
+  course=$DNN_TUTOR_COURSE_DATA
+elif [ -n "$py" ] && "$py" -c 'import h5py' 2>/dev/null; then
+  "$py" bench/make_cat.py "$tmp" && course=$tmp
+  cat_note="SYNTHETIC stand-in (random 209x64x64x3 uint8; the course files were not found)"
+fi
+
+# timed CMD… → "seconds peak_kB" of one run (GNU time, whole process)
+timed() {
+  /usr/bin/time -f '%e %M' -o "$tmp/time" "$@" >"$tmp/out" 2>/dev/null
+  cat "$tmp/time"
 }
-best_numpy() { # which iterations
-  local best=0 rate
+# best LABEL CMD… → best seconds and the largest peak of three runs
+best() {
+  local s m bs=1e9 bm=0
   for _ in 1 2 3; do
-    rate=$("$python" bench/numpy_reference.py "$1" "$2" "$PWD/datasets" | awk '{ print $4 }')
-    best=$(awk -v a="$best" -v b="$rate" 'BEGIN { print (b > a) ? b : a }')
+    read -r s m < <(timed "$@")
+    bs=$(awk -v a="$bs" -v b="$s" 'BEGIN { print (b < a) ? b : a }')
+    bm=$(( m > bm ? m : bm ))
   done
-  echo "$best"
+  echo "$bs $bm"
 }
 
-printf '%-34s %14s %14s %8s\n' "network" "dnn-tutor it/s" "numpy it/s" "ratio"
-row() { # label c_rate numpy_rate
-  if [ -n "$3" ]; then
-    printf '%-34s %14.0f %14.0f %7.1fx\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$3" 'BEGIN { print a / b }')"
+printf '%-38s %9s %9s %7s %10s %10s\n' "workload (whole process)" "dnn-tutor" "numpy" "ratio" "peak dnn" "peak numpy"
+row() { # label iterations "dnn-tutor args" "numpy args"
+  local c n=""
+  c=$(best "$bin" train --print-every 0 --iterations "$2" $3)
+  [ -n "$py" ] && n=$(best "${npenv[@]}" "$py" bench/numpy_reference.py $4)
+  read -r cs cm <<<"$c"
+  if [ -n "$n" ]; then
+    read -r ns nm <<<"$n"
+    printf '%-38s %8.2fs %8.2fs %6.1fx %8d MB %8d MB\n' "$1" "$cs" "$ns" \
+      "$(awk -v a="$cs" -v b="$ns" 'BEGIN { print b / a }')" $((cm / 1024)) $((nm / 1024))
   else
-    printf '%-34s %14.0f %14s %8s\n' "$1" "$2" "-" "-"
+    printf '%-38s %8.2fs %9s %7s %8d MB %10s\n' "$1" "$cs" "-" "-" $((cm / 1024)) "-"
   fi
 }
-c=$(best_c planar 20000 --dataset planar --hidden 4 --lr 1.2)
-n=""; [ -n "$python" ] && n=$(best_numpy planar 3000)
-row "planar 2-4-1 tanh (m=400)" "$c" "$n"
-c=$(best_c digits 500 --dataset digits --layers 64,20,7,5,1 --activation relu --init course-w4 --lr 0.1)
-n=""; [ -n "$python" ] && n=$(best_numpy digits 200)
-row "digits 64-20-7-5-1 relu (m=1797)" "$c" "$n"
-echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) cores"
+echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "$py" ]; then
+  echo "numpy $("${npenv[@]}" "$py" -c 'import numpy; print(numpy.__version__)'), BLAS kernel: $("${npenv[@]}" "$py" -c '
+import numpy
+try:
+    from threadpoolctl import threadpool_info
+    print(", ".join("%s %s (%s, %d threads)" % (i.get("internal_api"), i.get("version"), i.get("architecture"), i.get("num_threads")) for i in threadpool_info()))
+except ImportError:
+    print("unknown (python3-threadpoolctl not installed)")')"
+fi
+echo "dnn-tutor: $("$bin" --version 2>/dev/null | head -1)"
+row "planar 2-4-1 tanh, 10000 it" 10000 "--dataset planar --hidden 4 --lr 1.2" "planar 10000"
+row "digits 64-20-7-5-1 relu, 2500 it" 2500 \
+  "--dataset digits --layers 64,20,7,5,1 --activation relu --init course-w4 --lr 0.1" "digits 2500 $PWD/datasets"
+if [ -n "$course" ]; then
+  echo "cat rows: $cat_note"
+  export DNN_TUTOR_COURSE_DATA=$course
+  row "cat [12288,20,7,5,1] relu, 2500 it" 2500 \
+    "--dataset cat --layers 12288,20,7,5,1 --activation relu --init course-w4 --lr 0.0075" "cat 2500 $course"
+  row "cat logistic regression, 2000 it" 2000 \
+    "--dataset cat --layers 12288,1 --init zeros --lr 0.005" "cat-logreg 2000 $course"
+else
+  echo "cat rows: skipped (no course files and no h5py to make a stand-in)"
+fi
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
