@@ -42,6 +42,10 @@ int tui_run(ui_app *app, const tui_options *opt, char *err, size_t err_size)
     if (!term_start(err, err_size))
         return 1;
     theme_init(opt->color);
+    /* What the screens draw follows what the theme can show: NO_COLOR, a
+     * terminal without colours and --no-color all give the monochrome forms
+     * (the density ramp instead of half-blocks), not colour forms drawn grey. */
+    app_ctx(app)->color = theme_has_color();
     int w, h;
     getmaxyx(stdscr, h, w);
     ui_canvas *canvas = canvas_new(w > 0 ? w : 1, h > 0 ? h : 1);

@@ -170,6 +170,21 @@ bool term_start(char *err, size_t err_size)
         return false;
     }
     set_term(term_screen);
+    /* A terminal that cannot move the cursor (TERM=dumb, a printer) would
+     * get a title line and nothing else: refuse it as an unknown one. */
+    const char *cup = tigetstr("cup");
+    if (!cup || cup == (const char *)-1) {
+        endwin();
+        delscreen(term_screen);
+        term_screen = NULL;
+        term_default_quit_signals();
+        const char *t = getenv("TERM");
+        snprintf(err, err_size,
+                 "the terminal type '%s' cannot move the cursor; run dnn-tutor in a terminal such as xterm "
+                 "(TERM=xterm-256color), or use the headless commands (dnn-tutor train, sweep, report)",
+                 t ? t : "(unset)");
+        return false;
+    }
     term_active = 1;
     if (!term_atexit_done) {
         atexit(term_stop);

@@ -41,12 +41,15 @@ static const theme_role theme_roles[ROLE_COUNT] = {
 };
 
 #define HEAT_BASE 32
-#define HEAT_LEVELS (UI_SHADES + 1)
+#define HEAT_LEVELS (UI_SHADE_MAX + 1)
 
-/* Shade 1 (class 0, strong blue) … UI_SHADES (class 1, strong orange-red). */
-static const short heat_256[HEAT_LEVELS] = {-1, 25, 32, 74, 152, 223, 215, 209, 202};
+/* Shade 1 (class 0, strong blue) … UI_SHADES (class 1, strong orange-red),
+ * then the points' inks: navy for class 0, dark red for class 1, darker than
+ * their own regions and far from the other class's. */
+static const short heat_256[HEAT_LEVELS] = {-1, 25, 32, 74, 152, 223, 215, 209, 202, 17, 88};
 static const short heat_8[HEAT_LEVELS] = {
     -1, COLOR_BLUE, COLOR_BLUE, COLOR_CYAN, COLOR_CYAN, COLOR_YELLOW, COLOR_YELLOW, COLOR_RED, COLOR_RED,
+    COLOR_BLUE, COLOR_RED,
 };
 
 static bool theme_color;
@@ -56,6 +59,8 @@ static bool theme_heat_coarse;  /* too few pairs: 3 levels (default, blue, red) 
 /* Shade → coarse level: 0 stays the role's colour, class 0 half → blue, class 1 half → red. */
 static int theme_coarse(int shade)
 {
+    if (shade > UI_SHADES)
+        return shade == UI_SHADE_POINT0 ? 1 : 2;
     return shade == 0 ? 0 : shade <= UI_SHADES / 2 ? 1 : 2;
 }
 
@@ -98,7 +103,7 @@ void theme_cell_style(const ui_cell *cell, unsigned long *attrs, short *pair)
     } else {
         a = theme_roles[role].mono_attrs;
         /* Monochrome heat: the class-1 half shows as reverse video. */
-        if ((cell->flags & UI_CELL_SHADED) && cell->bg > UI_SHADES / 2)
+        if ((cell->flags & UI_CELL_SHADED) && cell->bg > UI_SHADES / 2 && cell->bg <= UI_SHADES)
             a |= A_REVERSE;
     }
     if (cell->flags & UI_CELL_BOLD)

@@ -233,8 +233,8 @@ void canvas_put_shaded(ui_canvas *c, int x, int y, uint32_t ch, uint8_t fg, uint
     if (canvas_put(c, x, y, ch, ROLE_HEAT) == 0)
         return;
     ui_cell *cell = canvas_at(c, x, y);
-    cell->fg = fg > UI_SHADES ? UI_SHADES : fg;
-    cell->bg = bg > UI_SHADES ? UI_SHADES : bg;
+    cell->fg = fg > UI_SHADE_MAX ? UI_SHADE_MAX : fg;
+    cell->bg = bg > UI_SHADE_MAX ? UI_SHADE_MAX : bg;
     cell->flags |= UI_CELL_SHADED;
 }
 

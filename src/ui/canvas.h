@@ -52,6 +52,11 @@ typedef enum ui_role {
 } ui_role;
 
 #define UI_SHADES 8
+/* Two more foreground shades, for data points drawn over a heatmap: each
+ * class's own ink, darker than any region shade of that class. */
+#define UI_SHADE_POINT0 (UI_SHADES + 1)
+#define UI_SHADE_POINT1 (UI_SHADES + 2)
+#define UI_SHADE_MAX UI_SHADE_POINT1
 
 enum {
     UI_CELL_CONT = 1u << 0,    /* right half of a wide character: draw nothing */
@@ -64,7 +69,7 @@ enum {
 typedef struct ui_cell {
     uint32_t ch;    /* Unicode code point; ' ' when empty; 0 for UI_CELL_CONT */
     uint8_t role;   /* ui_role */
-    uint8_t fg;     /* shade 0 … UI_SHADES (with UI_CELL_SHADED) */
+    uint8_t fg;     /* shade 0 … UI_SHADE_MAX (with UI_CELL_SHADED) */
     uint8_t bg;
     uint8_t flags;
 } ui_cell;

@@ -4,8 +4,10 @@
 #include "heatmap.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "../glyphs.h"
+#include "../text.h"
 
 int heatmap_shade(double p)
 {
@@ -93,17 +95,80 @@ uint32_t heatmap_point_glyph(int label, bool test, bool ascii)
     return label ? 0x25A0 : 0x25A1; /* ■ □ */
 }
 
-void heatmap_points(ui_canvas *c, ui_rect area, const heatmap_window *win, const double *xs,
-                    const double *ys, const double *labels, size_t n, bool test, bool ascii)
+/* The region's ŷ at data point (x, y) of window win (NAN outside or unknown). */
+static double heatmap_value_at(const heatmap_grid *g, const heatmap_window *win, double x, double y)
+{
+    if (!g || !g->p || g->w < 1 || g->h < 1 || !(win->x1 > win->x0) || !(win->y1 > win->y0))
+        return NAN;
+    double fx = (x - win->x0) / (win->x1 - win->x0), fy = (win->y1 - y) / (win->y1 - win->y0);
+    if (!(fx >= 0.0 && fx <= 1.0 && fy >= 0.0 && fy <= 1.0))
+        return NAN;
+    int gx = (int)(fx * g->w), gy = (int)(fy * g->h);
+    gx = gx >= g->w ? g->w - 1 : gx;
+    gy = gy >= g->h ? g->h - 1 : gy;
+    return g->p[(size_t)gy * (size_t)g->w + (size_t)gx];
+}
+
+void heatmap_points(ui_canvas *c, ui_rect area, const heatmap_window *win, const heatmap_grid *g,
+                    const double *xs, const double *ys, const double *labels, size_t n, bool test, bool ascii,
+                    bool color)
 {
     for (size_t i = 0; i < n; i++) {
         int cx, cy;
         if (!heatmap_cell_of(area, win, xs[i], ys[i], &cx, &cy))
             continue;
         int label = labels[i] > 0.5;
+        double p = heatmap_value_at(g, win, xs[i], ys[i]);
+        bool wrong = isfinite(p) && (p > 0.5) != (label == 1);
+        ui_cell *under = canvas_at(c, cx, cy);
+        uint8_t region = 0;
+        if (under && (under->flags & UI_CELL_SHADED) && under->fg <= UI_SHADES)
+            region = color && !ascii ? (uint8_t)((under->fg + under->bg + 1) / 2) : 0;
         canvas_put(c, cx, cy, heatmap_point_glyph(label, test, ascii), label ? ROLE_CLASS1 : ROLE_CLASS0);
         ui_cell *cell = canvas_at(c, cx, cy);
-        if (cell)
-            cell->flags |= UI_CELL_BOLD | (test ? UI_CELL_UNDERLINE : 0);
+        if (!cell)
+            continue;
+        cell->flags |= UI_CELL_BOLD | (test ? UI_CELL_UNDERLINE : 0) | (wrong ? UI_CELL_REVERSE : 0);
+        if (color) {
+            cell->flags |= UI_CELL_SHADED;
+            cell->fg = label ? UI_SHADE_POINT1 : UI_SHADE_POINT0;
+            cell->bg = region;
+        }
     }
+}
+
+int heatmap_legend(ui_canvas *c, int x, int y, int max_w, bool ascii, bool color, const char *wrong)
+{
+    bool half = color && !ascii;
+    const char *ramp = HEATMAP_RAMP + 1;  /* without the blank of p = 0 */
+    int shades = half ? UI_SHADES : (int)sizeof HEATMAP_RAMP - 2;
+    int need = 4 + shades + 3 + 6 + 6 + 2 + text_width(wrong);
+    if (max_w < need)
+        return 0;
+    int cx = x;
+    cx += canvas_text(c, cx, y, -1, ascii ? "y^ 0 " : "\xc5\xb7 0 ", ROLE_DIM);
+    for (int i = 0; i < shades; i++, cx++) {
+        if (half)
+            canvas_put_shaded(c, cx, y, glyph_cp(GLYPH_HALF_UPPER, false), (uint8_t)(i + 1), (uint8_t)(i + 1));
+        else
+            canvas_put(c, cx, y, (uint32_t)(unsigned char)ramp[i], ROLE_HEAT);
+    }
+    cx += canvas_text(c, cx, y, -1, " 1 ", ROLE_DIM);
+    for (int label = 0; label < 3; label++) {
+        int k = label == 2 ? 1 : label;
+        canvas_put(c, cx, y, heatmap_point_glyph(k, false, ascii), k ? ROLE_CLASS1 : ROLE_CLASS0);
+        ui_cell *cell = canvas_at(c, cx, y);
+        if (cell) {
+            cell->flags |= UI_CELL_BOLD | (label == 2 ? UI_CELL_REVERSE : 0);
+            if (color) {
+                cell->flags |= UI_CELL_SHADED;
+                cell->fg = k ? UI_SHADE_POINT1 : UI_SHADE_POINT0;
+                cell->bg = label == 2 ? 2 : 0;
+            }
+        }
+        cx += 1;
+        cx += canvas_text(c, cx, y, -1, label == 0 ? " y=0 " : label == 1 ? " y=1 " : " ", ROLE_DIM);
+    }
+    cx += canvas_text(c, cx, y, -1, wrong, ROLE_DIM);
+    return cx - x;
 }

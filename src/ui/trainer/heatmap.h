@@ -13,7 +13,11 @@
  * " .:-=+*#%@", so the map still reads in monochrome and in ASCII.
  *
  * Data points: class 0 ○ / o, class 1 ● / x (ROLE_CLASS0 / ROLE_CLASS1,
- * bold), test points □ / O and ■ / X (also underlined).
+ * bold), test points □ / O and ■ / X (also underlined). A point keeps the
+ * region under it: in colour its cell's background is the region's shade and
+ * its glyph the class's ink (UI_SHADE_POINT0/1). A point the map puts on the
+ * wrong side (ŷ > 0.5 where it is 0, or the reverse) is drawn reversed, in
+ * colour and in monochrome alike.
  * Pure drawing: nothing is allocated.
  */
 #ifndef DNN_UI_TRAINER_HEATMAP_H
@@ -56,9 +60,18 @@ typedef struct heatmap_window {
 bool heatmap_cell_of(ui_rect area, const heatmap_window *win, double x, double y, int *cx, int *cy);
 
 /* Draws n points (xs[i], ys[i]) with labels (0 or 1, as doubles: a Y row)
- * onto the map area. `test` marks them as held-out points. */
-void heatmap_points(ui_canvas *c, ui_rect area, const heatmap_window *win, const double *xs,
-                    const double *ys, const double *labels, size_t n, bool test, bool ascii);
+ * onto a map of g drawn by heatmap_render(c, area, g, ascii, color) over
+ * window win. `test` marks them as held-out points. g may be NULL (no
+ * region: plain glyphs, none reversed). */
+void heatmap_points(ui_canvas *c, ui_rect area, const heatmap_window *win, const heatmap_grid *g,
+                    const double *xs, const double *ys, const double *labels, size_t n, bool test, bool ascii,
+                    bool color);
+
+/* The legend of a map in one row from (x, y), at most max_w columns:
+ * "ŷ 0 ▀▀▀▀▀▀▀▀ 1 ○ y=0 ● y=1 ● wrong" with the shades (or the density
+ * ramp), the class glyphs and a reversed point; `wrong` is the last word in
+ * the screen's language. Returns the columns drawn (0 when it does not fit). */
+int heatmap_legend(ui_canvas *c, int x, int y, int max_w, bool ascii, bool color, const char *wrong);
 
 /* The glyph of a point of class `label` (0 or 1), training or test. */
 uint32_t heatmap_point_glyph(int label, bool test, bool ascii);

@@ -150,10 +150,13 @@ static void tv_map(const trainer_screen *ts, ui_canvas *c, ui_rect in, const ui_
     heatmap_grid g = {ts->grid->p, ts->grid->w, ts->grid->h};
     heatmap_render(c, map, &g, ctx->ascii, ctx->color);
     heatmap_window win = {d->lo[0], d->hi[0], d->lo[1], d->hi[1]};
-    heatmap_points(c, map, &win, d->X->v, d->X->v + d->X->cols, d->Y->v, d->X->cols, false, ctx->ascii);
+    heatmap_points(c, map, &win, &g, d->X->v, d->X->v + d->X->cols, d->Y->v, d->X->cols, false, ctx->ascii,
+                   ctx->color);
     if (d->X_test)
-        heatmap_points(c, map, &win, d->X_test->v, d->X_test->v + d->X_test->cols, d->Y_test->v,
-                       d->X_test->cols, true, ctx->ascii);
+        heatmap_points(c, map, &win, &g, d->X_test->v, d->X_test->v + d->X_test->cols, d->Y_test->v,
+                       d->X_test->cols, true, ctx->ascii, ctx->color);
+    /* The legend in the panel's bottom edge: what each shade and mark means. */
+    heatmap_legend(c, in.x + 1, in.y + in.h, in.w - 2, ctx->ascii, ctx->color, UI_TR(ctx, "wrong", "错分"));
     canvas_printf(c, in.x, in.y, 4, ROLE_DIM, "%4.1f", d->hi[1]);
     canvas_text(c, in.x + 2, in.y + map.h / 2, 2, "x2", ROLE_DIM);
     canvas_printf(c, in.x, in.y + map.h - 1, 4, ROLE_DIM, "%4.1f", d->lo[1]);

@@ -115,7 +115,7 @@ static void the_heatmap_uses_half_blocks_in_colour_and_density_in_monochrome(voi
         ui_rect area = {0, 0, 8, mode == 0 ? 2 : 4};
         heatmap_render(c, area, &g, ascii, color);
         if (mode != 0)
-            heatmap_points(c, area, &win, xs, ys, labels, 3, false, ascii);
+            heatmap_points(c, area, &win, &g, xs, ys, labels, 3, false, ascii, color);
         static const char *const stems[] = {"heatmap_colour", "heatmap_mono", "heatmap_ascii"};
         golden_canvas(stems[mode], c, true, mode == 0);
         canvas_free(c);
@@ -125,6 +125,50 @@ static void the_heatmap_uses_half_blocks_in_colour_and_density_in_monochrome(voi
     assert_int_equal(heatmap_ramp_char(0.0), ' ');
     assert_int_equal(heatmap_ramp_char(1.0), '@');
     assert_int_equal(heatmap_ramp_char(NAN), ' ');
+}
+
+/* A point keeps the region under it: in colour its background is the
+ * region's shade and its glyph the class's ink; a point on the wrong side of
+ * the boundary is reversed, in colour and in monochrome. The legend names
+ * the shades, the glyphs and the reversed mark. */
+static void points_keep_the_region_under_them_and_wrong_ones_are_reversed(void **state)
+{
+    (void)state;
+    float p[8 * 4];
+    for (int i = 0; i < 32; i++)
+        p[i] = (i % 8) < 4 ? 0.1f : 0.9f;  /* left half class 0, right half class 1 */
+    heatmap_grid g = {p, 8, 4};
+    heatmap_window win = {0, 1, 0, 1};
+    /* a 0 on the left (right), a 1 on the left (wrong) */
+    double xs[] = {0.1, 0.3}, ys[] = {0.9, 0.1}, labels[] = {0, 1};
+    for (int color = 0; color < 2; color++) {
+        ui_canvas *c = canvas_new(8, 4);
+        ui_rect area = {0, 0, 8, color ? 2 : 4};
+        heatmap_render(c, area, &g, false, color);
+        heatmap_points(c, area, &win, &g, xs, ys, labels, 2, false, false, color);
+        int ok_x, ok_y, bad_x, bad_y;
+        assert_true(heatmap_cell_of(area, &win, xs[0], ys[0], &ok_x, &ok_y));
+        assert_true(heatmap_cell_of(area, &win, xs[1], ys[1], &bad_x, &bad_y));
+        const ui_cell *ok = canvas_at(c, ok_x, ok_y), *bad = canvas_at(c, bad_x, bad_y);
+        assert_false(ok->flags & UI_CELL_REVERSE);
+        assert_true(bad->flags & UI_CELL_REVERSE);
+        if (color) {
+            assert_true(ok->flags & UI_CELL_SHADED);
+            assert_int_equal(ok->fg, UI_SHADE_POINT0);
+            assert_int_equal(ok->bg, heatmap_shade(0.1));
+            assert_int_equal(bad->fg, UI_SHADE_POINT1);
+            assert_int_equal(bad->bg, heatmap_shade(0.1));
+        }
+        canvas_free(c);
+    }
+    ui_canvas *c = canvas_new(40, 1);
+    assert_true(heatmap_legend(c, 0, 0, 40, false, true, "wrong") > 0);
+    char *t = canvas_to_text(c);
+    assert_non_null(strstr(t, "\xc5\xb7 0 "));
+    assert_non_null(strstr(t, " 1 \xe2\x97\x8b y=0 \xe2\x97\x8f y=1 \xe2\x97\x8f wrong"));
+    free(t);
+    assert_int_equal(heatmap_legend(c, 0, 0, 20, false, true, "wrong"), 0);
+    canvas_free(c);
 }
 
 static ui_screen *screen_after(ui_lab_kind kind, long iterations, ui_ctx *ctx)
@@ -220,6 +264,7 @@ int main(void)
         cmocka_unit_test(the_cost_curve_draws_in_braille_with_labelled_axis),
         cmocka_unit_test(an_empty_curve_draws_only_its_axis),
         cmocka_unit_test(the_heatmap_uses_half_blocks_in_colour_and_density_in_monochrome),
+        cmocka_unit_test(points_keep_the_region_under_them_and_wrong_ones_are_reversed),
         cmocka_unit_test(the_trainer_screen_after_3000_iterations),
         cmocka_unit_test(the_trainer_screen_in_ascii_monochrome),
         cmocka_unit_test(held_out_points_are_drawn_apart_from_training_points),

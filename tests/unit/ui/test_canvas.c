@@ -128,7 +128,7 @@ static void shaded_cells_keep_their_shades(void **state)
     const ui_cell *cell = canvas_cell(c, 0, 0);
     assert_int_equal(cell->role, ROLE_HEAT);
     assert_int_equal(cell->fg, 1);
-    assert_int_equal(cell->bg, UI_SHADES);
+    assert_int_equal(cell->bg, UI_SHADE_MAX);
     assert_true(cell->flags & UI_CELL_SHADED);
     canvas_free(c);
 }
