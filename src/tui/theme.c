@@ -88,6 +88,11 @@ void theme_init(bool want_color)
     }
 }
 
+bool theme_has_color(void)
+{
+    return theme_color;
+}
+
 void theme_cell_style(const ui_cell *cell, unsigned long *attrs, short *pair)
 {
     int role = cell->role < ROLE_COUNT ? cell->role : ROLE_NORMAL;

@@ -23,6 +23,10 @@
  * NO_COLOR environment variable or a terminal without colours give the
  * monochrome theme. */
 void theme_init(bool want_color);
+/* Whether theme_init chose colour (false with NO_COLOR, --no-color or a
+ * terminal without colours): tui_run tells the screens, so they draw the
+ * monochrome forms. */
+bool theme_has_color(void);
 
 
 /* The curses attributes (attr_t) and colour pair for a cell. */
