@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <ncursesw/term.h> /* <term.h> would be this directory's term.h */
 #include <termios.h>
 #include <unistd.h>
 
@@ -162,7 +163,14 @@ bool term_start(char *err, size_t err_size)
     /* Before curses changes the terminal: from here on a quit signal only
      * sets the flag, so the loop (or term_stop) restores what newterm set. */
     term_install_signals();
-    term_screen = newterm(NULL, stdout, stdin);
+    /* The terminal type is checked first with setupterm, whose result can be
+     * freed: newterm failing on an unknown TERM leaks its half-made screen
+     * (1624 bytes inside ncurses, reported by the sanitizer build). */
+    int term_err = 0;
+    bool term_ok = setupterm(NULL, STDOUT_FILENO, &term_err) == OK;
+    if (cur_term)
+        del_curterm(cur_term);
+    term_screen = term_ok ? newterm(NULL, stdout, stdin) : NULL;
     if (!term_screen) {
         term_default_quit_signals();
         const char *t = getenv("TERM");
