@@ -19,6 +19,24 @@ show_failure() { # what
   exit 1
 }
 
+# Progress on stderr: ninja's "[k/N]" as one updating line on a terminal,
+# else a line at every tenth of the way (a first build takes a minute).
+progress() {
+  awk -v tty="$1" '
+    /^\[[0-9]+\/[0-9]+\]/ {
+      split(substr($1, 2, length($1) - 2), kn, "/")
+      k = kn[1] + 0; n = kn[2] + 0
+      if (tty) printf "\rdnn-tutor: building (%d/%d)", k, n > "/dev/stderr"
+      else if (n > 0 && int(10 * k / n) > shown) { shown = int(10 * k / n); printf "dnn-tutor: building (%d/%d)\n", k, n > "/dev/stderr" }
+      fflush("/dev/stderr")
+    }
+    { print }
+    END { if (tty && k) printf "\n" > "/dev/stderr" }'
+}
+tty=0
+[ -t 2 ] && tty=1
+
+echo "dnn-tutor: configuring $builddir" >&2
 if [ -f "$builddir/meson-private/coredata.dat" ]; then
   if ! meson setup --reconfigure "$builddir" "$@" >"$log" 2>&1; then
     meson setup --wipe "$builddir" "$@" >"$log" 2>&1 || show_failure "meson setup --wipe $builddir"
@@ -26,4 +44,4 @@ if [ -f "$builddir/meson-private/coredata.dat" ]; then
 else
   meson setup "$builddir" "$@" >"$log" 2>&1 || show_failure "meson setup $builddir"
 fi
-meson compile -C "$builddir" >"$log" 2>&1 || show_failure "the build in $builddir"
+meson compile -C "$builddir" 2>&1 | progress "$tty" >"$log" || show_failure "the build in $builddir"

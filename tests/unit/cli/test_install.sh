@@ -31,6 +31,14 @@ for f in datasets/breast_cancer.csv datasets/digits.csv lessons/README.md; do
   [ -f "$share/$f" ] || fail "meson install did not install share/dnn-tutor/$f"
 done
 ls "$share"/lessons/week*.json >/dev/null 2>&1 || fail "meson install did not install the lessons"
+# The data sets' licence (CC BY 4.0) and attribution travel with them; the program's licence too.
+grep -q "CC BY 4.0" "$share/datasets/README.md" 2>/dev/null ||
+  fail "the data sets' attribution (datasets/README.md, CC BY 4.0) is not installed with them"
+prefix=$(dirname "$(dirname "$installed")")
+grep -q "MIT License" "$prefix/share/doc/dnn-tutor/LICENSE" 2>/dev/null || fail "share/doc/dnn-tutor/LICENSE is not installed"
+[ -f "$prefix/share/man/man1/dnn-tutor.1" ] || fail "the man page is not installed as share/man/man1/dnn-tutor.1"
+[ -f "$prefix/share/bash-completion/completions/dnn-tutor" ] || fail "the bash completion is not installed"
+[ -f "$prefix/share/zsh/site-functions/_dnn-tutor" ] || fail "the zsh completion is not installed"
 
 run() { # from /, with nothing pointing at the source tree
   (cd / && env -u DNN_TUTOR_DATADIR -u DNN_TUTOR_SOURCE_ROOT "$installed" "$@")
