@@ -36,7 +36,7 @@ _dnn_tutor()
 
     case $prev in
     --dataset)
-        COMPREPLY=($(compgen -W "planar circles moons blobs quantiles cancer digits" -- "$cur"))
+        COMPREPLY=($(compgen -W "planar circles moons blobs quantiles cancer digits cat" -- "$cur"))
         COMPREPLY+=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -f -X '!*.h5' -- "$cur") $(compgen -d -- "$cur"))
         return ;;
     --activation)
@@ -47,8 +47,12 @@ _dnn_tutor()
         COMPREPLY=($(compgen -W "md html" -- "$cur")); return ;;
     --lang)
         COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;
-    --lessons)
+    --assignment)
+        COMPREPLY=($(compgen -W "w2-logreg w3-planar w4-two-layer w4-deep" -- "$cur")); return ;;
+    --lessons | --course-data)
         COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --test-data)
+        COMPREPLY=($(compgen -f -- "$cur")); return ;;
     -o | --output)
         COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --hidden | --layers | --seed | --lr | --iterations | --print-every | --test-split | --data-seed)

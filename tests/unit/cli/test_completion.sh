@@ -55,7 +55,7 @@ values_in_help() { # cmd option list
     grep -qw -- "$v" <<<"$help" || fail "$cmd $opt offers '$v', which $cmd --help does not name"
   done
 }
-for o in --dataset --activation --init; do
+for o in --dataset --activation --init --assignment; do
   list=$(comp dnn-tutor train "$o" '')
   [ -n "$list" ] || fail "train $o offers nothing"
   values_in_help train "$o" "$list"
