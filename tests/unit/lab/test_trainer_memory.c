@@ -32,7 +32,10 @@ static void caches_that_cannot_be_allocated_are_out_of_memory(void **state)
     char err[256] = "";
     nn_net *net = trainer_build_net(&sp, &data, err, sizeof err);
     assert_null(net);
-    assert_string_equal(err, "out of memory building the network");
+    /* "out of memory …", or the budget check's "… needs N GiB of memory; the limit here is …" */
+    print_message("%s\n", err);
+    assert_non_null(strstr(err, "memory"));
+    assert_null(strstr(err, "does not fit"));
 }
 
 int main(void)
