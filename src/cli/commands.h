@@ -13,5 +13,6 @@ int cmd_app(int argc, char **argv);      /* cmd_app.c: the full-screen app (no s
 int cmd_stepper(int argc, char **argv);  /* cmd_app.c: the stepper lab directly */
 int cmd_trainer(int argc, char **argv);  /* cmd_app.c: the trainer lab directly */
 int cmd_report(int argc, char **argv);   /* cmd_report.c */
+int cmd_exercises(int argc, char **argv); /* cmd_exercises.c: list, check, watch, hint, init */
 
 #endif

@@ -2,7 +2,7 @@
  * main.c — dnn-tutor's entry point: picks the subcommand and hands over.
  *
  *   dnn-tutor [--lessons DIR] [--no-color] [--ascii] [--lang zh|en]   the full-screen app
- *   dnn-tutor train|sweep|stepper|trainer|report|lessons …   see --help
+ *   dnn-tutor train|sweep|stepper|trainer|report|lessons|exercises …   see --help
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -26,6 +26,7 @@ static const subcommand subcommands[] = {
     {"trainer", cmd_trainer, "open the live trainer lab: watch the cost fall, change lr and n_h as it runs"},
     {"report", cmd_report, "write a lab report (Markdown or HTML with SVG figures) of a real run"},
     {"lessons", cmd_lessons, "check lesson files: dnn-tutor lessons check [DIR]"},
+    {"exercises", cmd_exercises, "write the course's graded functions in numpy and have them checked"},
 };
 
 static void print_usage(FILE *out)

@@ -229,6 +229,65 @@ static bool progress_read_lab(const cJSON *lab, ui_progress *p)
     return true;
 }
 
+progress_ex_status progress_exercise_get(const ui_progress *p, const char *id)
+{
+    for (int i = 0; i < p->n_exercises; i++)
+        if (!strcmp(p->exercises[i].id, id))
+            return (progress_ex_status)p->exercises[i].status;
+    return PROGRESS_EX_NONE;
+}
+
+void progress_exercise_set(ui_progress *p, const char *id, progress_ex_status status)
+{
+    if (!progress_id_ok(id))
+        return;
+    for (int i = 0; i < p->n_exercises; i++) {
+        if (!strcmp(p->exercises[i].id, id)) {
+            p->exercises[i].status = status;
+            return;
+        }
+    }
+    if (p->n_exercises == PROGRESS_MAX_EXERCISES)
+        return;
+    progress_exercise *e = &p->exercises[p->n_exercises++];
+    snprintf(e->id, sizeof e->id, "%s", id);
+    e->status = status;
+}
+
+void progress_set_exercise_dir(ui_progress *p, const char *dir)
+{
+    if (strlen(dir) < sizeof p->exercise_dir)
+        snprintf(p->exercise_dir, sizeof p->exercise_dir, "%s", dir);
+}
+
+/* "exercises": {"dir": "…", "status": {"w4a1/linear_forward": "pass", …}} */
+static bool progress_read_exercises(const cJSON *v, ui_progress *p)
+{
+    const cJSON *dir = cJSON_GetObjectItemCaseSensitive(v, "dir");
+    const cJSON *st = cJSON_GetObjectItemCaseSensitive(v, "status");
+    if (dir) {
+        if (!cJSON_IsString(dir) || strlen(dir->valuestring) >= sizeof p->exercise_dir)
+            return false;
+        progress_set_exercise_dir(p, dir->valuestring);
+    }
+    if (st) {
+        const cJSON *e;
+        if (!cJSON_IsObject(st))
+            return false;
+        cJSON_ArrayForEach(e, st) {
+            if (!cJSON_IsString(e) || !progress_id_ok(e->string))
+                return false;
+            if (!strcmp(e->valuestring, "pass"))
+                progress_exercise_set(p, e->string, PROGRESS_EX_PASS);
+            else if (!strcmp(e->valuestring, "fail"))
+                progress_exercise_set(p, e->string, PROGRESS_EX_FAIL);
+            else
+                return false;
+        }
+    }
+    return true;
+}
+
 static bool progress_from_json(const cJSON *root, ui_progress *p)
 {
     if (!cJSON_IsObject(root))
@@ -290,6 +349,9 @@ static bool progress_from_json(const cJSON *root, ui_progress *p)
     }
     v = cJSON_GetObjectItemCaseSensitive(root, "lab");
     if (v && (!cJSON_IsObject(v) || !progress_read_lab(v, p)))
+        return false;
+    v = cJSON_GetObjectItemCaseSensitive(root, "exercises");
+    if (v && (!cJSON_IsObject(v) || !progress_read_exercises(v, p)))
         return false;
     return true;
 }
@@ -442,6 +504,16 @@ static char *progress_to_json(const ui_progress *p)
     }
     if (p->has_lab)
         cJSON_AddItemToObject(root, "lab", progress_lab_json(p));
+    if (p->exercise_dir[0] || p->n_exercises) {
+        cJSON *ex = cJSON_AddObjectToObject(root, "exercises");
+        if (ex && p->exercise_dir[0])
+            cJSON_AddStringToObject(ex, "dir", p->exercise_dir);
+        cJSON *st = ex ? cJSON_AddObjectToObject(ex, "status") : NULL;
+        for (int i = 0; st && i < p->n_exercises; i++)
+            if (p->exercises[i].status != PROGRESS_EX_NONE)
+                cJSON_AddStringToObject(st, p->exercises[i].id,
+                                        p->exercises[i].status == PROGRESS_EX_PASS ? "pass" : "fail");
+    }
     char *text = cJSON_Print(root);
     cJSON_Delete(root);
     return text;

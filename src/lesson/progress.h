@@ -10,7 +10,9 @@
  *     "quizzes": { "w3-q-z1-shape": { "right": true, "tries": 2 }, … },
  *     "lab": { "kind": "stepper", "dataset": "planar", "hidden": 4,
  *              "layers": [4, 1], "activation": "tanh", "activations": [...],
- *              "init": "course-w3", "seed": 2, "lr": 1.2, "iterations": 10000 }
+ *              "init": "course-w3", "seed": 2, "lr": 1.2, "iterations": 10000 },
+ *     "exercises": { "dir": "/home/…/dnn-tutor-exercises",
+ *                    "status": { "w4a1/linear_forward": "pass" | "fail", … } }
  *   }
  *
  * Saving goes through safefile (src/data/safefile.h): a temporary file in
@@ -44,6 +46,19 @@
 #define PROGRESS_MAX_DONE 256
 #define PROGRESS_MAX_QUIZZES 1024
 #define PROGRESS_VERSION 1
+#define PROGRESS_MAX_EXERCISES 128
+#define PROGRESS_PATH_MAX 1024
+
+typedef enum progress_ex_status {
+    PROGRESS_EX_NONE,  /* never checked */
+    PROGRESS_EX_FAIL,  /* checked, not passing (the last check) */
+    PROGRESS_EX_PASS   /* the last check passed */
+} progress_ex_status;
+
+typedef struct progress_exercise {
+    char id[PROGRESS_ID_MAX + 1];  /* "w4a1/linear_forward" */
+    int status;                    /* progress_ex_status */
+} progress_exercise;
 
 typedef struct progress_quiz {
     char id[PROGRESS_ID_MAX + 1];
@@ -63,6 +78,9 @@ typedef struct ui_progress {
     int lab_kind;                                  /* lesson_lab_kind */
     run_spec lab;
     int dropped;                                   /* entries past the limits in the file loaded */
+    char exercise_dir[PROGRESS_PATH_MAX];         /* the learner's exercise folder, "" none */
+    int n_exercises;
+    progress_exercise exercises[PROGRESS_MAX_EXERCISES];
 } ui_progress;
 
 typedef enum progress_status {
@@ -114,5 +132,13 @@ void progress_set_position(ui_progress *p, const char *lesson_id, int page);
 
 /* The last lab's settings (kind is a lesson_lab_kind). */
 void progress_set_lab(ui_progress *p, int kind, const run_spec *spec);
+
+/* Exercises: the last check's status (PROGRESS_EX_NONE when never checked),
+ * so the map shows what the learner's file does now. Entries past
+ * PROGRESS_MAX_EXERCISES are dropped. */
+progress_ex_status progress_exercise_get(const ui_progress *p, const char *id);
+void progress_exercise_set(ui_progress *p, const char *id, progress_ex_status status);
+/* The learner's exercise folder ("" clears it). */
+void progress_set_exercise_dir(ui_progress *p, const char *dir);
 
 #endif
