@@ -2,12 +2,13 @@
 # Installs what dnn-tutor needs to build and test, from Debian/Ubuntu packages,
 # only when something is missing. Uses sudo when not run as root.
 #   scripts/deps.sh          build + run dependencies
-#   scripts/deps.sh --test   also what the test suite needs (cmocka, tmux)
+#   scripts/deps.sh --test   also what the test suite needs (cmocka, tmux, python3-numpy
+#                            for the exercise checks)
 set -euo pipefail
 
 packages=(gcc meson ninja-build pkg-config libncurses-dev libcjson-dev libhdf5-dev libpng-dev libjpeg-dev)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(libcmocka-dev tmux libxml2-utils)
+  packages+=(libcmocka-dev tmux libxml2-utils python3-numpy)
 fi
 
 missing=()

@@ -155,11 +155,15 @@ static bool env_open(ex_env *e)
         fprintf(stderr, "dnn-tutor: %s\n", msg);
         return false;
     }
-    e->have_progress_path = progress_default_path(e->progress_path, sizeof e->progress_path);
+    char why[256];
+    e->have_progress_path = progress_default_path(e->progress_path, sizeof e->progress_path, why, sizeof why);
     if (e->have_progress_path) {
         progress_status st = progress_load(e->progress_path, &e->progress, msg, sizeof msg);
         if (st == PROGRESS_CORRUPT || st == PROGRESS_ERROR)
             fprintf(stderr, "dnn-tutor: %s\n", msg);
+        /* PROGRESS_ERROR: the file is there but could not be moved aside; do not overwrite it */
+        if (st == PROGRESS_ERROR)
+            e->have_progress_path = false;
     }
     if (!e->progress)
         e->progress = progress_new();

@@ -156,11 +156,42 @@ ex_catalog *ex_catalog_load(const char *path, char *msg, size_t msg_size)
                 if (strcmp(c->ex[k].function, m->function) == 0)
                     FAIL("%s: %s appears twice", path, m->id);
             m->def = ex_def_find(m->id);
-            if (!m->def)
-                FAIL("%s: %s: dnn-tutor has no check for this exercise", path, m->id);
             ei++;
         }
         A->count = c->n - A->first;
+    }
+    /* Exercises dnn-tutor has no check for are left out (and freed). */
+    int kept = 0;
+    for (int i = 0; i < c->n; i++) {
+        if (c->ex[i].def) {
+            ex_meta tmp = c->ex[i];
+            c->ex[i] = c->ex[kept];
+            c->ex[kept++] = tmp;
+        }
+    }
+    for (int k = 0; k < c->n_assignments; k++) {
+        ex_assignment *A = &c->assignments[k];
+        int first = -1, count = 0;
+        for (int i = 0; i < kept; i++)
+            if (!strcmp(c->ex[i].assignment, A->id)) {
+                if (first < 0)
+                    first = i;
+                count++;
+            }
+        A->first = first < 0 ? kept : first;
+        A->count = count;
+    }
+    {
+        int total = c->n;
+        c->n = kept;
+        ex_catalog tail = { 0, NULL, total - kept, c->ex + kept };
+        for (int i = 0; i < tail.n; i++) {
+            ex_meta *m = &tail.ex[i];
+            free(m->assignment); free(m->function); free(m->id); free(m->file); free(m->signature);
+            free(m->lesson); free_text2(&m->title); free_text2(&m->task);
+            for (int h = 0; h < m->n_hints; h++)
+                free_text2(&m->hints[h]);
+        }
     }
     for (int i = 0; i < ex_def_count(); i++) {
         const ex_def *d = ex_def_at(i);

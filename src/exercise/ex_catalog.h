@@ -8,8 +8,10 @@
  *                     "hints": [{"en", "zh"}, …], "lesson": "w2-…" (optional)}]}]}
  *
  * Loading validates the shape of the file (required keys and types, ids and
- * functions unique); an exercise in the file that dnn-tutor cannot check (no
- * ex_def), or a checkable one the file lacks, is a problem too.
+ * functions unique); a checkable exercise (an ex_def) of a listed assignment
+ * that the file lacks is a problem too. An exercise dnn-tutor has no check
+ * for is left out. The kept exercises keep the file's order, so an
+ * assignment's exercises are contiguous.
  *
  * Ownership: ex_catalog_load returns a catalog the caller frees with
  * ex_catalog_free; every string in it belongs to the catalog.

@@ -13,7 +13,9 @@ static cJSON *num(double x)
         return cJSON_CreateString("nan");
     if (isinf(x))
         return cJSON_CreateString(x > 0 ? "inf" : "-inf");
-    return cJSON_CreateNumber(x);
+    char buf[40];
+    snprintf(buf, sizeof buf, "%.17g", x);  /* every digit that tells two doubles apart */
+    return cJSON_CreateRaw(buf);
 }
 
 static cJSON *nested(const ex_value *v, int d, size_t *pos)

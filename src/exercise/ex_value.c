@@ -254,7 +254,11 @@ static cJSON *number_json(double x)
         return cJSON_CreateString("nan");
     if (isinf(x))
         return cJSON_CreateString(x > 0 ? "inf" : "-inf");
-    return cJSON_CreateNumber(x);
+    /* cJSON prints 15 digits when they read back within an epsilon: not
+     * always the same double. 17 significant digits always are. */
+    char buf[40];
+    snprintf(buf, sizeof buf, "%.17g", x);
+    return cJSON_CreateRaw(buf);
 }
 
 static cJSON *tagged(const char *t)
@@ -625,6 +629,16 @@ static void numfmt_one(const numfmt *f, double x, bool pad, char *buf, size_t si
             snprintf(e, sizeof body - (size_t)(e - body), ".%s", rest);
         }
     }
+    int right = 0;  /* numpy pads the shorter fractions with spaces on the right */
+    if (!f->sci && f->frac > 0 && isfinite(x)) {
+        size_t n = strlen(body);
+        while (n > 0 && body[n - 1] == '0') {
+            body[--n] = '\0';
+            right++;
+        }
+        if (!pad)
+            right = 0;
+    }
     const char *sign = signbit(x) && !isnan(x) ? "-" : (pad && f->neg ? " " : "");
     int width = 0;
     if (pad && !f->sci) {
@@ -632,7 +646,7 @@ static void numfmt_one(const numfmt *f, double x, bool pad, char *buf, size_t si
         int ip = dot ? (int)(dot - body) : (int)strlen(body);
         width = f->int_width - ip;
     }
-    snprintf(buf, size, "%*s%s%s", width > 0 ? width : 0, "", sign, body);
+    snprintf(buf, size, "%*s%s%s%*s", width > 0 ? width : 0, "", sign, body, right, "");
 }
 
 void exv_format_number(double x, char *buf, size_t size)

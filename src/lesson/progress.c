@@ -237,21 +237,22 @@ progress_ex_status progress_exercise_get(const ui_progress *p, const char *id)
     return PROGRESS_EX_NONE;
 }
 
-void progress_exercise_set(ui_progress *p, const char *id, progress_ex_status status)
+bool progress_exercise_set(ui_progress *p, const char *id, progress_ex_status status)
 {
     if (!progress_id_ok(id))
-        return;
+        return false;
     for (int i = 0; i < p->n_exercises; i++) {
         if (!strcmp(p->exercises[i].id, id)) {
             p->exercises[i].status = status;
-            return;
+            return true;
         }
     }
     if (p->n_exercises == PROGRESS_MAX_EXERCISES)
-        return;
+        return false;
     progress_exercise *e = &p->exercises[p->n_exercises++];
     snprintf(e->id, sizeof e->id, "%s", id);
     e->status = status;
+    return true;
 }
 
 void progress_set_exercise_dir(ui_progress *p, const char *dir)
@@ -277,12 +278,15 @@ static bool progress_read_exercises(const cJSON *v, ui_progress *p)
         cJSON_ArrayForEach(e, st) {
             if (!cJSON_IsString(e) || !progress_id_ok(e->string))
                 return false;
+            progress_ex_status s;
             if (!strcmp(e->valuestring, "pass"))
-                progress_exercise_set(p, e->string, PROGRESS_EX_PASS);
+                s = PROGRESS_EX_PASS;
             else if (!strcmp(e->valuestring, "fail"))
-                progress_exercise_set(p, e->string, PROGRESS_EX_FAIL);
+                s = PROGRESS_EX_FAIL;
             else
                 return false;
+            if (!progress_exercise_set(p, e->string, s))
+                p->dropped++;
         }
     }
     return true;

@@ -134,10 +134,10 @@ void progress_set_position(ui_progress *p, const char *lesson_id, int page);
 void progress_set_lab(ui_progress *p, int kind, const run_spec *spec);
 
 /* Exercises: the last check's status (PROGRESS_EX_NONE when never checked),
- * so the map shows what the learner's file does now. Entries past
- * PROGRESS_MAX_EXERCISES are dropped. */
+ * so the map shows what the learner's file does now. Setting is false when
+ * the id is empty or too long, or PROGRESS_MAX_EXERCISES are already kept. */
 progress_ex_status progress_exercise_get(const ui_progress *p, const char *id);
-void progress_exercise_set(ui_progress *p, const char *id, progress_ex_status status);
+bool progress_exercise_set(ui_progress *p, const char *id, progress_ex_status status);
 /* The learner's exercise folder ("" clears it). */
 void progress_set_exercise_dir(ui_progress *p, const char *dir);
 

@@ -1,0 +1,384 @@
+/*
+ * The exercise layer without Python: the visible cases' expected values are
+ * the ones the course's notebooks print, values make the JSON round trip
+ * bit for bit, comparisons give the verdict a learner needs first, and every
+ * recognised mistake has a sentence in both languages.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dnn_test.h"
+#include "ex_case.h"
+#include "ex_check.h"
+#include "ex_text.h"
+#include "ex_value.h"
+
+#define PUB 5e-9 /* the notebooks print 8 decimals */
+
+typedef struct built {
+    ex_case cases[EX_MAX_CASES];
+    int n;
+} built;
+
+static built *build(const char *id)
+{
+    const ex_def *d = ex_def_find(id);
+    assert_non_null(d);
+    built *b = calloc(1, sizeof *b);
+    assert_non_null(b);
+    b->n = d->build(b->cases);
+    assert_true(b->n > 0);
+    return b;
+}
+
+static void built_free(built *b)
+{
+    for (int i = 0; i < b->n; i++)
+        ex_case_clear(&b->cases[i]);
+    free(b);
+}
+
+/* The array at a path of tuple indexes / dict keys ("0", "W1", "1.0"). */
+static const ex_value *at(const ex_value *v, const char *path)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *tok = strtok(buf, "."); tok && v; tok = strtok(NULL, ".")) {
+        if (v->kind == EXV_DICT)
+            v = exv_get(v, tok);
+        else if ((v->kind == EXV_TUPLE || v->kind == EXV_LIST) && atoi(tok) < v->n)
+            v = v->items[atoi(tok)];
+        else
+            return NULL;
+    }
+    return v;
+}
+
+static void expect_array(const ex_value *v, size_t rows, size_t cols, const double *want)
+{
+    assert_non_null(v);
+    assert_int_equal(v->kind, EXV_ARRAY);
+    assert_int_equal(v->ndim, 2);
+    assert_int_equal(v->shape[0], rows);
+    assert_int_equal(v->shape[1], cols);
+    for (size_t i = 0; i < rows * cols; i++)
+        assert_near(v->data[i], want[i], PUB);
+}
+
+static void linear_forward_expects_the_notebooks_Z(void **state)
+{
+    (void)state;
+    built *b = build("w4a1/linear_forward");
+    static const double Z[] = { 3.26295337, -1.23429987 };
+    assert_false(b->cases[0].hidden);
+    expect_array(at(b->cases[0].expected, "0"), 1, 2, Z);
+    /* the cache is (A, W, b), the inputs themselves */
+    assert_int_equal(at(b->cases[0].expected, "1")->kind, EXV_TUPLE);
+    assert_int_equal(at(b->cases[0].expected, "1")->n, 3);
+    built_free(b);
+}
+
+static void linear_activation_forward_expects_sigmoid_and_relu(void **state)
+{
+    (void)state;
+    built *b = build("w4a1/linear_activation_forward");
+    static const double sig[] = { 0.96890023, 0.11013289 }, relu[] = { 3.43896131, 0.0 };
+    expect_array(at(b->cases[0].expected, "0"), 1, 2, sig);
+    expect_array(at(b->cases[1].expected, "0"), 1, 2, relu);
+    built_free(b);
+}
+
+static void L_model_forward_expects_the_published_AL(void **state)
+{
+    (void)state;
+    built *b = build("w4a1/L_model_forward");
+    static const double AL[] = { 0.03921668, 0.70498921, 0.19734387, 0.04728177 };
+    expect_array(at(b->cases[0].expected, "0"), 1, 4, AL);
+    assert_int_equal(at(b->cases[0].expected, "1")->n, 3);
+    built_free(b);
+}
+
+static void compute_cost_expects_the_published_cost(void **state)
+{
+    (void)state;
+    built *b = build("w4a1/compute_cost");
+    double J;
+    assert_true(exv_scalar(b->cases[0].expected, &J));
+    assert_close(J, 0.2797765635793422, 1e-14, 0);
+    built_free(b);
+}
+
+static void linear_backward_expects_the_newer_notebooks_values(void **state)
+{
+    (void)state;
+    built *b = build("w4a1/linear_backward");
+    static const double db[] = { -0.14713786, -0.11313155, -0.13209101 };
+    static const double dW0[] = { 0.07313866, -0.0976715, -0.87585828, 0.73763362, 0.00785716 };
+    static const double dA0[] = { -1.15171336, 0.06718465, -0.3204696, 2.09812712 };
+    const ex_value *e = b->cases[0].expected;
+    expect_array(at(e, "2"), 3, 1, db);
+    for (int i = 0; i < 5; i++)
+        assert_near(at(e, "1")->data[i], dW0[i], PUB);
+    for (int i = 0; i < 4; i++)
+        assert_near(at(e, "0")->data[i], dA0[i], PUB);
+    built_free(b);
+}
+
+static void linear_activation_backward_expects_both_triples(void **state)
+{
+    (void)state;
+    built *b = build("w4a1/linear_activation_backward");
+    static const double sdA[] = { 0.11017994, 0.01105339, 0.09466817, 0.00949723, -0.05743092, -0.00576154 };
+    static const double sdW[] = { 0.10266786, 0.09778551, -0.01968084 }, sdb[] = { -0.05729622 };
+    static const double rdA[] = { 0.44090989, 0, 0.37883606, 0, -0.2298228, 0 };
+    static const double rdW[] = { 0.44513824, 0.37371418, -0.10478989 }, rdb[] = { -0.20837892 };
+    expect_array(at(b->cases[0].expected, "0"), 3, 2, sdA);
+    expect_array(at(b->cases[0].expected, "1"), 1, 3, sdW);
+    expect_array(at(b->cases[0].expected, "2"), 1, 1, sdb);
+    expect_array(at(b->cases[1].expected, "0"), 3, 2, rdA);
+    expect_array(at(b->cases[1].expected, "1"), 1, 3, rdW);
+    expect_array(at(b->cases[1].expected, "2"), 1, 1, rdb);
+    built_free(b);
+}
+
+static void L_model_backward_expects_dA1_dW1_db1(void **state)
+{
+    (void)state;
+    built *b = build("w4a1/L_model_backward");
+    static const double dA1[] = { 0.12913162, -0.44014127, -0.14175655, 0.48317296, 0.01663708, -0.05670698 };
+    static const double dW1[] = { 0.41010002, 0.07807203, 0.13798444, 0.10502167, 0, 0, 0, 0,
+                                  0.05283652, 0.01005865, 0.01777766, 0.0135308 };
+    static const double db1[] = { -0.22007063, 0, -0.02835349 };
+    static const double dW2[] = { -0.39202432, -0.13325855, -0.04601089 }, db2[] = { 0.15187861 };
+    const ex_value *g = b->cases[0].expected;
+    expect_array(at(g, "dA1"), 3, 2, dA1);
+    expect_array(at(g, "dW1"), 3, 4, dW1);
+    expect_array(at(g, "db1"), 3, 1, db1);
+    expect_array(at(g, "dW2"), 1, 3, dW2);
+    expect_array(at(g, "db2"), 1, 1, db2);
+    assert_non_null(at(g, "dA0"));
+    built_free(b);
+}
+
+static void update_parameters_expects_the_published_parameters(void **state)
+{
+    (void)state;
+    built *b = build("w4a1/update_parameters");
+    static const double W1[] = { -0.59562069, -0.09991781, -2.14584584, 1.82662008, -1.76569676, -0.80627147,
+                                 0.51115557, -1.18258802, -1.0535704, -0.86128581, 0.68284052, 2.20374577 };
+    static const double b1[] = { -0.04659241, -1.28888275, 0.53405496 };
+    static const double W2[] = { -0.55569196, 0.0354055, 1.32964895 }, b2[] = { -0.84610769 };
+    const ex_value *p = b->cases[0].expected;
+    expect_array(at(p, "W1"), 3, 4, W1);
+    expect_array(at(p, "b1"), 3, 1, b1);
+    expect_array(at(p, "W2"), 1, 3, W2);
+    expect_array(at(p, "b2"), 1, 1, b2);
+    built_free(b);
+}
+
+static void initialisers_expect_the_published_weights(void **state)
+{
+    (void)state;
+    built *b = build("w4a1/initialize_parameters");
+    static const double W1[] = { 0.01624345, -0.00611756, -0.00528172, -0.01072969, 0.00865408, -0.02301539 };
+    static const double W2[] = { 0.01744812, -0.00761207 };
+    expect_array(at(b->cases[0].expected, "W1"), 2, 3, W1);
+    expect_array(at(b->cases[0].expected, "W2"), 1, 2, W2);
+    built_free(b);
+    b = build("w4a1/initialize_parameters_deep");
+    static const double D1[] = { 0.01788628, 0.0043651, 0.00096497, -0.01863493, -0.00277388 };
+    const ex_value *w = at(b->cases[0].expected, "W1");
+    assert_int_equal(w->shape[0], 4);
+    assert_int_equal(w->shape[1], 5);
+    for (int i = 0; i < 5; i++)
+        assert_near(w->data[i], D1[i], PUB);
+    built_free(b);
+}
+
+static void every_exercise_has_a_visible_and_a_hidden_case(void **state)
+{
+    (void)state;
+    for (int i = 0; i < ex_def_count(); i++) {
+        const ex_def *d = ex_def_at(i);
+        ex_case cases[EX_MAX_CASES];
+        int n = d->build(cases);
+        assert_true(n > 0);
+        bool visible = false, hidden = false;
+        for (int c = 0; c < n; c++) {
+            visible = visible || !cases[c].hidden;
+            hidden = hidden || cases[c].hidden;
+            assert_non_null(cases[c].expected);
+            ex_case_clear(&cases[c]);
+        }
+        if (!visible || !hidden)
+            fail_msg("%s/%s needs visible and hidden cases", d->assignment, d->function);
+    }
+}
+
+static void every_mistake_has_a_sentence(void **state)
+{
+    (void)state;
+    const char *missing = ex_mistake_missing_text();
+    if (missing)
+        fail_msg("mistake '%s' has no sentence", missing);
+}
+
+static void values_make_the_json_round_trip_bit_for_bit(void **state)
+{
+    (void)state;
+    size_t s31[2] = { 3, 1 }, s3 = 3;
+    ex_value *col = exv_array(2, s31), *r1 = exv_array(1, &s3);
+    col->data[0] = 0.1;
+    col->data[1] = -1.2345678901234567e-300;
+    col->data[2] = 1.0 / 3.0;
+    memcpy(r1->data, col->data, 3 * sizeof(double));
+    ex_value *t = exv_tuple();
+    exv_push(t, col);
+    exv_push(t, r1);
+    exv_push(t, exv_float(0.1 + 0.2));
+    exv_push(t, exv_npscalar("float64", 2.5));
+    exv_push(t, exv_list());
+    exv_push(t, exv_none());
+    char *json = exv_to_json(t);
+    ex_value *back = exv_from_json_text(json);
+    assert_non_null(back);
+    assert_int_equal(back->n, 6);
+    assert_int_equal(back->items[0]->ndim, 2);
+    assert_int_equal(back->items[1]->ndim, 1);
+    for (int i = 0; i < 3; i++)
+        assert_memory_equal(&back->items[0]->data[i], &col->data[i], sizeof(double));
+    assert_int_equal(back->items[2]->kind, EXV_FLOAT);
+    assert_memory_equal(&back->items[2]->num, &t->items[2]->num, sizeof(double));
+    assert_int_equal(back->items[3]->kind, EXV_NPSCALAR);
+    assert_int_equal(back->items[4]->kind, EXV_LIST);
+    assert_int_equal(back->items[5]->kind, EXV_NONE);
+    free(json);
+    exv_free(back);
+    exv_free(t);
+}
+
+static void numbers_print_as_numpy_prints_them(void **state)
+{
+    (void)state;
+    size_t s12[2] = { 1, 2 };
+    ex_value *z = exv_array(2, s12);
+    z->data[0] = 3.2629533701;
+    z->data[1] = -1.2342998712;
+    char buf[128];
+    exv_format(z, buf, sizeof buf, 100);
+    assert_string_equal(buf, "[[ 3.26295337 -1.23429987]]");
+    z->data[0] = 0;
+    z->data[1] = 0.6;
+    exv_format(z, buf, sizeof buf, 100);
+    assert_string_equal(buf, "[[0.  0.6]]");
+    exv_format_number(-0.0, buf, sizeof buf);
+    assert_string_equal(buf, "-0.");
+    exv_free(z);
+}
+
+static ex_value *column(size_t n, double x)
+{
+    size_t s[2] = { n, 1 };
+    ex_value *v = exv_array(2, s);
+    for (size_t i = 0; i < n; i++)
+        v->data[i] = x + (double)i;
+    return v;
+}
+
+static void a_rank1_db_is_named_before_its_values(void **state)
+{
+    (void)state;
+    ex_value *want = column(3, 1.0);
+    size_t s3 = 3;
+    ex_value *got = exv_array(1, &s3);
+    ex_verdict v;
+    ex_compare(want, got, 1e-8, 1e-6, NULL, &v);
+    assert_int_equal(v.outcome, EX_RANK1);
+    assert_string_equal(v.expected_shape, "(3, 1)");
+    assert_string_equal(v.got_shape, "(3,)");
+    char text[512];
+    ex_verdict_text(&v, "linear_backward", 0, text, sizeof text);
+    assert_non_null(strstr(text, "rank-1"));
+    exv_free(got);
+    exv_free(want);
+}
+
+static void a_wrong_value_says_where_and_both_values(void **state)
+{
+    (void)state;
+    ex_value *want = column(3, 1.0), *got = column(3, 1.0);
+    got->data[2] = 7.5;
+    ex_verdict v;
+    ex_compare(want, got, 1e-8, 1e-6, NULL, &v);
+    assert_int_equal(v.outcome, EX_VALUES);
+    assert_string_equal(v.where, "[2, 0]");
+    assert_string_equal(v.expected_num, "3.");
+    assert_string_equal(v.got_num, "7.5");
+    assert_near(v.max_diff, 4.5, 1e-12);
+    exv_free(got);
+    exv_free(want);
+}
+
+static void the_most_basic_problem_wins_across_a_tuple(void **state)
+{
+    (void)state;
+    /* dW has wrong values, db is the wrong shape: the shape comes first */
+    ex_value *want = exv_tuple(), *got = exv_tuple();
+    exv_push(want, column(2, 0));
+    exv_push(want, column(3, 0));
+    exv_push(got, column(2, 5));
+    exv_push(got, column(4, 0));
+    static const char *const names[] = { "dW", "db", NULL };
+    ex_verdict v;
+    ex_compare(want, got, 1e-8, 1e-6, names, &v);
+    assert_int_equal(v.outcome, EX_SHAPE);
+    assert_string_equal(v.path, "db");
+    exv_free(got);
+    exv_free(want);
+}
+
+static void a_list_where_an_array_belongs_and_a_missing_key(void **state)
+{
+    (void)state;
+    ex_value *want = column(2, 0), *got = exv_list();
+    ex_verdict v;
+    ex_compare(want, got, 1e-8, 1e-6, NULL, &v);
+    assert_int_equal(v.outcome, EX_WRONG_TYPE);
+    assert_string_equal(v.got_kind, "a list of 0");
+    exv_free(got);
+    ex_value *d = exv_dict(), *g = exv_dict();
+    exv_set(d, "dA0", exv_clone(want));
+    exv_set(g, "dA1", exv_clone(want));
+    ex_compare(d, g, 1e-8, 1e-6, NULL, &v);
+    assert_int_equal(v.outcome, EX_MISSING_KEY);
+    assert_string_equal(v.key, "dA0");
+    ex_compare(d, NULL, 1e-8, 1e-6, NULL, &v);
+    assert_int_equal(v.outcome, EX_NONE);
+    exv_free(d);
+    exv_free(g);
+    exv_free(want);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(linear_forward_expects_the_notebooks_Z),
+        cmocka_unit_test(linear_activation_forward_expects_sigmoid_and_relu),
+        cmocka_unit_test(L_model_forward_expects_the_published_AL),
+        cmocka_unit_test(compute_cost_expects_the_published_cost),
+        cmocka_unit_test(linear_backward_expects_the_newer_notebooks_values),
+        cmocka_unit_test(linear_activation_backward_expects_both_triples),
+        cmocka_unit_test(L_model_backward_expects_dA1_dW1_db1),
+        cmocka_unit_test(update_parameters_expects_the_published_parameters),
+        cmocka_unit_test(initialisers_expect_the_published_weights),
+        cmocka_unit_test(every_exercise_has_a_visible_and_a_hidden_case),
+        cmocka_unit_test(every_mistake_has_a_sentence),
+        cmocka_unit_test(values_make_the_json_round_trip_bit_for_bit),
+        cmocka_unit_test(numbers_print_as_numpy_prints_them),
+        cmocka_unit_test(a_rank1_db_is_named_before_its_values),
+        cmocka_unit_test(a_wrong_value_says_where_and_both_values),
+        cmocka_unit_test(the_most_basic_problem_wins_across_a_tuple),
+        cmocka_unit_test(a_list_where_an_array_belongs_and_a_missing_key),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
