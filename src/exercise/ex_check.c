@@ -167,6 +167,11 @@ static void compare_rec(const ex_value *e, const ex_value *g, double atol, doubl
             wrong_type(best, path, "a number", g);
             return;
         }
+        /* a Python int where a float belongs (b = 0 for b = 0.0), and the other way round */
+        if ((e->kind == EXV_FLOAT && g->kind == EXV_INT) || (e->kind == EXV_INT && g->kind == EXV_FLOAT)) {
+            wrong_type(best, path, e->kind == EXV_FLOAT ? "a Python float" : "a Python int", g);
+            return;
+        }
         if (!close_enough(e->num, x, atol, rtol)) {
             verdict_start(&v, EX_VALUES, path);
             v.max_diff = isfinite(x) ? fabs(x - e->num) : INFINITY;
