@@ -107,10 +107,6 @@ static void child_exec(char *const argv[], const ex_run_limits *lim, int out_w, 
     for (int fd = 4; fd < 1024; fd++)
         close(fd);
     struct rlimit rl;
-    if (lim->memory_bytes) {
-        rl.rlim_cur = rl.rlim_max = lim->memory_bytes;
-        setrlimit(RLIMIT_AS, &rl);
-    }
     rl.rlim_cur = rl.rlim_max = 0;
     setrlimit(RLIMIT_CORE, &rl);
     rl.rlim_cur = rl.rlim_max = (rlim_t)64 << 20;
@@ -126,6 +122,12 @@ static void child_exec(char *const argv[], const ex_run_limits *lim, int out_w, 
     setenv("PYTHONDONTWRITEBYTECODE", "1", 1);
     setenv("PYTHONIOENCODING", "utf-8", 1);
     setenv("MPLBACKEND", "Agg", 1);
+    /* The address-space limit comes last: setenv may allocate, and in a
+     * sanitizer build the allocator maps memory far beyond any sane limit. */
+    if (lim->memory_bytes) {
+        rl.rlim_cur = rl.rlim_max = lim->memory_bytes;
+        setrlimit(RLIMIT_AS, &rl);
+    }
     execve(argv[0], argv, environ);
     _exit(127);
 }
