@@ -66,7 +66,7 @@ int cmd_sweep(int argc, char **argv)
     const cli_extra_option extras[] = {{"hidden", true}, {"json", false}};
     switch (cli_parse_run_options(argc, argv, &spec, extras, 2, sweep_extra, &args, err, sizeof err)) {
     case CLI_PARSE_HELP:
-        printf(sweep_usage, cli_run_options_help);
+        printf(sweep_usage, cli_run_options_help_sweep);
         return 0;
     case CLI_PARSE_ERROR:
         fprintf(stderr, "dnn-tutor sweep: %s\n", err);

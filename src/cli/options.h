@@ -45,5 +45,7 @@ cli_parse_result cli_parse_run_options(int argc, char **argv, run_spec *spec,
 
 /* The help text of the shared run options, to append to a subcommand's --help. */
 extern const char cli_run_options_help[];
+/* The same without the single-layer --hidden line (sweep's --hidden is a list). */
+extern const char cli_run_options_help_sweep[];
 
 #endif

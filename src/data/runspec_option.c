@@ -8,6 +8,7 @@
 #include "runspec.h"
 
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -201,8 +202,13 @@ static bool apply(run_spec *spec, runspec_option o, const char *v, char *err, si
     double x;
     switch (o) {
     case RUNSPEC_DATASET:
-        if (!v || !*v || strlen(v) >= sizeof spec->dataset) {
+        if (!v || !*v) {
             snprintf(err, err_size, "--dataset: expected a data set name or a CSV path");
+            return false;
+        }
+        if (strlen(v) >= sizeof spec->dataset) {
+            snprintf(err, err_size, "--dataset: the name is %zu characters long; at most %zu are taken",
+                     strlen(v), sizeof spec->dataset - 1);
             return false;
         }
         snprintf(spec->dataset, sizeof spec->dataset, "%s", v);
@@ -259,6 +265,11 @@ static bool apply(run_spec *spec, runspec_option o, const char *v, char *err, si
         spec->seed_given = true;
         return true;
     case RUNSPEC_LR:
+        if (v && *v && !parse_double(v, &x) && strtod(v, NULL) >= 0.0 && strtod(v, NULL) < DBL_MIN) {
+            snprintf(err, err_size, "--lr: '%s' is too small to train with (below %g, the smallest normal "
+                                    "double)", v, DBL_MIN);
+            return false;
+        }
         if (!parse_double(v, &x) || !(x > 0.0) || x > RUN_LR_MAX) {
             snprintf(err, err_size, "--lr: expected a learning rate above 0 and at most %g, got '%s'", RUN_LR_MAX,
                      v);

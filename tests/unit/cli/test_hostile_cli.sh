@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Hostile surroundings for the headless commands: standard output that cannot
-# be written, a data directory override that does not exist, a CSV that is a
+# be written, contradicting or absurd options, a data directory override that does not exist, a CSV that is a
 # FIFO with no writer or repeats a column name, a file size limit. Each must
 # end with exit 1 and one clear line on stderr, never hang, never exit 0.
 set -u
@@ -61,6 +61,21 @@ one_line "a repeated column name" 'column 2 repeats the name "label" of column 1
 printf 'a,b,label\r1,2,0\r3,4,1\r' >"$tmp/mac.csv"
 expect 1 "CR-only line ends" "$bin" train --dataset "$tmp/mac.csv" --iterations 10 >/dev/null
 one_line "CR-only line ends" 'carriage return only'
+
+# 4. Options that contradict each other or are refused for a reason the message must name.
+expect 2 "--hidden with --layers" "$bin" train --hidden 4 --layers 2,5,1 --iterations 1 >/dev/null
+one_line "--hidden with --layers" '--hidden and --layers both give the hidden layers'
+expect 2 "--layers then --hidden" "$bin" train --layers 2,5,1 --hidden 4 --iterations 1 >/dev/null
+one_line "--layers then --hidden" '--hidden and --layers both'
+expect 2 "--lr 1e-320" "$bin" train --lr 1e-320 --iterations 1 >/dev/null
+one_line "--lr 1e-320" "'1e-320' is too small"
+expect 2 "--lr 0" "$bin" train --lr 0 --iterations 1 >/dev/null
+one_line "--lr 0" 'above 0'
+long=$(printf 'a%.0s' $(seq 100000))
+expect 2 "a 100000-character --dataset" "$bin" train --dataset "$long" --iterations 1 >/dev/null
+one_line "a 100000-character --dataset" '100000 characters long'
+n=$("$bin" sweep --help | grep -cE '^  --hidden ')
+[ "$n" -eq 1 ] || fail "sweep --help has $n option rows for --hidden, want 1"
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures failure(s)"
