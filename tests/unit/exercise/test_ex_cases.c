@@ -195,6 +195,60 @@ static void initialisers_expect_the_published_weights(void **state)
     built_free(b);
 }
 
+/* The application's public test: seed(1), X = randn(10, 10), layers (10, 5, 6, 1). */
+static void L_layer_model_expects_the_public_tests_costs_and_weights(void **state)
+{
+    (void)state;
+    built *b = build("w4a2/L_layer_model");
+    const ex_value *costs = at(b->cases[0].expected, "1");
+    double J;
+    assert_int_equal(costs->n, 1);
+    assert_true(exv_scalar(costs->items[0], &J));
+    assert_near(J, 0.70723944, PUB);
+    static const double W1row0[] = { 0.51384638, -0.19333098, -0.16705238, -0.33923196, 0.273477,
+                                     -0.72775498, 0.55170785, -0.24077478, 0.10082452, -0.07882423 };
+    static const double b1[] = { -2.16491028e-04, 1.50999130e-04, 8.71516045e-06, 5.57557615e-05,
+                                 -2.90746349e-05 };
+    static const double W3[] = { -0.09079199, -0.08117381, 0.07667568, 0.16665535, 0.08029575, 0.04805811 };
+    static const double b3[] = { 0.0013201 };
+    const ex_value *W1 = at(b->cases[0].expected, "0.W1");
+    assert_int_equal(W1->shape[0], 5);
+    for (int i = 0; i < 10; i++)
+        assert_near(W1->data[i], W1row0[i], PUB);
+    expect_array(at(b->cases[0].expected, "0.b1"), 5, 1, b1);
+    expect_array(at(b->cases[0].expected, "0.W3"), 1, 6, W3);
+    expect_array(at(b->cases[0].expected, "0.b3"), 1, 1, b3);
+    /* learning_rate 0.02, 3 iterations */
+    static const double W3b[] = { -0.09087434, -0.07882982, 0.07821609, 0.16442826, 0.0783229, 0.04648216 };
+    static const double b3b[] = { 0.00525865 };
+    static const double b2b[] = { 1.18811550e-06, -4.25510194e-04, 6.56178455e-04, -1.42335482e-04,
+                                  -2.93618626e-04, -1.75573157e-04 };
+    expect_array(at(b->cases[1].expected, "0.W3"), 1, 6, W3b);
+    expect_array(at(b->cases[1].expected, "0.b3"), 1, 1, b3b);
+    expect_array(at(b->cases[1].expected, "0.b2"), 6, 1, b2b);
+    assert_int_equal(at(b->cases[1].expected, "1")->n, 1);
+    /* the course-sized run records iterations 0, 100, …, 2400 */
+    assert_int_equal(at(b->cases[2].expected, "1")->n, 25);
+    built_free(b);
+}
+
+/* The same data through (10, 4, 1): our numbers (CASES.md), numpy's to 8 decimals. */
+static void two_layer_model_expects_numpys_numbers(void **state)
+{
+    (void)state;
+    built *b = build("w4a2/two_layer_model");
+    double J;
+    assert_true(exv_scalar(at(b->cases[0].expected, "1.0"), &J));
+    assert_near(J, 0.693189507939109, 1e-12);
+    static const double W2[] = { -0.00188733, -0.00884797, -0.00748471, 0.0168997 }, b2[] = { 0.00149869 };
+    expect_array(at(b->cases[0].expected, "0.W2"), 1, 4, W2);
+    expect_array(at(b->cases[0].expected, "0.b2"), 1, 1, b2);
+    static const double W2b[] = { -0.00179491, -0.00876382, -0.00752456, 0.01682615 }, b2b[] = { 0.00597041 };
+    expect_array(at(b->cases[1].expected, "0.W2"), 1, 4, W2b);
+    expect_array(at(b->cases[1].expected, "0.b2"), 1, 1, b2b);
+    built_free(b);
+}
+
 static void every_exercise_has_a_visible_and_a_hidden_case(void **state)
 {
     (void)state;
@@ -371,6 +425,8 @@ int main(void)
         cmocka_unit_test(L_model_backward_expects_dA1_dW1_db1),
         cmocka_unit_test(update_parameters_expects_the_published_parameters),
         cmocka_unit_test(initialisers_expect_the_published_weights),
+        cmocka_unit_test(L_layer_model_expects_the_public_tests_costs_and_weights),
+        cmocka_unit_test(two_layer_model_expects_numpys_numbers),
         cmocka_unit_test(every_exercise_has_a_visible_and_a_hidden_case),
         cmocka_unit_test(every_mistake_has_a_sentence),
         cmocka_unit_test(values_make_the_json_round_trip_bit_for_bit),
