@@ -224,7 +224,7 @@ size_t nn_op_shapes(const nn_net *net, nn_op op, char *buf, size_t size)
         break;
     case NN_OP_DB:
         put_ref(net, buf, size, &len, in[0], "");
-        put(buf, size, &len, " sum over columns → ");
+        put(buf, size, &len, " each row summed → ");
         put_ref(net, buf, size, &len, out, "");
         break;
     case NN_OP_DA_PREV:

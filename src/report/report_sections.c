@@ -28,7 +28,7 @@ static void shapes_in(report_lang lang, const char *in, rbuf *out)
     static const char *const words[][2] = {
         {" broadcast → ", " 广播 → "},
         {" element-wise → ", " 逐元素 → "},
-        {" sum over columns → ", " 逐行求和 → "},
+        {" each row summed → ", " 逐行求和 → "},
         {" (scalar)", "（标量）"},
         {"(axis=1, keepdims)", "(axis=1, keepdims)"},
     };

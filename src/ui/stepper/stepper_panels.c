@@ -380,7 +380,7 @@ static void stv_shapes_lang(char *text, size_t size, const ui_ctx *ctx)
     static const char *const words[][2] = {
         {" broadcast \u2192 ", " 广播 \u2192 "},
         {" element-wise \u2192 ", " 逐元素 \u2192 "},
-        {" sum over columns \u2192 ", " 逐行求和 \u2192 "},
+        {" each row summed \u2192 ", " 逐行求和 \u2192 "},
         {" (scalar)", "（标量）"},
     };
     if (ctx->lang != UI_LANG_ZH)

@@ -49,6 +49,8 @@ static void backward_steps_name_their_shapes(void **state)
     assert_string_equal(buf, "dZ[1] (4, 400) · Xᵀ (400, 2) → dW[1] (4, 2)");
     nn_op_formula(net, nn_op_at(net, 11), buf, sizeof buf);
     assert_string_equal(buf, "db[1] = (1/m) Σ dZ[1]  (axis=1, keepdims)");
+    nn_op_shapes(net, nn_op_at(net, 11), buf, sizeof buf);
+    assert_string_equal(buf, "dZ[1] (4, 400) each row summed → db[1] (4, 1)");
     nn_free(net), mat_free(X), mat_free(Y);
 }
 

@@ -1,0 +1,17 @@
+#!/bin/sh
+# One wording for np.sum(dZ, axis=1) everywhere a learner reads it: each row
+# summed over the m examples (逐行求和). The stepper, the report, the lessons,
+# the README and the man page once said "sum over columns" or 按列/按行求和,
+# which read as the opposite axis; none of those may come back.
+root=${DNN_TUTOR_SOURCE_ROOT:-.}
+cd "$root" || exit 1
+bad=$(grep -rnE 'sum(med)? over (the )?columns|adds? up the columns|column sums? of dZ|按列求和|按行求和|逐列求和' \
+        src lessons README.md doc tests/data/report tests/render/golden 2>/dev/null)
+if [ -n "$bad" ]; then
+  echo "the old wording for np.sum(dZ, axis=1) is back (say: each row summed / 逐行求和):"
+  echo "$bad"
+  exit 1
+fi
+# and the one wording is what the core writes for the db step
+grep -q '" each row summed → "' src/core/formula.c || { echo "src/core/formula.c: the db step no longer says 'each row summed'"; exit 1; }
+exit 0
