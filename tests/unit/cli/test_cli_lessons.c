@@ -209,6 +209,14 @@ static void trying_answers_prints_the_verdict_and_exits_with_it(void **state)
         {"w3-q-act-output-binary", "sigmoid函数", "zh", 0, "right", NULL},
         {"w3-q-act-output-binary", "tanh", "en", 1, "wrong", NULL},
         {"w4-q-blocks-cache", "a", "en", 0, "right", NULL},
+        {"w4-q-blocks-cache", "c", "en", 1, "wrong", "only in the update"},
+        {"w3-q-bp-why-elementwise", "d", "zh", 1, "wrong", "逐元素作用"},
+        {"w3-q-bp-w2t-dz2-shape", "1 x 400", "en", 1, "wrong", "shape of dZ^[2]"},
+        {"w4-q-dims-da1", "(5, 3)", "en", 1, "wrong", "W^[2]ᵀ"},
+        {"w4-q-bwd-relu", "2", "en", 1, "wrong", "slope is 0"},
+        {"w3-q-der-tanh-from-a", "1/2", "zh", 1, "wrong", "1 − a²"},
+        {"w3-q-der-sigmoid-from-a", "0.36", "en", 1, "wrong", "slope of tanh"},
+        {"w2-q-dw1", "0.4", "en", 1, "wrong", "sign"},
         {"w4-q-blocks-cache", "z", "en", 3, "unreadable", "letter or number"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -251,6 +259,39 @@ static void trying_an_unknown_quiz_or_without_an_answer_is_bad_usage(void **stat
     assert_int_equal(r.status, 0);
 }
 
+/* Every wrong option of the choice quizzes on the backward equations (and
+ * on the derivatives that feed them) has feedback of its own: `lessons try`
+ * prints a second line for it, in both languages. */
+static void every_wrong_option_of_the_backward_choice_quizzes_has_feedback(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *quiz;
+        const char *wrong; /* the letters of the wrong options */
+    } quizzes[] = {
+        {"w3-q-bp-why-elementwise", "abd"},
+        {"w4-q-blocks-cache", "bcd"},
+        {"w2-q-dvar", "bcd"},
+        {"w2-q-accumulator", "abd"},
+    };
+    static const char *const langs[] = {"en", "zh"};
+    for (size_t i = 0; i < sizeof quizzes / sizeof quizzes[0]; i++)
+        for (const char *c = quizzes[i].wrong; *c; c++)
+            for (size_t l = 0; l < 2; l++) {
+                static run_result r;
+                char answer[2] = {*c, '\0'};
+                const char *args[] = {"lessons", "try", quizzes[i].quiz, "--lang", langs[l], answer, NULL};
+                run(&r, args);
+                const char *nl = strchr(r.out, '\n');
+                if (r.status != 1 || !nl || strlen(nl + 1) < 10)
+                    print_message("%s %s (%s): exit %d, shows \"%s\"\n", quizzes[i].quiz, answer, langs[l], r.status,
+                                  r.out);
+                assert_int_equal(r.status, 1);
+                assert_non_null(nl);
+                assert_true(strlen(nl + 1) >= 10); /* the feedback, not an empty line */
+            }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -262,6 +303,7 @@ int main(void)
         cmocka_unit_test(help_is_printed_on_stdout),
         cmocka_unit_test(trying_answers_prints_the_verdict_and_exits_with_it),
         cmocka_unit_test(trying_an_unknown_quiz_or_without_an_answer_is_bad_usage),
+        cmocka_unit_test(every_wrong_option_of_the_backward_choice_quizzes_has_feedback),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
