@@ -1,23 +1,28 @@
 /*
  * cmd_lessons.c — `dnn-tutor lessons check [DIR]`: loads lesson files the way
  * the app does and prints what is wrong with them; `dnn-tutor lessons try
- * QUIZ_ID ANSWER`: judges one answer as the reader would.
+ * QUIZ_ID ANSWER [--lang zh|en] [--lessons DIR]`: judges one answer as the
+ * lesson reader would.
  *
- *   stdout:  one line per problem, FILE:LINE:COL: json.path: message
- *            (FILE: message for a file or directory that cannot be read),
- *            then one summary line:
- *              4 files, 3 weeks, 31 lessons, 119 quizzes (92 typed), 10 labs: OK
- *              4 files (1 skipped), 3 weeks, …: 2 problems
- *   stderr:  usage errors only.
- *   exit:    0 no problem, 1 any problem, 2 bad usage.
- *
- * Without DIR the lessons built into the binary are checked, named
- * lessons/weekN.json.
+ * check:   stdout:  one line per problem, FILE:LINE:COL: json.path: message
+ *                   (FILE:LINE:COL: message for JSON that does not parse,
+ *                   FILE: message for a file or directory that cannot be
+ *                   read), then one summary line, for the shipped lessons:
+ *                     4 files, 4 weeks, 34 lessons, 136 quizzes (105 typed), 11 labs: OK
+ *                   and with a broken file:
+ *                     1 file (1 skipped), 0 weeks, 0 lessons, 0 quizzes (0 typed), 0 labs: 1 problem
+ *          stderr:  usage errors (and "out of memory") only.
+ *          exit:    0 no problem, 1 any problem, 2 bad usage.
+ *          Without DIR the lessons built into the binary are checked, named
+ *          lessons/weekN.json.
  *
  * try:     stdout:  "right", "wrong" or "unreadable" on the first line, then
- *                   what the reader shows for that answer: the feedback on
- *                   that wrong answer, or how to write an answer, and the
- *                   explanation once it is right.
+ *                   what the reader shows for that answer: the explanation
+ *                   of a right one, the feedback written for that wrong answer
+ *                   (nothing more when the quiz has none for it), or how to
+ *                   write an answer the reader could not read.
+ *          stderr:  usage errors, an unknown quiz id, and the problems of
+ *                   the lesson files (then nothing is judged).
  *          exit:    0 right, 1 wrong, 3 unreadable, 2 bad usage or an unknown
  *                   quiz, 4 the lessons (--lessons DIR) have problems.
  */
