@@ -1,7 +1,9 @@
 /*
- * report_analysis.c — the analysis section: the hidden-size sweep and the
- * learning-rate comparison, each with a table, a figure and a commentary
- * computed from the numbers, then the space for the learner's own notes.
+ * report_analysis.c — the analysis section: first the learner's part (the
+ * facts, the questions and the space to answer in: report_facts.c), then
+ * dnn-tutor's notes on the hidden-size sweep and the learning-rate
+ * comparison, each with a table, a figure and a commentary computed from the
+ * numbers, under headings that say whose notes they are.
  *
  * The commentary's rules, so a reader can check them against the tables:
  *   underfit   a size below the best one whose train accuracy is more than
@@ -179,7 +181,7 @@ static void section_lr(report_doc *doc, const report_data *d, const report_figur
 {
     const report_lang lang = doc->lang;
     char b[1024], cell[REPORT_LR_MAX][4][160];
-    doc_heading(doc, 3, TR(lang, "4.2 Learning rate", "4.2 学习率"));
+    doc_heading(doc, 3, TR(lang, "4.3 dnn-tutor's notes: learning rate", "4.3 dnn-tutor 的笔记：学习率"));
     if (d->lr_every == 1)
         doc_para(doc, rs_fmt(b, sizeof b,
                              TR(lang, "The same network and initialisation trained %ld iterations with each learning "
@@ -277,7 +279,13 @@ void report_analysis_write(report_doc *doc, const report_data *d, const report_f
     const bool split = d->main.data->X_test != NULL;
     char b[1024];
     doc_heading(doc, 2, TR(lang, "4. Analysis", "四、结果分析"));
-    doc_heading(doc, 3, TR(lang, "4.1 Hidden layer size", "4.1 隐藏层大小"));
+    report_facts_write(doc, d);
+    doc_heading(doc, 3, TR(lang, "4.2 dnn-tutor's notes: hidden layer size", "4.2 dnn-tutor 的笔记：隐藏层大小"));
+    doc_para(doc, TR(lang,
+                     "What follows in 4.2 and 4.3 is dnn-tutor's reading of the two experiments, written by fixed "
+                     "rules from the tables: compare it with your analysis above, do not copy it into yours.",
+                     "4.2 和 4.3 是 dnn-tutor 按固定规则根据表格写出的对两个实验的解读：请拿它和你上面的分析作比较，"
+                     "不要抄进你的分析。"));
     doc_para(doc, rs_fmt(b, sizeof b,
                          TR(lang, "One network per size n_h, each with one hidden layer (%s), the same initialisation "
                                   "and α = %g, trained %ld iterations (the course's sweep uses 5000).",
@@ -323,9 +331,4 @@ void report_analysis_write(report_doc *doc, const report_data *d, const report_f
                                : TR(lang, "the train accuracy of each hidden size.", "每种隐藏层大小的训练集准确率。"));
     sweep_commentary(doc, d);
     section_lr(doc, d, f);
-    doc_heading(doc, 2, TR(lang, "5. My notes", "五、我的笔记"));
-    doc_notes(doc, TR(lang, "Observations and conclusions", "观察与结论"),
-              TR(lang, "Write your own analysis here: what surprised you, what you would try next, how the numbers "
-                       "compare with the course's.",
-                 "在这里写下你自己的分析：哪些结果出乎意料，下一步想尝试什么，这些数字与课程中的结果相比如何。"));
 }

@@ -14,7 +14,12 @@
 /* snprintf into buf, returning buf (for building a cell or a sentence in place). */
 const char *rs_fmt(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-/* The analysis section: hidden-size sweep, learning rates, the learner's notes. */
+/* The analysis section: the learner's part (report_facts_write), then
+ * dnn-tutor's notes on the hidden-size sweep and the learning rates. */
 void report_analysis_write(report_doc *doc, const report_data *d, const report_figures *f);
+/* The learner's part of the analysis: measured facts, questions, the space to answer in. */
+void report_facts_write(report_doc *doc, const report_data *d);
+/* The derivation of the backward equations with the run's sizes (in the principle section). */
+void report_derivation_write(report_doc *doc, const report_data *d);
 
 #endif

@@ -212,6 +212,31 @@ int report_data_build(const run_spec *spec, atomic_bool *cancel, report_data *d,
             return rc;
         ok = lr.print_every == 0 || d->lr[i].res.costs;
     }
+
+    /* The facts: the labels' balance, and the network trained from zeros. */
+    for (size_t i = 0; i < dataset_m(ds); i++)
+        d->n_pos += ds->Y->v[i] > 0.5;
+    for (size_t i = 0; ds->Y_test && i < dataset_m_test(ds); i++)
+        d->n_pos_test += ds->Y_test->v[i] > 0.5;
+    if (ok && nn_layers(d->main.net) >= 2) {
+        run_spec zs = *spec;
+        zs.init = NN_INIT_ZEROS;
+        zs.print_every = 0;
+        zs.print_last = false;
+        d->zero_iterations = zs.iterations = lr.iterations;
+        nn_net *net = NULL;
+        rc = train_on(&zs, cancel, ds, &d->zero, &net, err, err_size);
+        if (rc) {
+            nn_free(net);
+            return rc;
+        }
+        d->zero_ran = true;
+        const mat *W1 = nn_value_of(net, NN_W, 1);
+        for (size_t r = 1; W1 && r < W1->rows; r++)
+            for (size_t c = 0; c < W1->cols; c++)
+                d->zero_row_spread = fmax(d->zero_row_spread, fabs(mat_get(W1, r, c) - mat_get(W1, 0, c)));
+        nn_free(net);
+    }
     if (!ok) {
         snprintf(err, err_size, "out of memory while building the report");
         return 1;
@@ -230,6 +255,7 @@ void report_data_free(report_data *d)
     }
     for (int i = 0; i < d->n_lr; i++)
         run_result_free(&d->lr[i].res);
+    run_result_free(&d->zero);
     run_setup_close(&d->main);
     memset(d, 0, sizeof *d);
 }

@@ -56,13 +56,22 @@ typedef struct report_data {
     int n_lr;
     int lr_main;                /* index of the main run's rate in lr[] */
 
+    /* The facts the learner's analysis argues from (report_facts.c shows them). */
+    long n_pos, n_pos_test;     /* examples labelled 1 in the training and the test set */
+    bool zero_ran;              /* the zero-initialisation run (only with a hidden layer) */
+    long zero_iterations;
+    run_result zero;            /* the same network and α from all-zero weights */
+    double zero_row_spread;     /* after that run: the largest |W[1]_jk − W[1]_0k| (0: every hidden
+                                   unit is the same function) */
+
     double seconds;             /* wall clock for everything */
 } report_data;
 
 /* The sweep's hidden sizes (the course's 1, 2, 3, 4, 5, 20, 50). */
 extern const int report_sweep_sizes[REPORT_SWEEP_N];
 
-/* Trains the main run, then the sweep and the learning-rate comparison.
+/* Trains the main run, then the sweep, the learning-rate comparison and (with
+ * a hidden layer) the same network from zeros; counts the labels.
  * Returns 0, or 1 (data set, memory, main run diverged, *cancel set: see
  * report_request) / 2 (impossible config) with one line in err. cancel may
  * be NULL. */

@@ -136,6 +136,7 @@ static void section_principle(report_doc *doc, const report_data *d)
                          TR(lang, "with the learning rate α = %g, repeated for %ld iterations.",
                             "其中学习率 α = %g，共重复 %ld 次迭代。"),
                          d->spec.lr, d->spec.iterations));
+    report_derivation_write(doc, d);
 }
 
 static void section_environment(report_doc *doc, const report_data *d, const report_env *env, const char *tail)

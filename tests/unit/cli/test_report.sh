@@ -57,6 +57,17 @@ for section in "## 1. Principle" "## 2. Environment" "## 3. Results" "## 4. Anal
 done
 grep -qF 'W[1] (4, 2) · X (2, 400) + b[1] (4, 1) broadcast → Z[1] (4, 400)' "$md" ||
   fail "the principle lacks the real shapes of the first linear step"
+# the scaffold: the derivation with this run's shapes, the learner's facts and questions before dnn-tutor's notes
+grep -qF 'dW[1] = (1/m) dZ[1]·Xᵀ              (4, 400)·(400, 2) = (4, 2)   a sum of 400 outer products' "$md" ||
+  fail "the derivation lacks dW[1] with the run's shapes"
+grep -qF 'dW[1] = dz[1]·xᵀ                    (4, 1)·(1, 2) = (4, 2)' "$md" || fail "the derivation lacks one example's outer product"
+grep -qF '**Baseline:** 200 of the 400 training examples are labelled 1' "$md" || fail "the analysis lacks the baseline fact"
+grep -qF 'α = 50: diverged at iteration' "$md" || fail "the analysis lacks the learning-rate facts"
+grep -qF '**Zero initialisation** (this network from all-zero W and b, α = 1.2, 5000 iterations)' "$md" ||
+  fail "the analysis lacks the zero-initialisation fact"
+[ "$(grep -c '^- Q[0-9]\. ' "$md")" -eq 5 ] || fail "the analysis does not ask 5 questions"
+awk '/^### 4.1 Your analysis/{a=NR} /learner notes: begin/{b=NR} /^### 4.2 dnn-tutor.s notes/{c=NR} END{exit !(a && a < b && b < c)}' "$md" ||
+  fail "the learner's analysis (questions, space) does not come before dnn-tutor's notes"
 grep -qF 'dnn-tutor train --dataset planar --hidden 4 --activation tanh --init course-w3 --seed 2 --lr 1.2 --iterations 10000' "$md" ||
   fail "the environment lacks the reproducing command line"
 grep -qE '^\| TP = 185 \| FN = 15 \|' <(sed 's/^| true 1 //' "$md") || fail "the confusion matrix lacks TP = 185, FN = 15"
@@ -102,7 +113,7 @@ head -1 "$tmp/html/auto.htm" | grep -qxF '<!DOCTYPE html>' || fail "-o FILE.htm 
 # 3. Languages: --lang zh, and the default from the locale variables.
 mkdir "$tmp/zh"
 run 0 "zh report" "$bin" report --iterations 300 --print-every 100 --lang zh -o "$tmp/zh/a.md"
-for word in "一、实验原理" "二、实验环境" "三、实验结果" "四、结果分析" "五、我的笔记" "前向传播" "反向传播" "混淆矩阵"; do
+for word in "一、实验原理" "二、实验环境" "三、实验结果" "四、结果分析" "4.1 你的分析" "dnn-tutor 的笔记" "前向传播" "反向传播" "混淆矩阵"; do
   grep -qF "$word" "$tmp/zh/a.md" || fail "the Chinese report lacks '$word'"
 done
 grep -qE 'Principle|Environment|Analysis|Confusion|converges|crawls' "$tmp/zh/a.md" && fail "the Chinese report has English headings or commentary"

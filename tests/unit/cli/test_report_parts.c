@@ -2,7 +2,8 @@
  * test_report_parts.c — the report layer's parts on their own (links only
  * src/report and what it stands on): XML escaping, axis ticks, a curve that
  * stops at a non-finite cost, Markdown escaping, the reproducing command's
- * quoting, and report_write's refusals.
+ * quoting, report_write's refusals, the derivation with a run's shapes, and
+ * the analysis's facts and questions apart from dnn-tutor's notes.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -268,6 +269,127 @@ static void a_cancelled_report_says_so_and_writes_nothing(void **state)
     assert_int_equal(rmdir(dir), 0); /* empty: no report, no figure, no temporary */
 }
 
+/* Writes a report of spec into a fresh directory and returns its text
+ * (malloc'd); the files are removed. */
+static char *report_text(const run_spec *spec, report_lang lang, report_format format)
+{
+    char dir[] = "/tmp/dnn-report-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char out[256];
+    snprintf(out, sizeof out, "%s/r.%s", dir, format == REPORT_HTML ? "html" : "md");
+    report_request req = {*spec, lang, format, out, NULL};
+    char err[512] = "";
+    assert_int_equal(report_write(&req, err, sizeof err), 0);
+    FILE *f = fopen(out, "r");
+    assert_non_null(f);
+    static char buf[1 << 20];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    glob_t g;
+    char pattern[300];
+    snprintf(pattern, sizeof pattern, "%s/*", dir);
+    if (glob(pattern, 0, NULL, &g) == 0) {
+        for (size_t i = 0; i < g.gl_pathc; i++)
+            unlink(g.gl_pathv[i]);
+        globfree(&g);
+    }
+    assert_int_equal(rmdir(dir), 0);
+    return strdup(buf);
+}
+
+static void has(const char *text, const char *piece)
+{
+    if (!strstr(text, piece))
+        print_message("the report lacks: %s\n", piece);
+    assert_non_null(strstr(text, piece));
+}
+
+/* The derivation uses the run's own sizes, for every layer of a deep network:
+ * one example's outer product, then the m examples as a matrix product. */
+static void the_derivation_carries_the_shapes_of_a_deep_run(void **state)
+{
+    (void)state;
+    run_spec spec = runspec_default();
+    spec.n_layers = 3;
+    spec.hidden = 0;
+    spec.layers[0] = 5, spec.layers[1] = 3, spec.layers[2] = 1;
+    spec.init = NN_INIT_COURSE_W4;
+    spec.iterations = 20;
+    spec.print_every = 10;
+    char *md = report_text(&spec, REPORT_EN, REPORT_MD);
+    has(md, "Deriving the backward equations, with this run's shapes");
+    has(md, "dz[3] = da[3]·σ'(z[3]) = −y(1 − a[3]) + (1 − y)a[3]");
+    has(md, "dW[3] = dz[3]·a[2]ᵀ                 (1, 1)·(1, 3) = (1, 3)");
+    has(md, "da[2] = W[3]ᵀ·dz[3]                 (3, 1)·(1, 1) = (3, 1)");
+    has(md, "dz[1] = da[1] ∗ (1 − a[1]²)         (5, 1) ∗ (5, 1) = (5, 1)");
+    has(md, "dW[1] = dz[1]·xᵀ                    (5, 1)·(1, 2) = (5, 2)");
+    has(md, "dW[2] = (1/m) dZ[2]·A[1]ᵀ           (3, 400)·(400, 5) = (3, 5)   a sum of 400 outer products");
+    has(md, "db[1] = (1/m) Σᵢ dz[1]⁽ⁱ⁾           (5, 1)   each row summed over the 400 examples");
+    has(md, "dA[1] = W[2]ᵀ·dZ[2]                 (5, 3)·(3, 400) = (5, 400)");
+    free(md);
+    spec.hidden_act = ACT_RELU;
+    md = report_text(&spec, REPORT_ZH, REPORT_MD);
+    has(md, "反向传播公式的推导（使用本次运行的形状）");
+    has(md, "dz[2] = da[2] ∗ (z[2] > 0)");
+    has(md, "与 W[3] 同形");
+    has(md, "逐行求和：每行把 400 个样本加起来");
+    free(md);
+}
+
+/* The analysis gives the learner questions and the measured facts, apart
+ * from dnn-tutor's own notes, which come after and say whose they are. */
+static void the_analysis_gives_facts_and_questions_apart_from_dnn_tutors_notes(void **state)
+{
+    (void)state;
+    run_spec spec = runspec_default();
+    spec.iterations = 200;
+    spec.print_every = 50;
+    char *md = report_text(&spec, REPORT_EN, REPORT_MD);
+    const char *yours = strstr(md, "### 4.1 Your analysis");
+    const char *notes = strstr(md, "### 4.2 dnn-tutor's notes: hidden layer size");
+    assert_non_null(yours);
+    assert_non_null(notes);
+    assert_true(yours < notes);
+    assert_non_null(strstr(md, "### 4.3 dnn-tutor's notes: learning rate"));
+    has(md, "**Baseline:** 200 of the 400 training examples are labelled 1 (50.00%). A model that always answers 1 "
+            "scores **50.00%** on the training set. This run: train 87.00%.");
+    has(md, "α = 0.01: J = 0.692904, train 57.00%");
+    has(md, "α = 50: diverged at iteration 5");
+    has(md, "n_h = 5: 88.25%");
+    has(md, "**Zero initialisation** (this network from all-zero W and b, α = 1.2, 200 iterations): final cost "
+            "0.693147, train accuracy 50.00%; afterwards the 4 rows of W[1] are still exactly equal");
+    has(md, "- Q1. How good is this run's accuracy? Compare it with the always-1 baseline");
+    has(md, "- Q4. Why does the network trained from zeros");
+    /* the learner's space is inside 4.1, before dnn-tutor's notes */
+    const char *space = strstr(md, "<!-- learner notes: begin -->");
+    assert_true(space && space > yours && space < notes);
+    /* the questions and facts are not repeated among dnn-tutor's notes */
+    assert_null(strstr(notes, "**Measured facts**"));
+    free(md);
+
+    char *zh = report_text(&spec, REPORT_ZH, REPORT_HTML);
+    has(zh, "4.1 你的分析");
+    has(zh, "4.2 dnn-tutor 的笔记：隐藏层大小");
+    has(zh, "<strong>基线：</strong> 训练样本中有 200 个标签为 1，共 400 个（50.00%）");
+    has(zh, "Q3. 隐藏层大到多少以后");
+    has(zh, "<div class=\"notes\">");
+    free(zh);
+
+    /* logistic regression: no hidden layer, no zero-init run, and the fact says why */
+    spec.n_layers = 1;
+    spec.hidden = 0;
+    spec.layers[0] = 1;
+    spec.init = NN_INIT_ZEROS;
+    spec.iterations = 30;
+    spec.print_every = 10;
+    md = report_text(&spec, REPORT_EN, REPORT_MD);
+    has(md, "**Zero initialisation:** this network has no hidden layer (logistic regression)");
+    assert_null(strstr(md, "Q4. Why does the network trained from zeros"));
+    has(md, "dW[1] = dz[1]·xᵀ                    (1, 1)·(1, 2) = (1, 2)");
+    free(md);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -281,6 +403,8 @@ int main(void)
         cmocka_unit_test(report_write_makes_every_file_of_a_small_run),
         cmocka_unit_test(a_comma_locale_does_not_change_the_reports_numbers),
         cmocka_unit_test(a_cancelled_report_says_so_and_writes_nothing),
+        cmocka_unit_test(the_derivation_carries_the_shapes_of_a_deep_run),
+        cmocka_unit_test(the_analysis_gives_facts_and_questions_apart_from_dnn_tutors_notes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
