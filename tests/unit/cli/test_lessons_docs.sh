@@ -17,5 +17,13 @@ echo '{' >"$tmp/a.json"
 broken=$("$bin" lessons check "$tmp" | tail -n 1)
 grep -qF " *                     $broken" "$src/src/cli/cmd_lessons.c" ||
   { echo "FAIL: the header of src/cli/cmd_lessons.c does not quote the broken file's summary '$broken'"; fail=1; }
-[ "$fail" -eq 0 ] && echo "ok: the documented summary lines are the real ones"
+# Every assignment of the exercise catalog is named by a lesson, with the
+# command that checks it, in both languages (the lesson that teaches it).
+for id in $(grep -o '"id": *"w[0-9]a[0-9]"' "$src/exercises/exercises.json" | grep -o 'w[0-9]a[0-9]' | sort -u); do
+  for lang in zh en; do
+    n=$(grep -o "\"$lang\": \"[^\"]*dnn-tutor exercises check $id[ ;。/.，]" "$src"/lessons/week*.json | wc -l)
+    [ "$n" -ge 1 ] || { echo "FAIL: no lesson ($lang) names 'dnn-tutor exercises check $id'"; fail=1; }
+  done
+done
+[ "$fail" -eq 0 ] && echo "ok: the documented summary lines are the real ones; every assignment is named by a lesson"
 exit $fail
