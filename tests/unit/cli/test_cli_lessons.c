@@ -217,6 +217,16 @@ static void trying_answers_prints_the_verdict_and_exits_with_it(void **state)
         {"w3-q-der-tanh-from-a", "1/2", "zh", 1, "wrong", "1 − a²"},
         {"w3-q-der-sigmoid-from-a", "0.36", "en", 1, "wrong", "slope of tanh"},
         {"w2-q-dw1", "0.4", "en", 1, "wrong", "sign"},
+        {"w4-q-report-part", "a", "zh", 0, "right", "实验原理"},
+        {"w4-q-report-part", "d", "en", 1, "wrong", "principle they rest on"},
+        {"w4-q-report-outer", "4 x 2", "en", 0, "right", NULL},
+        {"w4-q-report-outer", "(4, 400)", "en", 1, "wrong", "all the examples"},
+        {"w4-q-report-errors", "38", "en", 0, "right", "FP + FN"},
+        {"w4-q-report-errors", "40", "zh", 1, "wrong", "90.50%"},
+        {"w4-q-report-baseline", "85%", "en", 0, "right", NULL},
+        {"w4-q-report-baseline", "15", "en", 1, "wrong", "always answering 1"},
+        {"w4-q-report-argue", "b", "en", 0, "right", "argument from the facts"},
+        {"w4-q-report-argue", "a", "en", 1, "wrong", "same gradient"},
         {"w4-q-blocks-cache", "z", "en", 3, "unreadable", "letter or number"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
