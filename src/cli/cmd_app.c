@@ -293,7 +293,7 @@ static int cmd_lab(int argc, char **argv, bool trainer)
     }
     /* --iterations given: the trainer pauses there once (as a lesson's run does). */
     if (trainer && runspec_given(&spec, RUNSPEC_ITERATIONS))
-        trainer_screen_stop_at(s, spec.iterations);
+        trainer_screen_stop_at_option(s, spec.iterations);
     app_push(app, s);
     int rc = app_run(app, &f, ascii);
     app_free(app);

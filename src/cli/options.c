@@ -25,6 +25,8 @@
     "                           (seed 1, randn/sqrt(n[l-1])), zeros\n" \
     "  --seed N                 the seed of the initialisation (default: the init's own)\n" \
     "  --lr X                   learning rate alpha (default 1.2)\n" \
+    "                           With two or more hidden layers the defaults are week 4's:\n" \
+    "                           relu, course-w4 and lr 0.0075 (a given option is kept)\n" \
     "  --iterations N           gradient-descent iterations (default 10000)\n" \
     "  --print-every N          print the cost every N iterations (default 1000; 0 = never)\n" \
     "  --test-split F           hold out this fraction for testing (0 to 0.9; default 0)\n" \
@@ -110,5 +112,8 @@ cli_parse_result cli_parse_run_options(int argc, char **argv, run_spec *spec,
             return CLI_PARSE_ERROR;
         }
     }
+    /* Two or more hidden layers: week 4's activation, init and rate for what
+     * was not given (the one rule, runspec_deep_defaults). */
+    runspec_deep_defaults(spec);
     return CLI_PARSE_OK;
 }

@@ -34,6 +34,28 @@ run_spec runspec_default(void)
     return s;
 }
 
+unsigned runspec_deep_defaults(run_spec *spec)
+{
+    unsigned chose = 0;
+    if (spec->hidden > 0 || spec->n_layers < 3 || spec->assignment != RUNSPEC_ASSIGNMENT_NONE)
+        return 0;
+    if (!runspec_given(spec, RUNSPEC_ACTIVATION) && !spec->acts_given) {
+        spec->hidden_act = ACT_RELU;
+        chose |= RUNSPEC_GIVEN(RUNSPEC_ACTIVATION);
+    }
+    if (!runspec_given(spec, RUNSPEC_INIT)) {
+        spec->init = NN_INIT_COURSE_W4;
+        if (!spec->seed_given)
+            spec->seed = nn_init_default_seed(NN_INIT_COURSE_W4);
+        chose |= RUNSPEC_GIVEN(RUNSPEC_INIT);
+    }
+    if (!runspec_given(spec, RUNSPEC_LR)) {
+        spec->lr = 0.0075;
+        chose |= RUNSPEC_GIVEN(RUNSPEC_LR);
+    }
+    return chose;
+}
+
 static bool runspec_fail(char *msg, size_t msg_size, const char *text)
 {
     if (msg != NULL && msg_size > 0)

@@ -99,6 +99,17 @@ bool runspec_assignment_parse(const char *name, runspec_assignment *out);
  * Does not mark anything given but RUNSPEC_ASSIGNMENT. */
 void runspec_apply_assignment(run_spec *spec, runspec_assignment a);
 
+/* The deep-network defaults, one rule for train, stepper, trainer and the
+ * rest: a network with two or more hidden layers (layers n[1] … n[L] with
+ * L >= 3) gets week 4's ReLU hidden layers, randn/sqrt(n[l-1]) init
+ * (course-w4, seed 1 unless --seed) and lr 0.0075 — for each of activation,
+ * init and lr that was not given (spec->given; a preset that set them counts
+ * as given). Week 3's tanh, randn·0.01 and 1.2 leave such a network stuck
+ * predicting one class. Returns the RUNSPEC_GIVEN bits of the options it
+ * set (0 for a shallower network); calling it again sets and returns the
+ * same, so a lab can ask afterwards which defaults were chosen. */
+unsigned runspec_deep_defaults(run_spec *spec);
+
 /* True when option o was given (spec->given). */
 bool runspec_given(const run_spec *spec, runspec_option o);
 

@@ -11,9 +11,14 @@
 
 #include "trainer_internal.h"
 
-/* The ladder: roughly ×3 per rung, denser around the course's 1.2. */
+/* The ladder: roughly ×3 per rung, denser around the course's 1.2. The
+ * course network on planar survives 10 (the cost jumps, then settles), jumps
+ * about for thousands of iterations at 20, and saturates at 50 and 100: the
+ * top rungs are there so the week 2 lesson's "J oscillates or even grows"
+ * can be watched. RUN_LR_MAX is 100. */
 static const double lr_rungs[] = {
     0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 0.75, 1.0, 1.2, 1.5, 2.0, 3.0, 5.0, 10.0,
+    20.0, 50.0, 100.0,
 };
 #define LR_RUNGS (sizeof lr_rungs / sizeof lr_rungs[0])
 
@@ -71,6 +76,9 @@ void trainer_begin_run(trainer *t, double lr)
 {
     const run_hooks hooks = {.on_cost = trainer_on_cost, .user = t};
     run_loop_begin(&t->loop, t->net, lr, t->cost_every, &hooks);
+    t->now_valid = false;
+    t->saturated_n = 0;
+    t->saturated_sigma = NAN;
 }
 
 trainer *trainer_new(const run_spec *spec, char *err, size_t err_size)
@@ -176,11 +184,7 @@ static void trainer_record(trainer *t, double clock, double cost)
     t->hist_n++;
 }
 
-/* The watch, over the last TRAINER_WATCH costs since the last change: each
- * larger than the one before with the last more than 1% above the first, or
- * all of them above TRAINER_WATCH_RATIO × the first cost since the change. A cost that
- * keeps rising under gradient descent means the steps overshoot the valley. */
-static bool trainer_cost_growing(const trainer *t)
+bool trainer_cost_rising(const trainer *t)
 {
     if (t->hist_n < t->segment_start + TRAINER_WATCH)
         return false;
@@ -188,15 +192,60 @@ static bool trainer_cost_growing(const trainer *t)
     bool rising = true;
     for (int i = 1; i < TRAINER_WATCH; i++)
         rising = rising && y[i] > y[i - 1];
-    if (rising && y[TRAINER_WATCH - 1] > y[0] * 1.01)
-        return true;
-    /* Or stuck far above where this stretch started (lr so large that the
-     * cost jumps around high up instead of coming down). */
-    double first = t->hist_y[t->segment_start];
-    for (int i = 0; i < TRAINER_WATCH; i++)
-        if (!(y[i] > first * TRAINER_WATCH_RATIO))
+    return rising && y[TRAINER_WATCH - 1] > y[0] * 1.01;
+}
+
+/* The watch, over the last TRAINER_WATCH costs since the last change: their
+ * mean above TRAINER_WATCH_RATIO × the first cost since the change, and none
+ * of them back at or below it — the steps overshoot the valley so far that J
+ * climbs and stays up. A cost that creeps up by a few per cent (a plateau's
+ * noise, a smaller rate settling) is not that. */
+static bool trainer_cost_growing(const trainer *t)
+{
+    if (t->hist_n < t->segment_start + TRAINER_WATCH)
+        return false;
+    const double *y = t->hist_y + t->hist_n - TRAINER_WATCH;
+    double first = t->hist_y[t->segment_start], sum = 0;
+    for (int i = 0; i < TRAINER_WATCH; i++) {
+        if (!(y[i] > first))
+            return false;
+        sum += y[i];
+    }
+    return sum / TRAINER_WATCH > first * TRAINER_WATCH_RATIO;
+}
+
+static bool trainer_params_finite(const nn_net *net)
+{
+    for (int l = 1; l <= nn_layers(net); l++)
+        if (!mat_all_finite(nn_value_of(net, NN_W, l)) || !mat_all_finite(nn_value_of(net, NN_B, l)))
             return false;
     return true;
+}
+
+/* After the core stopped at a non-finite cost with finite weights: count the
+ * outputs that are certain and wrong (|a − y| = 1) in the last forward pass. */
+static void trainer_find_saturation(trainer *t)
+{
+    const nn_net *net = t->net;
+    const mat *A = nn_value_of(net, NN_A, nn_layers(net));
+    t->saturated_n = 0;
+    t->saturated_sigma = NAN;
+    if (!A)
+        return;
+    for (size_t i = 0; i < A->cols; i++) {
+        const double a = mat_get(A, 0, i), y = mat_get(t->data.Y, 0, i);
+        if (fabs(a - y) >= 1.0) {
+            if (!t->saturated_n++)
+                t->saturated_sigma = a;
+        }
+    }
+}
+
+int trainer_saturation(const trainer *t, double *sigma)
+{
+    if (sigma)
+        *sigma = t->divergence == TRAINER_DIV_SATURATED ? t->saturated_sigma : NAN;
+    return t->divergence == TRAINER_DIV_SATURATED ? t->saturated_n : 0;
 }
 
 static void trainer_diverge(trainer *t, trainer_divergence why)
@@ -222,11 +271,21 @@ long trainer_run(trainer *t, long n)
 {
     if (t->state == TRAINER_DIVERGED && t->divergence == TRAINER_DIV_NONFINITE)
         return 0;
+    if (t->state == TRAINER_DIVERGED && t->divergence == TRAINER_DIV_SATURATED)
+        return 0;
     t->step_from = nn_iterations(t->net);
     long done = run_loop_step(&t->loop, n);
     t->clock += done;
-    if (t->loop.diverged)
-        trainer_diverge(t, TRAINER_DIV_NONFINITE);
+    if (done > 0)
+        t->now_valid = false;
+    if (t->loop.diverged) {
+        if (trainer_params_finite(t->net)) {
+            trainer_diverge(t, TRAINER_DIV_SATURATED);
+            trainer_find_saturation(t);
+        } else {
+            trainer_diverge(t, TRAINER_DIV_NONFINITE);
+        }
+    }
     return done;
 }
 
@@ -237,7 +296,7 @@ bool trainer_set_paused(trainer *t, bool paused)
             t->state = TRAINER_PAUSED;
         return true;
     }
-    if (t->state == TRAINER_DIVERGED && t->divergence == TRAINER_DIV_NONFINITE)
+    if (t->state == TRAINER_DIVERGED && t->divergence != TRAINER_DIV_GROWING)
         return false;
     t->state = TRAINER_RUNNING;
     t->divergence = TRAINER_DIV_NONE;
@@ -360,6 +419,18 @@ void trainer_zero_init(trainer *t)
     t->state = TRAINER_RUNNING;
     t->divergence = TRAINER_DIV_NONE;
     trainer_mark(t, TRAINER_CHANGE_ZERO_INIT);
+}
+
+void trainer_measure_now(trainer *t, trainer_measure *out)
+{
+    if (!t->now_valid) {
+        t->now_cost = nn_compute_cost(t->net);
+        t->now_valid = true;
+    }
+    out->iterations = nn_iterations(t->net);
+    out->cost = t->now_cost;
+    out->acc_train = trainer_accuracy(t, false);
+    out->acc_test = trainer_accuracy(t, true);
 }
 
 double trainer_accuracy(const trainer *t, bool test)

@@ -59,8 +59,10 @@ typedef enum trainer_state {
 
 typedef enum trainer_divergence {
     TRAINER_DIV_NONE,
-    TRAINER_DIV_NONFINITE,  /* the cost or a parameter became NaN or ±inf (the core said NN_DIVERGED) */
-    TRAINER_DIV_GROWING     /* the cost kept growing, or stayed far above its start (TRAINER_WATCH) */
+    TRAINER_DIV_NONFINITE,  /* a parameter became NaN or ±inf (the core said NN_DIVERGED) */
+    TRAINER_DIV_SATURATED,  /* the weights are finite but an output is σ = 1.0 (or 0.0) on a point of
+                               the other class: log(0) made the cost infinite (trainer_saturation) */
+    TRAINER_DIV_GROWING     /* the cost grew to TRAINER_WATCH_RATIO × where it stood (TRAINER_WATCH) */
 } trainer_divergence;
 
 /* What a marker on the cost curve stands for. */
@@ -87,11 +89,11 @@ typedef struct trainer_marker {
  * iterations at first. */
 #define TRAINER_COST_EVERY 10
 /* The divergence watch: this many recorded costs in a row (since the last
- * setting change), each above the one before with the last more than 1%
- * above the first — or all above TRAINER_WATCH_RATIO × the first cost
- * recorded since the change. */
+ * setting change), each above the first cost recorded since the change and
+ * on average above TRAINER_WATCH_RATIO × it. A small rise after a change, or a noisy plateau, is not
+ * divergence (trainer_cost_rising tells it apart, for a neutral note). */
 #define TRAINER_WATCH 8
-#define TRAINER_WATCH_RATIO 1.5
+#define TRAINER_WATCH_RATIO 2.0
 #define TRAINER_HIDDEN_MIN 1
 #define TRAINER_HIDDEN_MAX 50
 
@@ -118,8 +120,31 @@ long trainer_iterations(const trainer *t);
 /* Updates done since trainer_new on every network: the cost history's x
  * axis, which goes on across rebuilds (the markers say where they were). */
 long trainer_clock(const trainer *t);
-/* The most recently recorded cost J (NAN before any). */
+/* The most recently recorded cost J (NAN before any): a sample of the cost
+ * curve, up to trainer_cost_every iterations old. What a status line shows is
+ * trainer_measure's. */
 double trainer_cost(const trainer *t);
+
+/* The numbers of the network as it is now, all at the same iteration. */
+typedef struct trainer_measure {
+    long iterations;       /* trainer_iterations */
+    double cost;           /* J of the current weights on the training data (+inf when saturated) */
+    double acc_train;      /* percent; NAN when a parameter is not finite */
+    double acc_test;       /* percent; NAN without a test set */
+} trainer_measure;
+/* Measures the current network (a forward pass over the training data, and
+ * one over each split for the accuracies; a second call at the same
+ * iteration reuses the cost). */
+void trainer_measure_now(trainer *t, trainer_measure *out);
+
+/* After TRAINER_DIV_SATURATED: how many outputs are certain and wrong, and
+ * the first one's σ (1.0 on a point labelled 0, or 0.0 on one labelled 1).
+ * 0 and NAN otherwise. */
+int trainer_saturation(const trainer *t, double *sigma);
+/* The cost has risen over the last TRAINER_WATCH recorded costs since the
+ * last change (each above the one before, the last over 1% above the first)
+ * without being divergence: worth a neutral note, not a stop. */
+bool trainer_cost_rising(const trainer *t);
 double trainer_lr(const trainer *t);
 trainer_state trainer_state_of(const trainer *t);
 trainer_divergence trainer_divergence_of(const trainer *t);
@@ -127,15 +152,16 @@ trainer_divergence trainer_divergence_of(const trainer *t);
 /* Runs up to n iterations of gradient descent whatever the state (so a paused
  * trainer can be stepped), stopping early when the watch sees divergence
  * (the state becomes TRAINER_DIVERGED). A trainer diverged with non-finite
- * values runs nothing until it is re-initialised or rebuilt. Returns the
- * iterations run. */
+ * values or a saturated output runs nothing until it is re-initialised or
+ * rebuilt. Returns the iterations run. */
 long trainer_run(trainer *t, long n);
 /* Pause or resume. Resuming a TRAINER_DIV_GROWING trainer clears the
- * divergence (the learner chose to go on); a TRAINER_DIV_NONFINITE one stays
- * diverged (false is returned). */
+ * divergence (the learner chose to go on); a TRAINER_DIV_NONFINITE or
+ * TRAINER_DIV_SATURATED one stays diverged (false is returned). */
 bool trainer_set_paused(trainer *t, bool paused);
 
-/* The learning-rate ladder, 0.0001 … 10 with the course's 1.2; returns its
+/* The learning-rate ladder, 0.0001 … 100 with the course's 1.2 (and rates
+ * at the top that make the course network diverge); returns its
  * length and stores the rungs (ascending) in *rungs. */
 size_t trainer_lr_ladder(const double **rungs);
 /* The next rung strictly above (dir > 0) or below (dir < 0) lr; lr itself

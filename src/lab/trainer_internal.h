@@ -18,6 +18,10 @@ struct trainer {
     trainer_state state;
     trainer_divergence divergence;
     bool zero_init;
+    int saturated_n;          /* TRAINER_DIV_SATURATED: outputs certain and wrong */
+    double saturated_sigma;   /* the first one's σ */
+    bool now_valid;           /* now_cost is the cost of the network as it is */
+    double now_cost;
 
     /* cost history */
     double *hist_x, *hist_y;

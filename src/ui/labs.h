@@ -30,6 +30,9 @@ ui_screen *trainer_screen_new(ui_lab_kind kind, const run_spec *spec, const ui_c
  * its numbers can be compared); space trains on. 0 (or less) never pauses.
  * Without this the trainer runs until the learner pauses it. */
 void trainer_screen_stop_at(ui_screen *s, long iterations);
+/* The same for the command line's --iterations: the notes name the option,
+ * not a lesson. */
+void trainer_screen_stop_at_option(ui_screen *s, long iterations);
 
 /* The labs' key tables (keymap.h); the trainer's serves all three kinds. */
 extern const struct ui_keymap stepper_keymap;

@@ -43,12 +43,12 @@ static void ts_start_sweep(trainer_screen *ts)
         return;
     }
     ts->view = TS_VIEW_SWEEP;
-    char en[512], zh[512];
-    snprintf(en, sizeof en, "Sweep: n_h = 1, 2, 3, 4, 5, 20, 50, %d iterations each at lr %g. "
-             "The live network waits meanwhile.", TRAINER_SWEEP_ITERATIONS, trainer_lr(ts->model));
-    snprintf(zh, sizeof zh, "隐藏单元扫描：n_h = 1, 2, 3, 4, 5, 20, 50，每个以学习率 %g 训练 %d 次迭代。其间主网络暂停。",
-             trainer_lr(ts->model), TRAINER_SWEEP_ITERATIONS);
-    ts_note(ts, false, en, zh);
+    /* The iterations in a sentence of their own: after the list of sizes,
+     * "…, 50, 5000 iterations each" read as if 5000 were a size. */
+    ts_notef(ts, false, "Sweep of the hidden-layer size n_h over " COURSE_SWEEP_SIZES_TEXT ". Each size trains "
+             "%d iterations at lr %g; the live network waits meanwhile.",
+             "隐藏层大小 n_h 扫描：" COURSE_SWEEP_SIZES_TEXT "。每个大小以学习率 %2$g 训练 %1$d 次迭代；其间主网络暂停。",
+             TRAINER_SWEEP_ITERATIONS, trainer_lr(ts->model));
 }
 
 /* ---- the layers editor (e) ---- */
@@ -97,25 +97,15 @@ static unsigned act_edit_apply(ui_screen *s, ui_key key, ui_ctx *ctx)
     ctx->text_input = false;
     const int n_x = nn_dim(trainer_net(ts->model), 0);
     if (!runspec_parse_layers(ts->input, layers, &n, why, sizeof why)) {
-        char en[200], zh[200];
-        snprintf(en, sizeof en, "Layer sizes are numbers separated by commas: the input %d first, the output 1 last (e.g. %d,20,7,5,1).", n_x, n_x);
-        snprintf(zh, sizeof zh, "各层大小以逗号分隔：先写输入层 %d，最后是输出层 1（例如 %d,20,7,5,1）。", n_x, n_x);
-        ts_note(ts, true, en, zh);
+        ts_notef(ts, true, "Layer sizes are numbers separated by commas: the input %d first, the output 1 last (e.g. %d,20,7,5,1).",
+                 "各层大小以逗号分隔：先写输入层 %d，最后是输出层 1（例如 %d,20,7,5,1）。", n_x, n_x);
     } else if (layers[0] != n_x) {
-        char en[200], zh[200];
-        snprintf(en, sizeof en, "Layers not changed: the list starts with the input size, and this data set has %d features, not %d.", n_x, layers[0]);
-        snprintf(zh, sizeof zh, "层未改变：列表第一个数是输入层大小，这个数据集有 %d 个特征，不是 %d。", n_x, layers[0]);
-        ts_note(ts, true, en, zh);
+        ts_notef(ts, true, "Layers not changed: the list starts with the input size, and this data set has %d features, not %d.",
+                 "层未改变：列表第一个数是输入层大小，这个数据集有 %d 个特征，不是 %d。", n_x, layers[0]);
     } else if (!trainer_set_layers(ts->model, layers + 1, n - 1, err, sizeof err)) {
-        char en[512], zh[512];
-        snprintf(en, sizeof en, "Layers not changed: %s.", err);
-        snprintf(zh, sizeof zh, "层未改变：%s。", err);
-        ts_note(ts, true, en, zh);
+        ts_notef(ts, true, "Layers not changed: %s.", "层未改变：%s。", err);
     } else {
-        char en[128], zh[128];
-        snprintf(en, sizeof en, "Layers %s", ts->input);
-        snprintf(zh, sizeof zh, "层 %s", ts->input);
-        ts_note_rebuilt(ts, en, zh);
+        ts_note_rebuilt(ts, "Layers %s", "层 %s", ts->input);
     }
     return ts_after(ts, ctx);
 }
@@ -151,20 +141,15 @@ static unsigned act_lr(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
     trainer_screen *ts = ts_of(s);
     trainer *t = ts->model;
-    char en[512], zh[512];
     uint32_t ch = key.code == UI_KEY_CHAR ? key.ch : 0;
     int dir = key.code == UI_KEY_RIGHT || ch == '+' || ch == '=' ? 1 : -1;
     double old = trainer_lr(t);
-    if (!trainer_step_lr(t, dir)) {
-        snprintf(en, sizeof en, "lr %g is already the %s rung of the ladder.", old, dir > 0 ? "top" : "bottom");
-        snprintf(zh, sizeof zh, "学习率 %g 已是阶梯的%s。", old, dir > 0 ? "最高一级" : "最低一级");
-        ts_note(ts, false, en, zh);
-    } else {
-        snprintf(en, sizeof en, "lr %g \xe2\x86\x92 %g: the same network goes on with the new step size.",
-                 old, trainer_lr(t));
-        snprintf(zh, sizeof zh, "学习率 %g → %g：同一个网络以新的步长继续训练。", old, trainer_lr(t));
-        ts_note(ts, false, en, zh);
-    }
+    if (!trainer_step_lr(t, dir))
+        ts_notef(ts, false, "lr %g is already the %s rung of the ladder.", "学习率 %g 已是阶梯的%s。", old,
+                 dir > 0 ? UI_TR(ctx, "top", "最高一级") : UI_TR(ctx, "bottom", "最低一级"));
+    else
+        ts_notef(ts, false, "lr %g \xe2\x86\x92 %g: the same network goes on with the new step size.",
+                 "学习率 %g → %g：同一个网络以新的步长继续训练。", old, trainer_lr(t));
     return ts_after(ts, ctx);
 }
 
@@ -172,32 +157,33 @@ static unsigned act_hidden(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
     trainer_screen *ts = ts_of(s);
     trainer *t = ts->model;
-    char err[200] = "", en[512], zh[512];
+    char err[200] = "";
     int n_h = nn_dim(trainer_net(t), 1) + (key.code == UI_KEY_UP ? 1 : -1);
     if (n_h < TRAINER_HIDDEN_MIN || n_h > TRAINER_HIDDEN_MAX) {
-        snprintf(en, sizeof en, "n_h stays %d: this lab allows %d to %d hidden units.",
+        ts_notef(ts, false, "n_h stays %d: this lab allows %d to %d hidden units.", "n_h 保持 %d：本实验允许 %d 到 %d 个隐藏单元。",
                  nn_dim(trainer_net(t), 1), TRAINER_HIDDEN_MIN, TRAINER_HIDDEN_MAX);
-        snprintf(zh, sizeof zh, "n_h 保持 %d：本实验允许 %d 到 %d 个隐藏单元。", nn_dim(trainer_net(t), 1),
-                 TRAINER_HIDDEN_MIN, TRAINER_HIDDEN_MAX);
-        ts_note(ts, false, en, zh);
         return UI_REDRAW;
     }
     if (!trainer_set_hidden(t, n_h, err, sizeof err)) {
         ts_note(ts, true, err, err);
         return UI_REDRAW;
     }
-    snprintf(en, sizeof en, "%d hidden units", n_h);
-    snprintf(zh, sizeof zh, "%d 个隐藏单元", n_h);
-    ts_note_rebuilt(ts, en, zh);
+    ts_note_rebuilt(ts, "%d hidden units", "%d 个隐藏单元", n_h);
     return ts_after(ts, ctx);
+}
+
+/* A key that only explains itself: the note, and a redraw. */
+static unsigned ts_explain(ui_screen *s, const char *en, const char *zh)
+{
+    ts_note(ts_of(s), false, en, zh);
+    return UI_REDRAW;
 }
 
 static unsigned act_hidden_deep(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
     (void)key, (void)ctx;
-    ts_note(ts_of(s), false, "\xe2\x86\x91/\xe2\x86\x93 change a single hidden layer; press e to edit these layers.",
-            "↑/↓ 只改变单个隐藏层；按 e 编辑各层大小。");
-    return UI_REDRAW;
+    return ts_explain(s, "\xe2\x86\x91/\xe2\x86\x93 change a single hidden layer; press e to edit these layers.",
+                      "↑/↓ 只改变单个隐藏层；按 e 编辑各层大小。");
 }
 
 static unsigned act_pause(ui_screen *s, ui_key key, ui_ctx *ctx)
@@ -221,15 +207,11 @@ static unsigned act_step(ui_screen *s, ui_key key, ui_ctx *ctx)
     (void)key;
     trainer_screen *ts = ts_of(s);
     trainer *t = ts->model;
-    char en[256], zh[256];
     trainer_set_paused(t, true);
     if (trainer_run(t, 1) == 0 || trainer_state_of(t) == TRAINER_DIVERGED)
         ts_note_divergence(ts);
-    else {
-        snprintf(en, sizeof en, "One iteration: now %ld.", trainer_iterations(t));
-        snprintf(zh, sizeof zh, "运行了一次迭代：现在是第 %ld 次。", trainer_iterations(t));
-        ts_note(ts, false, en, zh);
-    }
+    else
+        ts_notef(ts, false, "One iteration: now %ld.", "运行了一次迭代：现在是第 %ld 次。", trainer_iterations(t));
     return ts_after(ts, ctx);
 }
 
@@ -238,15 +220,13 @@ static unsigned act_activation(ui_screen *s, ui_key key, ui_ctx *ctx)
     (void)key;
     trainer_screen *ts = ts_of(s);
     trainer *t = ts->model;
-    char err[200] = "", en[256], zh[256];
+    char err[200] = "";
     act_kind k = trainer_next_activation(nn_activation(trainer_net(t), 1));
     if (!trainer_set_activation(t, k, err, sizeof err)) {
         ts_note(ts, true, err, err);
         return UI_REDRAW;
     }
-    snprintf(en, sizeof en, "Hidden activation %s", ts_act_label(k));
-    snprintf(zh, sizeof zh, "隐藏层激活函数 %s", ts_act_label(k));
-    ts_note_rebuilt(ts, en, zh);
+    ts_note_rebuilt(ts, "Hidden activation %s", "隐藏层激活函数 %s", ts_act_label(k));
     return ts_after(ts, ctx);
 }
 
@@ -255,18 +235,14 @@ static unsigned act_dataset(ui_screen *s, ui_key key, ui_ctx *ctx)
     (void)key;
     trainer_screen *ts = ts_of(s);
     trainer *t = ts->model;
-    char err[200] = "", en[512], zh[512];
+    char err[200] = "";
     const char *next = trainer_next_dataset(trainer_spec(t)->dataset);
     if (!trainer_set_dataset(t, next, err, sizeof err)) {
-        snprintf(en, sizeof en, "Data set not changed: %s", err);
-        snprintf(zh, sizeof zh, "数据集未改变：%s", err);
-        ts_note(ts, true, en, zh);
+        ts_notef(ts, true, "Data set not changed: %s", "数据集未改变：%s", err);
         return UI_REDRAW;
     }
     ts_drop_sweep_maps(ts);
-    snprintf(en, sizeof en, "Data set %s", next);
-    snprintf(zh, sizeof zh, "数据集 %s", next);
-    ts_note_rebuilt(ts, en, zh);
+    ts_note_rebuilt(ts, "Data set %s", "数据集 %s", next);
     return ts_after(ts, ctx);
 }
 
@@ -274,12 +250,11 @@ static unsigned act_reinit(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
     (void)key;
     trainer_screen *ts = ts_of(s);
-    char en[256], zh[256], ien[96], izh[96];
+    char ien[96], izh[96];
     trainer_reinit(ts->model);
     ts_init_words(ts->model, ien, sizeof ien, izh, sizeof izh);
-    snprintf(en, sizeof en, "Re-initialised: %s again; iterations count from 0.", ien);
-    snprintf(zh, sizeof zh, "已重新初始化：%s；迭代从 0 重新计数。", izh);
-    ts_note(ts, false, en, zh);
+    ts_notef(ts, false, "Re-initialised: %s again%.0s; iterations count from 0.", "已重新初始化：%.0s%s；迭代从 0 重新计数。",
+             ien, izh);
     return ts_after(ts, ctx);
 }
 
@@ -306,9 +281,8 @@ static unsigned act_unit_maps(ui_screen *s, ui_key key, ui_ctx *ctx)
 static unsigned act_no_unit_maps(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
     (void)key, (void)ctx;
-    ts_note(ts_of(s), false, "w draws each hidden unit over the plane of x1 and x2; this network has no such plane.",
-            "w 在 x1、x2 平面上画出每个隐藏单元；这个网络没有这样的平面。");
-    return UI_REDRAW;
+    return ts_explain(s, "w draws each hidden unit over the plane of x1 and x2; this network has no such plane.",
+                      "w 在 x1、x2 平面上画出每个隐藏单元；这个网络没有这样的平面。");
 }
 
 static unsigned act_log(ui_screen *s, ui_key key, ui_ctx *ctx)
@@ -379,8 +353,8 @@ static const ui_binding ts_bindings[] = {
     {{UI_CH(' ')}, "space", NULL, act_pause, "pause", "暂停", "pause, or go on", "暂停或继续", when_running},
     {{UI_CH(' ')}, "space", NULL, act_pause, "go on", "继续", NULL, NULL, when_stopped},
     {{UI_CH('s')}, "s", NULL, act_step, "step", "单步", "one iteration (and pause)", "运行一次迭代（并暂停）", when_live},
-    {K_LR, "←→", "-/+", act_lr, "lr", "学习率", "learning rate α down or up the ladder 0.0001 … 10 (or - +)",
-     "沿阶梯 0.0001 … 10 调小或调大学习率 α（或 - +）", when_live},
+    {K_LR, "←→", "-/+", act_lr, "lr", "学习率", "learning rate α down or up the ladder 0.0001 … 100 (or - +)",
+     "沿阶梯 0.0001 … 100 调小或调大学习率 α（或 - +）", when_live},
     {{UI_K(UI_KEY_UP), UI_K(UI_KEY_DOWN)}, "↑↓", "up/dn", act_hidden, "n_h", "隐藏单元",
      "hidden units n_h (1 to 50), rebuilt with fresh seeded weights", "隐藏单元数 n_h（1 到 50），用带种子的新权重重建",
      when_single},
@@ -486,41 +460,68 @@ static const ui_screen_ops trainer_ops = {
     .destroy = ts_destroy,
 };
 
-void trainer_screen_stop_at(ui_screen *s, long iterations)
+static void ts_stop_at(ui_screen *s, long iterations, bool lesson)
 {
     trainer_screen *ts = ts_of(s);
     ts_lock(ts);
     ts->stop_at = iterations > trainer_iterations(ts->model) ? iterations : 0;
+    ts->stop_lesson = lesson;
     if (ts->stop_at > 0 && ts->view == TS_VIEW_TRAIN && !ts->note_warn) {
-        char en[256], zh[256];
         /* One row: the status line may need two at 80 columns. */
-        snprintf(en, sizeof en, "Training; it pauses at iteration %ld, the lesson's run. ? explains.", ts->stop_at);
-        snprintf(zh, sizeof zh, "训练中；将在第 %ld 次迭代（本课的运行长度）暂停。? 查看说明。", ts->stop_at);
-        ts_note(ts, false, en, zh);
+        if (lesson)
+            ts_notef(ts, false, "Training; it pauses at iteration %ld, the lesson's run. ? explains.",
+                     "训练中；将在第 %ld 次迭代（本课的运行长度）暂停。? 查看说明。", ts->stop_at);
+        else
+            ts_notef(ts, false, "Training; it pauses at iteration %ld (--iterations). ? explains.",
+                     "训练中；将在第 %ld 次迭代暂停（--iterations）。? 查看说明。", ts->stop_at);
     }
     ts_unlock(ts);
 }
 
+void trainer_screen_stop_at(ui_screen *s, long iterations) { ts_stop_at(s, iterations, true); }
+void trainer_screen_stop_at_option(ui_screen *s, long iterations) { ts_stop_at(s, iterations, false); }
+
 /* The deep lab's defaults for what its spec leaves open (spec->given): the
- * course's week-4 application (digits here, layers 20,7,5,1, ReLU,
- * randn/sqrt(n), lr 0.0075). A network given as layers keeps its own
- * activation, init and rate. */
+ * course's week-4 application on digits with layers 20,7,5,1; activation,
+ * init and rate come from the one rule for every deep network
+ * (runspec_deep_defaults), as `train` and the stepper get them. */
 static void ts_deep_defaults(run_spec *sp)
 {
     if (!runspec_given(sp, RUNSPEC_DATASET))
         snprintf(sp->dataset, sizeof sp->dataset, "digits");
-    if (!runspec_given(sp, RUNSPEC_LAYERS)) {
+    if (!runspec_given(sp, RUNSPEC_LAYERS) && !runspec_given(sp, RUNSPEC_HIDDEN)) {
         static const int layers[] = {20, 7, 5, 1};
         sp->hidden = 0;
         sp->n_layers = 4;
         memcpy(sp->layers, layers, sizeof layers);
-        if (!runspec_given(sp, RUNSPEC_ACTIVATION))
-            sp->hidden_act = ACT_RELU;
-        if (!runspec_given(sp, RUNSPEC_INIT))
-            sp->init = NN_INIT_COURSE_W4;
-        if (!runspec_given(sp, RUNSPEC_LR))
-            sp->lr = 0.0075;
     }
+}
+
+/* The opening note: what trains, and which defaults the deep rule chose
+ * (one row at 80 columns: the status line may take two). */
+static void ts_note_opening(trainer_screen *ts, unsigned chose)
+{
+    if (!chose) {
+        ts_note(ts, false, "Training. space pauses, \xe2\x86\x90/\xe2\x86\x92 change the rate, ? explains the screen.",
+                "训练中。空格暂停，←/→ 调整学习率，? 查看说明。");
+        return;
+    }
+    char en[160] = "", zh[160] = "";
+    size_t ue = 0, uz = 0;
+    if (chose & RUNSPEC_GIVEN(RUNSPEC_ACTIVATION)) {
+        ue += (size_t)snprintf(en + ue, sizeof en - ue, "%sReLU", ue ? ", " : "");
+        uz += (size_t)snprintf(zh + uz, sizeof zh - uz, "%sReLU", uz ? "、" : "");
+    }
+    if (chose & RUNSPEC_GIVEN(RUNSPEC_INIT)) {
+        ue += (size_t)snprintf(en + ue, sizeof en - ue, "%srandn/sqrt(n[l-1])", ue ? ", " : "");
+        uz += (size_t)snprintf(zh + uz, sizeof zh - uz, "%srandn/sqrt(n[l-1])", uz ? "、" : "");
+    }
+    if (chose & RUNSPEC_GIVEN(RUNSPEC_LR)) {
+        snprintf(en + ue, sizeof en - ue, "%slr 0.0075", ue ? ", " : "");
+        snprintf(zh + uz, sizeof zh - uz, "%s学习率 0.0075", uz ? "、" : "");
+    }
+    ts_notef(ts, false, "Week 4's defaults for a deep net: %s%.0s.",
+             "深层网络使用第 4 周的默认设置：%.0s%s。", en, zh);
 }
 
 ui_screen *trainer_screen_new(ui_lab_kind kind, const run_spec *spec, const ui_ctx *ctx, char *err, size_t err_size)
@@ -542,6 +543,7 @@ ui_screen *trainer_screen_new(ui_lab_kind kind, const run_spec *spec, const ui_c
     run_spec sp = *spec;
     if (kind == UI_LAB_DEEP_TRAINER)
         ts_deep_defaults(&sp);
+    unsigned chose = runspec_deep_defaults(&sp);
     ts->model = trainer_new(&sp, err, err_size);
     ts->grid = trainer_grid_new(TS_GRID_W, TS_GRID_H);
     ts->unit_grid = trainer_grid_new(TS_UNIT_W, TS_UNIT_H);
@@ -559,8 +561,7 @@ ui_screen *trainer_screen_new(ui_lab_kind kind, const run_spec *spec, const ui_c
     if (kind == UI_LAB_SWEEP)
         ts_start_sweep(ts);
     else
-        ts_note(ts, false, "Training. space pauses, \xe2\x86\x90/\xe2\x86\x92 change the rate, ? explains the screen.",
-                "训练中。空格暂停，←/→ 调整学习率，? 查看说明。");
+        ts_note_opening(ts, chose);
     ts->base.animating = true;
     return &ts->base;
 }

@@ -78,6 +78,7 @@ typedef struct trainer_screen {
     long rate_work0;               /* ts_work_count at rate_t0 */
     bool div_noted;                /* the note already explains the divergence */
     long stop_at;                  /* pause once at this many iterations (a lesson's run); 0 = never */
+    bool stop_lesson;              /* stop_at is a lesson's run length (else --iterations) */
     ts_sync *sync;
 
     /* the note line, in both languages; warn = drawn as a warning */
@@ -127,8 +128,18 @@ double ts_clock_ms(void);
 
 /* trainer_notes.c (lock held) */
 void ts_note(trainer_screen *ts, bool warn, const char *en, const char *zh);
-void ts_note_rebuilt(trainer_screen *ts, const char *what_en, const char *what_zh);
+/* One note in both languages from one argument list: en_fmt and zh_fmt
+ * each consume every argument, in order (a side that does not show one
+ * skips it with %.0s; only en_fmt is checked by the compiler). */
+void ts_notef(trainer_screen *ts, bool warn, const char *en_fmt, const char *zh_fmt, ...)
+    __attribute__((format(printf, 3, 5)));
+/* "WHAT: network rebuilt, fresh weights …; iterations count from 0.", WHAT
+ * formatted from what_en / what_zh as ts_notef does. */
+void ts_note_rebuilt(trainer_screen *ts, const char *what_en, const char *what_zh, ...)
+    __attribute__((format(printf, 2, 4)));
 void ts_note_divergence(trainer_screen *ts);
+/* A neutral note: the cost rose a little (trainer_cost_rising), no stop. */
+void ts_note_rising(trainer_screen *ts);
 /* The note when training pauses at stop_at. */
 void ts_note_stopped(trainer_screen *ts);
 void ts_init_words(const trainer *t, char *en, size_t en_size, char *zh, size_t zh_size);

@@ -67,12 +67,12 @@ void trainer_view_status(const trainer_screen *ts, const ui_ctx *ctx, char *buf,
     if (trainer_data_of(t)->X_test) {
         char p[32];
         tv_percent(ts->acc_test, p, sizeof p);
-        snprintf(test, sizeof test, "test %s  ", p);
+        snprintf(test, sizeof test, "%s %s  ", UI_TR(ctx, "test", "测试"), p);
     }
     if (trainer_single_hidden(t)) {
         snprintf(shape, sizeof shape, "n_h %d", nn_dim(net, 1));
     } else {
-        size_t used = (size_t)snprintf(shape, sizeof shape, "layers ");
+        size_t used = (size_t)snprintf(shape, sizeof shape, "%s ", UI_TR(ctx, "layers", "层"));
         /* n[1] … n[L]: the input size is the data set's and the status line is short of room */
         for (int l = 1; l <= nn_layers(net) && used < sizeof shape; l++)
             used += (size_t)snprintf(shape + used, sizeof shape - used, "%s%d", l > 1 ? "," : "", nn_dim(net, l));
@@ -80,9 +80,9 @@ void trainer_view_status(const trainer_screen *ts, const ui_ctx *ctx, char *buf,
     tv_rate(ts->rate, rate, sizeof rate);
     const char *state = "";
     if (trainer_state_of(t) == TRAINER_DIVERGED)
-        state = UI_TR(ctx, "  diverged", "  diverged 发散");
+        state = UI_TR(ctx, "  diverged", "  已发散");
     else if (trainer_state_of(t) == TRAINER_PAUSED)
-        state = UI_TR(ctx, "  paused", "  paused 暂停");
+        state = UI_TR(ctx, "  paused", "  已暂停");
     act_kind act = nn_layers(net) > 1 ? nn_activation(net, 1) : ACT_SIGMOID;
     if (ts->view == TS_VIEW_SWEEP) {
         const trainer_sweep_entry *e;
@@ -90,20 +90,23 @@ void trainer_view_status(const trainer_screen *ts, const ui_ctx *ctx, char *buf,
         while (k < n && (e[k].done >= e[k].total || e[k].diverged))
             k++;
         if (k < n)
-            snprintf(buf, size, "sweep %zu/%zu  n_h %d  %ld/%ld  lr %g  %s  %s  %s it/s", k + 1, n, e[k].n_h,
-                     e[k].done, e[k].total, trainer_lr(t), act_name(act), tv_dataset_label(t), rate);
+            snprintf(buf, size, "%s %zu/%zu  n_h %d  %ld/%ld  %s %g  %s  %s  %s %s", UI_TR(ctx, "sweep", "扫描"), k + 1,
+                     n, e[k].n_h, e[k].done, e[k].total, UI_TR(ctx, "lr", "学习率"), trainer_lr(t), act_name(act),
+                     tv_dataset_label(t), rate, UI_TR(ctx, "it/s", "次/秒"));
         else
-            snprintf(buf, size, "sweep %zu/%zu  %s  lr %g  %s  %s", n, n, UI_TR(ctx, "done", "done 完成"),
-                     trainer_lr(t), act_name(act), tv_dataset_label(t));
+            snprintf(buf, size, "%s %zu/%zu  %s  %s %g  %s  %s", UI_TR(ctx, "sweep", "扫描"), n, n,
+                     UI_TR(ctx, "done", "完成"), UI_TR(ctx, "lr", "学习率"), trainer_lr(t), act_name(act),
+                     tv_dataset_label(t));
         return;
     }
     /* Paused or diverged, nothing runs: "0 it/s" would only push the state
      * word onto a second row at 80 columns. */
     char speed[48] = "";
     if (!state[0])
-        snprintf(speed, sizeof speed, "  %s it/s", rate);
-    snprintf(buf, size, "iter %ld  cost %s  acc %s  %slr %g  %s  %s  %s%s%s", trainer_iterations(t), cost, acc, test,
-             trainer_lr(t), shape, act_name(act), tv_dataset_label(t), speed, state);
+        snprintf(speed, sizeof speed, "  %s %s", rate, UI_TR(ctx, "it/s", "次/秒"));
+    snprintf(buf, size, "%s %ld  %s %s  %s %s  %s%s %g  %s  %s  %s%s%s", UI_TR(ctx, "iter", "迭代"),
+             trainer_iterations(t), UI_TR(ctx, "cost", "代价"), cost, UI_TR(ctx, "acc", "准确率"), acc, test,
+             UI_TR(ctx, "lr", "学习率"), trainer_lr(t), shape, act_name(act), tv_dataset_label(t), speed, state);
 }
 
 /* Copies src into out with the arrows spelled in ASCII when `ascii`. */
@@ -394,10 +397,6 @@ static void tv_sweep(const trainer_screen *ts, ui_canvas *c, ui_rect area, const
     /* The eighth slot: what to compare with. */
     int x = area.x + 3 * tw, y = area.y + th;
     canvas_box(c, x, y, area.w - 3 * tw, th, UI_TR(ctx, "the course", "课程"), ROLE_BORDER, ctx->ascii);
-    static const char *const lines_en[] = {"planar tanh lr 1.2", "5000 it, seed 2", "1: 67.50  2: 67.25",
-                                           "3: 90.75  4: 90.50", "5: 91.25 20: 90.00", "50: 90.75"};
-    static const char *const lines_zh[] = {"planar tanh lr 1.2", "5000 次, 种子 2", "1: 67.50  2: 67.25",
-                                           "3: 90.75  4: 90.50", "5: 91.25 20: 90.00", "50: 90.75"};
     /* The course's figures are for its own run only: say so otherwise. */
     const run_spec *sp = trainer_spec(ts->model);
     bool course_run = !strcmp(tv_dataset_label(ts->model), "planar") && sp->hidden_act == ACT_TANH &&
@@ -408,8 +407,19 @@ static void tv_sweep(const trainer_screen *ts, ui_canvas *c, ui_rect area, const
                               "课程的数字对应 planar、tanh、学习率 1.2、种子 2，与本次设置不同。"));
         return;
     }
-    for (int i = 0; i < 6 && i < th - 2; i++)
-        canvas_text(c, x + 1, y + 1 + i, area.w - 3 * tw - 2, UI_TR(ctx, lines_en[i], lines_zh[i]), ROLE_DIM);
+    /* The notebook's accuracies (course.h), two sizes a row. */
+    static const int sizes[COURSE_SWEEP_COUNT] = COURSE_SWEEP_SIZES;
+    static const char *const acc[COURSE_SWEEP_COUNT] = COURSE_SWEEP_ACCURACIES;
+    const int iw = area.w - 3 * tw - 2;
+    canvas_text(c, x + 1, y + 1, iw, "planar tanh lr 1.2", ROLE_DIM);
+    if (th - 2 > 1)
+        canvas_printf(c, x + 1, y + 2, iw, ROLE_DIM, UI_TR(ctx, "%d it, seed 2", "%d 次, 种子 2"), COURSE_SWEEP_ITERATIONS);
+    for (int i = 0, row = 2; i < COURSE_SWEEP_COUNT && row < th - 2; i += 2, row++) {
+        if (i + 1 < COURSE_SWEEP_COUNT)
+            canvas_printf(c, x + 1, y + 1 + row, iw, ROLE_DIM, "%d: %s %2d: %s", sizes[i], acc[i], sizes[i + 1], acc[i + 1]);
+        else
+            canvas_printf(c, x + 1, y + 1 + row, iw, ROLE_DIM, "%d: %s", sizes[i], acc[i]);
+    }
 }
 
 void trainer_view_render(const trainer_screen *ts, ui_canvas *c, ui_rect body, const ui_ctx *ctx)
@@ -476,12 +486,16 @@ void trainer_view_render(const trainer_screen *ts, ui_canvas *c, ui_rect body, c
     canvas_text(c, body.x, sy, body.w, first, ROLE_STATUS);
     if (status_rows == 2)
         canvas_text(c, body.x, sy + 1, body.w, status + split + (status[split] == ' ' ? 2 : 0), ROLE_STATUS);
-    const char *hot = strstr(status, "diverged");
-    if (!hot)
-        hot = strstr(status, "paused");
+    const char *hot = NULL;
+    static const char *const words[] = {"diverged", "paused", "\xe5\xb7\xb2\xe5\x8f\x91\xe6\x95\xa3",
+                                        "\xe5\xb7\xb2\xe6\x9a\x82\xe5\x81\x9c"}; /* 已发散, 已暂停 */
+    for (int i = 0; i < 4 && !hot; i++)
+        hot = strstr(status, words[i]);
     if (hot) {
         int at = (int)(hot - status);
-        int row = at >= split ? 1 : 0, col = row ? at - split - 2 : at;
-        canvas_paint(c, body.x + col, sy + row, (int)strlen(hot), 1, ROLE_WARN, UI_CELL_BOLD);
+        int row = at >= split ? 1 : 0;
+        char before[320];
+        snprintf(before, sizeof before, "%.*s", row ? at - split - 2 : at, row ? status + split + 2 : status);
+        canvas_paint(c, body.x + text_width(before), sy + row, text_width(hot), 1, ROLE_WARN, UI_CELL_BOLD);
     }
 }

@@ -182,6 +182,19 @@ grep -Eq '^dnn-tutor [0-9]+\.[0-9]+' "$tmp/out" || fail "--version prints the ve
 ( cd / && env -u DNN_TUTOR_DATADIR "$bin" train --dataset cancer --hidden 0 --init zeros --lr 0.5 \
     --iterations 50 --print-every 0 >"$tmp/out" 2>"$tmp/err" ) || fail "cancer from / : $(cat "$tmp/err")"
 
+# Two or more hidden layers: week 4's ReLU, randn/sqrt(n[l-1]) and lr 0.0075 unless
+# given (with week 3's tanh, randn*0.01 and 1.2 the network sat at 0.329099, "never a 3").
+expect_exit 0 "deep defaults" "$bin" train --layers 64,20,7,5,1 --dataset digits --iterations 300 --print-every 100 --json
+grep -q '"activations": \["relu", "relu", "relu", "sigmoid"\]' "$tmp/out" || fail "a deep net defaults to ReLU: $(head -c 300 "$tmp/out")"
+grep -q '"init": "course-w4"' "$tmp/out" || fail "a deep net defaults to randn/sqrt(n[l-1])"
+grep -q '"lr": 0.0074999' "$tmp/out" || fail "a deep net defaults to lr 0.0075"
+awk -F'"final_cost": ' 'NF > 1 { split($2, a, ","); ok = a[1] < 0.3 } END { exit !ok }' "$tmp/out" \
+  || fail "the deep net on digits learns (final cost below 0.3, not 0.329099)"
+expect_exit 0 "deep defaults keep what is given" "$bin" train --layers 64,20,7,5,1 --dataset digits --iterations 2 \
+  --lr 1.2 --activation tanh --print-every 0 --json
+grep -q '"activations": \["tanh", "tanh", "tanh", "sigmoid"\]' "$tmp/out" || fail "a given --activation stays"
+grep -q '"lr": 1.2' "$tmp/out" || fail "a given --lr stays: $(head -c 300 "$tmp/out")"
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures failure(s)"
   exit 1

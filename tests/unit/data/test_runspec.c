@@ -191,6 +191,42 @@ static void a_given_option_is_recorded_even_at_its_default_value(void **state)
     assert_false(runspec_given(&s, RUNSPEC_LAYERS));
 }
 
+static void two_hidden_layers_get_week_4s_defaults_for_what_was_not_given(void **state)
+{
+    (void)state;
+    char err[200];
+    run_spec s = runspec_default();
+    assert_true(runspec_set(&s, RUNSPEC_LAYERS, "64,20,7,5,1", err, sizeof err));
+    unsigned chose = runspec_deep_defaults(&s);
+    assert_int_equal(chose, RUNSPEC_GIVEN(RUNSPEC_ACTIVATION) | RUNSPEC_GIVEN(RUNSPEC_INIT) | RUNSPEC_GIVEN(RUNSPEC_LR));
+    assert_int_equal(s.hidden_act, ACT_RELU);
+    assert_int_equal(s.init, NN_INIT_COURSE_W4);
+    assert_int_equal(s.seed, 1);
+    assert_true(s.lr == 0.0075);
+    /* Asking again sets and says the same. */
+    assert_int_equal(runspec_deep_defaults(&s), chose);
+    /* A given option is never overwritten, even at week 3's value. */
+    s = runspec_default();
+    assert_true(runspec_set(&s, RUNSPEC_LAYERS, "2,8,4,1", err, sizeof err));
+    assert_true(runspec_set(&s, RUNSPEC_LR, "1.2", err, sizeof err));
+    assert_true(runspec_set(&s, RUNSPEC_ACTIVATION, "tanh", err, sizeof err));
+    assert_int_equal(runspec_deep_defaults(&s), RUNSPEC_GIVEN(RUNSPEC_INIT));
+    assert_true(s.lr == 1.2);
+    assert_int_equal(s.hidden_act, ACT_TANH);
+    assert_int_equal(s.init, NN_INIT_COURSE_W4);
+    /* One hidden layer (or none) keeps week 3's, and so does a preset. */
+    s = runspec_default();
+    assert_int_equal(runspec_deep_defaults(&s), 0);
+    assert_true(runspec_set(&s, RUNSPEC_LAYERS, "2,4,1", err, sizeof err));
+    assert_int_equal(runspec_deep_defaults(&s), 0);
+    assert_true(s.lr == 1.2 && s.hidden_act == ACT_TANH && s.init == NN_INIT_COURSE_W3);
+    s = runspec_default();
+    assert_true(runspec_set(&s, RUNSPEC_ASSIGNMENT, "w3-planar", err, sizeof err));
+    assert_true(runspec_set(&s, RUNSPEC_LAYERS, "2,8,4,1", err, sizeof err));
+    assert_int_equal(runspec_deep_defaults(&s), 0);
+    assert_true(s.lr == 1.2);
+}
+
 static void a_refused_value_leaves_the_spec_unchanged(void **state)
 {
     (void)state;
@@ -265,6 +301,7 @@ int main(void)
         cmocka_unit_test(impossible_configs_are_refused_with_a_reason),
         cmocka_unit_test(training_settings_are_checked),
         cmocka_unit_test(a_given_option_is_recorded_even_at_its_default_value),
+        cmocka_unit_test(two_hidden_layers_get_week_4s_defaults_for_what_was_not_given),
         cmocka_unit_test(a_refused_value_leaves_the_spec_unchanged),
         cmocka_unit_test(the_parser_and_the_checker_share_the_learning_rate_bound),
         cmocka_unit_test(a_layer_list_takes_an_input_wider_than_a_layer),

@@ -1,6 +1,7 @@
 /*
- * test_trainer_divergence.c — the divergence watch: NaN, infinity, a cost
- * that keeps growing, and no false alarm on the course's run.
+ * test_trainer_divergence.c — the divergence watch: NaN, a saturated output
+ * (log 0), a cost that climbs far and stays up, no false alarm on a plateau
+ * or on the course's run; and the measure of the network as it is now.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -34,30 +35,127 @@ static void a_nan_weight_stops_training_as_nonfinite(void **state)
     trainer_free(t);
 }
 
-static void lr_10_with_leaky_relu_on_planar_overflows_and_is_caught(void **state)
+static void lr_10_with_leaky_relu_on_planar_saturates_an_output_and_says_which(void **state)
 {
     (void)state;
+    /* The weights stay finite; one output is certain and wrong, log(0). */
     trainer *t = make("planar", ACT_LEAKY_RELU, 10.0);
     long ran = trainer_run(t, 5000);
     assert_true(ran < 5000);
     assert_int_equal(trainer_state_of(t), TRAINER_DIVERGED);
-    assert_int_equal(trainer_divergence_of(t), TRAINER_DIV_NONFINITE);
+    assert_int_equal(trainer_divergence_of(t), TRAINER_DIV_SATURATED);
+    double sigma = 0.5;
+    assert_true(trainer_saturation(t, &sigma) >= 1);
+    assert_true(sigma == 0.0 || sigma == 1.0);
+    assert_true(isfinite(trainer_accuracy(t, false)));
+    trainer_measure m;
+    trainer_measure_now(t, &m);
+    assert_true(isinf(m.cost));
+    /* It stays stopped until a re-init: going on would stop at once again. */
+    assert_false(trainer_set_paused(t, false));
+    assert_int_equal(trainer_run(t, 10), 0);
+    trainer_reinit(t);
+    assert_int_equal(trainer_divergence_of(t), TRAINER_DIV_NONE);
+    assert_int_equal(trainer_saturation(t, NULL), 0);
+    assert_int_equal(trainer_run(t, 10), 10);
     trainer_free(t);
 }
 
-static void lr_10_with_sigmoid_on_planar_is_caught_as_growing(void **state)
+static void an_output_bias_of_1000_saturates_every_point_labelled_0(void **state)
 {
     (void)state;
+    trainer *t = make("planar", ACT_TANH, 1.2);
+    mat_set(nn_param(trainer_net_mut(t), NN_B, 2), 0, 0, 1000.0);
+    assert_int_equal(trainer_run(t, 1), 1);
+    assert_int_equal(trainer_divergence_of(t), TRAINER_DIV_SATURATED);
+    double sigma = 0;
+    assert_int_equal(trainer_saturation(t, &sigma), 200);
+    assert_double_equal(sigma, 1.0, 0);
+    /* The update of the failing iteration did not run. */
+    assert_int_equal(trainer_iterations(t), 0);
+    trainer_free(t);
+}
+
+static void lr_10_with_sigmoid_on_planar_settles_high_without_an_alarm(void **state)
+{
+    (void)state;
+    /* The cost rises for a while (0.69 to 0.79), then settles near 0.52:
+     * slow, not divergent. */
     trainer *t = make("planar", ACT_SIGMOID, 10.0);
-    long ran = trainer_run(t, 20000);
-    assert_true(ran < 20000);
+    assert_int_equal(trainer_run(t, 20000), 20000);
+    assert_int_equal(trainer_state_of(t), TRAINER_RUNNING);
+    assert_true(trainer_cost(t) < 0.6);
+    trainer_free(t);
+}
+
+static void stepping_up_from_10_to_20_makes_the_cost_climb_and_is_caught(void **state)
+{
+    (void)state;
+    trainer *t = make("planar", ACT_TANH, 10.0);
+    assert_int_equal(trainer_run(t, 5000), 5000);
+    double before = trainer_cost(t);
+    assert_true(trainer_step_lr(t, 1));
+    assert_double_equal(trainer_lr(t), 20.0, 0);
+    long ran = trainer_run(t, 5000);
+    assert_true(ran < 5000);
     assert_int_equal(trainer_state_of(t), TRAINER_DIVERGED);
     assert_int_equal(trainer_divergence_of(t), TRAINER_DIV_GROWING);
-    assert_true(isfinite(trainer_cost(t)));
+    assert_true(isfinite(trainer_cost(t)) && trainer_cost(t) > 2 * before);
     /* The learner may go on anyway: the warning is cleared. */
     assert_true(trainer_set_paused(t, false));
     assert_int_equal(trainer_state_of(t), TRAINER_RUNNING);
     assert_int_equal(trainer_divergence_of(t), TRAINER_DIV_NONE);
+    trainer_free(t);
+}
+
+static void a_smaller_rate_on_a_plateau_is_not_divergence(void **state)
+{
+    (void)state;
+    /* planar at 1.2 for 20000, then 1.0: the cost creeps up by a few per
+     * cent for a while (the old watch called it divergence at 24451). */
+    trainer *t = make("planar", ACT_TANH, 1.2);
+    assert_int_equal(trainer_run(t, 20000), 20000);
+    assert_true(trainer_step_lr(t, -1));
+    assert_int_equal(trainer_run(t, 50000), 50000);
+    assert_int_equal(trainer_state_of(t), TRAINER_RUNNING);
+    trainer_free(t);
+}
+
+static void the_top_of_the_ladder_makes_the_course_network_diverge(void **state)
+{
+    (void)state;
+    /* The week 2 lesson promises J oscillates or grows with a large rate:
+     * the ladder reaches a rate where the course's own network does. */
+    trainer *t = make("planar", ACT_TANH, 1.2);
+    assert_int_equal(trainer_run(t, 1000), 1000);
+    while (trainer_step_lr(t, 1))
+        ;
+    assert_true(trainer_run(t, 1000) < 1000);
+    assert_int_equal(trainer_state_of(t), TRAINER_DIVERGED);
+    trainer_free(t);
+}
+
+static void the_measure_is_the_network_as_it_is_now(void **state)
+{
+    (void)state;
+    trainer *t = make("planar", ACT_TANH, 1.2);
+    trainer_measure m;
+    trainer_measure_now(t, &m);
+    assert_int_equal(m.iterations, 0);
+    assert_double_equal(m.cost, 0.693048, 5e-7);
+    /* The course's "Cost after iteration 1000", not the sample at 990. */
+    trainer_run(t, 1000);
+    trainer_measure_now(t, &m);
+    assert_int_equal(m.iterations, 1000);
+    assert_double_equal(m.cost, 0.288083, 5e-7);
+    /* One step from fresh weights: the cost after it (train --print-every 1). */
+    trainer_reinit(t);
+    trainer_run(t, 1);
+    trainer_measure_now(t, &m);
+    assert_int_equal(m.iterations, 1);
+    assert_true(fabs(m.cost - 0.693048) > 1e-5);
+    assert_double_equal(m.acc_train, trainer_accuracy(t, false), 0);
+    assert_true(isnan(m.acc_test));
     trainer_free(t);
 }
 
@@ -98,8 +196,13 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_nan_weight_stops_training_as_nonfinite),
-        cmocka_unit_test(lr_10_with_leaky_relu_on_planar_overflows_and_is_caught),
-        cmocka_unit_test(lr_10_with_sigmoid_on_planar_is_caught_as_growing),
+        cmocka_unit_test(lr_10_with_leaky_relu_on_planar_saturates_an_output_and_says_which),
+        cmocka_unit_test(an_output_bias_of_1000_saturates_every_point_labelled_0),
+        cmocka_unit_test(lr_10_with_sigmoid_on_planar_settles_high_without_an_alarm),
+        cmocka_unit_test(stepping_up_from_10_to_20_makes_the_cost_climb_and_is_caught),
+        cmocka_unit_test(a_smaller_rate_on_a_plateau_is_not_divergence),
+        cmocka_unit_test(the_top_of_the_ladder_makes_the_course_network_diverge),
+        cmocka_unit_test(the_measure_is_the_network_as_it_is_now),
         cmocka_unit_test(lr_10_with_tanh_on_planar_keeps_training_without_a_false_alarm),
         cmocka_unit_test(the_course_run_at_lr_1_2_raises_no_alarm),
         cmocka_unit_test(pausing_does_not_stop_a_single_step),

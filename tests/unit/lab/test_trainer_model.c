@@ -14,14 +14,14 @@
 
 #include "trainer_fixture.h"
 
-static void the_ladder_runs_from_0_0001_to_10_through_1_2(void **state)
+static void the_ladder_runs_from_0_0001_to_100_through_1_2(void **state)
 {
     (void)state;
     const double *r;
     size_t n = trainer_lr_ladder(&r);
     assert_true(n >= 10);
     assert_double_equal(r[0], 0.0001, 0);
-    assert_double_equal(r[n - 1], 10.0, 0);
+    assert_double_equal(r[n - 1], 100.0, 0);
     bool has_course = false;
     for (size_t i = 0; i < n; i++) {
         has_course = has_course || r[i] == 1.2;
@@ -35,7 +35,8 @@ static void the_ladder_runs_from_0_0001_to_10_through_1_2(void **state)
     assert_double_equal(trainer_lr_neighbour(0.0075, 1), 0.01, 0);
     assert_double_equal(trainer_lr_neighbour(0.0075, -1), 0.003, 0);
     /* The ends stay put. */
-    assert_double_equal(trainer_lr_neighbour(10.0, 1), 10.0, 0);
+    assert_double_equal(trainer_lr_neighbour(10.0, 1), 20.0, 0);
+    assert_double_equal(trainer_lr_neighbour(100.0, 1), 100.0, 0);
     assert_double_equal(trainer_lr_neighbour(0.0001, -1), 0.0001, 0);
 }
 
@@ -56,7 +57,7 @@ static void stepping_the_rate_keeps_the_network_and_its_iteration_count(void **s
     /* Up to the top: false there, nothing changes. */
     while (trainer_step_lr(t, 1))
         ;
-    assert_double_equal(trainer_lr(t), 10.0, 0);
+    assert_double_equal(trainer_lr(t), 100.0, 0);
     assert_false(trainer_step_lr(t, 1));
     while (trainer_step_lr(t, -1))
         ;
@@ -196,7 +197,7 @@ static void layers_can_be_set_for_a_deep_network(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(the_ladder_runs_from_0_0001_to_10_through_1_2),
+        cmocka_unit_test(the_ladder_runs_from_0_0001_to_100_through_1_2),
         cmocka_unit_test(stepping_the_rate_keeps_the_network_and_its_iteration_count),
         cmocka_unit_test(a_hidden_rebuild_keeps_the_rate_and_restarts_the_count),
         cmocka_unit_test(the_history_holds_the_course_costs_and_a_marker_per_change),

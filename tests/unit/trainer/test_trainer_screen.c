@@ -346,6 +346,102 @@ static void the_other_keys_rebuild_and_a_nan_is_explained(void **state)
     s->ops->destroy(s);
 }
 
+/* A saturated output is named as such, not as overshooting weights. */
+static void a_saturated_output_is_named_with_log_0(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    trainer_screen *ts = (trainer_screen *)s;
+    mat_set(nn_param(trainer_net_mut(trainer_screen_model(s)), NN_B, 2), 0, 0, 1000.0);
+    press(s, &ctx, UI_KEY_CHAR, 's');
+    assert_true(ts->note_warn);
+    assert_non_null(strstr(ts->note_en, "200 output(s) saturated, e.g. sigma = 1.0 on a point labelled 0"));
+    assert_non_null(strstr(ts->note_en, "log(0)"));
+    assert_non_null(strstr(ts->note_en, "every weight is finite"));
+    assert_null(strstr(ts->note_en, "NaN/inf"));
+    assert_non_null(strstr(ts->note_zh, "σ = 1.0 而标签是 0"));
+    char st[320];
+    status_of(s, &ctx, st, sizeof st);
+    assert_non_null(strstr(st, "  diverged"));
+    assert_null(strstr(st, "acc -"));  /* the weights are finite: the accuracy is shown */
+    s->ops->destroy(s);
+}
+
+/* In Chinese the status line's words are Chinese, the state word too. */
+static void the_status_line_speaks_chinese(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_ZH, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    trainer_run(trainer_screen_model(s), 100);
+    press(s, &ctx, UI_KEY_CHAR, ' ');
+    char st[320];
+    status_of(s, &ctx, st, sizeof st);
+    assert_non_null(strstr(st, "迭代 100  代价 "));
+    assert_non_null(strstr(st, "准确率 "));
+    assert_non_null(strstr(st, "学习率 1.2"));
+    assert_non_null(strstr(st, "已暂停"));
+    assert_null(strstr(st, "paused"));
+    assert_null(strstr(st, "iter "));
+    s->ops->destroy(s);
+}
+
+/* The sweep's note: the sizes, then the iterations in a sentence apart. */
+static void the_sweep_note_keeps_the_iterations_apart_from_the_sizes(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    trainer_screen *ts = (trainer_screen *)s;
+    press(s, &ctx, UI_KEY_CHAR, 'S');
+    assert_non_null(strstr(ts->note_en, "1, 2, 3, 4, 5, 20, 50. Each size trains 5000 iterations at lr 1.2"));
+    assert_null(strstr(ts->note_en, "50, 5000"));
+    assert_non_null(strstr(ts->note_zh, "以学习率 1.2 训练 5000 次迭代"));
+    s->ops->destroy(s);
+}
+
+/* --iterations from the command line pauses there too, and says so without
+ * a lesson. */
+static void the_iterations_option_pauses_without_speaking_of_a_lesson(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    trainer_screen *ts = (trainer_screen *)s;
+    trainer_screen_stop_at_option(s, 20);
+    assert_non_null(strstr(ts->note_en, "pauses at iteration 20 (--iterations)"));
+    ts_lock(ts);
+    ts_note_stopped(ts);
+    ts_unlock(ts);
+    assert_null(strstr(ts->note_en, "lesson"));
+    assert_non_null(strstr(ts->note_en, "--iterations"));
+    assert_null(strstr(ts->note_zh, "本课"));
+    s->ops->destroy(s);
+}
+
+/* A deep network opened without options says which defaults it chose. */
+static void the_deep_lab_says_which_defaults_it_chose(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_DEEP_TRAINER, &ctx);
+    trainer_screen *ts = (trainer_screen *)s;
+    assert_non_null(strstr(ts->note_en, "Week 4's defaults for a deep net: "));
+    assert_non_null(strstr(ts->note_en, "ReLU, randn/sqrt(n[l-1]), lr 0.0075"));
+    s->ops->destroy(s);
+    char err[256];
+    run_spec sp = runspec_default();
+    assert_true(runspec_set(&sp, RUNSPEC_LR, "0.01", err, sizeof err));
+    assert_true(runspec_set(&sp, RUNSPEC_ACTIVATION, "tanh", err, sizeof err));
+    s = trainer_screen_new(UI_LAB_DEEP_TRAINER, &sp, &ctx, err, sizeof err);
+    assert_non_null(s);
+    ts = (trainer_screen *)s;
+    assert_non_null(strstr(ts->note_en, "defaults for a deep net: randn/sqrt(n[l-1])."));
+    assert_true(trainer_lr(trainer_screen_model(s)) == 0.01);
+    s->ops->destroy(s);
+}
+
 static double now_ms(void)
 {
     struct timespec t;
@@ -458,6 +554,11 @@ int main(void)
         cmocka_unit_test(the_other_keys_rebuild_and_a_nan_is_explained),
         cmocka_unit_test(ticks_train_in_the_background_and_closing_stops_the_worker),
         cmocka_unit_test(a_lesson_run_length_pauses_the_trainer_once_at_that_iteration),
+        cmocka_unit_test(a_saturated_output_is_named_with_log_0),
+        cmocka_unit_test(the_status_line_speaks_chinese),
+        cmocka_unit_test(the_sweep_note_keeps_the_iterations_apart_from_the_sizes),
+        cmocka_unit_test(the_iterations_option_pauses_without_speaking_of_a_lesson),
+        cmocka_unit_test(the_deep_lab_says_which_defaults_it_chose),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
