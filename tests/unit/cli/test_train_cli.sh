@@ -184,7 +184,7 @@ grep -Eq '^dnn-tutor [0-9]+\.[0-9]+' "$tmp/out" || fail "--version prints the ve
 
 # Two or more hidden layers: week 4's ReLU, randn/sqrt(n[l-1]) and lr 0.0075 unless
 # given (with week 3's tanh, randn*0.01 and 1.2 the network sat at 0.329099, "never a 3").
-expect_exit 0 "deep defaults" "$bin" train --layers 64,20,7,5,1 --dataset digits --iterations 300 --print-every 100 --json
+OPENBLAS_NUM_THREADS=1 expect_exit 0 "deep defaults" "$bin" train --layers 64,20,7,5,1 --dataset digits --iterations 300 --print-every 100 --json
 grep -q '"activations": \["relu", "relu", "relu", "sigmoid"\]' "$tmp/out" || fail "a deep net defaults to ReLU: $(head -c 300 "$tmp/out")"
 grep -q '"init": "course-w4"' "$tmp/out" || fail "a deep net defaults to randn/sqrt(n[l-1])"
 grep -q '"lr": 0.0074999' "$tmp/out" || fail "a deep net defaults to lr 0.0075"
