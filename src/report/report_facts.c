@@ -94,9 +94,11 @@ void report_facts_write(report_doc *doc, const report_data *d)
                          d->lr_iterations, part[0]);
     sweep_fact(d, lang, part[0], sizeof part[0]);
     facts[nf++] = rs_fmt(fact[2], FACT_MAX,
-                         TR(lang, "**Hidden layer size** (one hidden layer, α = %g, %ld iterations each; train "
-                                  "accuracy): %s.",
-                            "**隐藏层大小**（一个隐藏层，α = %g，各训练 %ld 次迭代；训练集准确率）：%s。"),
+                         split ? TR(lang, "**Hidden layer size** (one hidden layer, α = %g, %ld iterations each): %s.",
+                                    "**隐藏层大小**（一个隐藏层，α = %g，各训练 %ld 次迭代）：%s。")
+                               : TR(lang, "**Hidden layer size** (one hidden layer, α = %g, %ld iterations each; train "
+                                          "accuracy): %s.",
+                                    "**隐藏层大小**（一个隐藏层，α = %g，各训练 %ld 次迭代；训练集准确率）：%s。"),
                          d->spec.lr, d->sweep_iterations, part[0]);
     if (d->zero_ran && !d->zero.diverged)
         facts[nf++] = rs_fmt(fact[3], FACT_MAX,

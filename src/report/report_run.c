@@ -9,6 +9,8 @@
  */
 #include "report_run.h"
 
+#include "../lab/notebook.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,6 +159,16 @@ int report_data_build(const run_spec *spec, atomic_bool *cancel, report_data *d,
         return 1;
     }
     dataset *ds = d->main.data;
+    d->nb_train = d->nb_test = NAN;
+    if (spec->assignment == RUNSPEC_W2_LOGREG) {
+        d->nb_train = notebook_w2_accuracy(d->main.net, ds->X, ds->Y);
+        if (ds->X_test)
+            d->nb_test = notebook_w2_accuracy(d->main.net, ds->X_test, ds->Y_test);
+    } else if (spec->assignment == RUNSPEC_W4_TWO_LAYER || spec->assignment == RUNSPEC_W4_DEEP) {
+        d->nb_train = notebook_w4_accuracy(d->main.net, ds->X, ds->Y);
+        if (ds->X_test)
+            d->nb_test = notebook_w4_accuracy(d->main.net, ds->X_test, ds->Y_test);
+    }
     bool ok = confusion_of(d->main.net, ds->X, ds->Y, &d->conf_train) &&
               confusion_of(d->main.net, ds->X_test, ds->Y_test, &d->conf_test);
     if (ok && report_is_2d(d))

@@ -56,6 +56,11 @@ typedef struct report_data {
     int n_lr;
     int lr_main;                /* index of the main run's rate in lr[] */
 
+    /* The accuracies as the notebook of spec.assignment prints them (lab/notebook.h):
+     * week 2's percent, week 4's fraction; NAN without an assignment of those weeks
+     * or without a test set. */
+    double nb_train, nb_test;
+
     /* The facts the learner's analysis argues from (report_facts.c shows them). */
     long n_pos, n_pos_test;     /* examples labelled 1 in the training and the test set */
     bool zero_ran;              /* the zero-initialisation run (only with a hidden layer) */

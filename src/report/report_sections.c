@@ -229,6 +229,42 @@ static void confusion_table(report_doc *doc, const report_confusion *c, const da
                          prec, rec));
 }
 
+/* Python's str(float) for an accuracy: the shortest digits that read back,
+ * and ".0" on a whole number (100.0, 70.0, 1.0). */
+static const char *py_accuracy(char *buf, size_t size, double x)
+{
+    report_short_double(buf, size, x);
+    if (!strpbrk(buf, ".en"))
+        snprintf(buf + strlen(buf), size - strlen(buf), ".0");
+    return buf;
+}
+
+/* The accuracy lines of the notebook the run follows, as it prints them
+ * after its cost lines (what `dnn-tutor train` prints too):
+ *   week 2   train accuracy: 99.04306220095694 %   then   test accuracy: 70.0 %
+ *   week 4   Accuracy: 0.9856459330143539          (train, then test)
+ *   week 3   Accuracy: 90%                          (also without --assignment) */
+static void notebook_accuracy_lines(const report_data *d, rbuf *lines)
+{
+    char num[40];
+    switch (d->spec.assignment) {
+    case RUNSPEC_W2_LOGREG:
+        rbuf_printf(lines, "train accuracy: %s %%\n", py_accuracy(num, sizeof num, d->nb_train));
+        if (!isnan(d->nb_test))
+            rbuf_printf(lines, "test accuracy: %s %%\n", py_accuracy(num, sizeof num, d->nb_test));
+        break;
+    case RUNSPEC_W4_TWO_LAYER:
+    case RUNSPEC_W4_DEEP:
+        rbuf_printf(lines, "Accuracy: %s\n", py_accuracy(num, sizeof num, d->nb_train));
+        if (!isnan(d->nb_test))
+            rbuf_printf(lines, "Accuracy: %s\n", py_accuracy(num, sizeof num, d->nb_test));
+        break;
+    default:
+        rbuf_printf(lines, "Accuracy: %d%%\n", (int)d->res.train_accuracy);
+        break;
+    }
+}
+
 static void section_results(report_doc *doc, const report_data *d, const report_figures *f)
 {
     const report_lang lang = doc->lang;
@@ -245,7 +281,7 @@ static void section_results(report_doc *doc, const report_data *d, const report_
         rbuf lines = RBUF_INIT;
         for (size_t i = 0; i < r->n_costs; i++)
             rbuf_printf(&lines, "Cost after iteration %ld: %f\n", r->costs[i].iteration, r->costs[i].cost);
-        rbuf_printf(&lines, "Accuracy: %d%%\n", (int)r->train_accuracy);
+        notebook_accuracy_lines(d, &lines);
         doc_code(doc, rbuf_str(&lines));
         rbuf_free(&lines);
     }
