@@ -14,7 +14,10 @@
  *          stderr:  usage errors (and "out of memory") only.
  *          exit:    0 no problem, 1 any problem, 2 bad usage.
  *          Without DIR the lessons built into the binary are checked, named
- *          lessons/weekN.json.
+ *          lessons/weekN.json. An exercise block whose id names no exercise
+ *          of exercises/exercises.json is a problem too (FILE:LINE: where:
+ *          message; the lesson layer knows the id's form only), when that
+ *          file is found.
  *
  * try:     stdout:  "right", "wrong" or "unreadable" on the first line, then
  *                   what the reader shows for that answer: the explanation
@@ -31,6 +34,8 @@
 #include <string.h>
 
 #include "commands.h"
+#include "ex_catalog.h"
+#include "ex_files.h"
 #include "lesson.h"
 
 static const char lessons_usage[] =
@@ -56,6 +61,37 @@ static const char *plural(int n, const char *one, const char *many)
     return n == 1 ? one : many;
 }
 
+/* Prints a problem line for each exercise block whose id the catalog does
+ * not know; returns how many. None when the catalog is not found (an
+ * installation without the exercises still checks its lessons). */
+static int check_exercise_links(const lesson_course *course)
+{
+    char root[4096], path[4200], msg[512];
+    if (!ex_find_root(root, sizeof root))
+        return 0;
+    snprintf(path, sizeof path, "%s/exercises.json", root);
+    ex_catalog *cat = ex_catalog_load(path, msg, sizeof msg);
+    if (!cat)
+        return 0;
+    int n = 0;
+    for (int w = 0; w < course->n_weeks; w++)
+        for (int l = 0; l < course->weeks[w].n_lessons; l++) {
+            const lesson *ls = &course->weeks[w].lessons[l];
+            for (int p = 0; p < ls->n_pages; p++)
+                for (int b = 0; b < ls->pages[p].n_blocks; b++) {
+                    const lesson_block *bl = &ls->pages[p].blocks[b];
+                    if (bl->kind != LESSON_BLOCK_EXERCISE || ex_catalog_find(cat, bl->exercise->id))
+                        continue;
+                    printf("%s:%d: lesson %s, page %d, block %d: no exercise \"%s\" (dnn-tutor exercises list "
+                           "shows them)\n",
+                           course->weeks[w].file, bl->line, ls->id, p + 1, b + 1, bl->exercise->id);
+                    n++;
+                }
+        }
+    ex_catalog_free(cat);
+    return n;
+}
+
 static int check(const char *dir)
 {
     lesson_course *course = dir ? lesson_load_dir(dir) : lesson_load_shipped();
@@ -68,6 +104,7 @@ static int check(const char *dir)
         lesson_problem_format(&course->problems[i], line, sizeof line);
         printf("%s\n", line);
     }
+    int problems = course->n_problems + check_exercise_links(course);
     int skipped = 0;
     for (int i = 0; i < course->n_files; i++)
         skipped += course->files[i].skipped;
@@ -78,11 +115,11 @@ static int check(const char *dir)
            course->n_lessons, plural(course->n_lessons, "lesson", "lessons"), course->n_quizzes,
            plural(course->n_quizzes, "quiz", "quizzes"), course->n_typed_quizzes, course->n_labs,
            plural(course->n_labs, "lab", "labs"));
-    if (course->n_problems)
-        printf("%d %s\n", course->n_problems, plural(course->n_problems, "problem", "problems"));
+    if (problems)
+        printf("%d %s\n", problems, plural(problems, "problem", "problems"));
     else
         printf("OK\n");
-    int status = course->n_problems ? 1 : 0;
+    int status = problems ? 1 : 0;
     lesson_course_free(course);
     if (fflush(stdout) != 0)
         return 1;

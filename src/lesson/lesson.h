@@ -7,7 +7,7 @@
  *     │    └─ lessons[]   id, title, concepts[], prerequisites[]
  *     │         └─ pages[]
  *     │              └─ blocks[]   heading · paragraph · formula · bullets · code ·
- *     │                            note · tip · diagram · quiz · lab
+ *     │                            note · tip · diagram · quiz · lab · exercise
  *     ├─ files[]          every file looked at, with a `skipped` flag
  *     └─ problems[]       FILE:LINE:COL: json.path: message, in file order
  *
@@ -70,6 +70,7 @@ typedef enum lesson_block_kind {
     LESSON_BLOCK_DIAGRAM,
     LESSON_BLOCK_QUIZ,
     LESSON_BLOCK_LAB,
+    LESSON_BLOCK_EXERCISE,
     LESSON_BLOCK_KIND_COUNT
 } lesson_block_kind;
 
@@ -131,6 +132,16 @@ typedef struct lesson_lab {
     run_spec spec;
 } lesson_lab;
 
+/* A link to one of the course's graded functions (exercises/exercises.json),
+ * which the learner writes in numpy and dnn-tutor checks. The lesson layer
+ * checks the id's form only; `lessons check` and the app look it up. */
+typedef struct lesson_exercise {
+    const char *id;       /* "w4a1/linear_forward": ASSIGNMENT/FUNCTION */
+    lesson_text caption;  /* both NULL when absent */
+} lesson_exercise;
+
+#define LESSON_EXERCISE_ID_MAX 64
+
 typedef struct lesson_block {
     lesson_block_kind kind;
     /* HEADING, PARAGRAPH, NOTE, TIP: the text. */
@@ -143,9 +154,10 @@ typedef struct lesson_block {
      * gives one language-neutral list). Use lesson_block_lines. */
     lesson_lines lines_zh;
     lesson_lines lines_en;
-    /* QUIZ and LAB: NULL for other kinds. */
+    /* QUIZ, LAB and EXERCISE: NULL for other kinds. */
     const lesson_quiz *quiz;
     const lesson_lab *lab;
+    const lesson_exercise *exercise;
     int line;  /* where the block starts in its file (1-based), for messages */
 } lesson_block;
 
@@ -167,6 +179,7 @@ typedef struct lesson {
     int week_number;                   /* the number of the week that holds it */
     int n_quizzes;                     /* quiz blocks in its pages */
     int n_labs;                        /* lab blocks in its pages */
+    int n_exercises;                   /* exercise blocks in its pages */
 } lesson;
 
 typedef struct lesson_week {
@@ -209,6 +222,7 @@ typedef struct lesson_course {
     int n_quizzes;
     int n_typed_quizzes;  /* SHAPE, NUMBER and WORD quizzes */
     int n_labs;
+    int n_exercises;      /* exercise blocks */
     struct lesson_course_internal *internal;  /* the loader's memory; not for callers */
 } lesson_course;
 
@@ -262,7 +276,7 @@ const char *lesson_text_get(lesson_text t, lesson_lang lang);
  * for other kinds). */
 lesson_lines lesson_block_lines(const lesson_block *b, lesson_lang lang);
 
-/* "heading", "paragraph", …; "quiz", "lab". */
+/* "heading", "paragraph", …; "quiz", "lab", "exercise". */
 const char *lesson_block_kind_name(lesson_block_kind k);
 /* "choice", "shape", "number", "word". */
 const char *lesson_quiz_kind_name(lesson_quiz_kind k);
@@ -270,6 +284,11 @@ const char *lesson_quiz_kind_name(lesson_quiz_kind k);
  * false when the name is unknown. */
 const char *lesson_lab_kind_name(lesson_lab_kind k);
 bool lesson_lab_kind_parse(const char *name, lesson_lab_kind *out);
+
+/* Whether id has the form of an exercise id: ASSIGNMENT/FUNCTION, where
+ * ASSIGNMENT is w<digit>a<digit> ("w4a1") and FUNCTION a Python name
+ * ("L_model_backward"), LESSON_EXERCISE_ID_MAX bytes at most. */
+bool lesson_exercise_id_valid(const char *id);
 
 /* What a typed answer is: right, wrong, or not readable as an answer of the
  * quiz's kind at all (which does not use up a try). */

@@ -290,6 +290,7 @@ static lesson_course *assemble(lesson_file_result *res, int n, const bool *keep)
             const lesson *ls = &weeks[i].lessons[l];
             course->n_quizzes += ls->n_quizzes;
             course->n_labs += ls->n_labs;
+            course->n_exercises += ls->n_exercises;
             for (int p = 0; p < ls->n_pages; p++)
                 for (int b = 0; b < ls->pages[p].n_blocks; b++) {
                     const lesson_quiz *q = ls->pages[p].blocks[b].quiz;

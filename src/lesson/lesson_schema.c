@@ -17,7 +17,7 @@
 #include <string.h>
 
 static const char *const block_kinds[LESSON_BLOCK_KIND_COUNT + 1] = {
-    "heading", "paragraph", "formula", "bullets", "code", "note", "tip", "diagram", "quiz", "lab", NULL,
+    "heading", "paragraph", "formula", "bullets", "code", "note", "tip", "diagram", "quiz", "lab", "exercise", NULL,
 };
 
 const char *lesson_block_kind_name(lesson_block_kind k)
@@ -98,6 +98,45 @@ static bool v_lines(jctx *c, const cJSON *node, bool allow_single, lesson_lines 
     return true;
 }
 
+/* ---- exercise links ---------------------------------------------------------- */
+
+bool lesson_exercise_id_valid(const char *id)
+{
+    size_t n = strlen(id);
+    if (n < 6 || n > LESSON_EXERCISE_ID_MAX || id[0] != 'w' || id[1] < '0' || id[1] > '9' || id[2] != 'a' ||
+        id[3] < '0' || id[3] > '9' || id[4] != '/')
+        return false;
+    const char *f = id + 5;
+    if (!((*f >= 'a' && *f <= 'z') || (*f >= 'A' && *f <= 'Z') || *f == '_'))
+        return false;
+    for (; *f; f++)
+        if (!((*f >= 'a' && *f <= 'z') || (*f >= 'A' && *f <= 'Z') || (*f >= '0' && *f <= '9') || *f == '_'))
+            return false;
+    return true;
+}
+
+/* {"id": "w4a1/linear_forward", "caption": T}: the form of the id only; which
+ * exercises exist is the exercise layer's to say (`lessons check` asks it). */
+static const lesson_exercise *v_exercise(jctx *c, const cJSON *node, lesson *owner)
+{
+    static const char *const allowed[] = {"id", "caption", NULL};
+    static const char *const required[] = {"id", NULL};
+    lesson_exercise *ex = jc_alloc(c, sizeof *ex);
+    if (!ex || !jc_object(c, node, allowed, required))
+        return NULL;
+    const char *id = jc_field_string(c, node, "id", false);
+    if (id && !lesson_exercise_id_valid(id)) {
+        size_t mark = jc_push_key(c, "id");
+        jc_problem(c, jc_member(node, "id"),
+                   "expected an exercise id ASSIGNMENT/FUNCTION like \"w4a1/linear_forward\", not \"%s\"", id);
+        jc_pop(c, mark);
+    }
+    ex->id = id ? id : "";
+    jc_field_text(c, node, "caption", &ex->caption);
+    owner->n_exercises++;
+    return ex;
+}
+
 /* ---- blocks, pages, lessons, weeks ------------------------------------------ */
 
 static void v_block(jctx *c, const cJSON *node, lesson_block *b, lesson *owner)
@@ -112,7 +151,7 @@ static void v_block(jctx *c, const cJSON *node, lesson_block *b, lesson *owner)
     const cJSON *m = node->child;
     if (!m) {
         jc_problem(c, node, "an empty block: it needs one key, its kind (heading, paragraph, formula, "
-                            "bullets, code, note, tip, diagram, quiz or lab)");
+                            "bullets, code, note, tip, diagram, quiz, lab or exercise)");
         return;
     }
     for (const cJSON *extra = m->next; extra; extra = extra->next)
@@ -120,7 +159,7 @@ static void v_block(jctx *c, const cJSON *node, lesson_block *b, lesson *owner)
     int k = jc_name_index(block_kinds, m->string);
     if (k < 0) {
         jc_problem_key(c, m, "unknown block kind \"%s\" (expected heading, paragraph, formula, bullets, code, "
-                             "note, tip, diagram, quiz or lab)", m->string);
+                             "note, tip, diagram, quiz, lab or exercise)", m->string);
         return;
     }
     b->kind = (lesson_block_kind)k;
@@ -169,6 +208,9 @@ static void v_block(jctx *c, const cJSON *node, lesson_block *b, lesson *owner)
         break;
     case LESSON_BLOCK_LAB:
         b->lab = lesson_schema_lab(c, m, owner);
+        break;
+    case LESSON_BLOCK_EXERCISE:
+        b->exercise = v_exercise(c, m, owner);
         break;
     default:
         break;

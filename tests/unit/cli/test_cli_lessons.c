@@ -128,6 +128,27 @@ static void a_bad_file_fails_the_check_with_its_position(void **state)
     assert_string_equal(r.err, "");
 }
 
+/* The lesson layer checks an exercise id's form; which exercises exist is
+ * the catalog's word, asked by `lessons check`. */
+static void an_exercise_block_naming_no_exercise_fails_the_check(void **state)
+{
+    (void)state;
+    static run_result r;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", fixtures("exercise-link"));
+    const char *args[] = {"lessons", "check", dir, NULL};
+    run(&r, args);
+    assert_int_equal(r.status, 1);
+    char want[9000];
+    snprintf(want, sizeof want,
+             "%s/a.json:6: lesson l1, page 1, block 2: no exercise \"w4a1/linear_fwd\" (dnn-tutor exercises list "
+             "shows them)\n"
+             "1 file, 1 week, 1 lesson, 0 quizzes (0 typed), 0 labs: 1 problem\n",
+             dir);
+    assert_string_equal(r.out, want);
+    assert_string_equal(r.err, "");
+}
+
 static void a_missing_directory_fails_the_check(void **state)
 {
     (void)state;
@@ -308,6 +329,7 @@ int main(void)
         cmocka_unit_test(checking_the_shipped_lessons_passes_with_a_summary),
         cmocka_unit_test(checking_a_good_directory_prints_its_counts),
         cmocka_unit_test(a_bad_file_fails_the_check_with_its_position),
+        cmocka_unit_test(an_exercise_block_naming_no_exercise_fails_the_check),
         cmocka_unit_test(a_missing_directory_fails_the_check),
         cmocka_unit_test(bad_usage_exits_2_with_a_message_on_stderr),
         cmocka_unit_test(help_is_printed_on_stdout),

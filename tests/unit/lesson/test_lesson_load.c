@@ -132,6 +132,7 @@ static void the_readme_example_passes_the_check(void **state)
     assert_int_equal(c->n_quizzes, 2);
     assert_int_equal(c->n_typed_quizzes, 1);
     assert_int_equal(c->n_labs, 1);
+    assert_int_equal(c->n_exercises, 1);
     /* every block kind is in the example */
     const lesson_page *p = &c->weeks[0].lessons[0].pages[0];
     bool seen[LESSON_BLOCK_KIND_COUNT] = {false};

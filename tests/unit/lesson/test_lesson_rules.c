@@ -43,9 +43,9 @@
     X(an_empty_list_of_blocks_is_refused, "empty-list.json", "empty-list.json:4:24: weeks[0].lessons[0].pages[0].blocks: an empty list (at least one entry is needed)") \
     X(a_week_number_past_twenty_is_refused, "week-number-range.json", "week-number-range.json:1:56: weeks[0].number: the week number must be 1 … 20, not 21") \
     X(a_week_number_must_be_an_integer, "week-number-fraction.json", "week-number-fraction.json:1:56: weeks[0].number: expected the week number (an integer), found a fraction") \
-    X(an_unknown_block_kind_is_reported, "block-unknown-kind.json", "block-unknown-kind.json:5:5: weeks[0].lessons[0].pages[0].blocks[0].widget: unknown block kind \"widget\" (expected heading, paragraph, formula, bullets, code, note, tip, diagram, quiz or lab)") \
+    X(an_unknown_block_kind_is_reported, "block-unknown-kind.json", "block-unknown-kind.json:5:5: weeks[0].lessons[0].pages[0].blocks[0].widget: unknown block kind \"widget\" (expected heading, paragraph, formula, bullets, code, note, tip, diagram, quiz, lab or exercise)") \
     X(a_block_with_two_kinds_is_reported_at_the_second, "block-two-kinds.json", "block-two-kinds.json:5:41: weeks[0].lessons[0].pages[0].blocks[0].note: a block has one key, its kind; \"note\" is one too many") \
-    X(an_empty_block_is_reported, "block-empty.json", "block-empty.json:5:4: weeks[0].lessons[0].pages[0].blocks[0]: an empty block: it needs one key, its kind (heading, paragraph, formula, bullets, code, note, tip, diagram, quiz or lab)") \
+    X(an_empty_block_is_reported, "block-empty.json", "block-empty.json:5:4: weeks[0].lessons[0].pages[0].blocks[0]: an empty block: it needs one key, its kind (heading, paragraph, formula, bullets, code, note, tip, diagram, quiz, lab or exercise)") \
     X(a_formula_must_be_a_string_or_a_list_of_strings, "block-formula-type.json", "block-formula-type.json:5:16: weeks[0].lessons[0].pages[0].blocks[0].formula: expected a string or an array of strings, found an object") \
     X(a_bilingual_diagram_needs_both_languages, "block-diagram-language.json", "block-diagram-language.json:5:16: weeks[0].lessons[0].pages[0].blocks[0].diagram: missing key \"zh\"") \
     X(a_text_without_chinese_is_reported, "text-missing-language.json", "text-missing-language.json:5:18: weeks[0].lessons[0].pages[0].blocks[0].paragraph: missing key \"zh\"") \
@@ -89,7 +89,9 @@
     X(a_learning_rate_over_a_hundred_is_refused, "lab-lr-range.json", "lab-lr-range.json:5:175: weeks[0].lessons[0].pages[0].blocks[0].lab.lr: the learning rate must be > 0 and <= 100, not 101") \
     X(zero_iterations_are_refused, "lab-iterations-range.json", "lab-iterations-range.json:5:183: weeks[0].lessons[0].pages[0].blocks[0].lab.iterations: iterations must be 1 … 100000000, not 0") \
     X(a_negative_seed_is_refused, "lab-seed-range.json", "lab-seed-range.json:5:177: weeks[0].lessons[0].pages[0].blocks[0].lab.seed: the seed must be 0 … 4294967295, not -1") \
-    X(a_sweep_needs_exactly_one_hidden_layer, "lab-sweep-one-hidden-layer.json", "lab-sweep-one-hidden-layer.json:5:99: weeks[0].lessons[0].pages[0].blocks[0].lab.layers: a sweep varies the one hidden layer: layers must be [n_x, n_h, 1]")
+    X(a_sweep_needs_exactly_one_hidden_layer, "lab-sweep-one-hidden-layer.json", "lab-sweep-one-hidden-layer.json:5:99: weeks[0].lessons[0].pages[0].blocks[0].lab.layers: a sweep varies the one hidden layer: layers must be [n_x, n_h, 1]") \
+    X(an_exercise_id_names_an_assignment_and_a_function, "exercise-id-form.json", "exercise-id-form.json:5:24: weeks[0].lessons[0].pages[0].blocks[0].exercise.id: expected an exercise id ASSIGNMENT/FUNCTION like \"w4a1/linear_forward\", not \"linear_forward\"") \
+    X(an_exercise_block_holds_only_an_id_and_a_caption, "exercise-unknown-key.json", "exercise-unknown-key.json:5:47: weeks[0].lessons[0].pages[0].blocks[0].exercise.file: unknown key \"file\" (expected id or caption)")
 
 static void expect_one_problem(const char *fixture, const char *expected)
 {
