@@ -22,7 +22,7 @@ extern char **environ;
 
 ex_run_limits ex_run_default_limits(void)
 {
-    ex_run_limits l = { 10.0, (size_t)1 << 30, 16 * 1024, (size_t)256 << 20 };
+    ex_run_limits l = { 10.0, (size_t)1 << 30, 16 * 1024, (size_t)256 << 20, NULL };
     return l;
 }
 
@@ -170,6 +170,10 @@ bool ex_run_child(char *const argv[], const ex_run_limits *lim, ex_run_result *r
         double left = deadline - now_s();
         if (left <= 0) {
             r->timed_out = true;
+            break;
+        }
+        if (lim->cancel && atomic_load(lim->cancel)) {
+            r->timed_out = r->cancelled = true;
             break;
         }
         struct pollfd pf[2];

@@ -19,6 +19,7 @@
 #ifndef DNN_EXERCISE_EX_PYTHON_H
 #define DNN_EXERCISE_EX_PYTHON_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -40,14 +41,19 @@ typedef struct ex_run_limits {
     size_t memory_bytes;     /* RLIMIT_AS; 0 = none */
     size_t output_cap;       /* bytes of stdout+stderr kept */
     size_t result_cap;       /* bytes of fd 3 kept */
+    /* NULL, or a flag another thread may set (to non-zero) to stop the run:
+     * the child is killed within 0.2 s, as at the time limit. */
+    const atomic_int *cancel;
 } ex_run_limits;
 
-/* The default limits: 10 s, 1 GiB, 16 KiB of output, 256 MiB of results. */
+/* The default limits: 10 s, 1 GiB, 16 KiB of output, 256 MiB of results,
+ * no cancel flag. */
 ex_run_limits ex_run_default_limits(void);
 
 typedef struct ex_run_result {
     bool started;            /* false: fork or pipe failed (msg in output) */
-    bool timed_out;          /* killed at the time limit */
+    bool timed_out;          /* killed at the time limit (or cancelled) */
+    bool cancelled;          /* killed because *cancel was set */
     int exit_code;           /* when it exited: its code; −1 otherwise */
     int signal;              /* when a signal ended it: its number; 0 otherwise */
     char *output;            /* stdout+stderr, NUL-terminated, malloc'd (may be "") */

@@ -134,6 +134,37 @@ static void an_endless_loop_while_loading_times_out(void **state)
     ex_result_free(&r);
 }
 
+/* The app's check runs on a worker thread; leaving the exercise sets the
+ * cancel flag, and the child must go at once, not at the time limit (an
+ * hour here: without the flag this test would hang until meson kills it). */
+static void a_cancelled_run_kills_the_child_at_once(void **state)
+{
+    (void)state;
+    static atomic_int cancel;
+    atomic_store(&cancel, 1);
+    char *argv[] = { "/bin/sleep", "3600", NULL };
+    ex_run_limits lim = ex_run_default_limits();
+    lim.timeout_s = 3600;
+    lim.cancel = &cancel;
+    ex_run_result rr;
+    assert_true(ex_run_child(argv, &lim, &rr));
+    assert_true(rr.cancelled);
+    assert_true(rr.timed_out);
+    ex_run_result_free(&rr);
+
+    char dir[512];
+    snprintf(dir, sizeof dir, "%.64s/cancel", tmpdir);
+    assert_int_equal(mkdir(dir, 0755), 0);
+    write_file(dir, "w4a1.py", "def linear_forward(A, W, b):\n    while True:\n        pass\n");
+    ex_check_options opt = { dir, NULL, harness, &py, ex_run_default_limits() };
+    opt.limits.timeout_s = 3600;
+    opt.limits.cancel = &cancel;
+    ex_result r;
+    ex_check_exercise(ex_def_find("w4a1/linear_forward"), &opt, &r);
+    assert_int_not_equal(r.outcome, EX_PASS);
+    ex_result_free(&r);
+}
+
 static void a_crash_is_a_crash(void **state)
 {
     (void)state;
@@ -266,6 +297,7 @@ int main(void)
         cmocka_unit_test(a_missing_function_is_missing),
         cmocka_unit_test(an_endless_loop_times_out),
         cmocka_unit_test(an_endless_loop_while_loading_times_out),
+        cmocka_unit_test(a_cancelled_run_kills_the_child_at_once),
         cmocka_unit_test(a_crash_is_a_crash),
         cmocka_unit_test(os_exit_is_a_crash_and_sys_exit_an_exit),
         cmocka_unit_test(megabytes_of_output_are_capped),
