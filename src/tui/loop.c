@@ -27,6 +27,16 @@ static double loop_now_ms(void)
     return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
+/* UI_EDIT: the screen asked for ctx->edit_path in the editor. A size
+ * change while it ran is picked up here, since no KEY_RESIZE came. */
+static void loop_edit(ui_app *app)
+{
+    char err[600];
+    if (!term_run_editor(app_ctx(app)->edit_path, err, sizeof err))
+        app_message(app, err);
+    app_ctx(app)->edit_path[0] = '\0';
+}
+
 int tui_quit_signal(void)
 {
     return term_signalled();
@@ -86,7 +96,14 @@ int tui_run(ui_app *app, const tui_options *opt, char *err, size_t err_size)
             unsigned bits = app_key(app, key);
             if (bits & UI_QUIT)
                 break;
+            if (bits & UI_EDIT) {
+                loop_edit(app);
+                getmaxyx(stdscr, h, w);
+                if (w > 0 && h > 0 && (w != canvas->width || h != canvas->height) && canvas_resize(canvas, w, h))
+                    app_resize(app, w, h);
+            }
             dirty = true;
+            force = force || (bits & UI_EDIT);
         }
         if (app_animating(app)) {
             double now = loop_now_ms();

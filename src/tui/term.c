@@ -13,6 +13,8 @@
 #include <string.h>
 #include <strings.h>
 #include <ncursesw/term.h> /* <term.h> would be this directory's term.h */
+#include <errno.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -231,6 +233,81 @@ void term_stop(void)
         tcsetattr(STDIN_FILENO, TCSADRAIN, &term_saved_tios);
     term_unpark_stderr();
     term_default_quit_signals();
+}
+
+bool term_run_editor(const char *path, char *err, size_t err_size)
+{
+    const char *ed = getenv("VISUAL");
+    if (!ed || !*ed)
+        ed = getenv("EDITOR");
+    if (!ed || !*ed)
+        ed = "vi";
+    char script[1024];
+    if ((size_t)snprintf(script, sizeof script, "%s \"$1\"", ed) >= sizeof script) {
+        snprintf(err, err_size, "the editor command is too long");
+        return false;
+    }
+    bool curses = term_active && term_screen;
+    if (curses) {
+        def_prog_mode();
+        curs_set(1);
+        endwin();
+    }
+    /* The editor writes its own messages to the real stderr. */
+    int parked = -1;
+    if (term_saved_stderr >= 0) {
+        fflush(stderr);
+        parked = dup(STDERR_FILENO);
+        dup2(term_saved_stderr, STDERR_FILENO);
+    }
+    struct sigaction ign, old_int, old_quit;
+    memset(&ign, 0, sizeof ign);
+    sigemptyset(&ign.sa_mask);
+    ign.sa_handler = SIG_IGN;
+    pid_t pid = fork();
+    if (pid == 0) {
+        signal(SIGINT, SIG_DFL);
+        signal(SIGQUIT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
+        signal(SIGHUP, SIG_DFL);
+        signal(SIGTSTP, SIG_DFL);
+        execl("/bin/sh", "sh", "-c", script, "sh", path, (char *)NULL);
+        _exit(127);
+    }
+    int status = 0;
+    if (pid > 0) {
+        /* Ctrl-C and Ctrl-\ typed into the editor are the editor's. */
+        sigaction(SIGINT, &ign, &old_int);
+        sigaction(SIGQUIT, &ign, &old_quit);
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+        sigaction(SIGINT, &old_int, NULL);
+        sigaction(SIGQUIT, &old_quit, NULL);
+    }
+    if (parked >= 0) {
+        fflush(stderr);
+        dup2(parked, STDERR_FILENO);
+        close(parked);
+    }
+    if (curses) {
+        reset_prog_mode();
+        curs_set(0);
+        clearok(curscr, TRUE);
+        refresh();
+    }
+    if (pid < 0) {
+        snprintf(err, err_size, "could not start the editor: %s", strerror(errno));
+        return false;
+    }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
+        snprintf(err, err_size, "the editor '%s' was not found: set VISUAL or EDITOR", ed);
+        return false;
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        snprintf(err, err_size, "the editor '%s' did not end well (status %d)", ed,
+                 WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+        return false;
+    }
+    return true;
 }
 
 int term_signalled(void)

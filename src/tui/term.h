@@ -31,6 +31,13 @@ bool term_start(char *err, size_t err_size);
  * was never called. */
 void term_stop(void);
 
+/* Opens path in the learner's editor with curses suspended: $VISUAL, else
+ * $EDITOR, else vi, run by /bin/sh (so "code -w" or "vim -u NONE" work) with
+ * the real stderr and the quit signals left to the editor; then the screen
+ * comes back (the caller draws a full frame). False with a one-line reason
+ * when the editor could not run or exited with a failure. */
+bool term_run_editor(const char *path, char *err, size_t err_size);
+
 /* The number of the signal that asked us to quit, or 0. */
 int term_signalled(void);
 

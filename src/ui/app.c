@@ -191,7 +191,7 @@ void app_resize(ui_app *app, int w, int h)
 /* Applies a screen's reaction bits; returns UI_QUIT when the app must end. */
 static unsigned app_apply(ui_app *app, ui_screen *from, unsigned bits)
 {
-    unsigned out = bits & UI_REDRAW;
+    unsigned out = bits & (UI_REDRAW | UI_EDIT);
     app_take_message(app);
     if (bits & UI_SAVE)
         app_save(app);
@@ -234,7 +234,8 @@ const ui_keymap app_keymap = UI_KEYMAP("everywhere", app_bindings);
 
 const ui_keymap *app_keymaps(int i)
 {
-    static const ui_keymap *const all[] = {&app_keymap, &map_keymap, &stepper_keymap, &trainer_keymap};
+    static const ui_keymap *const all[] = {&app_keymap, &map_keymap, &stepper_keymap, &trainer_keymap,
+                                           &exercise_keymap};
     return i >= 0 && i < (int)(sizeof all / sizeof all[0]) ? all[i] : NULL;
 }
 

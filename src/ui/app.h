@@ -17,7 +17,9 @@
  *      screen that returns UI_NOTHING lets the app act: pop the screen, or
  *      quit when it is the last one (the course map).
  *   UI_PUSH pushes ctx->push; UI_POP pops (the last pop quits); UI_SAVE
- *   saves the progress; UI_ANIMATE sets the screen's `animating`.
+ *   saves the progress; UI_ANIMATE sets the screen's `animating`; UI_EDIT
+ *   is passed on to the loop (app_key and app_tick return it), which opens
+ *   ctx->edit_path in the editor.
  *
  * Ownership: the app borrows the course (which must outlive it) and takes
  * the progress object and every pushed screen (destroyed on pop / app_free).

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "glyphs.h"
+#include "progress.h"
 #include "reader_internal.h"
 #include "text.h"
 
@@ -394,6 +395,32 @@ static void doc_lab(doc *d, const lesson_block *bl, int b, bool focused)
     doc_blank(d);
 }
 
+/* "✎ Exercise: write w4a1/linear_forward  [Enter]" with the last check's
+ * mark (✓ passes, ✗ not yet), then the caption. */
+static void doc_exercise(doc *d, const lesson_block *bl, int b, bool focused)
+{
+    const ui_ctx *ctx = d->ctx;
+    progress_ex_status st = progress_exercise_get(ctx->progress, bl->exercise->id);
+    doc_blank(d);
+    reader_line *l = doc_add(d);
+    if (l) {
+        l->block = b;
+        ui_glyph g = st == PROGRESS_EX_PASS ? GLYPH_DONE : st == PROGRESS_EX_FAIL ? GLYPH_WRONG : GLYPH_LAB;
+        snprintf(l->prefix, sizeof l->prefix, "%s ", glyph_str(g, ctx->ascii));
+        l->prefix_role = st == PROGRESS_EX_PASS ? ROLE_OK : st == PROGRESS_EX_FAIL ? ROLE_BAD : ROLE_KEY;
+        snprintf(l->own, sizeof l->own, "%s %s%s  [Enter]", UI_TR(ctx, "Exercise: write", "练习：写出"),
+                 bl->exercise->id,
+                 st == PROGRESS_EX_PASS ? UI_TR(ctx, " (passes)", "（已通过）")
+                 : st == PROGRESS_EX_FAIL ? UI_TR(ctx, " (not yet)", "（尚未通过）") : "");
+        l->role = ROLE_KEY;
+        l->focus = focused;
+    }
+    if (bl->exercise->caption.en)
+        doc_wrap(d, lesson_text_get(bl->exercise->caption, (lesson_lang)ctx->lang), 2, NULL, ROLE_DIM, ROLE_DIM, b,
+                 0, 0);
+    doc_blank(d);
+}
+
 int reader_doc_build(const reader_screen *r, const ui_ctx *ctx, int width, reader_line **out)
 {
     doc d = {.width = width < 8 ? 8 : width, .ctx = ctx};
@@ -447,6 +474,9 @@ int reader_doc_build(const reader_screen *r, const ui_ctx *ctx, int width, reade
             break;
         case LESSON_BLOCK_LAB:
             doc_lab(&d, bl, b, focus == b);
+            break;
+        case LESSON_BLOCK_EXERCISE:
+            doc_exercise(&d, bl, b, focus == b);
             break;
         default:
             break;

@@ -188,6 +188,8 @@ int reader_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int max)
             KEY("h", "hint", "提示");
     } else if (qs && !qs->right) {
         KEY("Enter", "try again", "重新作答");
+    } else if (b >= 0 && r->l->pages[r->page].blocks[b].kind == LESSON_BLOCK_EXERCISE) {
+        KEY("Enter", "open exercise", "打开练习");
     } else if (b >= 0) {
         KEY("Enter", "open lab", "打开实验");
     }
@@ -221,7 +223,9 @@ int reader_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int max)
     "starts the question again. The explanation appears once the question is solved.\n\n" \
     "The way forward (n) appears only once every question on the page has been answered. A lab " \
     "button opens an interactive lab with the lesson's settings; leaving the lab comes back to " \
-    "this page. Tab moves between the questions and labs of a page.\n\n" \
+    "this page. An exercise button opens the exercise screen for one of the course's graded functions, " \
+    "which you write in your own file (its mark: passes, or not yet). Tab moves between the questions, " \
+    "labs and exercises of a page.\n\n" \
     "A lesson is done when its last page is reached and all of its questions are answered right. Your " \
     "page is saved."
 
@@ -253,6 +257,7 @@ const char *reader_help(const ui_screen *s, const ui_ctx *ctx)
                  "再按 Enter 检查。对错立即显示，常见错误还会说明错在哪里；看不懂的输入不算一次作答。"
                  "h 逐级显示提示；三次之后显示答案，再按 Enter 可以重新作答。答对后显示解释。\n\n"
                  "只有回答了本页的所有问题，才会出现前进键 n。实验按钮会按本课的设置打开交互实验；离开实验后回到"
-                 "本页。Tab 在本页的问题和实验之间移动。\n\n"
+                 "本页。练习按钮会打开一个要评分的函数的练习界面，你在自己的文件里写出它（标记表示是否已通过）。"
+                 "Tab 在本页的问题、实验和练习之间移动。\n\n"
                  "读到最后一页并答对了本课的所有问题，这一课就完成了。你读到的页会被保存。");
 }

@@ -1,7 +1,7 @@
 /*
  * screen.h — what every screen of the app implements, and how it talks back.
  *
- *   tui loop ── key ──► on_key ──► reaction bits (redraw, pop, quit, push, animate, save)
+ *   tui loop ── key ──► on_key ──► reaction bits (redraw, pop, quit, push, animate, save, edit)
  *            ◄─ render(canvas, body area) ◄─ keymap for the bottom bar and the help's
  *               keys (on_key dispatches through the same table), help() for `?`
  *            ── tick(budget) while the screen animates (the trainer trains here)
@@ -43,7 +43,9 @@ enum {
     UI_QUIT = 1u << 2,     /* leave the app */
     UI_PUSH = 1u << 3,     /* open ctx->push on top of this screen */
     UI_ANIMATE = 1u << 4,  /* keep calling tick (returned by tick to go on) */
-    UI_SAVE = 1u << 5      /* progress changed: save it */
+    UI_SAVE = 1u << 5,     /* progress changed: save it */
+    UI_EDIT = 1u << 6      /* open ctx->edit_path in the learner's editor (tui suspends
+                              curses, runs $VISUAL / $EDITOR, restores the screen) */
 };
 
 typedef enum ui_lang { UI_LANG_EN = 0, UI_LANG_ZH = 1 } ui_lang;
@@ -70,6 +72,8 @@ typedef struct ui_ctx {
      * shape prediction): then `?`, `L` and q are its own keys, not the app's.
      * The app clears it when the screen changes. */
     bool text_input;
+    /* With UI_EDIT: the file to open in the editor. */
+    char edit_path[4096];
     /* The top screen's body as last laid out (set by the app before every
      * call), so on_key can page and clamp without waiting for render. */
     ui_rect body;

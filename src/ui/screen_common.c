@@ -17,6 +17,7 @@ const char *screen_title(const ui_screen *s, const ui_ctx *ctx)
         {"reader", "Lesson", "课文"},
         {"stepper", "Stepper lab", "逐步演算实验"},
         {"trainer", "Trainer lab", "训练实验"},
+        {"exercise", "Exercise", "练习"},
     };
     const char *name = s && s->ops && s->ops->name ? s->ops->name : "";
     for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)

@@ -199,6 +199,22 @@ static void map_render_detail(const map_screen *m, ui_canvas *c, ui_rect r, cons
         y += screen_draw_wrapped(c, (ui_rect){t.x + 3, t.y + y, t.w - 3, t.h - y}, 0,
                                  lesson_text_get(l->concepts[i], lang), ROLE_NORMAL);
     }
+    if (l->n_exercises > 0) {
+        y++;
+        if (y < t.h)
+            canvas_text(c, t.x, t.y + y++, t.w, UI_TR(ctx, "Exercises (x)", "练习（x）"), ROLE_HEADING);
+        for (int pg = 0; pg < l->n_pages; pg++)
+            for (int b = 0; b < l->pages[pg].n_blocks && y < t.h; b++) {
+                const lesson_block *bl = &l->pages[pg].blocks[b];
+                if (bl->kind != LESSON_BLOCK_EXERCISE)
+                    continue;
+                progress_ex_status st = progress_exercise_get(p, bl->exercise->id);
+                ui_glyph g = st == PROGRESS_EX_PASS ? GLYPH_DONE : st == PROGRESS_EX_FAIL ? GLYPH_WRONG : GLYPH_NOT_YET;
+                canvas_put(c, t.x + 1, t.y + y, glyph_cp(g, ctx->ascii),
+                           st == PROGRESS_EX_PASS ? ROLE_OK : st == PROGRESS_EX_FAIL ? ROLE_BAD : ROLE_DIM);
+                screen_text_fit(c, t.x + 3, t.y + y++, t.w - 3, bl->exercise->id, ROLE_NORMAL, ctx->ascii);
+            }
+    }
     y++;
     if (y < t.h)
         canvas_text(c, t.x, t.y + y++, t.w, UI_TR(ctx, "Prerequisites", "先修"), ROLE_HEADING);
@@ -304,6 +320,33 @@ static unsigned map_stepper(ui_screen *s, ui_key key, ui_ctx *ctx)
     return map_open_lab(ctx, false);
 }
 
+/* x: the exercise screen at the selected lesson's first exercise that does
+ * not pass yet (its first one when all pass); for a lesson without
+ * exercises, the course's first exercise not passed yet. */
+static unsigned map_exercise(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)key;
+    const lesson *l = lesson_course_lesson_at(ctx->course, ((map_screen *)s)->selected);
+    const char *id = NULL, *first = NULL;
+    for (int pg = 0; l && pg < l->n_pages && !id; pg++)
+        for (int b = 0; b < l->pages[pg].n_blocks && !id; b++) {
+            const lesson_block *bl = &l->pages[pg].blocks[b];
+            if (bl->kind != LESSON_BLOCK_EXERCISE)
+                continue;
+            if (!first)
+                first = bl->exercise->id;
+            if (progress_exercise_get(ctx->progress, bl->exercise->id) != PROGRESS_EX_PASS)
+                id = bl->exercise->id;
+        }
+    char err[256] = "";
+    ctx->push = exercise_screen_new(ctx, id ? id : first, err, sizeof err);
+    if (!ctx->push) {
+        snprintf(ctx->message, sizeof ctx->message, "%s", err[0] ? err : "the exercise could not be opened");
+        return UI_REDRAW;
+    }
+    return UI_PUSH | UI_REDRAW;
+}
+
 static const ui_binding map_bindings[] = {
     {{UI_K(UI_KEY_UP), UI_K(UI_KEY_DOWN), UI_CH('k'), UI_CH('j')}, "\u2191/\u2193", "^/v", map_move,
      "choose", "选择", "choose a lesson (or k/j)", "选择课文（或 k/j）", NULL},
@@ -316,6 +359,10 @@ static const ui_binding map_bindings[] = {
      "训练实验（用最近的实验设置）", NULL},
     {{UI_CH('s')}, "s", NULL, map_stepper, "stepper", "逐步演算", "the stepper, with the last lab settings",
      "逐步演算实验（用最近的实验设置）", NULL},
+    /* No room on the bar: the detail panel's "Exercises (x)" names the key. */
+    {{UI_CH('x')}, "x", NULL, map_exercise, NULL, NULL,
+     "the exercises: this lesson's first one not passed yet (else the course's)",
+     "练习：本课第一个尚未通过的练习（否则全课程的）", NULL},
 };
 const ui_keymap map_keymap = UI_KEYMAP("course map", map_bindings);
 
@@ -334,26 +381,30 @@ static const char *map_help(const ui_screen *s, const ui_ctx *ctx)
                      "started yet; 3/4: quizzes right/attempted.\n\nRight: the selected lesson: its week, pages, quizzes right/attempted, labs, "
                      "the concepts it teaches and the lessons to read first (v when done).\n\nt opens the live trainer and "
                      "s the stepper straight from here, with the settings of the last such lab you opened from a "
-                     "lesson (the course's week-3 network before that); q there comes back to the map.\n\nThe top line counts "
+                     "lesson (the course's week-3 network before that); q there comes back to the map.\n\n"
+                 "x opens the exercises: the course's graded functions, which you write in numpy in your own file; under Exercises the selected lesson's are marked v when yours passes, x when not yet.\n\nThe top line counts "
                      "the lessons done and the quizzes answered. Your place is saved: next time the app opens "
                      "where you left off.",
                      "课程地图列出每一周和它的课文。左侧：每周一行，每课一个标记；下面是各课。标记：v 已完成，> "
                      "你正在学的课，. 尚未开始；行尾 3/4 为答对/已答题数。\n\n右侧：选中的课文：所在周、页数、答对/已答题数和实验数，它讲的概念，以及应"
                      "先读的课文（完成的标 v）。\n\nt 直接打开实时训练实验，s 打开逐步演算实验，使用你最近从课文打开的同类实验的设置"
-                     "（之前则为课程第 3 周的网络）；在实验中按 q 回到地图。\n\n顶行统计已完成的课和已答的题。进度会保存：下次打开时回到上次的位置。");
+                     "（之前则为课程第 3 周的网络）；在实验中按 q 回到地图。\n\n"
+                 "x 打开练习：课程中要评分的函数，你在自己的文件里用 numpy 写出；“练习”下列出选中课文的练习，通过的标 v，尚未通过的标 x。\n\n顶行统计已完成的课和已答的题。进度会保存：下次打开时回到上次的位置。");
     return UI_TR(ctx,
                  "The course map lists the weeks of the course and their lessons. Left: each week with one mark "
                  "per lesson; below it the lessons. Marks: \u2713 done, \u25b8 the lesson you are on, \u00b7 not "
                  "started yet; 3/4: quizzes right/attempted.\n\nRight: the selected lesson: its week, pages, quizzes right/attempted, labs, the "
                  "concepts it teaches and the lessons to read first (\u2713 when done).\n\nt opens the live trainer and s "
                  "the stepper straight from here, with the settings of the last such lab you opened from a lesson "
-                 "(the course's week-3 network before that); q there comes back to the map.\n\nThe top line counts "
+                 "(the course's week-3 network before that); q there comes back to the map.\n\n"
+                 "x opens the exercises: the course's graded functions, which you write in numpy in your own file; under Exercises the selected lesson's are marked \u2713 when yours passes, \u2717 when not yet.\n\nThe top line counts "
                  "the lessons done and the quizzes answered. Your place is saved: next time the app opens where "
                  "you left off.",
                  "课程地图列出每一周和它的课文。左侧：每周一行，每课一个标记；下面是各课。标记：\u2713 已完成，"
                  "\u25b8 你正在学的课，\u00b7 尚未开始；行尾 3/4 为答对/已答题数。\n\n右侧：选中的课文：所在周、页数、答对/已答题数和实验数，它讲的"
                  "概念，以及应先读的课文（完成的标 \u2713）。\n\nt 直接打开实时训练实验，s 打开逐步演算实验，使用你最近从课文"
-                 "打开的同类实验的设置（之前则为课程第 3 周的网络）；在实验中按 q 回到地图。\n\n顶行统计已完成的课和已答的题。进度会保存：下次打开时"
+                 "打开的同类实验的设置（之前则为课程第 3 周的网络）；在实验中按 q 回到地图。\n\n"
+                 "x 打开练习：课程中要评分的函数，你在自己的文件里用 numpy 写出；“练习”下列出选中课文的练习，通过的标 \u2713，尚未通过的标 \u2717。\n\n顶行统计已完成的课和已答的题。进度会保存：下次打开时"
                  "回到上次的位置。");
 }
 

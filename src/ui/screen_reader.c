@@ -51,7 +51,7 @@ int reader_focusables(const reader_screen *r, int *blocks, int max)
     for (int b = 0; b < pg->n_blocks && n < max; b++) {
         const lesson_block *bl = &pg->blocks[b];
         const reader_quiz *qs = bl->kind == LESSON_BLOCK_QUIZ ? reader_quiz_of(r, b) : NULL;
-        if ((qs && !qs->right) || bl->kind == LESSON_BLOCK_LAB)
+        if ((qs && !qs->right) || bl->kind == LESSON_BLOCK_LAB || bl->kind == LESSON_BLOCK_EXERCISE)
             blocks[n++] = b;
     }
     return n;
@@ -207,8 +207,21 @@ static unsigned reader_answer(reader_screen *r, reader_quiz *qs, ui_ctx *ctx, le
     return UI_REDRAW | UI_SAVE | reader_check_done(r, ctx);
 }
 
+static unsigned reader_open_exercise(reader_screen *r, ui_ctx *ctx, int b)
+{
+    char err[256] = "";
+    ctx->push = exercise_screen_new(ctx, r->l->pages[r->page].blocks[b].exercise->id, err, sizeof err);
+    if (!ctx->push) {
+        snprintf(ctx->message, sizeof ctx->message, "%s", err[0] ? err : "the exercise could not be opened");
+        return UI_REDRAW;
+    }
+    return UI_PUSH | UI_REDRAW;
+}
+
 static unsigned reader_open_lab(reader_screen *r, ui_ctx *ctx, int b)
 {
+    if (r->l->pages[r->page].blocks[b].kind == LESSON_BLOCK_EXERCISE)
+        return reader_open_exercise(r, ctx, b);
     const lesson_lab *lab = r->l->pages[r->page].blocks[b].lab;
     char err[256] = "";
     ui_screen *s = lab_screen_new((ui_lab_kind)lab->kind, &lab->spec, ctx, err, sizeof err);

@@ -8,6 +8,8 @@
 #ifndef DNN_UI_SCREENS_H
 #define DNN_UI_SCREENS_H
 
+#include <stddef.h>
+
 #include "canvas.h"
 #include "screen.h"
 
@@ -19,8 +21,15 @@ ui_screen *map_screen_new(const ui_ctx *ctx);
 /* The lesson reader at page (clamped to the lesson's pages). */
 ui_screen *reader_screen_new(const ui_ctx *ctx, const struct lesson *l, int page);
 
-/* The course map's key table (keymap.h). */
+/* The exercise screen (exercise/exercise_screen.h) for the exercise id
+ * ("w4a1/linear_forward"), or with id NULL the first one not passed yet;
+ * the learner's folder is the one the progress remembers, else
+ * ~/dnn-tutor-exercises. NULL with a one-line reason in err. */
+ui_screen *exercise_screen_new(const ui_ctx *ctx, const char *id, char *err, size_t err_size);
+
+/* The course map's and the exercise screen's key tables (keymap.h). */
 extern const struct ui_keymap map_keymap;
+extern const struct ui_keymap exercise_keymap;
 
 /* A screen's name for people ("Course map" / "课程地图"), from ops->name. */
 const char *screen_title(const ui_screen *s, const ui_ctx *ctx);
