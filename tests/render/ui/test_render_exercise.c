@@ -247,12 +247,42 @@ static void the_reader_and_the_map_show_each_exercise_s_status(void **state)
     }
 }
 
+/* Enter on a lesson's exercise block, and x on the map, open the exercise
+ * screen at the right exercise (the screen only starts checking on its
+ * first tick, which these key-only tests never give it). */
+static void the_reader_and_the_map_open_the_right_exercise(void **state)
+{
+    (void)state;
+    for (int from_map = 0; from_map < 2; from_map++) {
+        lesson_course *course = course_new();
+        ui_progress *p = progress_new();
+        progress_exercise_set(p, "w4a1/linear_forward", PROGRESS_EX_PASS);
+        ui_app_config cfg = {.lang = UI_LANG_EN, .color = true};
+        ui_app *app = app_new(course, p, &cfg);
+        app_resize(app, 80, 24);
+        assert_true(app_open_course(app));
+        if (from_map) {
+            type_keys(app, "x");
+        } else {
+            app_key(app, (ui_key){UI_KEY_ENTER, 0});
+            app_key(app, (ui_key){UI_KEY_ENTER, 0});
+        }
+        ui_screen *top = app_top(app);
+        assert_string_equal(top->ops->name, "exercise");
+        /* the map skips the one that passes; the reader opens the focused block */
+        assert_string_equal(exercise_screen_id(top), from_map ? "w4a1/L_model_forward" : "w4a1/linear_forward");
+        app_free(app);
+        lesson_course_free(course);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_exercise_state_matches_its_golden_text),
         cmocka_unit_test(a_result_is_recorded_in_the_progress),
         cmocka_unit_test(the_reader_and_the_map_show_each_exercise_s_status),
+        cmocka_unit_test(the_reader_and_the_map_open_the_right_exercise),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
