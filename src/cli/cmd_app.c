@@ -84,7 +84,9 @@ static void app_usage(FILE *out)
     fprintf(out,
             "Usage: dnn-tutor [--lessons DIR] [--no-color] [--lang zh|en] [--ascii]\n"
             "\n"
-            "Opens the full-screen course: a map of its weeks, lessons with quizzes, and labs.\n"
+            "Opens the full-screen course: a map of its weeks, lessons with quizzes, labs,\n"
+            "and the exercises (x on the map): the course's graded functions, written in your\n"
+            "editor (e, $VISUAL or $EDITOR) and checked every time you save.\n"
             "Progress is saved in $XDG_STATE_HOME/dnn-tutor/progress.json\n"
             "(default ~/.local/state/dnn-tutor/progress.json).\n"
             "\n"
