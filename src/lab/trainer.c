@@ -184,6 +184,23 @@ static void trainer_record(trainer *t, double clock, double cost)
     t->hist_n++;
 }
 
+bool trainer_cost_flat(const trainer *t)
+{
+    if (t->hist_n < t->segment_start + 2)
+        return false;
+    const size_t last = t->hist_n - 1;
+    const double x_last = t->hist_x[last], y_last = t->hist_y[last];
+    if (!isfinite(y_last) || x_last - t->hist_x[t->segment_start] < TRAINER_FLAT_SPAN)
+        return false;
+    /* From the newest back over TRAINER_FLAT_SPAN iterations: the band J moved in. */
+    double lo = y_last, hi = y_last;
+    for (size_t i = last + 1; i-- > t->segment_start && x_last - t->hist_x[i] <= TRAINER_FLAT_SPAN;) {
+        lo = fmin(lo, t->hist_y[i]);
+        hi = fmax(hi, t->hist_y[i]);
+    }
+    return hi - lo <= TRAINER_FLAT_REL * fabs(y_last);
+}
+
 bool trainer_cost_rising(const trainer *t)
 {
     if (t->hist_n < t->segment_start + TRAINER_WATCH)
@@ -315,6 +332,13 @@ bool trainer_step_lr(trainer *t, int dir)
     return true;
 }
 
+/* After a rebuild or re-init: a running trainer runs on, a paused (or
+ * diverged) one is paused — training goes on only when the learner says so. */
+static void trainer_keep_pause(trainer *t)
+{
+    t->state = t->state == TRAINER_RUNNING ? TRAINER_RUNNING : TRAINER_PAUSED;
+}
+
 /* Swaps in a network built for `next`; on failure nothing changes. */
 static bool trainer_rebuild(trainer *t, const run_spec *next, trainer_change what, char *err, size_t err_size)
 {
@@ -326,7 +350,7 @@ static bool trainer_rebuild(trainer *t, const run_spec *next, trainer_change wha
     t->spec = *next;
     trainer_begin_run(t, t->loop.lr);
     t->zero_init = next->init == NN_INIT_ZEROS;
-    t->state = TRAINER_RUNNING;
+    trainer_keep_pause(t);
     t->divergence = TRAINER_DIV_NONE;
     trainer_mark(t, what);
     return true;
@@ -388,7 +412,7 @@ bool trainer_set_dataset(trainer *t, const char *name, char *err, size_t err_siz
     t->spec = next;
     trainer_begin_run(t, t->loop.lr);
     t->zero_init = next.init == NN_INIT_ZEROS;
-    t->state = TRAINER_RUNNING;
+    trainer_keep_pause(t);
     t->divergence = TRAINER_DIV_NONE;
     trainer_mark(t, TRAINER_CHANGE_DATASET);
     return true;
@@ -406,7 +430,7 @@ void trainer_reinit(trainer *t)
     nn_reinit_with(t->net, init, seed);
     trainer_begin_run(t, t->loop.lr);
     t->zero_init = false;
-    t->state = TRAINER_RUNNING;
+    trainer_keep_pause(t);
     t->divergence = TRAINER_DIV_NONE;
     trainer_mark(t, TRAINER_CHANGE_REINIT);
 }
@@ -416,7 +440,7 @@ void trainer_zero_init(trainer *t)
     nn_reinit_with(t->net, NN_INIT_ZEROS, 0);
     trainer_begin_run(t, t->loop.lr);
     t->zero_init = true;
-    t->state = TRAINER_RUNNING;
+    trainer_keep_pause(t);
     t->divergence = TRAINER_DIV_NONE;
     trainer_mark(t, TRAINER_CHANGE_ZERO_INIT);
 }

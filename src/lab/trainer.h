@@ -137,6 +137,14 @@ typedef struct trainer_measure {
  * iteration reuses the cost). */
 void trainer_measure_now(trainer *t, trainer_measure *out);
 
+/* The cost has stopped changing: over the last TRAINER_FLAT_SPAN iterations
+ * (recorded since the last change or resume) J stayed within
+ * TRAINER_FLAT_REL of itself. The screen pauses there, so a trainer left
+ * alone does not spin for ever on a curve that went flat. */
+#define TRAINER_FLAT_SPAN 10000
+#define TRAINER_FLAT_REL 1e-4
+bool trainer_cost_flat(const trainer *t);
+
 /* After TRAINER_DIV_SATURATED: how many outputs are certain and wrong, and
  * the first one's σ (1.0 on a point labelled 0, or 0.0 on one labelled 1).
  * 0 and NAN otherwise. */
@@ -187,9 +195,12 @@ bool trainer_set_dataset(trainer *t, const char *name, char *err, size_t err_siz
  * (anything else → planar). */
 const char *trainer_next_dataset(const char *name);
 /* Re-initialises with the course init of the spec and its seed (the weights
- * the trainer started with), iteration count 0, state RUNNING, a marker. */
+ * the trainer started with), iteration count 0, a marker. Like every rebuild
+ * (set_hidden, set_layers, set_activation, set_dataset), it keeps a running
+ * trainer running and leaves a paused or diverged one PAUSED. */
 void trainer_reinit(trainer *t);
-/* Every weight and bias := 0, iteration count 0, state RUNNING, a marker. */
+/* Every weight and bias := 0, iteration count 0, a marker; the state as
+ * trainer_reinit leaves it. */
 void trainer_zero_init(trainer *t);
 /* True when the current weights came from zero-init (until the next rebuild). */
 bool trainer_zero_initialised(const trainer *t);

@@ -3,6 +3,7 @@
 # falls), → changes lr while iter keeps counting, ↑ rebuilds with n_h 5, the
 # rate goes to the top without a crash, the sweep reproduces the course's
 # n_h 4 accuracy, the screen follows resizes, and q leaves a working shell.
+# , and . set the pace: at 10 it/s iter climbs a few at a time.
 set -u
 . "$(dirname "$0")/lib.sh"
 
@@ -29,6 +30,23 @@ wait_for "the same network goes on"
 i2=$(token iter)
 [ "$i2" -ge "$i0" ] || fail "iter went back from $i0 to $i2 after a new rate"
 wait_until 'i=$(token iter); [ "$i" -gt "$i2" ]'
+
+# , three times: 10 iterations a second, shown on the status line; iter
+# then climbs by a few between polls, not by thousands. . three times: full speed.
+send_keys , , ,
+wait_for "pace 10 it/s"
+p0=$(token iter)
+wait_until 'i=$(token iter); is_num "$i" && [ "$i" -gt "$p0" ]'
+prev=$(token iter)
+for _ in 1 2 3 4 5 6 7 8; do
+    wait_until 'i=$(token iter); is_num "$i" && [ "$i" -gt "$prev" ]' 5
+    now=$(token iter)
+    [ $((now - prev)) -le 30 ] || fail "at pace 10 it/s iter jumped from $prev to $now"
+    prev=$now
+done
+send_keys . . .
+wait_for "full speed"
+wait_until 'i=$(token iter); is_num "$i" && [ "$i" -gt $((prev + 5000)) ]' 20
 
 # ↑ : five hidden units, rebuilt, said in words.
 send_keys Up

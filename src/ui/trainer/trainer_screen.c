@@ -197,7 +197,10 @@ static unsigned act_pause(ui_screen *s, ui_key key, ui_ctx *ctx)
     } else if (!trainer_set_paused(t, false)) {
         ts_note_divergence(ts);
     } else {
-        ts_note(ts, false, "Training.", "训练中。");
+        char en[48], zh[48];
+        ts_pace_restart(ts, ts_clock_ms());
+        ts_pace_words(ts, en, sizeof en, zh, sizeof zh);
+        ts_notef(ts, false, "Training (%s%.0s; , and . change it).", "训练中（%.0s%s；按 , 和 . 调整）。", en, zh);
     }
     return ts_after(ts, ctx);
 }
@@ -212,6 +215,34 @@ static unsigned act_step(ui_screen *s, ui_key key, ui_ctx *ctx)
         ts_note_divergence(ts);
     else
         ts_notef(ts, false, "One iteration: now %ld.", "运行了一次迭代：现在是第 %ld 次。", trainer_iterations(t));
+    return ts_after(ts, ctx);
+}
+
+static unsigned act_pace(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    trainer_screen *ts = ts_of(s);
+    int dir = key.ch == '.' ? 1 : -1;
+    char en[48], zh[48];
+    bool moved = ts_pace_step(ts, dir, ts_clock_ms());
+    ts_pace_words(ts, en, sizeof en, zh, sizeof zh);
+    if (!moved)
+        ts_notef(ts, false, "Already at %s%.0s (, slower, . faster).", "已是%.0s%s（, 更慢，. 更快）。", en, zh);
+    else
+        ts_notef(ts, false, "Now %s%.0s: 1, 10, 100, 1000 it/s or full speed (, slower, . faster).",
+                 "现在%.0s%s：1、10、100、1000 次/秒或全速（, 更慢，. 更快）。", en, zh);
+    return ts_after(ts, ctx);
+}
+
+static unsigned act_pause_every(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)key;
+    trainer_screen *ts = ts_of(s);
+    ts->pause_every = ts->pause_every ? 0 : TS_PAUSE_EVERY;
+    if (ts->pause_every)
+        ts_notef(ts, false, "Pausing at every %ldth iteration, as the notebooks print the cost (p again: off).",
+                 "每到第 %ld 的倍数次迭代暂停，与笔记本打印代价的间隔相同（再按 p 关闭）。", ts->pause_every);
+    else
+        ts_note(ts, false, "No pause every 1000 iterations any more.", "不再每 1000 次迭代暂停。");
     return ts_after(ts, ctx);
 }
 
@@ -377,6 +408,10 @@ static const ui_binding ts_bindings[] = {
      "编辑各层大小，先写输入层（64,20,7,5,1）", when_live},
     {{UI_CH('R')}, "R", NULL, act_report, "report", "报告", "write the lab report of this run",
      "写出本次运行的实验报告", when_live},
+    {{UI_CH(','), UI_CH('.')}, ",.", NULL, act_pace, "pace", "速度", "slower or faster: 1, 10, 100, 1000 it/s, full speed",
+     "更慢或更快：1、10、100、1000 次/秒、全速", when_live},
+    {{UI_CH('p')}, "p", NULL, act_pause_every, "every 1000", "每 1000 次", "pause at every 1000th iteration (on/off)",
+     "每 1000 次迭代暂停（开/关）", when_live},
     {{UI_CH('q'), UI_K(UI_KEY_ESC)}, "q", NULL, act_back, NULL, NULL, NULL, NULL, when_live},
     /* the layers editor */
     {{UI_ANY_CHAR}, "0-9 ,", NULL, act_edit_type, "layer sizes", "层大小", "(layers) type the sizes",
@@ -534,6 +569,8 @@ ui_screen *trainer_screen_new(ui_lab_kind kind, const run_spec *spec, const ui_c
     ts->base.ops = &trainer_ops;
     ts->kind = kind;
     ts->chunk = 16;
+    ts->pace = TS_PACE_FULL;
+    ts->flat_armed = NAN;
     ts->sync = ts_sync_new();
     if (!ts->sync) {
         snprintf(err, err_size, "cannot create the trainer's lock");

@@ -30,6 +30,12 @@
 
 typedef enum ts_view { TS_VIEW_TRAIN, TS_VIEW_SWEEP } ts_view;
 
+/* The paces `,` and `.` step through: 1, 10, 100, 1000 it/s, full speed. */
+#define TS_PACE_COUNT 5
+#define TS_PACE_FULL (TS_PACE_COUNT - 1)
+/* p pauses at every multiple of this, as the notebooks print. */
+#define TS_PAUSE_EVERY 1000
+
 /* R: a report being written on its own thread (trainer_report.c). */
 typedef struct ts_report_job ts_report_job;
 
@@ -67,6 +73,8 @@ typedef struct trainer_screen {
     double *p_test;                /* ŷ of each test example (deep view gallery) */
     size_t p_test_n;
     double acc_train, acc_test;
+    trainer_measure now;           /* iteration, cost and accuracies, all of one moment (ts_refresh_locked) */
+    double measure_ms;             /* how long measuring `now` took: under 1 ms, the tick does it every frame */
     bool dirty;                    /* a change the caches do not show yet */
     double refreshed_ms;           /* ctx->now_ms of the last refresh */
     double refresh_cost_ms;        /* how long the last refresh took */
@@ -78,6 +86,12 @@ typedef struct trainer_screen {
     long rate_work0;               /* ts_work_count at rate_t0 */
     bool div_noted;                /* the note already explains the divergence */
     long stop_at;                  /* pause once at this many iterations (a lesson's run); 0 = never */
+    /* the pace (trainer_pace.c) */
+    int pace;                      /* index into 1, 10, 100, 1000 it/s, full speed (TS_PACE_FULL) */
+    double pace_t0;                /* ctx->now_ms-like clock (ts_clock_ms) when the pace was last restarted */
+    long pace_done;                /* iterations run since pace_t0 */
+    long pause_every;              /* p: pause at every multiple of this (1000), 0 = never */
+    double flat_armed;             /* the last marker's clock when training paused on a flat cost (NAN: armed) */
     bool stop_lesson;              /* stop_at is a lesson's run length (else --iterations) */
     ts_sync *sync;
 
@@ -145,6 +159,24 @@ void ts_note_stopped(trainer_screen *ts);
 void ts_init_words(const trainer *t, char *en, size_t en_size, char *zh, size_t zh_size);
 /* "tanh", "ReLU", "Leaky ReLU", "sigmoid". */
 const char *ts_act_label(act_kind k);
+
+/* trainer_pace.c (lock held) */
+/* The pace in it/s, 0 for full speed. */
+double ts_pace_rate(const trainer_screen *ts);
+/* Counting starts again now (after a pause, a new pace): no burst to catch up. */
+void ts_pace_restart(trainer_screen *ts, double now_ms);
+/* One pace slower (dir < 0) or faster; false at either end. */
+bool ts_pace_step(trainer_screen *ts, int dir, double now_ms);
+/* How many of `want` iterations the live network may run now: up to the
+ * next stop (stop_at, a multiple of pause_every) and what the pace allows.
+ * 0 with *wait_ms > 0: the next iteration is due that much later. */
+long ts_pace_allow(const trainer_screen *ts, long want, double now_ms, double *wait_ms);
+/* After the live network ran `ran` iterations: counts them for the pace and
+ * pauses, with a note, at stop_at, at a multiple of pause_every, or when the
+ * cost went flat (once until the next marker). */
+void ts_pace_ran(trainer_screen *ts, long ran);
+/* "pace 10 it/s" / "full speed", in both languages. */
+void ts_pace_words(const trainer_screen *ts, char *en, size_t en_size, char *zh, size_t zh_size);
 
 /* trainer_report.c (the key R) */
 /* The run_spec of the run on screen, for its report: the current settings

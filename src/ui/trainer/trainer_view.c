@@ -56,10 +56,10 @@ void trainer_view_status(const trainer_screen *ts, const ui_ctx *ctx, char *buf,
     const trainer *t = ts->model;
     const nn_net *net = trainer_net(t);
     char cost[32], acc[32], test[48] = "", shape[96], rate[32];
-    double j = trainer_cost(t);
-    if (isnan(j) && trainer_clock(t) == 0)
-        snprintf(cost, sizeof cost, "-");
-    else if (!isfinite(j))
+    /* The numbers of one moment (the last refresh): the iteration shown is
+     * the one the cost and the accuracy belong to. */
+    double j = ts->now.cost;
+    if (!isfinite(j))
         snprintf(cost, sizeof cost, "%s", isnan(j) ? "NaN" : "inf");
     else
         snprintf(cost, sizeof cost, "%.6f", j);
@@ -101,11 +101,16 @@ void trainer_view_status(const trainer_screen *ts, const ui_ctx *ctx, char *buf,
     }
     /* Paused or diverged, nothing runs: "0 it/s" would only push the state
      * word onto a second row at 80 columns. */
-    char speed[48] = "";
-    if (!state[0])
+    char speed[64] = "";
+    if (!state[0] && ts_pace_rate(ts) > 0) {
+        char en[48], zh[48];
+        ts_pace_words(ts, en, sizeof en, zh, sizeof zh);
+        snprintf(speed, sizeof speed, "  %s", UI_TR(ctx, en, zh));
+    } else if (!state[0]) {
         snprintf(speed, sizeof speed, "  %s %s", rate, UI_TR(ctx, "it/s", "次/秒"));
+    }
     snprintf(buf, size, "%s %ld  %s %s  %s %s  %s%s %g  %s  %s  %s%s%s", UI_TR(ctx, "iter", "迭代"),
-             trainer_iterations(t), UI_TR(ctx, "cost", "代价"), cost, UI_TR(ctx, "acc", "准确率"), acc, test,
+             ts->now.iterations, UI_TR(ctx, "cost", "代价"), cost, UI_TR(ctx, "acc", "准确率"), acc, test,
              UI_TR(ctx, "lr", "学习率"), trainer_lr(t), shape, act_name(act), tv_dataset_label(t), speed, state);
 }
 

@@ -101,29 +101,26 @@ static long ts_work_count(const trainer_screen *ts)
 
 /* One chunk of work; adapts ts->chunk so a chunk takes about a millisecond
  * (the longest a key waits for the lock). Lock held. */
-static void ts_work_chunk(trainer_screen *ts)
+static double ts_work_chunk(trainer_screen *ts)
 {
-    double c0 = ts_clock_ms();
+    double c0 = ts_clock_ms(), wait_ms = 0;
     long ran, want = ts->chunk;
     if (ts->view == TS_VIEW_SWEEP) {
         ran = trainer_sweep_work(ts->model, want);
     } else {
-        long left = ts->stop_at - trainer_iterations(ts->model);
-        if (ts->stop_at > 0 && left > 0 && left < want)
-            want = left;
+        /* The pace and the stops (trainer_pace.c) say how many may run now. */
+        want = ts_pace_allow(ts, want, c0, &wait_ms);
+        if (want == 0)
+            return wait_ms;
         ran = trainer_run(ts->model, want);
-        if (ts->stop_at > 0 && trainer_iterations(ts->model) == ts->stop_at &&
-            trainer_state_of(ts->model) == TRAINER_RUNNING) {
-            ts->stop_at = 0;
-            trainer_set_paused(ts->model, true);
-            ts_note_stopped(ts);
-        }
+        ts_pace_ran(ts, ran);
     }
     double took = ts_clock_ms() - c0;
     if (ran == want && want == ts->chunk && took < 0.5 && ts->chunk < (1L << 20))
         ts->chunk *= 2;
     else if (took > 2.0 && ts->chunk > 1)
         ts->chunk /= 2;
+    return 0;
 }
 
 static void *ts_worker(void *arg)
@@ -136,7 +133,17 @@ static void *ts_worker(void *arg)
             pthread_cond_wait(&y->wake, &y->lock);
             continue;
         }
-        ts_work_chunk(ts);
+        double wait_ms = ts_work_chunk(ts);
+        if (wait_ms > 0) {
+            /* A slow pace: sleep until the next iteration is due (a key wakes it). */
+            struct timespec until;
+            clock_gettime(CLOCK_REALTIME, &until);
+            long ns = until.tv_nsec + (long)(wait_ms * 1e6);
+            until.tv_sec += ns / 1000000000L;
+            until.tv_nsec = ns % 1000000000L;
+            pthread_cond_timedwait(&y->wake, &y->lock, &until);
+            continue;
+        }
         pthread_mutex_unlock(&y->lock);
         /* A mutex is not fair: step aside while the UI thread wants in. */
         while (atomic_load(&y->ui_waiting) > 0)
@@ -155,6 +162,17 @@ void ts_take_facts(trainer_screen *ts)
     ts->facts.maps = nn_layers(net) >= 2 && nn_dim(net, 0) == 2;
 }
 
+/* The status line's numbers, all of the network as it is now (one moment:
+ * the iteration shown is the one the cost and accuracy belong to). */
+static void ts_measure_locked(trainer_screen *ts)
+{
+    double m0 = ts_clock_ms();
+    trainer_measure_now(ts->model, &ts->now);
+    ts->acc_train = ts->now.acc_train;
+    ts->acc_test = ts->now.acc_test;
+    ts->measure_ms = ts_clock_ms() - m0;
+}
+
 void ts_refresh_locked(trainer_screen *ts, const ui_ctx *ctx)
 {
     ts_take_facts(ts);
@@ -169,8 +187,7 @@ void ts_refresh_locked(trainer_screen *ts, const ui_ctx *ctx)
     } else {
         ts->unit_n = 0;
     }
-    ts->acc_train = trainer_accuracy(t, false);
-    ts->acc_test = trainer_accuracy(t, true);
+    ts_measure_locked(ts);
     free(ts->p_test);
     ts->p_test = NULL;
     ts->p_test_n = 0;
@@ -214,7 +231,8 @@ static void ts_train_inline(trainer_screen *ts, double budget_ms)
 {
     double end = ts_clock_ms() + (budget_ms > 0 ? budget_ms : 0);
     do
-        ts_work_chunk(ts);
+        if (ts_work_chunk(ts) > 0)
+            break; /* the pace: the next iteration is for a later tick */
     while (ts_busy(ts) && ts_clock_ms() < end);
 }
 
@@ -269,6 +287,9 @@ unsigned ts_tick(ui_screen *s, double budget_ms, ui_ctx *ctx)
     if (ts->dirty && (ctx->now_ms - ts->refreshed_ms >= interval || !busy)) {
         ts_refresh_locked(ts, ctx);
         out |= UI_REDRAW;
+    } else if (busy && ts->view == TS_VIEW_TRAIN && ts->measure_ms < 1.0) {
+        /* The numbers every frame when that is cheap (a small network). */
+        ts_measure_locked(ts);
     }
     if (ts_busy(ts) || ts_report_busy(ts))
         out |= UI_ANIMATE;

@@ -30,7 +30,7 @@ static void a_nan_weight_stops_training_as_nonfinite(void **state)
     assert_false(trainer_set_paused(t, false));
     assert_true(isnan(trainer_accuracy(t, false)));
     trainer_reinit(t);
-    assert_int_equal(trainer_state_of(t), TRAINER_RUNNING);
+    assert_int_equal(trainer_state_of(t), TRAINER_PAUSED);
     assert_int_equal(trainer_run(t, 10), 10);
     trainer_free(t);
 }
@@ -135,6 +135,29 @@ static void the_top_of_the_ladder_makes_the_course_network_diverge(void **state)
     trainer_free(t);
 }
 
+static void logistic_regression_on_planar_goes_flat_and_the_course_run_does_not(void **state)
+{
+    (void)state;
+    char err[256];
+    run_spec sp = runspec_default();
+    sp.hidden = 0;
+    trainer *t = trainer_new(&sp, err, sizeof err);
+    assert_non_null(t);
+    trainer_run(t, 5000);
+    assert_false(trainer_cost_flat(t));  /* not TRAINER_FLAT_SPAN iterations yet */
+    trainer_run(t, 20000);
+    assert_true(trainer_cost_flat(t));
+    /* Going on after a pause looks afresh. */
+    trainer_set_paused(t, true);
+    trainer_set_paused(t, false);
+    assert_false(trainer_cost_flat(t));
+    trainer_free(t);
+    t = make("planar", ACT_TANH, 1.2);
+    trainer_run(t, 20000);
+    assert_false(trainer_cost_flat(t));
+    trainer_free(t);
+}
+
 static void the_measure_is_the_network_as_it_is_now(void **state)
 {
     (void)state;
@@ -203,6 +226,7 @@ int main(void)
         cmocka_unit_test(a_smaller_rate_on_a_plateau_is_not_divergence),
         cmocka_unit_test(the_top_of_the_ladder_makes_the_course_network_diverge),
         cmocka_unit_test(the_measure_is_the_network_as_it_is_now),
+        cmocka_unit_test(logistic_regression_on_planar_goes_flat_and_the_course_run_does_not),
         cmocka_unit_test(lr_10_with_tanh_on_planar_keeps_training_without_a_false_alarm),
         cmocka_unit_test(the_course_run_at_lr_1_2_raises_no_alarm),
         cmocka_unit_test(pausing_does_not_stop_a_single_step),

@@ -442,6 +442,92 @@ static void the_deep_lab_says_which_defaults_it_chose(void **state)
     s->ops->destroy(s);
 }
 
+/* The status line's iteration, cost and accuracy are of one moment, the
+ * network as it is now: not the last sample of the curve (issue 12). */
+static void the_status_line_numbers_are_the_network_as_it_is_now(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    char st[320];
+    /* s from fresh weights, 21 times: the cost after 21 updates, as
+     * `train --print-every 1` prints it (it showed 0.693048 for 22 steps). */
+    for (int i = 0; i < 21; i++)
+        press(s, &ctx, UI_KEY_CHAR, 's');
+    status_of(s, &ctx, st, sizeof st);
+    assert_non_null(strstr(st, "iter 21  cost 0.675254  "));
+    /* 1000 iterations: the course's cost after iteration 1000, not 990's. */
+    trainer_run(trainer_screen_model(s), 979);
+    trainer_screen_refresh(s, &ctx);
+    status_of(s, &ctx, st, sizeof st);
+    assert_non_null(strstr(st, "iter 1000  cost 0.288083  "));
+    /* r, then space: iteration 0 and the fresh weights' cost, not the last run's. */
+    press(s, &ctx, UI_KEY_CHAR, 'r');
+    press(s, &ctx, UI_KEY_CHAR, ' ');
+    status_of(s, &ctx, st, sizeof st);
+    assert_non_null(strstr(st, "iter 0  cost 0.693048  "));
+    s->ops->destroy(s);
+}
+
+/* r, z, a and d while paused keep it paused; space goes on. */
+static void rebuilding_while_paused_keeps_the_pause(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    trainer *t = trainer_screen_model(s);
+    press(s, &ctx, UI_KEY_CHAR, ' ');
+    assert_int_equal(trainer_state_of(t), TRAINER_PAUSED);
+    static const char keys[] = {'r', 'z', 'a', 'd'};
+    for (size_t i = 0; i < sizeof keys; i++) {
+        unsigned r = press(s, &ctx, UI_KEY_CHAR, keys[i]);
+        assert_int_equal(trainer_state_of(t), TRAINER_PAUSED);
+        assert_false(r & UI_ANIMATE);
+    }
+    press(s, &ctx, UI_KEY_CHAR, ' ');
+    assert_int_equal(trainer_state_of(t), TRAINER_RUNNING);
+    s->ops->destroy(s);
+}
+
+/* The pace: , and . step through 1, 10, 100, 1000 it/s and full speed; the
+ * worker may run what the clock allows (given clock values, no waiting). */
+static void the_pace_allows_iterations_as_the_clock_goes(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    trainer_screen *ts = (trainer_screen *)s;
+    char st[320];
+    assert_true(ts_pace_rate(ts) == 0);
+    press(s, &ctx, UI_KEY_CHAR, ',');
+    press(s, &ctx, UI_KEY_CHAR, ',');
+    press(s, &ctx, UI_KEY_CHAR, ',');
+    assert_true(ts_pace_rate(ts) == 10);
+    assert_non_null(strstr(ts->note_en, "Now pace 10 it/s"));
+    status_of(s, &ctx, st, sizeof st);
+    assert_non_null(strstr(st, "pace 10 it/s"));
+    ts_lock(ts);
+    double wait = 0;
+    ts_pace_restart(ts, 1000.0);
+    assert_int_equal(ts_pace_allow(ts, 64, 1000.0, &wait), 0);
+    assert_true(wait > 99.0 && wait <= 100.0);
+    assert_int_equal(ts_pace_allow(ts, 64, 1250.0, &wait), 2);
+    ts_pace_ran(ts, trainer_run(ts->model, 2));
+    assert_int_equal(ts_pace_allow(ts, 64, 1250.0, &wait), 0);
+    assert_true(wait > 49.0 && wait <= 50.0);
+    assert_int_equal(ts_pace_allow(ts, 64, 11000.0, &wait), 64);
+    ts_unlock(ts);
+    /* Down to 1 it/s, not below; up to full speed, not above. */
+    press(s, &ctx, UI_KEY_CHAR, ',');
+    press(s, &ctx, UI_KEY_CHAR, ',');
+    assert_non_null(strstr(ts->note_en, "Already at pace 1 it/s"));
+    for (int i = 0; i < 5; i++)
+        press(s, &ctx, UI_KEY_CHAR, '.');
+    assert_true(ts_pace_rate(ts) == 0);
+    assert_non_null(strstr(ts->note_en, "Already at full speed"));
+    s->ops->destroy(s);
+}
+
 static double now_ms(void)
 {
     struct timespec t;
@@ -538,6 +624,76 @@ static void a_lesson_run_length_pauses_the_trainer_once_at_that_iteration(void *
     s->ops->destroy(s);
 }
 
+/* Ticks until the screen stops animating (the worker paused) or 20 s pass. */
+static void tick_until_still(ui_screen *s, ui_ctx *ctx)
+{
+    double deadline = now_ms() + 20000.0;
+    unsigned r = UI_ANIMATE;
+    while ((r & UI_ANIMATE) && now_ms() < deadline) {
+        ctx->now_ms = now_ms();
+        r = s->ops->tick(s, 5.0, ctx);
+        nanosleep(&(struct timespec){0, 2000000}, NULL);
+    }
+    assert_false(r & UI_ANIMATE);
+}
+
+static void p_pauses_at_every_1000th_iteration_with_the_course_cost(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    trainer_screen *ts = (trainer_screen *)s;
+    press(s, &ctx, UI_KEY_CHAR, 'p');
+    assert_non_null(strstr(ts->note_en, "every 1000th"));
+    tick_until_still(s, &ctx);
+    ts_lock(ts);
+    assert_int_equal(trainer_iterations(ts->model), 1000);
+    assert_int_equal(trainer_state_of(ts->model), TRAINER_PAUSED);
+    ts_unlock(ts);
+    assert_non_null(strstr(ts->note_en, "Paused at iteration 1000 (p: every 1000): cost 0.288083."));
+    press(s, &ctx, UI_KEY_CHAR, ' ');
+    tick_until_still(s, &ctx);
+    ts_lock(ts);
+    assert_int_equal(trainer_iterations(ts->model), 2000);
+    ts_unlock(ts);
+    assert_non_null(strstr(ts->note_en, "cost 0.254385"));
+    s->ops->destroy(s);
+}
+
+static void a_flat_cost_pauses_the_trainer_by_itself_once(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    char err[256] = "";
+    run_spec sp = runspec_default();
+    sp.hidden = 0; /* logistic regression on planar: flat after a few thousand */
+    ui_screen *s = trainer_screen_new(UI_LAB_TRAINER, &sp, &ctx, err, sizeof err);
+    assert_non_null(s);
+    trainer_screen *ts = (trainer_screen *)s;
+    tick_until_still(s, &ctx);
+    ts_lock(ts);
+    long at = trainer_iterations(ts->model);
+    assert_int_equal(trainer_state_of(ts->model), TRAINER_PAUSED);
+    ts_unlock(ts);
+    assert_true(at >= TRAINER_FLAT_SPAN);
+    assert_non_null(strstr(ts->note_en, "by itself: the cost changed by less than 0.01% over the last 10000"));
+    /* space goes on, and it does not stop again on the same flat curve. */
+    press(s, &ctx, UI_KEY_CHAR, ' ');
+    double deadline = now_ms() + 20000.0;
+    long seen = at;
+    while (seen < at + 3 * TRAINER_FLAT_SPAN && now_ms() < deadline) {
+        ctx.now_ms = now_ms();
+        s->ops->tick(s, 5.0, &ctx);
+        ts_lock(ts);
+        seen = trainer_iterations(ts->model);
+        assert_int_equal(trainer_state_of(ts->model), TRAINER_RUNNING);
+        ts_unlock(ts);
+        nanosleep(&(struct timespec){0, 2000000}, NULL);
+    }
+    assert_true(seen >= at + 3 * TRAINER_FLAT_SPAN);
+    s->ops->destroy(s);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "");
@@ -555,6 +711,11 @@ int main(void)
         cmocka_unit_test(ticks_train_in_the_background_and_closing_stops_the_worker),
         cmocka_unit_test(a_lesson_run_length_pauses_the_trainer_once_at_that_iteration),
         cmocka_unit_test(a_saturated_output_is_named_with_log_0),
+        cmocka_unit_test(the_status_line_numbers_are_the_network_as_it_is_now),
+        cmocka_unit_test(rebuilding_while_paused_keeps_the_pause),
+        cmocka_unit_test(the_pace_allows_iterations_as_the_clock_goes),
+        cmocka_unit_test(p_pauses_at_every_1000th_iteration_with_the_course_cost),
+        cmocka_unit_test(a_flat_cost_pauses_the_trainer_by_itself_once),
         cmocka_unit_test(the_status_line_speaks_chinese),
         cmocka_unit_test(the_sweep_note_keeps_the_iterations_apart_from_the_sizes),
         cmocka_unit_test(the_iterations_option_pauses_without_speaking_of_a_lesson),
