@@ -201,17 +201,6 @@ bool trainer_cost_flat(const trainer *t)
     return hi - lo <= TRAINER_FLAT_REL * fabs(y_last);
 }
 
-bool trainer_cost_rising(const trainer *t)
-{
-    if (t->hist_n < t->segment_start + TRAINER_WATCH)
-        return false;
-    const double *y = t->hist_y + t->hist_n - TRAINER_WATCH;
-    bool rising = true;
-    for (int i = 1; i < TRAINER_WATCH; i++)
-        rising = rising && y[i] > y[i - 1];
-    return rising && y[TRAINER_WATCH - 1] > y[0] * 1.01;
-}
-
 /* The watch, over the last TRAINER_WATCH costs since the last change: their
  * mean above TRAINER_WATCH_RATIO × the first cost since the change, and none
  * of them back at or below it — the steps overshoot the valley so far that J

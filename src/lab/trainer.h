@@ -91,7 +91,7 @@ typedef struct trainer_marker {
 /* The divergence watch: this many recorded costs in a row (since the last
  * setting change), each above the first cost recorded since the change and
  * on average above TRAINER_WATCH_RATIO × it. A small rise after a change, or a noisy plateau, is not
- * divergence (trainer_cost_rising tells it apart, for a neutral note). */
+ * divergence. */
 #define TRAINER_WATCH 8
 #define TRAINER_WATCH_RATIO 2.0
 #define TRAINER_HIDDEN_MIN 1
@@ -149,10 +149,7 @@ bool trainer_cost_flat(const trainer *t);
  * the first one's σ (1.0 on a point labelled 0, or 0.0 on one labelled 1).
  * 0 and NAN otherwise. */
 int trainer_saturation(const trainer *t, double *sigma);
-/* The cost has risen over the last TRAINER_WATCH recorded costs since the
- * last change (each above the one before, the last over 1% above the first)
- * without being divergence: worth a neutral note, not a stop. */
-bool trainer_cost_rising(const trainer *t);
+
 double trainer_lr(const trainer *t);
 trainer_state trainer_state_of(const trainer *t);
 trainer_divergence trainer_divergence_of(const trainer *t);

@@ -105,15 +105,6 @@ void ts_note_divergence(trainer_screen *ts)
     }
 }
 
-void ts_note_rising(trainer_screen *ts)
-{
-    ts_notef(ts, false,
-             "The cost has risen a little over the last stretch (lr %g). It may settle; if it keeps "
-             "climbing, try a smaller rate (\xe2\x86\x90).",
-             "最近一段代价略有上升（学习率 %g）。它可能会稳定下来；如果一直上升，试试更小的学习率（←）。",
-             trainer_lr(ts->model));
-}
-
 void ts_note_stopped(trainer_screen *ts)
 {
     /* One row: the status line beside it already shows cost and accuracy. */

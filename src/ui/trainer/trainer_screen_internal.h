@@ -152,8 +152,6 @@ void ts_notef(trainer_screen *ts, bool warn, const char *en_fmt, const char *zh_
 void ts_note_rebuilt(trainer_screen *ts, const char *what_en, const char *what_zh, ...)
     __attribute__((format(printf, 2, 4)));
 void ts_note_divergence(trainer_screen *ts);
-/* A neutral note: the cost rose a little (trainer_cost_rising), no stop. */
-void ts_note_rising(trainer_screen *ts);
 /* The note when training pauses at stop_at. */
 void ts_note_stopped(trainer_screen *ts);
 void ts_init_words(const trainer *t, char *en, size_t en_size, char *zh, size_t zh_size);
