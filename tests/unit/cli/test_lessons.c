@@ -1,5 +1,5 @@
 /*
- * test_cli_lessons.c — `dnn-tutor lessons check [DIR]` from the outside
+ * test_lessons.c — `dnn-tutor lessons check [DIR]` from the outside
  * ($DNN_TUTOR_BINARY): exit codes 0 / 1 / 2, problems on stdout as
  * FILE:LINE:COL: path: message, the summary line, usage errors on stderr;
  * `dnn-tutor lessons try QUIZ_ID ANSWER`: the verdict, what the reader would

@@ -1,9 +1,10 @@
 /*
- * test_progress_file.c — the progress file against what a disk and a hostile
- * or broken file can do: FIFOs and directories in its place, a 100 MB file,
+ * test_progress.c — the progress file (src/lesson/progress.c): the round
+ * trip, atomic save, the default path, and what a disk and a hostile or
+ * broken file can do: FIFOs and directories in its place, a 100 MB file,
  * deep nesting, every truncation of a real file, too many entries, wrong
- * types, permissions, and saving where it cannot. (The round trip and the
- * basic corrupt case are in tests/unit/ui/test_progress.c.)
+ * types, permissions, and saving where it cannot. Each test has its own
+ * temporary directory (lesson_test.h).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -446,6 +447,181 @@ static void progress_in_memory_is_parsed_without_a_file(void **state)
     assert_int_equal(count_files(t, ""), 2);  /* "." and "..": no file was made or set aside */
 }
 
+static void a_missing_file_gives_a_fresh_progress(void **state)
+{
+    tmp *t = *state;
+    ui_progress *p;
+    char msg[256];
+    assert_int_equal(progress_load(t->path, &p, msg, sizeof msg), PROGRESS_MISSING);
+    assert_non_null(p);
+    assert_int_equal(p->n_done, 0);
+    assert_int_equal(p->lang, -1);
+    progress_free(p);
+}
+
+static void saved_progress_loads_back_the_same(void **state)
+{
+    tmp *t = *state;
+    ui_progress *p = progress_new();
+    p->lang = 1;
+    progress_mark_done(p, "w2-logreg");
+    assert_false(progress_mark_done(p, "w2-logreg"));
+    progress_record_answer(p, "w3-q-shape", false);
+    progress_record_answer(p, "w3-q-shape", true);
+    progress_record_answer(p, "w3-q-act", false);
+    progress_set_position(p, "w3-shapes", 2);
+    run_spec s = runspec_default();
+    s.hidden = 0;
+    s.n_layers = 2;
+    s.layers[0] = 5;
+    s.layers[1] = 1;
+    s.acts_given = true;
+    s.acts[0] = ACT_RELU;
+    s.acts[1] = ACT_SIGMOID;
+    s.seed_given = true;
+    s.seed = 7;
+    s.lr = 0.5;
+    progress_set_lab(p, 1, &s);
+    char msg[256];
+    assert_true(progress_save(p, t->path, msg, sizeof msg));
+    progress_free(p);
+
+    ui_progress *q;
+    assert_int_equal(progress_load(t->path, &q, msg, sizeof msg), PROGRESS_OK);
+    assert_int_equal(q->lang, 1);
+    assert_true(progress_is_done(q, "w2-logreg"));
+    assert_false(progress_is_done(q, "w3-shapes"));
+    const progress_quiz *pq = progress_quiz_get(q, "w3-q-shape");
+    assert_non_null(pq);
+    assert_true(pq->right);
+    assert_int_equal(pq->tries, 2);
+    pq = progress_quiz_get(q, "w3-q-act");
+    assert_false(pq->right);
+    assert_int_equal(pq->tries, 1);
+    assert_int_equal(progress_quizzes_answered(q), 2);
+    assert_string_equal(q->position_lesson, "w3-shapes");
+    assert_int_equal(q->position_page, 2);
+    assert_true(q->has_lab);
+    assert_int_equal(q->lab_kind, 1);
+    assert_int_equal(q->lab.n_layers, 2);
+    assert_int_equal(q->lab.layers[0], 5);
+    assert_int_equal(q->lab.acts[0], ACT_RELU);
+    assert_true(q->lab.seed_given);
+    assert_int_equal(q->lab.seed, 7);
+    assert_true(q->lab.lr == 0.5);
+    progress_free(q);
+}
+
+static void saving_leaves_no_temporary_file_behind(void **state)
+{
+    tmp *t = *state;
+    ui_progress *p = progress_new();
+    char msg[256];
+    assert_true(progress_save(p, t->path, msg, sizeof msg));
+    assert_true(progress_save(p, t->path, msg, sizeof msg));
+    assert_int_equal(count_files(t, "progress.json"), 1);
+    progress_free(p);
+}
+
+static void a_corrupt_file_is_set_aside_and_the_learner_starts_fresh(void **state)
+{
+    tmp *t = *state;
+    ui_progress *p = progress_new();
+    char msg[256];
+    assert_true(progress_save(p, t->path, msg, sizeof msg));
+    progress_free(p);
+    const char *cut = "{\"version\": 1, \"done\": [\"w2-a\",";
+    write_bytes(t->path, cut, strlen(cut));
+    assert_int_equal(progress_load(t->path, &p, msg, sizeof msg), PROGRESS_CORRUPT);
+    assert_non_null(p);
+    assert_int_equal(p->n_done, 0);
+    assert_non_null(strstr(msg, "corrupt"));
+    assert_int_equal(access(t->path, F_OK), -1);
+    assert_int_equal(count_files(t, "progress.json.corrupt-"), 1);
+    progress_free(p);
+}
+
+static void wrong_types_make_a_file_corrupt(void **state)
+{
+    tmp *t = *state;
+    const char *bad[] = {
+        "[]",
+        "{\"version\": 2}",
+        "{\"version\": 1, \"done\": \"w2-a\"}",
+        "{\"version\": 1, \"quizzes\": {\"q\": {\"right\": 1, \"tries\": 1}}}",
+        "{\"version\": 1, \"lang\": \"fr\"}",
+        "{\"version\": 1, \"position\": {\"lesson\": \"x\", \"page\": -1}}",
+        "{\"version\": 1, \"lab\": {\"kind\": \"oven\"}}",
+    };
+    ui_progress *p = progress_new();
+    char msg[256];
+    assert_true(progress_save(p, t->path, msg, sizeof msg));
+    progress_free(p);
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        write_bytes(t->path, bad[i], strlen(bad[i]));
+        assert_int_equal(progress_load(t->path, &p, msg, sizeof msg), PROGRESS_CORRUPT);
+        progress_free(p);
+    }
+}
+
+static void the_default_path_follows_xdg_state_home_then_home(void **state)
+{
+    (void)state;
+    char buf[512], why[256];
+    setenv("XDG_STATE_HOME", "/x/state", 1);
+    assert_true(progress_default_path(buf, sizeof buf, why, sizeof why));
+    assert_string_equal(buf, "/x/state/dnn-tutor/progress.json");
+    unsetenv("XDG_STATE_HOME");
+    setenv("HOME", "/home/learner", 1);
+    assert_true(progress_default_path(buf, sizeof buf, why, sizeof why));
+    assert_string_equal(buf, "/home/learner/.local/state/dnn-tutor/progress.json");
+    unsetenv("HOME");
+    assert_false(progress_default_path(buf, sizeof buf, why, sizeof why));
+    assert_string_equal(why, "neither XDG_STATE_HOME nor HOME is set");
+}
+
+/* An XDG_STATE_HOME longer than a path falls back to HOME; a HOME too long is
+ * named as such, not as "not set". */
+static void a_state_home_too_long_falls_back_to_home_or_says_too_long(void **state)
+{
+    (void)state;
+    char buf[4096], why[256], long_dir[5001];
+    long_dir[0] = '/';
+    memset(long_dir + 1, 'x', sizeof long_dir - 2);
+    long_dir[sizeof long_dir - 1] = '\0';
+    setenv("XDG_STATE_HOME", long_dir, 1);
+    setenv("HOME", "/home/learner", 1);
+    assert_true(progress_default_path(buf, sizeof buf, why, sizeof why));
+    assert_string_equal(buf, "/home/learner/.local/state/dnn-tutor/progress.json");
+    setenv("HOME", long_dir, 1);
+    assert_false(progress_default_path(buf, sizeof buf, why, sizeof why));
+    assert_string_equal(why, "HOME is too long for a path (5000 characters)");
+    unsetenv("HOME");
+    assert_false(progress_default_path(buf, sizeof buf, why, sizeof why));
+    assert_string_equal(why, "XDG_STATE_HOME is too long for a path (5000 characters) and HOME is not set");
+    unsetenv("XDG_STATE_HOME");
+}
+
+/* The directories on the way to the file are made (0700), as on a first run. */
+static void saving_makes_the_missing_directories(void **state)
+{
+    tmp *t = *state;
+    char path[4300], dir[4300];
+    snprintf(path, sizeof path, "%s/a/b/dnn-tutor/progress.json", t->dir);
+    ui_progress *p = progress_new();
+    char msg[256];
+    assert_true(progress_save(p, path, msg, sizeof msg));
+    progress_free(p);
+    assert_int_equal(progress_load(path, &p, msg, sizeof msg), PROGRESS_OK);
+    progress_free(p);
+    assert_int_equal(unlink(path), 0);
+    const char *made[] = {"a/b/dnn-tutor", "a/b", "a"};
+    for (size_t i = 0; i < sizeof made / sizeof made[0]; i++) {
+        snprintf(dir, sizeof dir, "%s/%s", t->dir, made[i]);
+        assert_int_equal(rmdir(dir), 0);
+    }
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, tmp_setup, tmp_teardown)
@@ -464,6 +640,14 @@ int main(void)
         T(a_symlinked_progress_file_is_written_through),
         T(temporaries_left_by_a_killed_save_are_removed_at_load),
         T(progress_in_memory_is_parsed_without_a_file),
+        T(a_missing_file_gives_a_fresh_progress),
+        T(saved_progress_loads_back_the_same),
+        T(saving_makes_the_missing_directories),
+        T(saving_leaves_no_temporary_file_behind),
+        T(a_corrupt_file_is_set_aside_and_the_learner_starts_fresh),
+        T(wrong_types_make_a_file_corrupt),
+        cmocka_unit_test(the_default_path_follows_xdg_state_home_then_home),
+        cmocka_unit_test(a_state_home_too_long_falls_back_to_home_or_says_too_long),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

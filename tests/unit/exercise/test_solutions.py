@@ -5,7 +5,7 @@ constructions: seeds, draw order, shapes, literal inputs) and compares the refer
 solution's output with the number the course publishes for it.  Run with a Python
 that has numpy:
 
-    python3 tests/exercise/test_solutions.py [SOURCE_ROOT]
+    python3 tests/unit/exercise/test_solutions.py [SOURCE_ROOT]
 
 Exit status: 0 all cases pass, 1 a case fails, 77 (skip) when numpy is missing.
 """
@@ -22,7 +22,7 @@ except ImportError:
 
 ROOT = (sys.argv[1] if len(sys.argv) > 1 else
         os.environ.get("DNN_TUTOR_SOURCE_ROOT",
-                       os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")))
+                       os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..")))
 EXERCISES = os.path.join(ROOT, "exercises")
 sys.path[:0] = [os.path.join(EXERCISES, "lib"), os.path.join(EXERCISES, "solutions")]
 

@@ -1,5 +1,5 @@
 /*
- * test_tui_blit.c — the ASCII look-alikes blit draws in a locale without
+ * test_blit.c — the ASCII look-alikes blit draws in a locale without
  * UTF-8 (src/tui/blit.c): the symbols of the shipped English lessons all
  * have one, so "a₂^[1]" reads "a2^[1]", not "a?^[1]".
  */

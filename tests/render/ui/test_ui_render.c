@@ -1,5 +1,5 @@
 /*
- * test_render_ui.c — the app's own screens drawn at 80×24 and compared, as
+ * test_ui_render.c — the app's own screens drawn at 80×24 and compared, as
  * UTF-8 text, with golden files in tests/render/golden/ui/ (UTF-8 and ASCII
  * mode each). DNN_UPDATE_GOLDEN=1 rewrites the files instead; read every
  * rewritten file before committing it.

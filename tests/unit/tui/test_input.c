@@ -1,5 +1,5 @@
 /*
- * test_tui_input.c — curses key codes → ui_key (src/tui/input.c). Links the
+ * test_input.c — curses key codes → ui_key (src/tui/input.c). Links the
  * tui layer; needs no terminal.
  */
 #include <stdarg.h>

@@ -1,5 +1,5 @@
 /*
- * test_cli_json.c — cli_json_string: whatever bytes a name holds, the literal
+ * test_json.c — cli_json_string: whatever bytes a name holds, the literal
  * is valid JSON (RFC 8259: escaped quotes, backslashes and controls; UTF-8).
  */
 #include <stdarg.h>
