@@ -15,8 +15,9 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
+
+#include "monoclock.h"
 
 extern char **environ;
 
@@ -31,13 +32,6 @@ void ex_run_result_free(ex_run_result *r)
     free(r->output);
     free(r->results);
     r->output = r->results = NULL;
-}
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 typedef struct grow {
@@ -165,9 +159,9 @@ bool ex_run_child(char *const argv[], const ex_run_limits *lim, ex_run_result *r
     grow out = { .limit = lim->output_cap }, res = { .limit = lim->result_cap };
     bool out_open = true, res_open = true, exited = false;
     int status = 0;
-    double deadline = now_s() + lim->timeout_s;
+    double deadline = mono_seconds() + lim->timeout_s;
     while (out_open || res_open) {
-        double left = deadline - now_s();
+        double left = deadline - mono_seconds();
         if (left <= 0) {
             r->timed_out = true;
             break;

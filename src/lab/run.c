@@ -8,6 +8,7 @@
 #include "run.h"
 
 #include "../core/dnn_limits.h"
+#include "../core/monoclock.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -15,22 +16,20 @@
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
-#include <time.h>
 
-double run_now(void)
+double run_test_split(const run_spec *spec, bool suggested_split)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+    const dataset_info *info = dataset_builtin_info(spec->dataset);
+    if (suggested_split && spec->test_split == 0.0 && info && !info->two_d)
+        return info->suggested_split;
+    return spec->test_split;
 }
 
 int run_load(const run_spec *spec, bool suggested_split, dataset **out, char *err, size_t err_size)
 {
     *out = NULL;
     data_load_options opt = data_load_options_from_spec(spec);
-    const dataset_info *info = dataset_builtin_info(spec->dataset);
-    if (suggested_split && opt.test_split == 0.0 && info && !info->two_d)
-        opt.test_split = info->suggested_split;
+    opt.test_split = run_test_split(spec, suggested_split);
     data_error derr;
     memset(&derr, 0, sizeof derr);
     data_status st = dataset_load(spec->dataset, &opt, out, &derr);
@@ -192,7 +191,7 @@ void run_train(run_setup *s, const run_spec *spec, const run_hooks *hooks, run_r
     train_recorder rec = {&loop, hooks, out, cap};
     const run_hooks mine = {.on_cost = record_cost, .stop = forward_stop, .user = &rec};
     run_loop_begin(&loop, s->net, spec->lr, every, &mine);
-    const double start = run_now();
+    const double start = mono_seconds();
     if (last) {
         run_loop_step(&loop, spec->iterations - 1);
         loop.cost_every = 1; /* iteration iterations − 1 is a multiple of 1 */
@@ -201,7 +200,7 @@ void run_train(run_setup *s, const run_spec *spec, const run_hooks *hooks, run_r
     } else {
         run_loop_step(&loop, spec->iterations);
     }
-    out->seconds = run_now() - start;
+    out->seconds = mono_seconds() - start;
     if (loop.stopped) {
         out->stopped = true;
         return;

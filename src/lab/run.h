@@ -42,6 +42,10 @@
  * data, no memory) / 2 (an option out of range) with one line in err; *out
  * is then NULL. */
 int run_load(const run_spec *spec, bool suggested_split, dataset **out, char *err, size_t err_size);
+/* The held-out fraction run_load uses: spec->test_split, or with
+ * suggested_split the built-in set's suggested one when that is 0 and the set
+ * is not 2-D. (The trainer's report asks it, to train on the same examples.) */
+double run_test_split(const run_spec *spec, bool suggested_split);
 
 /* A network from cfg, bound to X (n[0], m) and Y (1, m). Returns 0, or 2 (the
  * core refuses the config, or X does not have n[0] rows) / 1 (no memory)
@@ -129,8 +133,5 @@ typedef struct run_result {
 void run_train(run_setup *s, const run_spec *spec, const run_hooks *hooks, run_result *out);
 /* Releases the recorded costs. */
 void run_result_free(run_result *r);
-
-/* Monotonic seconds. */
-double run_now(void);
 
 #endif

@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "monoclock.h"
+
 const int report_sweep_sizes[REPORT_SWEEP_N] = COURSE_SWEEP_SIZES;
 static const double lr_ladder[] = {0.01, 0.1, 0.5, 1.2, 5.0, 50.0};
 
@@ -144,7 +146,7 @@ int report_data_build(const run_spec *spec, atomic_bool *cancel, report_data *d,
 {
     memset(d, 0, sizeof *d);
     d->spec = *spec;
-    const double start = run_now();
+    const double start = mono_seconds();
     int rc = run_setup_open(spec, &d->main, err, err_size);
     if (rc)
         return rc;
@@ -253,7 +255,7 @@ int report_data_build(const run_spec *spec, atomic_bool *cancel, report_data *d,
         snprintf(err, err_size, "out of memory while building the report");
         return 1;
     }
-    d->seconds = run_now() - start;
+    d->seconds = mono_seconds() - start;
     return 0;
 }
 

@@ -13,19 +13,12 @@
 
 #include <curses.h>
 #include <stdio.h>
-#include <time.h>
 
 #include "blit.h"
 #include "input.h"
+#include "monoclock.h"
 #include "term.h"
 #include "theme.h"
-
-static double loop_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
-}
 
 /* UI_EDIT: the screen asked for ctx->edit_path in the editor. A size
  * change while it ran is picked up here, since no KEY_RESIZE came. */
@@ -64,10 +57,10 @@ int tui_run(ui_app *app, const tui_options *opt, char *err, size_t err_size)
         snprintf(err, err_size, "out of memory");
         return 1;
     }
-    app_set_now(app, loop_now_ms());
+    app_set_now(app, 1000.0 * mono_seconds());
     app_resize(app, w, h);
     bool dirty = true, force = true;
-    double next_frame = loop_now_ms();
+    double next_frame = 1000.0 * mono_seconds();
     while (!term_signalled()) {
         if (dirty) {
             canvas_clear(canvas);
@@ -80,12 +73,12 @@ int tui_run(ui_app *app, const tui_options *opt, char *err, size_t err_size)
         int timeout = 1000;
         bool animating = app_animating(app);
         if (animating) {
-            double wait = next_frame - loop_now_ms();
+            double wait = next_frame - 1000.0 * mono_seconds();
             timeout = wait <= 0 ? 0 : (int)wait + 1;
         }
         ui_key key;
         input_result r = input_read(timeout, &key);
-        app_set_now(app, loop_now_ms());
+        app_set_now(app, 1000.0 * mono_seconds());
         if (r == INPUT_RESIZE) {
             getmaxyx(stdscr, h, w);
             if (w > 0 && h > 0 && canvas_resize(canvas, w, h)) {
@@ -106,7 +99,7 @@ int tui_run(ui_app *app, const tui_options *opt, char *err, size_t err_size)
             force = force || (bits & UI_EDIT);
         }
         if (app_animating(app)) {
-            double now = loop_now_ms();
+            double now = 1000.0 * mono_seconds();
             if (!animating)
                 next_frame = now;
             if (now >= next_frame) {

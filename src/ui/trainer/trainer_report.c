@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "../../data/dataset.h"
+#include "../../lab/run.h"
 #include "../../report/report.h"
 #include "../thread.h"
 #include "trainer_screen_internal.h"
@@ -44,11 +45,9 @@ void ts_report_spec(const trainer *t, run_spec *out)
     out->iterations = done > 0 ? done : 1;
     if (trainer_zero_initialised(t))
         out->init = NN_INIT_ZEROS;
-    /* The split the trainer added on its own (trainer_data_load), so the
-     * report trains on the same examples. */
-    const dataset_info *info = dataset_builtin_info(out->dataset);
-    if (out->test_split == 0.0 && info && !info->two_d)
-        out->test_split = info->suggested_split;
+    /* The split the trainer added on its own (it loads with the suggested
+     * split), so the report trains on the same examples. */
+    out->test_split = run_test_split(out, true);
 }
 
 bool ts_report_path(char *buf, size_t size)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../keymap.h"
+#include "monoclock.h"
 #include "trainer_screen_internal.h"
 
 static trainer_screen *ts_of(ui_screen *s) { return (trainer_screen *)s; }
@@ -198,7 +199,7 @@ static unsigned act_pause(ui_screen *s, ui_key key, ui_ctx *ctx)
         ts_note_divergence(ts);
     } else {
         char en[48], zh[48];
-        ts_pace_restart(ts, ts_clock_ms());
+        ts_pace_restart(ts, 1000.0 * mono_seconds());
         ts_pace_words(ts, en, sizeof en, zh, sizeof zh);
         ts_notef(ts, false, "Training (%s%.0s; , and . change it).", "训练中（%.0s%s；按 , 和 . 调整）。", en, zh);
     }
@@ -223,7 +224,7 @@ static unsigned act_pace(ui_screen *s, ui_key key, ui_ctx *ctx)
     trainer_screen *ts = ts_of(s);
     int dir = key.ch == '.' ? 1 : -1;
     char en[48], zh[48];
-    bool moved = ts_pace_step(ts, dir, ts_clock_ms());
+    bool moved = ts_pace_step(ts, dir, 1000.0 * mono_seconds());
     ts_pace_words(ts, en, sizeof en, zh, sizeof zh);
     if (!moved)
         ts_notef(ts, false, "Already at %s%.0s (, slower, . faster).", "已是%.0s%s（, 更慢，. 更快）。", en, zh);

@@ -88,7 +88,7 @@ typedef struct trainer_screen {
     long stop_at;                  /* pause once at this many iterations (a lesson's run); 0 = never */
     /* the pace (trainer_pace.c) */
     int pace;                      /* index into 1, 10, 100, 1000 it/s, full speed (TS_PACE_FULL) */
-    double pace_t0;                /* ctx->now_ms-like clock (ts_clock_ms) when the pace was last restarted */
+    double pace_t0;                /* ctx->now_ms-like clock (mono_seconds, in ms) when the pace was last restarted */
     long pace_done;                /* iterations run since pace_t0 */
     long pause_every;              /* p: pause at every multiple of this (1000), 0 = never */
     double flat_armed;             /* the last marker's clock when training paused on a flat cost (NAN: armed) */
@@ -138,7 +138,6 @@ void ts_take_facts(trainer_screen *ts);
 void ts_refresh_locked(trainer_screen *ts, const ui_ctx *ctx);
 /* Whether there is training (or sweep) work for the worker; lock held. */
 bool ts_busy(const trainer_screen *ts);
-double ts_clock_ms(void);
 
 /* trainer_notes.c (lock held) */
 void ts_note(trainer_screen *ts, bool warn, const char *en, const char *zh);

@@ -18,17 +18,10 @@
 #include <sched.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../thread.h"
+#include "monoclock.h"
 #include "trainer_screen_internal.h"
-
-double ts_clock_ms(void)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)now.tv_sec * 1000.0 + (double)now.tv_nsec / 1e6;
-}
 
 ts_sync *ts_sync_new(void)
 {
@@ -103,7 +96,7 @@ static long ts_work_count(const trainer_screen *ts)
  * (the longest a key waits for the lock). Lock held. */
 static double ts_work_chunk(trainer_screen *ts)
 {
-    double c0 = ts_clock_ms(), wait_ms = 0;
+    double c0 = 1000.0 * mono_seconds(), wait_ms = 0;
     long ran, want = ts->chunk;
     if (ts->view == TS_VIEW_SWEEP) {
         ran = trainer_sweep_work(ts->model, want);
@@ -115,7 +108,7 @@ static double ts_work_chunk(trainer_screen *ts)
         ran = trainer_run(ts->model, want);
         ts_pace_ran(ts, ran);
     }
-    double took = ts_clock_ms() - c0;
+    double took = 1000.0 * mono_seconds() - c0;
     if (ran == want && want == ts->chunk && took < 0.5 && ts->chunk < (1L << 20))
         ts->chunk *= 2;
     else if (took > 2.0 && ts->chunk > 1)
@@ -166,17 +159,17 @@ void ts_take_facts(trainer_screen *ts)
  * the iteration shown is the one the cost and accuracy belong to). */
 static void ts_measure_locked(trainer_screen *ts)
 {
-    double m0 = ts_clock_ms();
+    double m0 = 1000.0 * mono_seconds();
     trainer_measure_now(ts->model, &ts->now);
     ts->acc_train = ts->now.acc_train;
     ts->acc_test = ts->now.acc_test;
-    ts->measure_ms = ts_clock_ms() - m0;
+    ts->measure_ms = 1000.0 * mono_seconds() - m0;
 }
 
 void ts_refresh_locked(trainer_screen *ts, const ui_ctx *ctx)
 {
     ts_take_facts(ts);
-    double t0 = ts_clock_ms();
+    double t0 = 1000.0 * mono_seconds();
     trainer *t = ts->model;
     const trainer_data *d = trainer_data_of(t);
     const nn_net *net = trainer_net(t);
@@ -215,7 +208,7 @@ void ts_refresh_locked(trainer_screen *ts, const ui_ctx *ctx)
     }
     ts->dirty = false;
     ts->refreshed_ms = ctx->now_ms;
-    ts->refresh_cost_ms = ts_clock_ms() - t0;
+    ts->refresh_cost_ms = 1000.0 * mono_seconds() - t0;
 }
 
 void trainer_screen_refresh(ui_screen *s, const ui_ctx *ctx)
@@ -229,11 +222,11 @@ void trainer_screen_refresh(ui_screen *s, const ui_ctx *ctx)
 /* Training inside the tick for budget_ms, when there is no worker. */
 static void ts_train_inline(trainer_screen *ts, double budget_ms)
 {
-    double end = ts_clock_ms() + (budget_ms > 0 ? budget_ms : 0);
+    double end = 1000.0 * mono_seconds() + (budget_ms > 0 ? budget_ms : 0);
     do
         if (ts_work_chunk(ts) > 0)
             break; /* the pace: the next iteration is for a later tick */
-    while (ts_busy(ts) && ts_clock_ms() < end);
+    while (ts_busy(ts) && 1000.0 * mono_seconds() < end);
 }
 
 unsigned ts_tick(ui_screen *s, double budget_ms, ui_ctx *ctx)

@@ -157,6 +157,30 @@ static void the_builder_says_why_it_refuses(void **state)
     assert_int_equal(run_setup_open(&spec, &s, err, sizeof err), 1);
 }
 
+/* The one split rule, for the loader and the trainer's report: a given split
+ * stands; without one, a built-in set that is not 2-D gets its suggested
+ * split when asked (digits: 0.2), a 2-D set never. */
+static void the_test_split_is_the_given_one_else_the_suggested_one(void **state)
+{
+    (void)state;
+    run_spec spec = runspec_default();
+    snprintf(spec.dataset, sizeof spec.dataset, "digits");
+    assert_true(run_test_split(&spec, false) == 0.0);
+    assert_true(run_test_split(&spec, true) == 0.2);
+    spec.test_split = 0.3;
+    assert_true(run_test_split(&spec, true) == 0.3);
+    snprintf(spec.dataset, sizeof spec.dataset, "planar");
+    spec.test_split = 0.0;
+    assert_true(run_test_split(&spec, true) == 0.0);
+    char err[300];
+    dataset *ds;
+    snprintf(spec.dataset, sizeof spec.dataset, "digits");
+    assert_int_equal(run_load(&spec, true, &ds, err, sizeof err), 0);
+    assert_non_null(ds->X_test);
+    assert_int_equal(ds->X->cols + ds->X_test->cols, 1797);
+    dataset_free(ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -166,6 +190,7 @@ int main(void)
         cmocka_unit_test(divergence_and_the_hook_end_a_step),
         cmocka_unit_test(a_hook_returning_true_ends_the_step),
         cmocka_unit_test(the_builder_says_why_it_refuses),
+        cmocka_unit_test(the_test_split_is_the_given_one_else_the_suggested_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
