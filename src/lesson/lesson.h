@@ -29,6 +29,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../data/runspec.h"
 
@@ -112,7 +113,7 @@ typedef struct lesson_quiz {
     int n_feedback;
 } lesson_quiz;
 
-/* The same order as ui_lab_kind, so one casts to the other. */
+/* The labs a lesson opens; the app opens the same ones (ui_lab_kind is this enum). */
 typedef enum lesson_lab_kind {
     LESSON_LAB_STEPPER,       /* "stepper" */
     LESSON_LAB_TRAINER,       /* "trainer" */
@@ -331,6 +332,14 @@ lesson_verdict lesson_quiz_judge_choice(const lesson_quiz *q, int index, const l
 /* What to tell a learner whose answer to q could not be read (how to write
  * one of q's kind); the same text for every quiz of a kind. */
 lesson_text lesson_quiz_unreadable_text(const lesson_quiz *q);
+
+/* The ASCII character that cp stands for when a Chinese input method types
+ * it — the fullwidth forms U+FF01 … U+FF5E (０–９ ， （ ） ． － ａ–ｚ …), the
+ * ideographic space U+3000 and full stop U+3002, the minus sign U+2212, ×
+ * U+00D7 and · U+00B7 (as *), ÷ U+00F7 (as /) — or cp itself. The one fold:
+ * quiz answers go through it, and so do the keys typed into the stepper's
+ * "predict the shape". */
+uint32_t lesson_fold_cp(uint32_t cp);
 
 /* Whether lesson_quiz_judge says right. */
 bool lesson_quiz_check(const lesson_quiz *q, const char *typed);

@@ -47,33 +47,45 @@ typedef struct qv {
 
 /* ---- folding what an input method types ------------------------------- */
 
-/* Folds into ASCII: the fullwidth forms U+FF01 … U+FF5E (０–９ ， （ ） ．
- * － ａ–ｚ …), the ideographic space U+3000 and full stop U+3002, the minus
- * sign U+2212, × U+00D7 and · U+00B7 (to *), ÷ U+00F7 (to /). Everything
- * else is copied. False when the text does not fit in out. */
+uint32_t lesson_fold_cp(uint32_t cp)
+{
+    if (cp >= 0xFF01 && cp <= 0xFF5E)
+        return cp - 0xFEE0;  /* U+FF01 … U+FF5E → '!' … '~' */
+    switch (cp) {
+    case 0x3000: return ' ';
+    case 0x3002: return '.';
+    case 0x2212: return '-';
+    case 0x00D7: case 0x00B7: return '*';
+    case 0x00F7: return '/';
+    default: return cp;
+    }
+}
+
+/* s with every character lesson_fold_cp folds replaced by its ASCII; the
+ * rest (and any byte that does not start a 2- or 3-byte UTF-8 character) is
+ * copied. False when the text does not fit in out. */
 static bool fold_ascii(const char *s, char *out, size_t size)
 {
     size_t o = 0, n = strlen(s);
     for (size_t i = 0; i < n;) {
         const unsigned char *u = (const unsigned char *)s + i;
-        char c = (char)u[0];
+        uint32_t cp = u[0];
         size_t used = 1;
-        if (n - i >= 3 && u[0] == 0xEF && (u[1] == 0xBC || u[1] == 0xBD) && u[2] >= 0x80 && u[2] <= 0xBF) {
-            unsigned cp = 0xFF00u + (u[1] == 0xBD ? 0x40u : 0u) + (u[2] & 0x3Fu);
-            if (cp >= 0xFF01 && cp <= 0xFF5E)
-                c = (char)(cp - 0xFEE0), used = 3; /* U+FF01 … U+FF5E → '!' … '~' */
-        } else if (n - i >= 3 && u[0] == 0xE2 && u[1] == 0x88 && u[2] == 0x92) {
-            c = '-', used = 3; /* − U+2212 */
-        } else if (n - i >= 3 && u[0] == 0xE3 && u[1] == 0x80 && (u[2] == 0x80 || u[2] == 0x82)) {
-            c = u[2] == 0x80 ? ' ' : '.', used = 3; /* U+3000, 。 U+3002 */
-        } else if (n - i >= 2 && u[0] == 0xC3 && (u[1] == 0x97 || u[1] == 0xB7)) {
-            c = u[1] == 0x97 ? '*' : '/', used = 2; /* × U+00D7, ÷ U+00F7 */
-        } else if (n - i >= 2 && u[0] == 0xC2 && u[1] == 0xB7) {
-            c = '*', used = 2; /* · U+00B7 */
+        if (n - i >= 2 && (u[0] & 0xE0) == 0xC0 && (u[1] & 0xC0) == 0x80)
+            cp = (uint32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F), used = 2;
+        else if (n - i >= 3 && (u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+            cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F), used = 3;
+        uint32_t folded = lesson_fold_cp(cp);
+        if (used == 1 || folded == cp) {  /* copied as it is */
+            if (o + used >= size)
+                return false;
+            memcpy(out + o, u, used);
+            o += used;
+        } else {
+            if (o + 1 >= size)
+                return false;
+            out[o++] = (char)folded;
         }
-        if (o + 1 >= size)
-            return false;
-        out[o++] = c;
         i += used;
     }
     out[o] = '\0';

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../../lab/stepper.h"
+#include "../../lesson/lesson.h"
 #include "stepper_screen.h"
 #include "stepper_view.h"
 
@@ -270,10 +271,8 @@ static unsigned st_on_key(ui_screen *base, ui_key key, ui_ctx *ctx)
     s->notice = (stepper_notice){NULL, NULL, ROLE_NORMAL};
     /* What a Chinese input method types for ASCII is that ASCII here too, as
      * in the lesson quizzes: （４，４００） is a shape. */
-    if (key.code == UI_KEY_CHAR && key.ch >= 0xFF01 && key.ch <= 0xFF5E)
-        key.ch -= 0xFEE0;
-    else if (key.code == UI_KEY_CHAR && key.ch == 0x3000)
-        key.ch = ' ';
+    if (key.code == UI_KEY_CHAR)
+        key.ch = lesson_fold_cp(key.ch);
     unsigned r = ui_keymap_dispatch(&stepper_keymap, base, key, ctx);
     ctx->text_input = stepper_asking(s->model);
     return r;

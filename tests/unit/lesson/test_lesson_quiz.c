@@ -102,6 +102,22 @@ static void a_number_typed_with_a_unicode_minus_or_fullwidth_digits_is_read(void
     assert_false(lesson_quiz_check(&q, "\u2212\u2212" "1.25"));
 }
 
+/* The one fold (quiz answers and the stepper's typed keys): each character
+ * an input method types for ASCII becomes that ASCII; its neighbours and the
+ * enumeration comma 、 stay what they are. */
+static void the_fold_turns_what_an_input_method_types_into_ascii(void **state)
+{
+    (void)state;
+    static const struct { uint32_t typed, ascii; } fold[] = {
+        {0xFF01, '!'}, {0xFF08, '('}, {0xFF0C, ','}, {0xFF10, '0'}, {0xFF19, '9'}, {0xFF21, 'A'},
+        {0xFF41, 'a'}, {0xFF5E, '~'}, {0x3000, ' '}, {0x3002, '.'}, {0x2212, '-'}, {0x00D7, '*'},
+        {0x00B7, '*'}, {0x00F7, '/'},
+        {0xFF00, 0xFF00}, {0xFF5F, 0xFF5F}, {0x3001, 0x3001}, {'x', 'x'}, {0x4E2D, 0x4E2D},
+    };
+    for (size_t i = 0; i < sizeof fold / sizeof fold[0]; i++)
+        assert_int_equal(lesson_fold_cp(fold[i].typed), fold[i].ascii);
+}
+
 /* A Chinese input method types brackets, commas, digits, letters and spaces
  * in their fullwidth forms: a shape or a word typed that way is read as the
  * ASCII it shows. */
@@ -510,6 +526,7 @@ int main(void)
         cmocka_unit_test(a_shape_ignores_spaces_brackets_and_case),
         cmocka_unit_test(a_number_is_right_within_the_tolerance),
         cmocka_unit_test(a_number_typed_with_a_unicode_minus_or_fullwidth_digits_is_read),
+        cmocka_unit_test(the_fold_turns_what_an_input_method_types_into_ascii),
         cmocka_unit_test(a_shape_or_a_word_typed_with_fullwidth_forms_is_read),
         cmocka_unit_test(a_number_that_does_not_parse_is_wrong),
         cmocka_unit_test(a_number_reads_a_point_whatever_the_locale),
