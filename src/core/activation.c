@@ -11,11 +11,30 @@
 #include <math.h>
 #include <string.h>
 
-static const char *const act_names[ACT_COUNT] = {"sigmoid", "tanh", "relu", "leaky-relu"};
+/* Every name of an activation, in one table: what a learner types, what a
+ * screen shows, what a formula writes. */
+static const struct {
+    const char *name, *label, *symbol;
+} act_names[ACT_COUNT] = {
+    [ACT_SIGMOID] = {"sigmoid", "sigmoid", "σ"},
+    [ACT_TANH] = {"tanh", "tanh", "tanh"},
+    [ACT_RELU] = {"relu", "ReLU", "relu"},
+    [ACT_LEAKY_RELU] = {"leaky-relu", "Leaky ReLU", "leaky_relu"},
+};
 
 const char *act_name(act_kind k)
 {
-    return (unsigned)k < ACT_COUNT ? act_names[k] : "?";
+    return (unsigned)k < ACT_COUNT ? act_names[k].name : "?";
+}
+
+const char *act_label(act_kind k)
+{
+    return (unsigned)k < ACT_COUNT ? act_names[k].label : "?";
+}
+
+const char *act_symbol(act_kind k)
+{
+    return (unsigned)k < ACT_COUNT ? act_names[k].symbol : "g";
 }
 
 bool act_parse(const char *name, act_kind *out)
@@ -23,7 +42,7 @@ bool act_parse(const char *name, act_kind *out)
     if (!name)
         return false;
     for (int k = 0; k < ACT_COUNT; k++)
-        if (!strcmp(name, act_names[k])) {
+        if (!strcmp(name, act_names[k].name)) {
             *out = (act_kind)k;
             return true;
         }
@@ -34,37 +53,9 @@ bool act_parse(const char *name, act_kind *out)
     return false;
 }
 
-/* σ(z) = 1 / (1 + e^(−z)) */
-static inline double sigmoid(double z) { return 1.0 / (1.0 + exp(-z)); }
-
-double act_value(act_kind k, double z)
+/* a := g(z) for n values; a may alias z. What training runs. */
+static void act_forward_array(act_kind k, double *a, const double *z, size_t n)
 {
-    switch (k) {
-    case ACT_SIGMOID: return sigmoid(z);
-    case ACT_TANH: return tanh(z);
-    case ACT_RELU: return z > 0.0 ? z : 0.0;
-    case ACT_LEAKY_RELU: return z > 0.0 ? z : ACT_LEAKY_SLOPE * z;
-    default: assert(0); return NAN;
-    }
-}
-
-double act_derivative(act_kind k, double z)
-{
-    switch (k) {
-    case ACT_SIGMOID: { double s = sigmoid(z); return s * (1.0 - s); } /* σ' = σ(1 − σ) */
-    case ACT_TANH: { double t = tanh(z); return 1.0 - t * t; }         /* tanh' = 1 − tanh² */
-    case ACT_RELU: return z > 0.0 ? 1.0 : 0.0;
-    case ACT_LEAKY_RELU: return z > 0.0 ? 1.0 : ACT_LEAKY_SLOPE;
-    default: assert(0); return NAN;
-    }
-}
-
-void act_forward(act_kind k, mat *A, const mat *Z)
-{
-    assert(mat_same_shape(A, Z));
-    const size_t n = mat_size(Z);
-    const double *z = Z->v;
-    double *a = A->v;
     switch (k) {
     case ACT_SIGMOID: /* 1 / (1 + e^(−z)), vectorised */
         fm_sigmoid_array(a, z, n);
@@ -83,6 +74,19 @@ void act_forward(act_kind k, mat *A, const mat *Z)
     default:
         assert(0);
     }
+}
+
+double act_value(act_kind k, double z)
+{
+    double a = NAN;
+    act_forward_array(k, &a, &z, 1);
+    return a;
+}
+
+void act_forward(act_kind k, mat *A, const mat *Z)
+{
+    assert(mat_same_shape(A, Z));
+    act_forward_array(k, A->v, Z->v, mat_size(Z));
 }
 
 void act_backward(act_kind k, mat *dZ, const mat *dA, const mat *Z, const mat *A)

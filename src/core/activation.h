@@ -26,14 +26,18 @@ typedef enum act_kind {
 
 #define ACT_LEAKY_SLOPE 0.01
 
-/* "sigmoid", "tanh", "relu", "leaky-relu". */
+/* "sigmoid", "tanh", "relu", "leaky-relu"; "?" for no activation. */
 const char *act_name(act_kind k);
+/* The name a screen shows: "sigmoid", "tanh", "ReLU", "Leaky ReLU"; "?" for none. */
+const char *act_label(act_kind k);
+/* The name a formula writes, g in A = g(Z): "σ", "tanh", "relu", "leaky_relu"; "g" for none. */
+const char *act_symbol(act_kind k);
 /* Parses a name above ("leaky_relu" is accepted too); false when unknown. */
 bool act_parse(const char *name, act_kind *out);
 
-/* g(z) and g'(z) for one value. */
+/* g(z) for one value, computed as act_forward computes it (the exercises'
+ * expected values are what training runs). */
 double act_value(act_kind k, double z);
-double act_derivative(act_kind k, double z);
 
 /* A := g(Z). A may alias Z. */
 void act_forward(act_kind k, mat *A, const mat *Z);

@@ -24,17 +24,6 @@ const mat *nn_ref_matrix(const nn_net *net, nn_ref r)
     return nn_value_of(net, r.value, r.layer);
 }
 
-static const char *act_math(act_kind k)
-{
-    switch (k) {
-    case ACT_SIGMOID: return "σ";
-    case ACT_TANH: return "tanh";
-    case ACT_RELU: return "relu";
-    case ACT_LEAKY_RELU: return "leaky_relu";
-    default: return "g";
-    }
-}
-
 int nn_op_operands(const nn_net *net, nn_op op, nn_ref in[NN_OP_MAX_OPERANDS], nn_ref *out)
 {
     const int l = op.layer, L = nn_layers(net);
@@ -119,7 +108,7 @@ size_t nn_op_formula(const nn_net *net, nn_op op, char *buf, size_t size)
         put(buf, size, &len, "Z[%d] = W[%d]·%s + b[%d]", l, l, ref((nn_ref){NN_A, l - 1}, a), l);
         break;
     case NN_OP_ACTIVATE:
-        put(buf, size, &len, "A[%d] = %s(Z[%d])", l, act_math(nn_activation(net, l)), l);
+        put(buf, size, &len, "A[%d] = %s(Z[%d])", l, act_symbol(nn_activation(net, l)), l);
         break;
     case NN_OP_COST:
         put(buf, size, &len, "J = −(1/m) Σ [Y·log A[%d] + (1 − Y)·log(1 − A[%d])]", L, L);

@@ -30,16 +30,6 @@ void ts_notef(trainer_screen *ts, bool warn, const char *en_fmt, const char *zh_
     ts->note_warn = warn;
 }
 
-const char *ts_act_label(act_kind k)
-{
-    switch (k) {
-    case ACT_TANH: return "tanh";
-    case ACT_RELU: return "ReLU";
-    case ACT_LEAKY_RELU: return "Leaky ReLU";
-    default: return "sigmoid";
-    }
-}
-
 /* "seed 2 (×0.01)" / "seed 1 (/√n)" / "all zero": how fresh weights are made. */
 void ts_init_words(const trainer *t, char *en, size_t en_size, char *zh, size_t zh_size)
 {

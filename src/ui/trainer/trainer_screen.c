@@ -258,7 +258,7 @@ static unsigned act_activation(ui_screen *s, ui_key key, ui_ctx *ctx)
         ts_note(ts, true, err, err);
         return UI_REDRAW;
     }
-    ts_note_rebuilt(ts, "Hidden activation %s", "隐藏层激活函数 %s", ts_act_label(k));
+    ts_note_rebuilt(ts, "Hidden activation %s", "隐藏层激活函数 %s", act_label(k));
     return ts_after(ts, ctx);
 }
 

@@ -154,8 +154,6 @@ void ts_note_divergence(trainer_screen *ts);
 /* The note when training pauses at stop_at. */
 void ts_note_stopped(trainer_screen *ts);
 void ts_init_words(const trainer *t, char *en, size_t en_size, char *zh, size_t zh_size);
-/* "tanh", "ReLU", "Leaky ReLU", "sigmoid". */
-const char *ts_act_label(act_kind k);
 
 /* trainer_pace.c (lock held) */
 /* The pace in it/s, 0 for full speed. */
