@@ -145,7 +145,7 @@ void progress_set_position(ui_progress *p, const char *lesson_id, int page)
     p->position_page = page < 0 ? 0 : page;
 }
 
-void progress_set_lab(ui_progress *p, int kind, const run_spec *spec)
+void progress_set_lab(ui_progress *p, lesson_lab_kind kind, const run_spec *spec)
 {
     if (!p || !spec)
         return;
@@ -462,7 +462,7 @@ static cJSON *progress_lab_json(const ui_progress *p)
     cJSON *lab = cJSON_CreateObject();
     if (!lab)
         return NULL;
-    cJSON_AddStringToObject(lab, "kind", lesson_lab_kind_name((lesson_lab_kind)p->lab_kind));
+    cJSON_AddStringToObject(lab, "kind", lesson_lab_kind_name(p->lab_kind));
     cJSON_AddStringToObject(lab, "dataset", s->dataset);
     cJSON_AddNumberToObject(lab, "hidden", s->hidden);
     if (s->n_layers > 0) {

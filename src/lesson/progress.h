@@ -41,6 +41,7 @@
 #include <stddef.h>
 
 #include "../data/runspec.h"
+#include "lesson.h"
 
 #define PROGRESS_ID_MAX 64
 #define PROGRESS_MAX_DONE 256
@@ -67,7 +68,7 @@ typedef struct progress_quiz {
 } progress_quiz;
 
 typedef struct ui_progress {
-    int lang;                                      /* −1 none saved, 0 English, 1 中文 (ui_lang) */
+    int lang;                                      /* −1 none saved, else a lesson_lang */
     char position_lesson[PROGRESS_ID_MAX + 1];     /* "" when none */
     int position_page;                             /* 0-based */
     int n_done;
@@ -75,7 +76,7 @@ typedef struct ui_progress {
     int n_quizzes;
     progress_quiz quizzes[PROGRESS_MAX_QUIZZES];
     bool has_lab;                                  /* the last lab opened */
-    int lab_kind;                                  /* lesson_lab_kind */
+    lesson_lab_kind lab_kind;
     run_spec lab;
     int dropped;                                   /* entries past the limits in the file loaded */
     char exercise_dir[PROGRESS_PATH_MAX];         /* the learner's exercise folder, "" none */
@@ -130,8 +131,8 @@ int progress_quizzes_answered(const ui_progress *p);
 /* Where the learner is. */
 void progress_set_position(ui_progress *p, const char *lesson_id, int page);
 
-/* The last lab's settings (kind is a lesson_lab_kind). */
-void progress_set_lab(ui_progress *p, int kind, const run_spec *spec);
+/* The last lab's settings. */
+void progress_set_lab(ui_progress *p, lesson_lab_kind kind, const run_spec *spec);
 
 /* Exercises: the last check's status (PROGRESS_EX_NONE when never checked),
  * so the map shows what the learner's file does now. Setting is false when

@@ -18,6 +18,8 @@ ui_screen *lab_screen_new(ui_lab_kind kind, const run_spec *spec, const ui_ctx *
     case UI_LAB_DEEP_TRAINER:
     case UI_LAB_SWEEP:
         return trainer_screen_new(kind, &sp, ctx, err, err_size);
+    case LESSON_LAB_KIND_COUNT:
+        break;
     }
     snprintf(err, err_size, "unknown lab kind %d", (int)kind);
     return NULL;

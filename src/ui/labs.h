@@ -12,14 +12,15 @@
 #include <stddef.h>
 
 #include "../data/runspec.h"
+#include "../lesson/lesson.h"
 #include "screen.h"
 
-typedef enum ui_lab_kind {
-    UI_LAB_STEPPER,       /* step through forward and backward propagation */
-    UI_LAB_TRAINER,       /* live 2-D trainer (week 3) */
-    UI_LAB_DEEP_TRAINER,  /* live L-layer trainer on digits (week 4) */
-    UI_LAB_SWEEP          /* the trainer opened on its hidden-size sweep */
-} ui_lab_kind;
+/* The labs are the ones a lesson's lab block names: one enum, lesson.h's. */
+typedef lesson_lab_kind ui_lab_kind;
+#define UI_LAB_STEPPER LESSON_LAB_STEPPER            /* step through forward and backward propagation */
+#define UI_LAB_TRAINER LESSON_LAB_TRAINER            /* live 2-D trainer (week 3) */
+#define UI_LAB_DEEP_TRAINER LESSON_LAB_DEEP_TRAINER  /* live L-layer trainer on digits (week 4) */
+#define UI_LAB_SWEEP LESSON_LAB_SWEEP                /* the trainer opened on its hidden-size sweep */
 
 /* src/ui/stepper */
 ui_screen *stepper_screen_new(const run_spec *spec, const ui_ctx *ctx, char *err, size_t err_size);

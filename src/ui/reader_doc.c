@@ -270,7 +270,7 @@ static void doc_answer_text(const lesson_quiz *q, lesson_lang lang, char *buf, s
 static void doc_quiz(doc *d, const reader_screen *r, int b, bool focused)
 {
     const ui_ctx *ctx = d->ctx;
-    lesson_lang lang = (lesson_lang)ctx->lang;
+    lesson_lang lang = ctx->lang;
     bool ascii = ctx->ascii;
     const reader_quiz *qs = reader_quiz_of(r, b);
     if (!qs)
@@ -391,7 +391,7 @@ static void doc_lab(doc *d, const lesson_block *bl, int b, bool focused)
         l->role = ROLE_KEY;
         l->focus = focused;
     }
-    doc_wrap(d, lesson_text_get(bl->lab->caption, (lesson_lang)ctx->lang), 2, NULL, ROLE_DIM, ROLE_DIM, b, 0, 0);
+    doc_wrap(d, lesson_text_get(bl->lab->caption, ctx->lang), 2, NULL, ROLE_DIM, ROLE_DIM, b, 0, 0);
     doc_blank(d);
 }
 
@@ -424,7 +424,7 @@ static void doc_exercise(doc *d, const lesson_block *bl, int b, bool focused)
 int reader_doc_build(const reader_screen *r, const ui_ctx *ctx, int width, reader_line **out)
 {
     doc d = {.width = width < 8 ? 8 : width, .ctx = ctx};
-    lesson_lang lang = (lesson_lang)ctx->lang;
+    lesson_lang lang = ctx->lang;
     const lesson_page *pg = &r->l->pages[r->page];
     int focus = reader_focus_block(r);
     const char *title = lesson_text_get(pg->title, lang);

@@ -114,7 +114,7 @@ static void reader_draw_line(ui_canvas *c, const reader_line *l, int x, int y, i
 void reader_render(const ui_screen *s, ui_canvas *c, ui_rect body, const ui_ctx *ctx)
 {
     const reader_screen *r = (const reader_screen *)s;
-    lesson_lang lang = (lesson_lang)ctx->lang;
+    lesson_lang lang = ctx->lang;
     ui_panels p = layout_panels(body);
     char left[256], right[64];
     snprintf(left, sizeof left, UI_TR(ctx, "Week %d %s %s", "第 %d 周 %s %s"), r->l->week_number,

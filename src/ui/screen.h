@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "../lesson/lesson.h"
 #include "canvas.h"
 
 typedef enum ui_keycode {
@@ -48,7 +49,10 @@ enum {
                               curses, runs $VISUAL / $EDITOR, restores the screen) */
 };
 
-typedef enum ui_lang { UI_LANG_EN = 0, UI_LANG_ZH = 1 } ui_lang;
+/* The app's language is the lessons' (one enum, lesson.h's). */
+typedef lesson_lang ui_lang;
+#define UI_LANG_EN LESSON_LANG_EN
+#define UI_LANG_ZH LESSON_LANG_ZH
 
 #define UI_TR(ctx, en, zh) ((ctx)->lang == UI_LANG_ZH ? (zh) : (en))
 

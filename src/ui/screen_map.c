@@ -28,7 +28,7 @@ typedef struct map_screen {
 
 static lesson_lang map_lang(const ui_ctx *ctx)
 {
-    return (lesson_lang)ctx->lang;
+    return ctx->lang;
 }
 
 /* The lesson the learner is on: the saved position when that lesson is not
@@ -257,7 +257,7 @@ static unsigned map_open_lab(ui_ctx *ctx, bool trainer)
     ui_lab_kind kind = trainer ? UI_LAB_TRAINER : UI_LAB_STEPPER;
     if (p && p->has_lab && (p->lab_kind == LESSON_LAB_STEPPER) == !trainer) {
         spec = p->lab;
-        kind = (ui_lab_kind)p->lab_kind;
+        kind = p->lab_kind;
     }
     char err[256] = "";
     ctx->push = lab_screen_new(kind, &spec, ctx, err, sizeof err);

@@ -224,7 +224,7 @@ static unsigned reader_open_lab(reader_screen *r, ui_ctx *ctx, int b)
         return reader_open_exercise(r, ctx, b);
     const lesson_lab *lab = r->l->pages[r->page].blocks[b].lab;
     char err[256] = "";
-    ui_screen *s = lab_screen_new((ui_lab_kind)lab->kind, &lab->spec, ctx, err, sizeof err);
+    ui_screen *s = lab_screen_new(lab->kind, &lab->spec, ctx, err, sizeof err);
     if (!s) {
         snprintf(ctx->message, sizeof ctx->message, "%s", err[0] ? err : "the lab could not be opened");
         return UI_REDRAW;
@@ -232,7 +232,7 @@ static unsigned reader_open_lab(reader_screen *r, ui_ctx *ctx, int b)
     /* A trainer stops where the lesson's run ends, so its numbers compare. */
     if (lab->kind == LESSON_LAB_TRAINER || lab->kind == LESSON_LAB_DEEP_TRAINER)
         trainer_screen_stop_at(s, lab->spec.iterations);
-    progress_set_lab(ctx->progress, (int)lab->kind, &lab->spec);
+    progress_set_lab(ctx->progress, lab->kind, &lab->spec);
     ctx->push = s;
     return UI_PUSH | UI_SAVE | UI_REDRAW;
 }

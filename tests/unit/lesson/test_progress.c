@@ -169,7 +169,7 @@ static void every_truncation_of_a_saved_file_is_whole_or_corrupt(void **state)
     progress_record_answer(p, "w3-q-shape", true);
     progress_set_position(p, "w3-shapes", 3);
     run_spec s = runspec_default();
-    progress_set_lab(p, 1, &s);
+    progress_set_lab(p, LESSON_LAB_TRAINER, &s);
     char msg[600];
     assert_true(progress_save(p, t->path, msg, sizeof msg));
     progress_free(p);
@@ -481,7 +481,7 @@ static void saved_progress_loads_back_the_same(void **state)
     s.seed_given = true;
     s.seed = 7;
     s.lr = 0.5;
-    progress_set_lab(p, 1, &s);
+    progress_set_lab(p, LESSON_LAB_TRAINER, &s);
     char msg[256];
     assert_true(progress_save(p, t->path, msg, sizeof msg));
     progress_free(p);
@@ -502,7 +502,7 @@ static void saved_progress_loads_back_the_same(void **state)
     assert_string_equal(q->position_lesson, "w3-shapes");
     assert_int_equal(q->position_page, 2);
     assert_true(q->has_lab);
-    assert_int_equal(q->lab_kind, 1);
+    assert_int_equal(q->lab_kind, LESSON_LAB_TRAINER);
     assert_int_equal(q->lab.n_layers, 2);
     assert_int_equal(q->lab.layers[0], 5);
     assert_int_equal(q->lab.acts[0], ACT_RELU);
