@@ -56,13 +56,6 @@ static void expect_error_at(const char *path, const char *name, long line, data_
     assert_null(t.names);
 }
 
-static void expect_fixture_error(const char *name, long line, data_status want, const char *phrase)
-{
-    char rel[256];
-    snprintf(rel, sizeof rel, "tests/data/csv/%s", name);
-    expect_error_at(fixture_path(rel), name, line, want, phrase);
-}
-
 /* ---- accepted files ---- */
 
 static void a_plain_file_loads_as_columns_per_example(void **state)
@@ -139,91 +132,58 @@ static void the_equals_rule_turns_a_class_into_one_and_the_rest_into_zero(void *
     assert_int_equal(csv_load(fixture_path("tests/data/csv/ok_multiclass.csv"), &opt, &t, &err), DATA_OK);
     assert_true(mat_get(t.Y, 0, 0) == 1.0 && mat_get(t.Y, 0, 1) == 0.0 && mat_get(t.Y, 0, 2) == 1.0);
     csv_table_free(&t);
-    /* the same file under the default rule: 3 is not a 0/1 label */
-    expect_fixture_error("ok_multiclass.csv", 2, DATA_BAD_FORMAT, "\"3\" is not 0 or 1");
+    /* the same file under the default rule is refused: csv_rules */
 }
 
-/* ---- one case per error ---- */
+/* ---- one case per error: a fixture, where, and what the message says ---- */
 
-static void a_missing_file_is_not_found(void **state)
+static const struct csv_rule {
+    const char *rule;     /* the rule, as a sentence */
+    const char *fixture;  /* tests/data/csv/…; NULL: the path is `name` itself */
+    const char *name;     /* the file as the message names it */
+    long line;            /* 0: the message names no line */
+    data_status status;
+    const char *phrase;
+} csv_rules[] = {
+    {"a missing file is not found", NULL, "no_such_file.csv", 0, DATA_NOT_FOUND, "cannot open"},
+    {"a directory is refused", NULL, "tests/data/csv", 0, DATA_IO, "is a directory"},
+    {"an empty file is refused", "err_empty.csv", NULL, 0, DATA_BAD_FORMAT, "the file is empty"},
+    {"a header without rows is refused", "err_header_only.csv", NULL, 1, DATA_BAD_FORMAT, "no data rows"},
+    {"a header without a feature is refused", "err_one_column.csv", NULL, 1, DATA_BAD_FORMAT,
+     "need at least one feature column"},
+    {"a ragged row says expected and got", "err_ragged.csv", NULL, 3, DATA_BAD_FORMAT,
+     "row has 2 columns, expected 3"},
+    {"a non-numeric cell names its column", "err_non_numeric.csv", NULL, 4, DATA_BAD_FORMAT,
+     "column 2 (\"x2\"): \"abc\" is not a number"},
+    {"hexadecimal is not a number", "err_hex.csv", NULL, 2, DATA_BAD_FORMAT, "\"0x10\" is not a number"},
+    {"an empty cell names its column", "err_empty_cell.csv", NULL, 2, DATA_BAD_FORMAT,
+     "column 2 (\"x2\"): empty cell"},
+    {"a label other than 0 or 1 is refused", "err_label.csv", NULL, 3, DATA_BAD_FORMAT,
+     "label column 3 (\"label\"): \"2\" is not 0 or 1"},
+    {"NaN is refused", "err_nan.csv", NULL, 3, DATA_BAD_FORMAT,
+     "column 2 (\"x2\"): \"NaN\" is not a finite number"},
+    {"infinity is refused", "err_inf.csv", NULL, 2, DATA_BAD_FORMAT, "\"-inf\" is not a finite number"},
+    {"overflow is refused", "err_overflow.csv", NULL, 2, DATA_BAD_FORMAT, "\"1e999\" is not a finite number"},
+    {"a blank line between rows is refused", "err_blank_middle.csv", NULL, 3, DATA_BAD_FORMAT,
+     "blank line between data rows"},
+    {"an unclosed quote is refused", "err_quote.csv", NULL, 2, DATA_BAD_FORMAT, "quoted cell is not closed"},
+    {"a class label is refused without the equals rule", "ok_multiclass.csv", NULL, 2, DATA_BAD_FORMAT,
+     "\"3\" is not 0 or 1"},
+};
+
+static void each_rule_is_refused_with_its_file_line_and_reason(void **state)
 {
     (void)state;
-    expect_error_at(fixture_path("tests/data/csv/no_such_file.csv"), "no_such_file.csv", 0, DATA_NOT_FOUND,
-                    "cannot open");
-}
-
-static void a_directory_is_refused(void **state)
-{
-    (void)state;
-    expect_error_at(fixture_path("tests/data/csv"), "tests/data/csv", 0, DATA_IO, "is a directory");
-}
-
-static void an_empty_file_is_refused(void **state)
-{
-    (void)state;
-    expect_fixture_error("err_empty.csv", 0, DATA_BAD_FORMAT, "the file is empty");
-}
-
-static void a_header_without_rows_is_refused(void **state)
-{
-    (void)state;
-    expect_fixture_error("err_header_only.csv", 1, DATA_BAD_FORMAT, "no data rows");
-}
-
-static void a_header_without_a_feature_is_refused(void **state)
-{
-    (void)state;
-    expect_fixture_error("err_one_column.csv", 1, DATA_BAD_FORMAT, "need at least one feature column");
-}
-
-static void a_ragged_row_says_expected_and_got(void **state)
-{
-    (void)state;
-    expect_fixture_error("err_ragged.csv", 3, DATA_BAD_FORMAT, "row has 2 columns, expected 3");
-}
-
-static void a_non_numeric_cell_names_its_column(void **state)
-{
-    (void)state;
-    expect_fixture_error("err_non_numeric.csv", 4, DATA_BAD_FORMAT, "column 2 (\"x2\"): \"abc\" is not a number");
-    expect_fixture_error("err_hex.csv", 2, DATA_BAD_FORMAT, "\"0x10\" is not a number");
-}
-
-static void an_empty_cell_names_its_column(void **state)
-{
-    (void)state;
-    expect_fixture_error("err_empty_cell.csv", 2, DATA_BAD_FORMAT, "column 2 (\"x2\"): empty cell");
-}
-
-static void a_label_other_than_0_or_1_is_refused(void **state)
-{
-    (void)state;
-    expect_fixture_error("err_label.csv", 3, DATA_BAD_FORMAT, "label column 3 (\"label\"): \"2\" is not 0 or 1");
-}
-
-static void nan_is_refused(void **state)
-{
-    (void)state;
-    expect_fixture_error("err_nan.csv", 3, DATA_BAD_FORMAT, "column 2 (\"x2\"): \"NaN\" is not a finite number");
-}
-
-static void inf_and_overflow_are_refused(void **state)
-{
-    (void)state;
-    expect_fixture_error("err_inf.csv", 2, DATA_BAD_FORMAT, "\"-inf\" is not a finite number");
-    expect_fixture_error("err_overflow.csv", 2, DATA_BAD_FORMAT, "\"1e999\" is not a finite number");
-}
-
-static void a_blank_line_between_rows_is_refused(void **state)
-{
-    (void)state;
-    expect_fixture_error("err_blank_middle.csv", 3, DATA_BAD_FORMAT, "blank line between data rows");
-}
-
-static void an_unclosed_quote_is_refused(void **state)
-{
-    (void)state;
-    expect_fixture_error("err_quote.csv", 2, DATA_BAD_FORMAT, "quoted cell is not closed");
+    for (size_t i = 0; i < sizeof csv_rules / sizeof csv_rules[0]; i++) {
+        const struct csv_rule *r = &csv_rules[i];
+        print_message("rule: %s\n", r->rule);
+        char rel[256];
+        if (r->fixture)
+            snprintf(rel, sizeof rel, "tests/data/csv/%s", r->fixture);
+        else
+            snprintf(rel, sizeof rel, "%s%s", strchr(r->name, '/') ? "" : "tests/data/csv/", r->name);
+        expect_error_at(fixture_path(rel), r->fixture ? r->fixture : r->name, r->line, r->status, r->phrase);
+    }
 }
 
 /* The limits are too big for committed fixtures: these files are made in a
@@ -410,19 +370,7 @@ int main(void)
         cmocka_unit_test(a_column_named_label_is_the_label_wherever_it_is),
         cmocka_unit_test(a_bom_quotes_and_spaces_are_accepted),
         cmocka_unit_test(the_equals_rule_turns_a_class_into_one_and_the_rest_into_zero),
-        cmocka_unit_test(a_missing_file_is_not_found),
-        cmocka_unit_test(a_directory_is_refused),
-        cmocka_unit_test(an_empty_file_is_refused),
-        cmocka_unit_test(a_header_without_rows_is_refused),
-        cmocka_unit_test(a_header_without_a_feature_is_refused),
-        cmocka_unit_test(a_ragged_row_says_expected_and_got),
-        cmocka_unit_test(a_non_numeric_cell_names_its_column),
-        cmocka_unit_test(an_empty_cell_names_its_column),
-        cmocka_unit_test(a_label_other_than_0_or_1_is_refused),
-        cmocka_unit_test(nan_is_refused),
-        cmocka_unit_test(inf_and_overflow_are_refused),
-        cmocka_unit_test(a_blank_line_between_rows_is_refused),
-        cmocka_unit_test(an_unclosed_quote_is_refused),
+        cmocka_unit_test(each_rule_is_refused_with_its_file_line_and_reason),
         cmocka_unit_test(a_file_over_64_mib_is_refused_before_reading),
         cmocka_unit_test(more_features_than_a_network_takes_are_refused_at_the_header),
         cmocka_unit_test(a_picture_wide_file_loads),

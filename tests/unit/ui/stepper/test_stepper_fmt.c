@@ -21,69 +21,36 @@ static mat *make(size_t r, size_t c, const double *v)
     return m;
 }
 
-static void fixed_notation_aligns_on_the_point_and_drops_trailing_zeros(void **state)
-{
-    (void)state;
-    const double v[] = {0.5, -0.25, 1.0, 12.125};
-    mat *m = make(2, 2, v);
-    char buf[512];
-    assert_int_equal(stepper_format_matrix(m, 80, 10, buf, sizeof buf), 2);
-    assert_string_equal(buf, "[[ 0.5   -0.25 ]\n [ 1.    12.125]]");
-    mat_free(m);
-}
+/* Small matrices, one rule each: the values, and what numpy prints. */
+static const struct fmt_case {
+    const char *rule;
+    size_t rows, cols;
+    double v[4];
+    const char *want;
+} fmt_cases[] = {
+    {"fixed notation aligns on the point and drops trailing zeros", 2, 2, {0.5, -0.25, 1.0, 12.125},
+     "[[ 0.5   -0.25 ]\n [ 1.    12.125]]"},
+    {"eight decimals at most", 1, 2, {-0.0041675785, -0.00056266827}, "[[-0.00416758 -0.00056267]]"},
+    {"zeros print as a point", 2, 1, {0.0, 0.0}, "[[0.]\n [0.]]"},
+    {"tiny values switch to scientific notation", 2, 1, {1.06848030e-07, -9.7090725e-07},
+     "[[ 1.0684803e-07]\n [-9.7090725e-07]]"},
+    {"a wide ratio switches to scientific notation", 1, 2, {1.0, 2000.0}, "[[1.e+00 2.e+03]]"},
+    {"exponents are padded to the widest", 1, 4, {0.0, 1.0, 1e-5, 1e-100}, "[[0.e+000 1.e+000 1.e-005 1.e-100]]"},
+    {"non-finite values print like numpy", 1, 3, {NAN, 1.5, -INFINITY}, "[[ nan  1.5 -inf]]"},
+};
 
-static void eight_decimals_at_most(void **state)
+static void each_small_matrix_prints_as_numpy_prints_it(void **state)
 {
     (void)state;
-    const double v[] = {-0.0041675785, -0.00056266827};
-    mat *m = make(1, 2, v);
-    char buf[512];
-    stepper_format_matrix(m, 80, 10, buf, sizeof buf);
-    assert_string_equal(buf, "[[-0.00416758 -0.00056267]]");
-    mat_free(m);
-}
-
-static void zeros_print_as_a_point(void **state)
-{
-    (void)state;
-    mat *m = mat_new(2, 1);
-    char buf[512];
-    stepper_format_matrix(m, 80, 10, buf, sizeof buf);
-    assert_string_equal(buf, "[[0.]\n [0.]]");
-    mat_free(m);
-}
-
-static void tiny_values_switch_to_scientific_notation(void **state)
-{
-    (void)state;
-    const double v[] = {1.06848030e-07, -9.7090725e-07};
-    mat *m = make(2, 1, v);
-    char buf[512];
-    stepper_format_matrix(m, 80, 10, buf, sizeof buf);
-    assert_string_equal(buf, "[[ 1.0684803e-07]\n [-9.7090725e-07]]");
-    mat_free(m);
-}
-
-static void a_wide_ratio_switches_to_scientific_notation(void **state)
-{
-    (void)state;
-    const double v[] = {1.0, 2000.0};
-    mat *m = make(1, 2, v);
-    char buf[512];
-    stepper_format_matrix(m, 80, 10, buf, sizeof buf);
-    assert_string_equal(buf, "[[1.e+00 2.e+03]]");
-    mat_free(m);
-}
-
-static void exponents_are_padded_to_the_widest(void **state)
-{
-    (void)state;
-    const double v[] = {0.0, 1.0, 1e-5, 1e-100};
-    mat *m = make(1, 4, v);
-    char buf[512];
-    stepper_format_matrix(m, 80, 10, buf, sizeof buf);
-    assert_string_equal(buf, "[[0.e+000 1.e+000 1.e-005 1.e-100]]");
-    mat_free(m);
+    for (size_t i = 0; i < sizeof fmt_cases / sizeof fmt_cases[0]; i++) {
+        const struct fmt_case *f = &fmt_cases[i];
+        print_message("rule: %s\n", f->rule);
+        mat *m = make(f->rows, f->cols, f->v);
+        char buf[512];
+        assert_int_equal(stepper_format_matrix(m, 80, 10, buf, sizeof buf), (int)f->rows);
+        assert_string_equal(buf, f->want);
+        mat_free(m);
+    }
 }
 
 static void wide_matrices_keep_the_corners_around_an_ellipsis(void **state)
@@ -116,17 +83,6 @@ static void tall_matrices_keep_the_first_and_last_rows(void **state)
     mat_free(m);
 }
 
-static void non_finite_values_print_like_numpy(void **state)
-{
-    (void)state;
-    const double v[] = {NAN, 1.5, -INFINITY};
-    mat *m = make(1, 3, v);
-    char buf[256];
-    stepper_format_matrix(m, 80, 2, buf, sizeof buf);
-    assert_string_equal(buf, "[[ nan  1.5 -inf]]");
-    mat_free(m);
-}
-
 static void a_value_alone_has_no_padding(void **state)
 {
     (void)state;
@@ -152,15 +108,9 @@ static void a_small_buffer_is_cut_but_terminated(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(fixed_notation_aligns_on_the_point_and_drops_trailing_zeros),
-        cmocka_unit_test(eight_decimals_at_most),
-        cmocka_unit_test(zeros_print_as_a_point),
-        cmocka_unit_test(tiny_values_switch_to_scientific_notation),
-        cmocka_unit_test(a_wide_ratio_switches_to_scientific_notation),
-        cmocka_unit_test(exponents_are_padded_to_the_widest),
+        cmocka_unit_test(each_small_matrix_prints_as_numpy_prints_it),
         cmocka_unit_test(wide_matrices_keep_the_corners_around_an_ellipsis),
         cmocka_unit_test(tall_matrices_keep_the_first_and_last_rows),
-        cmocka_unit_test(non_finite_values_print_like_numpy),
         cmocka_unit_test(a_value_alone_has_no_padding),
         cmocka_unit_test(a_small_buffer_is_cut_but_terminated),
     };
