@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "options.h"
+#include "../lab/course.h"
 #include "../report/report.h"
 
 static const char report_usage[] =
@@ -41,7 +42,7 @@ static const char report_usage[] =
     "  -h, --help               show this help\n"
     "\n"
     "The sweep, the learning-rate comparison and the zero-initialised run train at\n"
-    "most 5000 iterations each (fewer on large data sets); the report says how many.\n"
+    "most " COURSE_SWEEP_ITERATIONS_TEXT " iterations each (fewer on large data sets); the report says how many.\n"
     "The report appears all at once: the new figures are written first, the report\n"
     "renamed over the old one last, then the figures it no longer shows removed.\n"
     "Exit status: 0 written, 1 bad data, a diverged run or an unwritable file (then\n"

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/dnn_limits.h"
+
 /* The run options' help in three parts, so that sweep, whose --hidden is a
  * list of sizes, can leave out the single-layer --hidden line. */
 #define RUN_HELP_DATASET \
@@ -29,7 +31,8 @@
     "                           relu, course-w4 and lr 0.0075 (a given option is kept)\n" \
     "  --iterations N           gradient-descent iterations (default 10000)\n" \
     "  --print-every N          print the cost every N iterations (default 1000; 0 = never)\n" \
-    "  --test-split F           hold out this fraction for testing (0 to 0.9; default 0)\n" \
+    "  --test-split F           hold out this fraction for testing (0 to " \
+    DNN_LIMIT_TEXT(RUN_TEST_SPLIT_MAX) "; default 0)\n" \
     "  --data-seed N            seed of generated data sets and of the split (default 1)\n" \
     "  --standardise            standardise a CSV file's features (mean 0, variance 1)\n" \
     "  --assignment NAME        the course's notebook settings: w2-logreg (cat, logistic\n" \

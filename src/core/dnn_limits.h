@@ -22,4 +22,8 @@
 #define RUN_SEED_MAX 4294967295L  /* init and data seeds, 0 … this (a uint32_t) */
 #define RUN_SWEEP_MAX 16          /* hidden sizes one `sweep` may try */
 
+/* A limit as a help text writes it: DNN_LIMIT_TEXT(NN_MAX_UNITS) is "1024". */
+#define DNN_LIMIT_TEXT_(x) #x
+#define DNN_LIMIT_TEXT(x) DNN_LIMIT_TEXT_(x)
+
 #endif

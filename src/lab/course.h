@@ -13,6 +13,10 @@
 /* The sizes in words, for notes and captions (kept beside the list). */
 #define COURSE_SWEEP_SIZES_TEXT "1, 2, 3, 4, 5, 20, 50"
 #define COURSE_SWEEP_ITERATIONS 5000
+/* The sizes as an option's argument and the iterations as help texts write
+ * them (tests/unit/cli/test_help_limits.sh checks them against the above). */
+#define COURSE_SWEEP_SIZES_ARG "1,2,3,4,5,20,50"
+#define COURSE_SWEEP_ITERATIONS_TEXT "5000"
 
 /* The notebook's training accuracy for each size of the sweep (planar, tanh,
  * lr 1.2, seed 2, 5000 iterations), as it prints them, in the order of

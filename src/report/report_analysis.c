@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../lab/course.h"
 #include "report_env.h"
 #include "report_internal.h"
 
@@ -288,10 +289,10 @@ void report_analysis_write(report_doc *doc, const report_data *d, const report_f
                      "不要抄进你的分析。"));
     doc_para(doc, rs_fmt(b, sizeof b,
                          TR(lang, "One network per size n_h, each with one hidden layer (%s), the same initialisation "
-                                  "and α = %g, trained %ld iterations (the course's sweep uses 5000).",
+                                  "and α = %g, trained %ld iterations (the course's sweep uses %d).",
                             "对每个 n_h 各训练一个只有一个隐藏层（%s）的网络，初始化方式相同，α = %g，"
-                            "各训练 %ld 次迭代（课程中的扫描实验为 5000 次）。"),
-                         act_name(d->spec.hidden_act), d->spec.lr, d->sweep_iterations));
+                            "各训练 %ld 次迭代（课程中的扫描实验为 %d 次）。"),
+                         act_name(d->spec.hidden_act), d->spec.lr, d->sweep_iterations, COURSE_SWEEP_ITERATIONS));
     char cell[REPORT_SWEEP_N][5][64];
     const int nc = split ? 5 : 4;
     const char *cells[(REPORT_SWEEP_N + 1) * 5] = {

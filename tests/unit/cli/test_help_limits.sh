@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Every limit and course number a --help writes is the one the code enforces:
+# read from src/core/dnn_limits.h and src/lab/course.h, and looked for in the
+# help texts (which build them from the same macros). Also the man page's.
+set -u
+bin=${DNN_TUTOR_BINARY:?}
+src=${DNN_TUTOR_SOURCE_ROOT:?}
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+# The value of `#define NAME VALUE` in a header (the first word of VALUE).
+define() { awk -v n="$2" '$1 == "#define" && $2 == n { print $3; exit }' "$src/$1"; }
+
+units=$(define src/core/dnn_limits.h NN_MAX_UNITS)
+sweep_max=$(define src/core/dnn_limits.h RUN_SWEEP_MAX)
+split_max=$(define src/core/dnn_limits.h RUN_TEST_SPLIT_MAX)
+sweep_it=$(define src/lab/course.h COURSE_SWEEP_ITERATIONS)
+sweep_sizes=$(awk '$1 == "#define" && $2 == "COURSE_SWEEP_SIZES" { $1 = $2 = ""; print }' "$src/src/lab/course.h" |
+  tr -d '{} ')
+for v in units sweep_max split_max sweep_it sweep_sizes; do
+  [ -n "${!v}" ] || fail "could not read $v from the headers"
+done
+
+expect() {  # expect COMMAND TEXT
+  "$bin" $1 --help | tr -s ' \n' '  ' | grep -qF -- "$2" || fail "dnn-tutor $1 --help does not say '$2'"
+}
+expect sweep "the sizes to try (1 to $units each, at most $sweep_max)"
+expect sweep "Defaults: --hidden $sweep_sizes --iterations $sweep_it,"
+expect sweep "dnn-tutor sweep --hidden $sweep_sizes --iterations $sweep_it"
+for c in train sweep report stepper trainer; do
+  expect "$c" "hold out this fraction for testing (0 to $split_max; default 0)"
+done
+expect report "train at most $sweep_it iterations each"
+
+page=$(sed 's/\\-/-/g; s/\\&//g; s/\\f[BIRP]//g' "$src/doc/dnn-tutor.1" | tr -s ' \n' '  ')
+in_page() { grep -qF -- "$1" <<<"$page" || fail "the man page does not say '$1'"; }
+in_page "(default $sweep_sizes)"
+in_page "$sweep_it for sweep"
+in_page "hold out this fraction for testing (0 to $split_max; default 0)"
+in_page "dnn-tutor sweep --hidden $sweep_sizes --iterations $sweep_it"
+
+[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
+echo "every limit in the help texts is the enforced one"
