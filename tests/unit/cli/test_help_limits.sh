@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every limit and course number a --help writes is the one the code enforces:
 # read from src/core/dnn_limits.h and src/lab/course.h, and looked for in the
-# help texts (which build them from the same macros). Also the man page's.
+# help texts (which build them from the same macros). Also the man page's and
+# lessons/README.md's, which are prose.
 set -u
 bin=${DNN_TUTOR_BINARY:?}
 src=${DNN_TUTOR_SOURCE_ROOT:?}
@@ -11,12 +12,14 @@ fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 define() { awk -v n="$2" '$1 == "#define" && $2 == n { print $3; exit }' "$src/$1"; }
 
 units=$(define src/core/dnn_limits.h NN_MAX_UNITS)
+max_layers=$(define src/core/dnn_limits.h NN_MAX_LAYERS)
+lr_max=$(define src/core/dnn_limits.h RUN_LR_MAX | sed 's/\.0*$//')
 sweep_max=$(define src/core/dnn_limits.h RUN_SWEEP_MAX)
 split_max=$(define src/core/dnn_limits.h RUN_TEST_SPLIT_MAX)
 sweep_it=$(define src/lab/course.h COURSE_SWEEP_ITERATIONS)
 sweep_sizes=$(awk '$1 == "#define" && $2 == "COURSE_SWEEP_SIZES" { $1 = $2 = ""; print }' "$src/src/lab/course.h" |
   tr -d '{} ')
-for v in units sweep_max split_max sweep_it sweep_sizes; do
+for v in units max_layers lr_max sweep_max split_max sweep_it sweep_sizes; do
   [ -n "${!v}" ] || fail "could not read $v from the headers"
 done
 
@@ -37,6 +40,12 @@ in_page "(default $sweep_sizes)"
 in_page "$sweep_it for sweep"
 in_page "hold out this fraction for testing (0 to $split_max; default 0)"
 in_page "dnn-tutor sweep --hidden $sweep_sizes --iterations $sweep_it"
+
+lessons=$(tr -s ' \n' '  ' <"$src/lessons/README.md")
+in_lessons() { grep -qF -- "$1" <<<"$lessons" || fail "lessons/README.md does not say '$1'"; }
+in_lessons "2 … $((max_layers + 1)) integers"
+in_lessons "then 1 … $max_layers layers of 1 … $units units"
+in_lessons "0 < lr ≤ $lr_max"
 
 [ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
 echo "every limit in the help texts is the enforced one"
