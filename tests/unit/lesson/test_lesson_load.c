@@ -21,6 +21,7 @@
 #include "dataset.h"
 #include "lesson.h"
 #include "lesson_test.h"
+#include "monoclock.h"
 
 static const char *fixture_dir(const char *name)
 {
@@ -37,9 +38,7 @@ static void print_problems(const lesson_course *c)
 
 static double now_seconds(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+    return mono_seconds();
 }
 
 /* ---- the shipped lessons ---------------------------------------------------- */

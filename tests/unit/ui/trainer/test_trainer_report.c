@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "trainer/trainer_screen_internal.h"
+#include "monoclock.h"
 
 static char tmpdir[64];
 static char oldcwd[4096];
@@ -82,9 +83,7 @@ static char *read_all(const char *path)
 
 static double now_ms(void)
 {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec * 1000.0 + (double)t.tv_nsec / 1e6;
+    return 1000.0 * mono_seconds();
 }
 
 static ui_screen *open_screen(ui_lab_kind kind, const run_spec *sp, ui_ctx *ctx)

@@ -17,6 +17,7 @@
 
 #include "trainer/trainer_screen_internal.h"
 #include "keymap.h"
+#include "monoclock.h"
 
 #include <math.h>
 
@@ -530,9 +531,7 @@ static void the_pace_allows_iterations_as_the_clock_goes(void **state)
 
 static double now_ms(void)
 {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec * 1000.0 + (double)t.tv_nsec / 1e6;
+    return 1000.0 * mono_seconds();
 }
 
 static void ticks_train_in_the_background_and_closing_stops_the_worker(void **state)
