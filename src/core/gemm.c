@@ -87,65 +87,39 @@ static void kernel_portable(size_t kc, const double *a, ptrdiff_t rsa, ptrdiff_t
 }
 
 #if GEMM_X86
-/* t (MR × 24) += A · B with 12 AVX-512 accumulators. */
-__attribute__((target("avx512f"))) static void kernel_avx512(size_t kc, const double *a, ptrdiff_t rsa,
-                                                             ptrdiff_t csa, int mr, const double *b,
-                                                             ptrdiff_t ldb, double *t)
-{
-    const double *a0 = row_of(a, rsa, 0, mr), *a1 = row_of(a, rsa, 1, mr);
-    const double *a2 = row_of(a, rsa, 2, mr), *a3 = row_of(a, rsa, 3, mr);
-    __m512d c00 = _mm512_loadu_pd(t + 0), c01 = _mm512_loadu_pd(t + 8), c02 = _mm512_loadu_pd(t + 16);
-    __m512d c10 = _mm512_loadu_pd(t + 24), c11 = _mm512_loadu_pd(t + 32), c12 = _mm512_loadu_pd(t + 40);
-    __m512d c20 = _mm512_loadu_pd(t + 48), c21 = _mm512_loadu_pd(t + 56), c22 = _mm512_loadu_pd(t + 64);
-    __m512d c30 = _mm512_loadu_pd(t + 72), c31 = _mm512_loadu_pd(t + 80), c32 = _mm512_loadu_pd(t + 88);
-    for (size_t k = 0; k < kc; k++) {
-        const __m512d b0 = _mm512_loadu_pd(b), b1 = _mm512_loadu_pd(b + 8), b2 = _mm512_loadu_pd(b + 16);
-        __m512d x = _mm512_set1_pd(*a0);
-        c00 = _mm512_fmadd_pd(x, b0, c00), c01 = _mm512_fmadd_pd(x, b1, c01), c02 = _mm512_fmadd_pd(x, b2, c02);
-        x = _mm512_set1_pd(*a1);
-        c10 = _mm512_fmadd_pd(x, b0, c10), c11 = _mm512_fmadd_pd(x, b1, c11), c12 = _mm512_fmadd_pd(x, b2, c12);
-        x = _mm512_set1_pd(*a2);
-        c20 = _mm512_fmadd_pd(x, b0, c20), c21 = _mm512_fmadd_pd(x, b1, c21), c22 = _mm512_fmadd_pd(x, b2, c22);
-        x = _mm512_set1_pd(*a3);
-        c30 = _mm512_fmadd_pd(x, b0, c30), c31 = _mm512_fmadd_pd(x, b1, c31), c32 = _mm512_fmadd_pd(x, b2, c32);
-        a0 += csa, a1 += csa, a2 += csa, a3 += csa;
-        b += ldb;
+/* The FMA kernels, written once: t (MR × 3W) += A · B with 12 accumulators
+ * of W doubles — MR rows of A, each broadcast, times three vectors of B's
+ * row k. V is the vector type, P the intrinsics' prefix (_mm512 or _mm256). */
+#define GEMM_FMA_KERNEL(NAME, TARGET, V, P, W)                                                             \
+    __attribute__((target(TARGET))) static void NAME(size_t kc, const double *a, ptrdiff_t rsa,           \
+                                                     ptrdiff_t csa, int mr, const double *b,              \
+                                                     ptrdiff_t ldb, double *t)                            \
+    {                                                                                                     \
+        const double *ar[MR];                                                                             \
+        V c[MR][3];                                                                                       \
+        for (int r = 0; r < MR; r++) {                                                                    \
+            ar[r] = row_of(a, rsa, r, mr);                                                                \
+            for (int j = 0; j < 3; j++)                                                                   \
+                c[r][j] = P##_loadu_pd(t + (r * 3 + j) * (W));                                           \
+        }                                                                                                 \
+        for (size_t k = 0; k < kc; k++) {                                                                 \
+            const V b0 = P##_loadu_pd(b), b1 = P##_loadu_pd(b + (W)), b2 = P##_loadu_pd(b + 2 * (W));     \
+            for (int r = 0; r < MR; r++) {                                                                \
+                const V x = P##_set1_pd(*ar[r]);                                                          \
+                c[r][0] = P##_fmadd_pd(x, b0, c[r][0]);                                                   \
+                c[r][1] = P##_fmadd_pd(x, b1, c[r][1]);                                                   \
+                c[r][2] = P##_fmadd_pd(x, b2, c[r][2]);                                                   \
+                ar[r] += csa;                                                                             \
+            }                                                                                             \
+            b += ldb;                                                                                     \
+        }                                                                                                 \
+        for (int r = 0; r < MR; r++)                                                                      \
+            for (int j = 0; j < 3; j++)                                                                   \
+                P##_storeu_pd(t + (r * 3 + j) * (W), c[r][j]);                                           \
     }
-    _mm512_storeu_pd(t + 0, c00), _mm512_storeu_pd(t + 8, c01), _mm512_storeu_pd(t + 16, c02);
-    _mm512_storeu_pd(t + 24, c10), _mm512_storeu_pd(t + 32, c11), _mm512_storeu_pd(t + 40, c12);
-    _mm512_storeu_pd(t + 48, c20), _mm512_storeu_pd(t + 56, c21), _mm512_storeu_pd(t + 64, c22);
-    _mm512_storeu_pd(t + 72, c30), _mm512_storeu_pd(t + 80, c31), _mm512_storeu_pd(t + 88, c32);
-}
 
-/* t (MR × 12) += A · B with 12 AVX2 accumulators. */
-__attribute__((target("avx2,fma"))) static void kernel_avx2(size_t kc, const double *a, ptrdiff_t rsa,
-                                                            ptrdiff_t csa, int mr, const double *b,
-                                                            ptrdiff_t ldb, double *t)
-{
-    const double *a0 = row_of(a, rsa, 0, mr), *a1 = row_of(a, rsa, 1, mr);
-    const double *a2 = row_of(a, rsa, 2, mr), *a3 = row_of(a, rsa, 3, mr);
-    __m256d c00 = _mm256_loadu_pd(t + 0), c01 = _mm256_loadu_pd(t + 4), c02 = _mm256_loadu_pd(t + 8);
-    __m256d c10 = _mm256_loadu_pd(t + 12), c11 = _mm256_loadu_pd(t + 16), c12 = _mm256_loadu_pd(t + 20);
-    __m256d c20 = _mm256_loadu_pd(t + 24), c21 = _mm256_loadu_pd(t + 28), c22 = _mm256_loadu_pd(t + 32);
-    __m256d c30 = _mm256_loadu_pd(t + 36), c31 = _mm256_loadu_pd(t + 40), c32 = _mm256_loadu_pd(t + 44);
-    for (size_t k = 0; k < kc; k++) {
-        const __m256d b0 = _mm256_loadu_pd(b), b1 = _mm256_loadu_pd(b + 4), b2 = _mm256_loadu_pd(b + 8);
-        __m256d x = _mm256_broadcast_sd(a0);
-        c00 = _mm256_fmadd_pd(x, b0, c00), c01 = _mm256_fmadd_pd(x, b1, c01), c02 = _mm256_fmadd_pd(x, b2, c02);
-        x = _mm256_broadcast_sd(a1);
-        c10 = _mm256_fmadd_pd(x, b0, c10), c11 = _mm256_fmadd_pd(x, b1, c11), c12 = _mm256_fmadd_pd(x, b2, c12);
-        x = _mm256_broadcast_sd(a2);
-        c20 = _mm256_fmadd_pd(x, b0, c20), c21 = _mm256_fmadd_pd(x, b1, c21), c22 = _mm256_fmadd_pd(x, b2, c22);
-        x = _mm256_broadcast_sd(a3);
-        c30 = _mm256_fmadd_pd(x, b0, c30), c31 = _mm256_fmadd_pd(x, b1, c31), c32 = _mm256_fmadd_pd(x, b2, c32);
-        a0 += csa, a1 += csa, a2 += csa, a3 += csa;
-        b += ldb;
-    }
-    _mm256_storeu_pd(t + 0, c00), _mm256_storeu_pd(t + 4, c01), _mm256_storeu_pd(t + 8, c02);
-    _mm256_storeu_pd(t + 12, c10), _mm256_storeu_pd(t + 16, c11), _mm256_storeu_pd(t + 20, c12);
-    _mm256_storeu_pd(t + 24, c20), _mm256_storeu_pd(t + 28, c21), _mm256_storeu_pd(t + 32, c22);
-    _mm256_storeu_pd(t + 36, c30), _mm256_storeu_pd(t + 40, c31), _mm256_storeu_pd(t + 44, c32);
-}
+GEMM_FMA_KERNEL(kernel_avx512, "avx512f", __m512d, _mm512, 8)
+GEMM_FMA_KERNEL(kernel_avx2, "avx2,fma", __m256d, _mm256, 4)
 #endif
 
 typedef struct engine {
