@@ -1,5 +1,5 @@
 /*
- * test_render_exercise.c — the exercise screen, the reader's exercise block
+ * test_exercise_render.c — the exercise screen, the reader's exercise block
  * and the map's exercises, drawn at 80×24 and compared with golden files in
  * tests/render/golden/exercise/ (UTF-8 and ASCII). The screen is a manual
  * one (exercise_screen.h): no Python runs; each case gives it what a check
