@@ -50,8 +50,11 @@
 /* Parts a product is cut into per thread (see run_job). */
 #define PARTS_PER_THREAD 3
 
+/* t (MR × NR, rows ldt apart) := (fresh ? 0 : t) + A (MR × kc) · B (kc × NR).
+ * t is C itself when a whole tile of C is contiguous in its rows, else a
+ * buffer the caller copies to and from C. */
 typedef void kernel_fn(size_t kc, const double *a, ptrdiff_t rsa, ptrdiff_t csa, int mr,
-                       const double *b, ptrdiff_t ldb, double *t);
+                       const double *b, ptrdiff_t ldb, double *t, ptrdiff_t ldt, bool fresh);
 
 /* Row r of A's tile: rows past mr repeat row 0 (their sums are computed and
  * thrown away, which keeps the kernels free of branches). */
@@ -60,10 +63,10 @@ static inline const double *row_of(const double *a, ptrdiff_t rsa, int r, int mr
     return a + (r < mr ? r : 0) * rsa;
 }
 
-/* t (MR × 8) += A (MR × kc) · B (kc × 8), without FMA (the build forbids
- * contraction here), which the compiler vectorises with SSE2. */
+/* The kernel with NR = 8, without FMA (the build forbids contraction here),
+ * which the compiler vectorises with SSE2. */
 static void kernel_portable(size_t kc, const double *a, ptrdiff_t rsa, ptrdiff_t csa, int mr,
-                            const double *b, ptrdiff_t ldb, double *t)
+                            const double *b, ptrdiff_t ldb, double *t, ptrdiff_t ldt, bool fresh)
 {
     enum { NR = 8 };
     double acc[MR][NR];
@@ -71,7 +74,7 @@ static void kernel_portable(size_t kc, const double *a, ptrdiff_t rsa, ptrdiff_t
     for (int r = 0; r < MR; r++) {
         ar[r] = row_of(a, rsa, r, mr);
         for (int j = 0; j < NR; j++)
-            acc[r][j] = t[r * NR + j];
+            acc[r][j] = fresh ? 0.0 : t[r * ldt + j];
     }
     for (size_t k = 0; k < kc; k++) {
         const double *bk = b + (ptrdiff_t)k * ldb;
@@ -83,24 +86,24 @@ static void kernel_portable(size_t kc, const double *a, ptrdiff_t rsa, ptrdiff_t
     }
     for (int r = 0; r < MR; r++)
         for (int j = 0; j < NR; j++)
-            t[r * NR + j] = acc[r][j];
+            t[r * ldt + j] = acc[r][j];
 }
 
 #if GEMM_X86
-/* The FMA kernels, written once: t (MR × 3W) += A · B with 12 accumulators
+/* The FMA kernels, written once: t (MR × 3W) (+)= A · B with 12 accumulators
  * of W doubles — MR rows of A, each broadcast, times three vectors of B's
  * row k. V is the vector type, P the intrinsics' prefix (_mm512 or _mm256). */
 #define GEMM_FMA_KERNEL(NAME, TARGET, V, P, W)                                                             \
     __attribute__((target(TARGET))) static void NAME(size_t kc, const double *a, ptrdiff_t rsa,           \
                                                      ptrdiff_t csa, int mr, const double *b,              \
-                                                     ptrdiff_t ldb, double *t)                            \
+                                                     ptrdiff_t ldb, double *t, ptrdiff_t ldt, bool fresh) \
     {                                                                                                     \
         const double *ar[MR];                                                                             \
         V c[MR][3];                                                                                       \
         for (int r = 0; r < MR; r++) {                                                                    \
             ar[r] = row_of(a, rsa, r, mr);                                                                \
             for (int j = 0; j < 3; j++)                                                                   \
-                c[r][j] = P##_loadu_pd(t + (r * 3 + j) * (W));                                           \
+                c[r][j] = fresh ? P##_setzero_pd() : P##_loadu_pd(t + r * ldt + j * (W));               \
         }                                                                                                 \
         for (size_t k = 0; k < kc; k++) {                                                                 \
             const V b0 = P##_loadu_pd(b), b1 = P##_loadu_pd(b + (W)), b2 = P##_loadu_pd(b + 2 * (W));     \
@@ -115,7 +118,7 @@ static void kernel_portable(size_t kc, const double *a, ptrdiff_t rsa, ptrdiff_t
         }                                                                                                 \
         for (int r = 0; r < MR; r++)                                                                      \
             for (int j = 0; j < 3; j++)                                                                   \
-                P##_storeu_pd(t + (r * 3 + j) * (W), c[r][j]);                                           \
+                P##_storeu_pd(t + r * ldt + j * (W), c[r][j]);                                           \
     }
 
 GEMM_FMA_KERNEL(kernel_avx512, "avx512f", __m512d, _mm512, 8)
@@ -222,11 +225,14 @@ static void run_range(const job *jb, size_t i0, size_t i1, size_t j0, size_t j1)
             for (size_t i = i0; i < i1; i += MR) {
                 const int mr = i1 - i < MR ? (int)(i1 - i) : MR;
                 double *c = C.v + (ptrdiff_t)i * C.rs + (ptrdiff_t)j * C.cs;
-                if (k0 == 0)
-                    memset(t, 0, sizeof t);
-                else
+                const double *a = A.v + (ptrdiff_t)i * A.rs + (ptrdiff_t)k0 * A.cs;
+                if (mr == MR && nr == NR && C.cs == 1) { /* the kernel works in C itself */
+                    e->kernel(kc, a, A.rs, A.cs, mr, bp, ldb, c, C.rs, k0 == 0);
+                    continue;
+                }
+                if (k0 > 0)
                     tile_load(t, NR, c, C.rs, C.cs, mr, nr);
-                e->kernel(kc, A.v + (ptrdiff_t)i * A.rs + (ptrdiff_t)k0 * A.cs, A.rs, A.cs, mr, bp, ldb, t);
+                e->kernel(kc, a, A.rs, A.cs, mr, bp, ldb, t, NR, k0 == 0);
                 tile_store(t, NR, c, C.rs, C.cs, mr, nr);
             }
         }
@@ -419,15 +425,58 @@ __attribute__((target("avx512f"))) static double dot_avx512(const double *x, con
 }
 #endif
 
+#if GEMM_X86
+/* Four of dot_avx512's dots sharing x: out[l] = x · y[l], each with its own
+ * vector of partial sums taken in the same order as dot_avx512 takes it (so
+ * the same bits), the four chains side by side so the FMAs do not wait for
+ * one another. */
+__attribute__((target("avx512f"))) static void dot4_avx512(const double *x, const double *const y[4], size_t K,
+                                                           double out[4])
+{
+    __m512d s0 = _mm512_setzero_pd(), s1 = s0, s2 = s0, s3 = s0;
+    size_t k = 0;
+    for (; k + 8 <= K; k += 8) {
+        const __m512d xv = _mm512_loadu_pd(x + k);
+        s0 = _mm512_fmadd_pd(xv, _mm512_loadu_pd(y[0] + k), s0);
+        s1 = _mm512_fmadd_pd(xv, _mm512_loadu_pd(y[1] + k), s1);
+        s2 = _mm512_fmadd_pd(xv, _mm512_loadu_pd(y[2] + k), s2);
+        s3 = _mm512_fmadd_pd(xv, _mm512_loadu_pd(y[3] + k), s3);
+    }
+    if (k < K) {
+        const __mmask8 m = (__mmask8)((1u << (K - k)) - 1u);
+        const __m512d xv = _mm512_maskz_loadu_pd(m, x + k);
+        s0 = _mm512_fmadd_pd(xv, _mm512_maskz_loadu_pd(m, y[0] + k), s0);
+        s1 = _mm512_fmadd_pd(xv, _mm512_maskz_loadu_pd(m, y[1] + k), s1);
+        s2 = _mm512_fmadd_pd(xv, _mm512_maskz_loadu_pd(m, y[2] + k), s2);
+        s3 = _mm512_fmadd_pd(xv, _mm512_maskz_loadu_pd(m, y[3] + k), s3);
+    }
+    out[0] = _mm512_reduce_add_pd(s0);
+    out[1] = _mm512_reduce_add_pd(s1);
+    out[2] = _mm512_reduce_add_pd(s2);
+    out[3] = _mm512_reduce_add_pd(s3);
+}
+#endif
+
+/* Columns [j0, j1) of C: C(i, j) = A row i · B row j. With AVX-512, four
+ * columns at a time share each row of A (dot4_avx512); the rest one by one. */
 static void run_dots(const job *jb, int p)
 {
     double (*dot)(const double *, const double *, size_t) = dot_portable;
-#if GEMM_X86
-    if (jb->e->kernel == kernel_avx512)
-        dot = dot_avx512;
-#endif
     const size_t j0 = jb->N * (size_t)p / (size_t)jb->parts, j1 = jb->N * (size_t)(p + 1) / (size_t)jb->parts;
-    for (size_t j = j0; j < j1; j++) {
+    size_t j = j0;
+#if GEMM_X86
+    if (jb->e->kernel == kernel_avx512) {
+        dot = dot_avx512;
+        for (; j + 4 <= j1; j += 4) {
+            const double *const y[4] = {jb->B.v + (ptrdiff_t)j * jb->B.rs, jb->B.v + (ptrdiff_t)(j + 1) * jb->B.rs,
+                                        jb->B.v + (ptrdiff_t)(j + 2) * jb->B.rs,
+                                        jb->B.v + (ptrdiff_t)(j + 3) * jb->B.rs};
+            for (size_t i = 0; i < jb->M; i++)
+                dot4_avx512(jb->A.v + (ptrdiff_t)i * jb->A.rs, y, jb->K, jb->C.v + (ptrdiff_t)i * jb->C.rs + (ptrdiff_t)j);
+        }
+    }
+#endif
+    for (; j < j1; j++) {
         const double *y = jb->B.v + (ptrdiff_t)j * jb->B.rs;
         for (size_t i = 0; i < jb->M; i++)
             jb->C.v[(ptrdiff_t)i * jb->C.rs + (ptrdiff_t)j] = dot(jb->A.v + (ptrdiff_t)i * jb->A.rs, y, jb->K);

@@ -41,7 +41,7 @@ void gemm_dots(size_t M, size_t N, size_t K, const double *a, const double *b, d
 /* Multiply-adds (M·N·K) from which gemm is worth its set-up over the plain
  * loops, and from which it splits the work over threads. */
 #define GEMM_MIN_WORK ((size_t)1 << 15)
-#define GEMM_THREAD_WORK ((size_t)1 << 19)
+#define GEMM_THREAD_WORK ((size_t)1 << 23)
 
 /* The name of the kernel in use: "avx512", "avx2+fma" or "portable". */
 const char *gemm_kernel_name(void);
