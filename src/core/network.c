@@ -148,6 +148,7 @@ void nn_free(nn_net *net)
     if (!net)
         return;
     free_caches(net);
+    nn_gram_free(net->gram);
     for (int l = 0; l <= NN_MAX_LAYERS; l++) {
         mat_free(net->W[l]);
         mat_free(net->b[l]);
@@ -239,6 +240,8 @@ nn_status nn_bind(nn_net *net, const mat *X, const mat *Y)
     if (!X || !Y || X->rows != (size_t)net->cfg.dims[0] || Y->rows != 1 || Y->cols != X->cols)
         return NN_BAD_ARGUMENT;
     free_caches(net);
+    nn_gram_free(net->gram); /* G belongs to the examples bound before */
+    net->gram = NULL;
     const size_t m = X->cols;
     size_t widest = 0;
     for (int l = 0; l < net->cfg.L; l++)
@@ -288,6 +291,7 @@ nn_net *nn_clone(const nn_net *src)
     *net = *src;
     bool ok = true;
     net->scratch = NULL;
+    net->gram = NULL; /* recomputed by the copy's own training loop if it pays */
     if (src->scratch) {
         size_t widest = 0;
         for (int l = 0; l < src->cfg.L; l++)

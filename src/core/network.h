@@ -154,6 +154,22 @@ nn_status nn_run_op(nn_net *net, nn_op op, double lr);
  * when want_cost (it does not change training). Returns the status of the
  * first failing operation. */
 nn_status nn_iterate(nn_net *net, double lr, bool want_cost);
+/* A faster form of nn_iterate for logistic regression on inputs much wider
+ * than the examples are many (the course's cat pictures), used by training
+ * loops (see network_gram.c): the same iteration written through G = XᵀX,
+ * the same numbers up to the rounding of the sums.
+ *   if (nn_fast_begin(net, planned)) {            false: use nn_iterate
+ *       nn_fast_iterate(net, lr, want_cost) × k;   as nn_iterate
+ *       nn_fast_end(net);                          writes W back
+ *   }
+ * Between begin and end, W (and dW) are those of the begin; Z, A, dZ, db and
+ * b are the last iteration's. `planned` is how many iterations the caller
+ * expects to run: G (n·m² multiply-adds, kept until nn_bind) must pay. */
+#define NN_GRAM_MAX_EXAMPLES 2048
+bool nn_fast_begin(nn_net *net, long planned);
+nn_status nn_fast_iterate(nn_net *net, double lr, bool want_cost);
+void nn_fast_end(nn_net *net);
+
 /* The cost J from the last COST operation (NAN before any). */
 double nn_cost(const nn_net *net);
 /* The cost of the current parameters on the bound data (runs a forward pass;

@@ -10,6 +10,8 @@
 
 #include "network.h"
 
+typedef struct nn_gram nn_gram;
+
 struct nn_net {
     nn_config cfg;
     mat *W[NN_MAX_LAYERS + 1], *b[NN_MAX_LAYERS + 1];
@@ -25,7 +27,11 @@ struct nn_net {
     nn_status status;
     int n_ops;
     nn_op ops[6 * NN_MAX_LAYERS + 1];
+    nn_gram *gram; /* logistic regression's Gram form (network_gram.c), or NULL */
 };
+
+/* Frees what nn_fast_begin kept (NULL is fine). */
+void nn_gram_free(nn_gram *g);
 
 /* Drops the "computed this iteration" marks of every cache. */
 static inline void nn_forget_iteration(nn_net *net)

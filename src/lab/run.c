@@ -126,6 +126,8 @@ long run_loop_step(run_loop *loop, long n)
     const run_hooks *h = &loop->hooks;
     long done = 0;
     loop->stopped = false;
+    /* logistic regression on wide inputs: the same iterations through XᵀX */
+    const bool fast = !loop->diverged && nn_fast_begin(loop->net, n);
     while (done < n && !loop->diverged) {
         if (h->stop && h->stop(h->user)) {
             loop->stopped = true;
@@ -133,7 +135,9 @@ long run_loop_step(run_loop *loop, long n)
         }
         const long it = nn_iterations(loop->net);
         const bool record = loop->cost_every > 0 && it % loop->cost_every == 0;
-        if (nn_iterate(loop->net, loop->lr, record) == NN_DIVERGED) {
+        const nn_status st = fast ? nn_fast_iterate(loop->net, loop->lr, record)
+                                  : nn_iterate(loop->net, loop->lr, record);
+        if (st == NN_DIVERGED) {
             loop->diverged = true;
             loop->diverged_at = it;
         }
@@ -141,6 +145,8 @@ long run_loop_step(run_loop *loop, long n)
         if (record && h->on_cost && h->on_cost(h->user, it, nn_cost(loop->net)))
             break;
     }
+    if (fast)
+        nn_fast_end(loop->net);
     return done;
 }
 
