@@ -55,7 +55,7 @@ _dnn_tutor()
         COMPREPLY=($(compgen -f -- "$cur")); return ;;
     -o | --output)
         COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    --hidden | --layers | --seed | --lr | --iterations | --print-every | --test-split | --data-seed)
+    --hidden | --layers | --seed | --lr | --iterations | --print-every | --test-split | --data-seed | --threads)
         return ;;
     esac
 

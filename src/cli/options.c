@@ -41,7 +41,10 @@
     "  --course-data DIR        where the course's train_catvnoncat.h5 and test_catvnoncat.h5\n" \
     "                           are (default: $DNN_TUTOR_COURSE_DATA, else\n" \
     "                           ~/.local/share/dnn-tutor/course, else the current directory)\n" \
-    "  --test-data FILE         a test set of its own (HDF5 or CSV, the same features)\n"
+    "  --test-data FILE         a test set of its own (HDF5 or CSV, the same features)\n" \
+    "  --threads N              threads for the large matrix products, 1 to " \
+    DNN_LIMIT_TEXT(RUN_THREADS_MAX) " (default:\n" \
+    "                           every core; small products always run on one)\n"
 
 const char cli_run_options_help[] = "Run options:\n" RUN_HELP_DATASET RUN_HELP_HIDDEN RUN_HELP_REST;
 const char cli_run_options_help_sweep[] = "Run options:\n" RUN_HELP_DATASET RUN_HELP_REST;

@@ -21,6 +21,7 @@
 #define RUN_TEST_SPLIT_MAX 0.9    /* the held-out fraction, 0 … this */
 #define RUN_SEED_MAX 4294967295L  /* init and data seeds, 0 … this (a uint32_t) */
 #define RUN_SWEEP_MAX 16          /* hidden sizes one `sweep` may try */
+#define RUN_THREADS_MAX 64        /* --threads: matrix-product threads, 1 … this */
 
 /* A limit as a help text writes it: DNN_LIMIT_TEXT(NN_MAX_UNITS) is "1024". */
 #define DNN_LIMIT_TEXT_(x) #x

@@ -28,6 +28,7 @@
  */
 #include "gemm_internal.h"
 
+#include "dnn_limits.h"
 #include "matrix.h"
 
 #include <pthread.h>
@@ -260,7 +261,7 @@ static void run_part(const job *jb, int p)
 
 /* ---- threads ---------------------------------------------------------- */
 
-#define MAX_THREADS 64
+#define MAX_THREADS RUN_THREADS_MAX
 
 static int threads_wanted; /* 0: every online core */
 static pthread_mutex_t setting_lock = PTHREAD_MUTEX_INITIALIZER;

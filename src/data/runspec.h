@@ -25,7 +25,7 @@
 typedef enum runspec_option {
     RUNSPEC_DATASET, RUNSPEC_HIDDEN, RUNSPEC_LAYERS, RUNSPEC_ACTIVATION, RUNSPEC_INIT, RUNSPEC_SEED,
     RUNSPEC_LR, RUNSPEC_ITERATIONS, RUNSPEC_PRINT_EVERY, RUNSPEC_TEST_SPLIT, RUNSPEC_DATA_SEED,
-    RUNSPEC_STANDARDISE, RUNSPEC_ASSIGNMENT, RUNSPEC_COURSE_DATA, RUNSPEC_TEST_DATA, RUNSPEC_OPTION_COUNT
+    RUNSPEC_STANDARDISE, RUNSPEC_ASSIGNMENT, RUNSPEC_COURSE_DATA, RUNSPEC_TEST_DATA, RUNSPEC_THREADS, RUNSPEC_OPTION_COUNT
 } runspec_option;
 
 /* The course's graded notebooks, as presets (--assignment NAME): each sets
@@ -75,6 +75,8 @@ typedef struct run_spec {
     char course_dir[RUNSPEC_NAME_MAX]; /* --course-data DIR: where the course's files are ("" = the
                                         usual places, data/course.h) */
     char test_data[RUNSPEC_NAME_MAX];  /* --test-data FILE: a test set of its own ("" = none) */
+    int threads;                     /* --threads N: matrix-product threads, 1 … RUN_THREADS_MAX;
+                                        0 (the default) = every core */
     unsigned given;                  /* RUNSPEC_GIVEN(o) for every option a front end set: a default
                                         is never told from a given value by comparing values */
 } run_spec;

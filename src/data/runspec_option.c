@@ -17,7 +17,7 @@
 static const char *const option_names[RUNSPEC_OPTION_COUNT] = {
     "dataset", "hidden", "layers", "activation", "init", "seed", "lr",
     "iterations", "print-every", "test-split", "data-seed", "standardise", "assignment", "course-data",
-    "test-data",
+    "test-data", "threads",
 };
 
 static const char *const assignment_names[RUNSPEC_ASSIGNMENT_COUNT] = {
@@ -300,6 +300,14 @@ static bool apply(run_spec *spec, runspec_option o, const char *v, char *err, si
             return false;
         }
         spec->data_seed = (uint32_t)n;
+        return true;
+    case RUNSPEC_THREADS:
+        if (!parse_long(v, 1, RUN_THREADS_MAX, &n)) {
+            snprintf(err, err_size, "--threads: expected a number of threads from 1 to %d, got '%s'", RUN_THREADS_MAX,
+                     v);
+            return false;
+        }
+        spec->threads = (int)n;
         return true;
     case RUNSPEC_STANDARDISE:
         spec->standardise = true;

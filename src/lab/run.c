@@ -88,6 +88,7 @@ int run_build_net(const run_spec *spec, const mat *X, const mat *Y, nn_net **out
     nn_config cfg;
     if (!runspec_net_config(spec, (int)X->rows, &cfg, err, err_size))
         return 2;
+    mat_set_threads(spec->threads); /* 0: every core */
     return run_net_new(&cfg, X, Y, out, err, err_size);
 }
 

@@ -53,7 +53,9 @@ double run_test_split(const run_spec *spec, bool suggested_split);
 int run_net_new(const nn_config *cfg, const mat *X, const mat *Y, nn_net **out, char *err, size_t err_size);
 
 /* The network spec describes for data with X->rows features
- * (runspec_net_config), built and bound by run_net_new. Same returns. */
+ * (runspec_net_config), built and bound by run_net_new. Same returns. Also
+ * sets the matrix products' threads to spec->threads (mat_set_threads; 0 =
+ * every core), a setting of the whole process. */
 int run_build_net(const run_spec *spec, const mat *X, const mat *Y, nn_net **out, char *err, size_t err_size);
 
 /* A data set and a network built from a spec, bound together. Both owned. */

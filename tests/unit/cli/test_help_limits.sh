@@ -16,10 +16,11 @@ max_layers=$(define src/core/dnn_limits.h NN_MAX_LAYERS)
 lr_max=$(define src/core/dnn_limits.h RUN_LR_MAX | sed 's/\.0*$//')
 sweep_max=$(define src/core/dnn_limits.h RUN_SWEEP_MAX)
 split_max=$(define src/core/dnn_limits.h RUN_TEST_SPLIT_MAX)
+threads_max=$(define src/core/dnn_limits.h RUN_THREADS_MAX)
 sweep_it=$(define src/lab/course.h COURSE_SWEEP_ITERATIONS)
 sweep_sizes=$(awk '$1 == "#define" && $2 == "COURSE_SWEEP_SIZES" { $1 = $2 = ""; print }' "$src/src/lab/course.h" |
   tr -d '{} ')
-for v in units max_layers lr_max sweep_max split_max sweep_it sweep_sizes; do
+for v in units max_layers lr_max sweep_max split_max threads_max sweep_it sweep_sizes; do
   [ -n "${!v}" ] || fail "could not read $v from the headers"
 done
 
@@ -31,6 +32,7 @@ expect sweep "Defaults: --hidden $sweep_sizes --iterations $sweep_it,"
 expect sweep "dnn-tutor sweep --hidden $sweep_sizes --iterations $sweep_it"
 for c in train sweep report stepper trainer; do
   expect "$c" "hold out this fraction for testing (0 to $split_max; default 0)"
+  expect "$c" "threads for the large matrix products, 1 to $threads_max (default: every core;"
 done
 expect report "train at most $sweep_it iterations each"
 
@@ -39,6 +41,7 @@ in_page() { grep -qF -- "$1" <<<"$page" || fail "the man page does not say '$1'"
 in_page "(default $sweep_sizes)"
 in_page "$sweep_it for sweep"
 in_page "hold out this fraction for testing (0 to $split_max; default 0)"
+in_page "threads for the large matrix products, 1 to $threads_max (default: every core;"
 in_page "dnn-tutor sweep --hidden $sweep_sizes --iterations $sweep_it"
 
 lessons=$(tr -s ' \n' '  ' <"$src/lessons/README.md")

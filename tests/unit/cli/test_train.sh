@@ -130,7 +130,8 @@ expect_exit 0 "print-every 0" "$bin" train --iterations 50 --print-every 0
 grep -q '^Cost after' "$tmp/out" && fail "--print-every 0 printed cost lines"
 grep -qx 'Accuracy: [0-9]*%' "$tmp/out" || fail "--print-every 0 still prints the accuracy"
 for bad in "--test-split 0.95" "--test-split -0.1" "--seed -1" "--seed 4294967296" "--iterations -5" \
-           "--print-every x" "--init xavier" "--lr nan" "--layers 0,1" "--dataset=" "--json=yes" "stray"; do
+           "--print-every x" "--init xavier" "--lr nan" "--layers 0,1" "--dataset=" "--json=yes" "stray" \
+           "--threads 0" "--threads 65" "--threads two" "--threads=" "--threads 1.5"; do
   # shellcheck disable=SC2086
   expect_exit 2 "train $bad" "$bin" train $bad
   expect_err_line "train $bad" '^dnn-tutor train: '
@@ -194,6 +195,21 @@ expect_exit 0 "deep defaults keep what is given" "$bin" train --layers 64,20,7,5
   --lr 1.2 --activation tanh --print-every 0 --json
 grep -q '"activations": \["tanh", "tanh", "tanh", "sigmoid"\]' "$tmp/out" || fail "a given --activation stays"
 grep -q '"lr": 1.2' "$tmp/out" || fail "a given --lr stays: $(head -c 300 "$tmp/out")"
+
+# --threads: the products' threads change the speed, never a printed number
+# (each element of a product is summed by one thread, in one order). 128
+# hidden units on digits make 128·64·1797 multiply-adds a product: above the
+# size from which products are split over threads (GEMM_THREAD_WORK).
+for n in 1 2 3; do
+  expect_exit 0 "--threads $n" "$bin" train --dataset digits --layers 64,128,1 --iterations 30 --print-every 10 \
+    --threads "$n"
+  grep -v '^Trained' "$tmp/out" >"$tmp/threads$n"
+done
+grep -q '^Cost after iteration 20: ' "$tmp/threads1" || fail "--threads 1 printed no costs: $(cat "$tmp/threads1")"
+cmp -s "$tmp/threads1" "$tmp/threads2" && cmp -s "$tmp/threads1" "$tmp/threads3" \
+  || fail "--threads 1, 2 and 3 print different numbers: $(diff "$tmp/threads1" "$tmp/threads3")"
+expect_exit 2 "--threads 0" "$bin" train --threads 0
+expect_err_line "--threads 0" "^dnn-tutor train: --threads: expected a number of threads from 1 to [0-9]+, got '0'$"
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures failure(s)"
