@@ -382,7 +382,15 @@ data_status h5data_load(const char *path, h5data *out, data_error *err)
     int64_t *labels = NULL;
     h5data_layout lay = {0, 0, 0, 0};
 
-    file = H5Fopen(path, H5F_ACC_RDONLY, H5P_DEFAULT);
+    /* Closing the file closes everything opened in it, even an object the
+     * library half-opened before finding it damaged (the default "weak"
+     * close keeps the file, and its memory, alive for such objects). */
+    hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
+    if (fapl >= 0)
+        H5Pset_fclose_degree(fapl, H5F_CLOSE_STRONG);
+    file = H5Fopen(path, H5F_ACC_RDONLY, fapl >= 0 ? fapl : H5P_DEFAULT);
+    if (fapl >= 0)
+        H5Pclose(fapl);
     if (file < 0) {
         h5data_reason(reason);
         st = data_error_set(err, DATA_BAD_FORMAT, path, 0, 0, "cannot be opened as HDF5, truncated or damaged%s%s",

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Bounded fuzzing of the lesson loader, the progress file's reader and the
-# CSV loader (CI runs this after the suites).
+# Bounded fuzzing of the lesson loader, the progress file's reader, the CSV
+# and HDF5 loaders and the exercise checker's reader of returned values (CI
+# runs this after the suites).
 #
 #   tests/fuzz/run_fuzz.sh [BUILD_DIR] [SECONDS]     defaults: build-fuzz 60
 #
 # Configures BUILD_DIR with clang + ASan/UBSan when it is not configured yet,
 # builds the fuzz targets only, and fuzzes the lesson loader for SECONDS,
-# then the progress reader for a third and the CSV loader for half of that,
+# then the progress reader for a third, the CSV loader for half, the HDF5
+# loader for a third and the exercise values' reader for a sixth of that,
 # from the seed corpora (new inputs go to BUILD_DIR/corpus-<name>, the tree
 # is not touched).
 # Exit 0 when nothing was found or when clang/libFuzzer is missing (said so),
@@ -34,7 +36,8 @@ if ! grep -q '^tests/fuzz/fuzz_lesson:' <<<"$targets"; then
   echo "run_fuzz: clang cannot build -fsanitize=fuzzer targets here: fuzzing skipped"
   exit 0
 fi
-if ! ninja -C "$build" tests/fuzz/fuzz_lesson tests/fuzz/fuzz_progress tests/fuzz/fuzz_csv \
+if ! ninja -C "$build" tests/fuzz/fuzz_lesson tests/fuzz/fuzz_progress tests/fuzz/fuzz_csv tests/fuzz/fuzz_h5 \
+     tests/fuzz/fuzz_exvalue \
      >"$build/fuzz-build.log" 2>&1; then
   echo "run_fuzz: building the fuzz targets failed:"; tail -30 "$build/fuzz-build.log"; exit 1
 fi
@@ -67,4 +70,6 @@ part() { # a share of the time, at least one second
 fuzz lesson "$seconds" tests/fuzz/corpus/lesson -dict=tests/fuzz/lesson.dict -max_len=16384
 fuzz progress "$(part 3)" tests/fuzz/corpus/progress -max_len=16384
 fuzz csv "$(part 2)" tests/data/csv -max_len=4096
+LSAN_OPTIONS=suppressions=$PWD/tests/fuzz/lsan-hdf5.supp fuzz h5 "$(part 3)" tests/fuzz/corpus/h5 -max_len=8192
+fuzz exvalue "$(part 6)" tests/fuzz/corpus/exvalue -max_len=4096
 exit 0
