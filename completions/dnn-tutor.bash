@@ -53,6 +53,9 @@ _dnn_tutor()
         COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --test-data)
         COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    --image)
+        COMPREPLY=($(compgen -f -X '!*.[pP][nN][gG]' -- "$cur") $(compgen -f -X '!*.[jJ][pP][gG]' -- "$cur")
+            $(compgen -f -X '!*.[jJ][pP][eE][gG]' -- "$cur") $(compgen -d -- "$cur")); return ;;
     -o | --output)
         COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --hidden | --layers | --seed | --lr | --iterations | --print-every | --test-split | --data-seed | --threads)

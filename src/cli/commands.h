@@ -14,5 +14,6 @@ int cmd_stepper(int argc, char **argv);  /* cmd_app.c: the stepper lab directly 
 int cmd_trainer(int argc, char **argv);  /* cmd_app.c: the trainer lab directly */
 int cmd_report(int argc, char **argv);   /* cmd_report.c */
 int cmd_exercises(int argc, char **argv); /* cmd_exercises.c: list, check, watch, hint, init */
+int cmd_predict(int argc, char **argv);  /* cmd_predict.c: train, then classify --image FILE */
 
 #endif

@@ -2,7 +2,7 @@
  * main.c — dnn-tutor's entry point: picks the subcommand and hands over.
  *
  *   dnn-tutor [--lessons DIR] [--no-color] [--ascii] [--lang zh|en]   the full-screen app
- *   dnn-tutor train|sweep|stepper|trainer|report|lessons|exercises …   see --help
+ *   dnn-tutor train|sweep|stepper|trainer|predict|report|lessons|exercises …   see --help
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -24,6 +24,7 @@ static const subcommand subcommands[] = {
     {"sweep", cmd_sweep, "train one network per hidden-layer size and print each accuracy"},
     {"stepper", cmd_stepper, "open the stepper lab: forward and backward propagation one operation at a time"},
     {"trainer", cmd_trainer, "open the live trainer lab: watch the cost fall, change lr and n_h as it runs"},
+    {"predict", cmd_predict, "train on pictures (the course's cat data), then classify a PNG or JPEG of your own"},
     {"report", cmd_report, "write a lab report (Markdown or HTML with SVG figures) of a real run"},
     {"lessons", cmd_lessons, "check lesson files: dnn-tutor lessons check [DIR]"},
     {"exercises", cmd_exercises, "write the course's graded functions in numpy and have them checked"},

@@ -221,3 +221,43 @@ mat *picture_column(const picture *p)
         x->v[k] = (double)p->rgb[k] / 255.0;
     return x;
 }
+
+bool picture_crop_centre(const picture *in, int height, int width, picture *out)
+{
+    memset(out, 0, sizeof *out);
+    if (height < 1 || width < 1 || in->height < 1 || in->width < 1)
+        return false;
+    /* keep every row and as many columns as the ratio allows, or the other way round */
+    long long h = in->height, w = in->width;
+    if (w * height > h * width)
+        w = h * width / height > 0 ? h * width / height : 1;
+    else
+        h = w * height / width > 0 ? w * height / width : 1;
+    int top = (int)((in->height - h) / 2), left = (int)((in->width - w) / 2);
+    out->rgb = malloc((size_t)h * (size_t)w * 3);
+    if (out->rgb == NULL)
+        return false;
+    out->height = (int)h;
+    out->width = (int)w;
+    for (long long r = 0; r < h; r++)
+        memcpy(out->rgb + (size_t)r * (size_t)w * 3, in->rgb + (((size_t)(top + r)) * in->width + left) * 3,
+               (size_t)w * 3);
+    return true;
+}
+
+mat *picture_column_channels(const picture *p, int channels)
+{
+    if (channels == 3)
+        return picture_column(p);
+    if (channels != 1)
+        return NULL;
+    size_t n = (size_t)p->height * p->width;
+    mat *x = mat_new(n, 1);
+    if (x == NULL)
+        return NULL;
+    for (size_t k = 0; k < n; k++) {
+        const unsigned char *px = p->rgb + 3 * k;
+        x->v[k] = ((double)px[0] + px[1] + px[2]) / 3.0 / 255.0;
+    }
+    return x;
+}

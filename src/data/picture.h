@@ -46,6 +46,20 @@ void picture_free(picture *p);
  * runs out or a size is below 1; *out is then zeroed. */
 bool picture_resize(const picture *in, int height, int width, picture *out);
 
+/* The largest centred part of in with the aspect ratio height : width (a
+ * wide photo loses its left and right edges, a tall one its top and bottom),
+ * so that resizing it to height × width does not stretch it. The part is
+ * written to *out and its size to out->height, out->width (in's own size when
+ * the ratio already holds). False when memory runs out or a size is below 1;
+ * *out is then zeroed. */
+bool picture_crop_centre(const picture *in, int height, int width, picture *out);
+
+/* The picture as one example with `channels` values a pixel, bytes / 255 in
+ * C order: 3 is picture_column; 1 is the grey level (R + G + B) / 3 of each
+ * pixel, for a data set of grey pictures. NULL when memory runs out or
+ * channels is neither 1 nor 3. */
+mat *picture_column_channels(const picture *p, int channels);
+
 /* The picture as one example: a (height·width·3, 1) column of bytes / 255 in
  * C order, as the course flattens its pictures; NULL when memory runs out. */
 mat *picture_column(const picture *p);

@@ -18,6 +18,8 @@ Expected output, one file per preset (<preset>.expected):
   w4-deep       week 4: [n_x, 20, 7, 5, 1], seed(1), W = randn / sqrt(n[l-1]),
                 otherwise as w4-two-layer.
 Cost lines are "Cost after iteration %i: %f".
+week2() and deep() return the trained parameters, so tests can also ask what
+the trained network says of one picture (tests/unit/cli/predict_expected.py).
 """
 import os
 
@@ -81,6 +83,7 @@ def week2(X, Y, Xt, Yt, out):
     for name, x, y in (("train", X, Y), ("test", Xt, Yt)):
         p = (sigmoid(np.dot(w.T, x) + b) > 0.5).astype(np.float64)
         out.append("{} accuracy: {} %".format(name, 100 - np.mean(np.abs(p - y)) * 100))
+    return w, b
 
 
 def forward(params, X, L):
@@ -128,6 +131,7 @@ def deep(X, Y, Xt, Yt, dims, scale, out):
         p = np.zeros((1, x.shape[1]))
         p[probas > 0.5] = 1
         out.append("Accuracy: " + str(np.sum((p == y) / x.shape[1])))
+    return params
 
 
 def main():

@@ -36,10 +36,10 @@ has() { # description list word…
   done
 }
 
-has "commands" "$(comp dnn-tutor '')" train sweep stepper trainer report lessons
+has "commands" "$(comp dnn-tutor '')" train sweep stepper trainer predict report lessons
 [ "$(comp dnn-tutor tr)" = "train trainer " ] || fail "'tr' completes to '$(comp dnn-tutor tr)', want train trainer"
 has "global options" "$(comp dnn-tutor --)" --help --version --lessons --lang --no-color --ascii
-for cmd in train sweep stepper trainer report; do
+for cmd in train sweep stepper trainer predict report; do
   want=$("$bin" $cmd --help | grep -oE -- '(^|[ ,])--?[a-zA-Z][a-zA-Z0-9-]*' | sed 's/^[ ,]*//' | grep -- '^--' | sort -u | tr '\n' ' ')
   got=$(comp dnn-tutor $cmd --)
   [ "$got" = "$want" ] || fail "$cmd --: offers '$got', --help lists '$want'"
@@ -67,6 +67,9 @@ for o in --format --lang; do
 done
 touch "$tmp/mine.csv" "$tmp/other.txt"
 has "a CSV file for --dataset" "$(comp dnn-tutor train --dataset "$tmp/m")" "$tmp/mine.csv"
+touch "$tmp/me.png" "$tmp/me.JPG" "$tmp/me.jpeg" "$tmp/me.txt"
+[ "$(comp dnn-tutor predict --image "$tmp/me")" = "$tmp/me.JPG $tmp/me.jpeg $tmp/me.png " ] ||
+  fail "--image offers '$(comp dnn-tutor predict --image "$tmp/me")', want the PNG and JPEG files only"
 
 if command -v zsh >/dev/null 2>&1; then
   zsh -n "$src/completions/_dnn-tutor" || fail "the zsh completion does not parse"

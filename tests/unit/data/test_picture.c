@@ -1,5 +1,6 @@
 /* A learner's own picture: PNG and JPEG files (written here with libpng and
- * libjpeg) read as RGB, resized by box averages, flattened as the course
+ * libjpeg) read as RGB, cropped to a ratio about the centre, resized by box
+ * averages, flattened (in colour or grey) as the course
  * flattens its pictures; broken files refused with one message. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -209,6 +210,54 @@ static void the_column_is_the_course_flatten_over_255(void **state)
     picture_free(&p);
 }
 
+static void cropping_keeps_the_centre_at_the_wanted_ratio(void **state)
+{
+    (void)state;
+    enum { H = 3, W = 7 };
+    unsigned char src[H * W * 3];
+    for (int r = 0; r < H; r++)
+        for (int c = 0; c < W; c++)
+            for (int ch = 0; ch < 3; ch++)
+                src[(r * W + c) * 3 + ch] = pixel(r, c, ch);
+    picture wide = {H, W, src}, out;
+    assert_true(picture_crop_centre(&wide, 64, 64, &out)); /* square: columns 2..4 */
+    assert_int_equal(out.height, 3);
+    assert_int_equal(out.width, 3);
+    for (int r = 0; r < 3; r++)
+        for (int c = 0; c < 3; c++)
+            assert_int_equal(out.rgb[(r * 3 + c) * 3 + 1], pixel(r, c + 2, 1));
+    picture_free(&out);
+    picture tall = {W, H, src}; /* the same bytes as 7 rows of 3: rows 2..4 */
+    assert_true(picture_crop_centre(&tall, 1, 1, &out));
+    assert_int_equal(out.height, 3);
+    assert_int_equal(out.width, 3);
+    assert_memory_equal(out.rgb, src + 2 * 3 * 3, 3 * 3 * 3);
+    picture_free(&out);
+    assert_true(picture_crop_centre(&wide, 3, 7, &out)); /* the ratio holds: all of it */
+    assert_int_equal(out.height, 3);
+    assert_int_equal(out.width, 7);
+    assert_memory_equal(out.rgb, src, sizeof src);
+    picture_free(&out);
+    assert_false(picture_crop_centre(&wide, 0, 1, &out));
+}
+
+static void a_grey_column_averages_the_three_channels(void **state)
+{
+    (void)state;
+    unsigned char src[2 * 3] = {10, 20, 60, 255, 255, 0};
+    picture p = {1, 2, src};
+    mat *x = picture_column_channels(&p, 1);
+    assert_int_equal(x->rows, 2);
+    assert_true(mat_get(x, 0, 0) == 90.0 / 3.0 / 255.0);
+    assert_true(mat_get(x, 1, 0) == 510.0 / 3.0 / 255.0);
+    mat_free(x);
+    x = picture_column_channels(&p, 3);
+    assert_int_equal(x->rows, 6);
+    assert_true(mat_get(x, 2, 0) == 60.0 / 255.0);
+    mat_free(x);
+    assert_null(picture_column_channels(&p, 2));
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -233,6 +282,8 @@ int main(void)
         cmocka_unit_test(broken_pictures_are_refused),
         cmocka_unit_test(resizing_averages_each_box_and_enlarging_repeats_pixels),
         cmocka_unit_test(the_column_is_the_course_flatten_over_255),
+        cmocka_unit_test(cropping_keeps_the_centre_at_the_wanted_ratio),
+        cmocka_unit_test(a_grey_column_averages_the_three_channels),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
