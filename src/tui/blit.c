@@ -79,14 +79,14 @@ bool blit_frame(const ui_canvas *c, bool ascii, bool force)
             if (cell->flags & UI_CELL_CONT)
                 continue;
             unsigned long attrs;
-            short pair;
+            int pair;
             theme_cell_style(cell, &attrs, &pair);
             bool wide = x + 1 < c->width && (cell[1].flags & UI_CELL_CONT);
             wchar_t wch[2] = {(wchar_t)(cell->ch ? cell->ch : ' '), 0};
             if (ascii && cell->ch >= 0x80)
                 wch[0] = blit_ascii(cell->ch);
             cchar_t cc;
-            setcchar(&cc, wch, (attr_t)attrs, pair, NULL);
+            setcchar(&cc, wch, (attr_t)attrs, 0, &pair); /* the pair as an extended (int) pair */
             mvwadd_wch(stdscr, y, x, &cc);
             if (wide && wch[0] == '?' && x + 1 < cols) {
                 mvwadd_wch(stdscr, y, x + 1, &cc);

@@ -3,11 +3,16 @@
  *
  * Pair numbers:  1 … ROLE_COUNT−1           one per role
  *                HEAT_BASE + fg·9 + bg      heat cells, shades 0 … 8 each
+ *                alloc_pair(fg, bg)         picture cells (UI_CELL_RGB), as they come:
+ *                                           the colour numbers of rgb.h, pairs reused
+ *                                           by ncurses when the table is full
  */
 #include "theme.h"
 
 #include <curses.h>
 #include <stdlib.h>
+
+#include "rgb.h"
 
 typedef struct theme_role {
     short fg, bg;        /* −1 = the terminal's default */
@@ -93,15 +98,19 @@ bool theme_has_color(void)
     return theme_color;
 }
 
-void theme_cell_style(const ui_cell *cell, unsigned long *attrs, short *pair)
+void theme_cell_style(const ui_cell *cell, unsigned long *attrs, int *pair)
 {
     int role = cell->role < ROLE_COUNT ? cell->role : ROLE_NORMAL;
     attr_t a;
-    short p = 0;
+    int p = 0;
     if (theme_color) {
         a = theme_roles[role].color_attrs;
         p = (short)role;
-        if ((cell->flags & UI_CELL_SHADED) && theme_heat_pairs)
+        if (cell->flags & UI_CELL_RGB) {
+            int rgb_pair = alloc_pair(rgb_color_number(cell->rgb, COLORS), rgb_color_number(cell->rgb + 3, COLORS));
+            if (rgb_pair > 0)
+                p = rgb_pair;
+        } else if ((cell->flags & UI_CELL_SHADED) && theme_heat_pairs)
             p = (short)(HEAT_BASE + (cell->fg % HEAT_LEVELS) * HEAT_LEVELS + (cell->bg % HEAT_LEVELS));
         else if ((cell->flags & UI_CELL_SHADED) && theme_heat_coarse)
             p = (short)(HEAT_BASE + theme_coarse(cell->fg) * 3 + theme_coarse(cell->bg));

@@ -18,7 +18,7 @@
 
 #include "text.h"
 
-static const ui_cell blank_cell = {' ', ROLE_NORMAL, 0, 0, 0};
+static const ui_cell blank_cell = {.ch = ' ', .role = ROLE_NORMAL};
 
 ui_canvas *canvas_new(int width, int height)
 {
@@ -123,9 +123,9 @@ int canvas_put(ui_canvas *c, int x, int y, uint32_t ch, ui_role role)
     canvas_unlink(c, x, y);
     if (w == 2)
         canvas_unlink(c, x + 1, y);
-    *cell = (ui_cell){ch, (uint8_t)role, 0, 0, 0};
+    *cell = (ui_cell){.ch = ch, .role = (uint8_t)role};
     if (w == 2)
-        *canvas_at(c, x + 1, y) = (ui_cell){0, (uint8_t)role, 0, 0, UI_CELL_CONT};
+        *canvas_at(c, x + 1, y) = (ui_cell){.role = (uint8_t)role, .flags = UI_CELL_CONT};
     return w;
 }
 
@@ -236,6 +236,16 @@ void canvas_put_shaded(ui_canvas *c, int x, int y, uint32_t ch, uint8_t fg, uint
     cell->fg = fg > UI_SHADE_MAX ? UI_SHADE_MAX : fg;
     cell->bg = bg > UI_SHADE_MAX ? UI_SHADE_MAX : bg;
     cell->flags |= UI_CELL_SHADED;
+}
+
+void canvas_put_rgb(ui_canvas *c, int x, int y, uint32_t ch, const uint8_t fg[3], const uint8_t bg[3])
+{
+    if (canvas_put(c, x, y, ch, ROLE_NORMAL) == 0)
+        return;
+    ui_cell *cell = canvas_at(c, x, y);
+    memcpy(cell->rgb, fg, 3);
+    memcpy(cell->rgb + 3, bg, 3);
+    cell->flags |= UI_CELL_RGB;
 }
 
 void canvas_box(ui_canvas *c, int x, int y, int w, int h, const char *title, ui_role role, bool ascii)

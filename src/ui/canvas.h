@@ -14,6 +14,7 @@
  * theme in src/tui decides how each role looks in colour and in monochrome.
  * Shades (1 … UI_SHADES) are for heatmaps: with UI_CELL_SHADED a cell's
  * fg/bg are shade indices of the role's ramp (0 = the role's own colour).
+ * Pictures carry their own colours: with UI_CELL_RGB, rgb holds them.
  *
  * Ownership: canvas_new returns a canvas freed with canvas_free. Drawing
  * outside the canvas is clipped silently.
@@ -63,7 +64,8 @@ enum {
     UI_CELL_SHADED = 1u << 1,  /* fg/bg are heat shades */
     UI_CELL_BOLD = 1u << 2,
     UI_CELL_REVERSE = 1u << 3,
-    UI_CELL_UNDERLINE = 1u << 4
+    UI_CELL_UNDERLINE = 1u << 4,
+    UI_CELL_RGB = 1u << 5      /* a picture's colours: rgb[0..2] foreground, rgb[3..5] background */
 };
 
 typedef struct ui_cell {
@@ -72,6 +74,7 @@ typedef struct ui_cell {
     uint8_t fg;     /* shade 0 … UI_SHADE_MAX (with UI_CELL_SHADED) */
     uint8_t bg;
     uint8_t flags;
+    uint8_t rgb[6]; /* with UI_CELL_RGB: the foreground's then the background's red, green, blue */
 } ui_cell;
 
 typedef struct ui_canvas {
@@ -108,6 +111,10 @@ void canvas_paint(ui_canvas *c, int x, int y, int w, int h, ui_role role, uint8_
 void canvas_fill(ui_canvas *c, int x, int y, int w, int h, uint32_t ch, ui_role role);
 /* A heat cell: ch (usually ▀) with foreground shade fg and background shade bg. */
 void canvas_put_shaded(ui_canvas *c, int x, int y, uint32_t ch, uint8_t fg, uint8_t bg);
+/* A picture cell: ch (usually ▀, the upper pixel over the lower one) with
+ * foreground colour fg and background colour bg, each {red, green, blue};
+ * how near the terminal comes to them is the theme's business. */
+void canvas_put_rgb(ui_canvas *c, int x, int y, uint32_t ch, const uint8_t fg[3], const uint8_t bg[3]);
 /* A box outline with an optional UTF-8 title in its top edge; `ascii` uses
  * + - | instead of the box-drawing characters. */
 void canvas_box(ui_canvas *c, int x, int y, int w, int h, const char *title, ui_role role, bool ascii);

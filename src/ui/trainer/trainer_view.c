@@ -23,6 +23,7 @@
 #include "../glyphs.h"
 #include "heatmap.h"
 #include "plot.h"
+#include "trainer_gallery.h"
 #include "trainer_screen_internal.h"
 
 static const char *tv_dataset_label(const trainer *t)
@@ -313,6 +314,8 @@ static void tv_train(const trainer_screen *ts, ui_canvas *c, ui_rect area, const
         left_title = UI_TR(ctx, "decision regions: y-hat", "决策区域：预测 ŷ");
     else if (d->image_side)
         left_title = UI_TR(ctx, "test images: is it a 3?", "测试图像：是 3 吗？");
+    else if (trainer_gallery_applies(ts))
+        left_title = UI_TR(ctx, "test pictures, wrong first", "测试图片，错的在前");
     else
         left_title = UI_TR(ctx, "data", "数据");
     canvas_box(c, area.x, area.y, lw, area.h, left_title, ROLE_BORDER, ascii);
@@ -321,6 +324,8 @@ static void tv_train(const trainer_screen *ts, ui_canvas *c, ui_rect area, const
         tv_map(ts, c, lin, ctx);
     else if (d->image_side)
         tv_gallery(ts, c, lin, ctx);
+    else if (trainer_gallery_applies(ts))
+        trainer_gallery_render(ts, c, lin, ctx);
     else
         canvas_printf(c, lin.x, lin.y, lin.w, ROLE_DIM,
                       UI_TR(ctx, "%zu examples, %d features: no 2-D map", "%zu 个样本，%d 个特征：无二维图"),
