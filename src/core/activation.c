@@ -10,17 +10,20 @@
 
 #include <assert.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Every name of an activation, in one table: what a learner types, what a
  * screen shows, what a formula writes. */
 static const struct {
     const char *name, *label, *symbol;
+    const char *derivative; /* g'[l] as dZ[l] = dA[l] ∗ g'[l] writes it: a format of at most two %d, both l */
+    bool reads_output;      /* the backward rule reads A = g(Z), not Z */
 } act_names[ACT_COUNT] = {
-    [ACT_SIGMOID] = {"sigmoid", "sigmoid", "σ"},
-    [ACT_TANH] = {"tanh", "tanh", "tanh"},
-    [ACT_RELU] = {"relu", "ReLU", "relu"},
-    [ACT_LEAKY_RELU] = {"leaky-relu", "Leaky ReLU", "leaky_relu"},
+    [ACT_SIGMOID] = {"sigmoid", "sigmoid", "σ", "A[%d](1 − A[%d])", true},
+    [ACT_TANH] = {"tanh", "tanh", "tanh", "(1 − A[%d]²)", true},
+    [ACT_RELU] = {"relu", "ReLU", "relu", "[Z[%d] > 0]", false},
+    [ACT_LEAKY_RELU] = {"leaky-relu", "Leaky ReLU", "leaky_relu", "(Z[%d] > 0 ? 1 : 0.01)", false},
 };
 
 const char *act_name(act_kind k)
@@ -36,6 +39,18 @@ const char *act_label(act_kind k)
 const char *act_symbol(act_kind k)
 {
     return (unsigned)k < ACT_COUNT ? act_names[k].symbol : "g";
+}
+
+size_t act_derivative_text(act_kind k, int layer, char *buf, size_t size)
+{
+    if ((unsigned)k >= ACT_COUNT)
+        return (size_t)snprintf(buf, size, "g'(Z[%d])", layer);
+    return (size_t)snprintf(buf, size, act_names[k].derivative, layer, layer);
+}
+
+bool act_backward_reads_output(act_kind k)
+{
+    return (unsigned)k < ACT_COUNT && act_names[k].reads_output;
 }
 
 bool act_parse(const char *name, act_kind *out)
@@ -65,8 +80,7 @@ CORE_SIMD_CLONES static void relu_forward(double *a, const double *z, size_t n)
     }
 }
 
-CORE_SIMD_CLONES static void relu_backward(double *restrict dz, const double *restrict da,
-                                           const double *restrict z, size_t n)
+CORE_SIMD_CLONES static void relu_backward(double *dz, const double *da, const double *z, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         dz[i] = z[i] > 0.0 ? da[i] : 0.0;

@@ -13,6 +13,7 @@
 #define DNN_CORE_ACTIVATION_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "matrix.h"
 
@@ -32,6 +33,12 @@ const char *act_name(act_kind k);
 const char *act_label(act_kind k);
 /* The name a formula writes, g in A = g(Z): "σ", "tanh", "relu", "leaky_relu"; "g" for none. */
 const char *act_symbol(act_kind k);
+/* g' as the backward step writes it for layer l, "(1 − A[1]²)" for tanh,
+ * "[Z[2] > 0]" for ReLU (snprintf's contract). */
+size_t act_derivative_text(act_kind k, int layer, char *buf, size_t size);
+/* Whether the backward rule reads A = g(Z) (σ, tanh: the course's code
+ * does) rather than Z (ReLU, leaky ReLU). */
+bool act_backward_reads_output(act_kind k);
 /* Parses a name above ("leaky_relu" is accepted too); false when unknown. */
 bool act_parse(const char *name, act_kind *out);
 

@@ -16,15 +16,7 @@
 #include <stddef.h>
 
 #include "network.h"
-
-/* A matrix an operation touches: a network value of a layer, or the labels Y. */
-typedef struct nn_ref {
-    nn_value value;  /* NN_VALUE_COUNT stands for Y */
-    int layer;
-} nn_ref;
-
-#define NN_REF_Y ((nn_ref){NN_VALUE_COUNT, 0})
-#define NN_OP_MAX_OPERANDS 4
+#include "network_ops.h" /* nn_ref, the table every writer here reads */
 
 /* The name of a reference as the course writes it: "W[1]", "X" for A[0], "Y", "dZ[2]". */
 size_t nn_ref_name(nn_ref r, char *buf, size_t size);
@@ -36,7 +28,7 @@ size_t nn_op_shapes(const nn_net *net, nn_op op, char *buf, size_t size);
 /* Fills in[0 … n) with what op reads and *out with what it writes; returns n.
  * For COST *out is A[L] (the cost is a scalar: nn_cost); for UPDATE *out is W[1]. */
 int nn_op_operands(const nn_net *net, nn_op op, nn_ref in[NN_OP_MAX_OPERANDS], nn_ref *out);
-/* True for the forward half (LINEAR, ACTIVATE, COST). */
+/* True for the forward half (LINEAR, ACTIVATE, COST: the forward and cost phases). */
 int nn_op_is_forward(nn_op op);
 
 #endif

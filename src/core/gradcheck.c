@@ -7,6 +7,8 @@
  */
 #include "gradcheck.h"
 
+#include "network_ops.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -50,10 +52,12 @@ nn_status gc_check(const nn_net *net, double eps, gc_result *out)
     if (!work)
         return NN_NO_MEMORY;
     /* The analytic gradients of the current parameters: one iteration of
-     * forward and backward operations without the update. */
-    const int ops = nn_op_count(work);
-    for (int i = 0; i < ops - 1; i++)
-        nn_run_op(work, nn_op_at(work, i), 0.0);
+     * every operation but those of the update phase. */
+    for (int i = 0; i < nn_op_count(work); i++) {
+        const nn_op op = nn_op_at(work, i);
+        if (nn_op_phase_of(op) != NN_PHASE_UPDATE)
+            nn_run_op(work, op, 0.0);
+    }
 
     memset(out, 0, sizeof *out);
     out->L = nn_layers(work);

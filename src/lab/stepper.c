@@ -231,7 +231,7 @@ bool stepper_predict_on(const stepper *s) { return s->predict; }
 
 bool stepper_op_predictable(const nn_net *net, nn_op op, nn_ref *out)
 {
-    if (op.kind == NN_OP_COST || op.kind == NN_OP_UPDATE)
+    if (!nn_op_def_of(op.kind)->writes_one_matrix) /* a scalar J, or every layer */
         return false;
     nn_ref in[NN_OP_MAX_OPERANDS], o;
     nn_op_operands(net, op, in, &o);

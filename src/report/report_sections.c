@@ -60,7 +60,8 @@ static void ops_block(report_doc *doc, const nn_net *net, int part)
     char line[512];
     for (int i = 0; i < nn_op_count(net); i++) {
         nn_op op = nn_op_at(net, i);
-        int which = op.kind == NN_OP_UPDATE ? 2 : nn_op_is_forward(op) ? 0 : 1;
+        const nn_op_phase phase = nn_op_phase_of(op);
+        int which = phase == NN_PHASE_UPDATE ? 2 : phase == NN_PHASE_BACKWARD ? 1 : 0;
         if (which != part)
             continue;
         nn_op_formula(net, op, line, sizeof line);

@@ -13,5 +13,5 @@ if [ -n "$bad" ]; then
   exit 1
 fi
 # and the one wording is what the core writes for the db step
-grep -q '" each row summed → "' src/core/formula.c || { echo "src/core/formula.c: the db step no longer says 'each row summed'"; exit 1; }
+grep -q '"{0} each row summed → {out}"' src/core/network_ops.c || { echo "src/core/network_ops.c: the db step no longer says 'each row summed'"; exit 1; }
 exit 0

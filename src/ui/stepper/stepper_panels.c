@@ -37,7 +37,7 @@ static int preview_items(const stepper *s, nn_op op, bool computed, pv_item *ite
 {
     const nn_net *net = stepper_net(s);
     int n = 0;
-    if (op.kind == NN_OP_UPDATE) {
+    if (nn_op_phase_of(op) == NN_PHASE_UPDATE) {
         for (int l = 1; l <= nn_layers(net) && n + 4 <= PV_MAX; l++) {
             items[n++] = (pv_item){.ref = {NN_W, l}, .result = computed};
             if (!computed)
@@ -51,7 +51,7 @@ static int preview_items(const stepper *s, nn_op op, bool computed, pv_item *ite
         int k = nn_op_operands(net, op, in, &out);
         for (int i = 0; i < k; i++)
             items[n++] = (pv_item){.ref = in[i]};
-        if (computed && op.kind != NN_OP_COST)
+        if (computed && nn_op_phase_of(op) != NN_PHASE_COST)
             items[n++] = (pv_item){.ref = out, .result = true};
     }
     int kept = 0;
@@ -81,7 +81,7 @@ static void draw_previews(const stepper *s, nn_op op, bool computed, ui_canvas *
     pv_item items[PV_MAX];
     int n = preview_items(s, op, computed, items);
     /* One extra line for the result that is not a matrix (J, or "= ?"). */
-    int extra = (op.kind == NN_OP_COST || !computed) && op.kind != NN_OP_UPDATE ? 1 : 0;
+    int extra = (nn_op_phase_of(op) == NN_PHASE_COST || !computed) && nn_op_phase_of(op) != NN_PHASE_UPDATE ? 1 : 0;
     int avail = r.h - extra;
     for (int i = 0; i < n; i++)
         items[i].lines = (int)items[i].m->rows;
@@ -135,7 +135,7 @@ static void draw_previews(const stepper *s, nn_op op, bool computed, ui_canvas *
     }
     if (!extra || y >= r.y + r.h)
         return;
-    if (op.kind == NN_OP_COST) {
+    if (nn_op_phase_of(op) == NN_PHASE_COST) {
         char v[64] = "?";
         if (computed)
             stepper_format_value(nn_cost(net), v, sizeof v);
@@ -420,8 +420,8 @@ void stv_draw_right(const stepper *s, const stepper_notice *notice, ui_canvas *c
     int y = r.y;
     const char *dot = ctx->ascii ? " - " : " · ";
     canvas_printf(c, r.x, y++, r.w, ROLE_HEADING, "%s %d/%d%s%s%s%s%s", UI_TR(ctx, "Step", "步骤"), idx + 1,
-                  nn_op_count(net), dot, stv_phase_name(op, ctx), op.kind == NN_OP_UPDATE ? "" : dot,
-                  op.kind == NN_OP_UPDATE ? "" : stv_kind_name(op.kind, ctx),
+                  nn_op_count(net), dot, stv_phase_name(op, ctx), nn_op_phase_of(op) == NN_PHASE_UPDATE ? "" : dot,
+                  nn_op_phase_of(op) == NN_PHASE_UPDATE ? "" : stv_kind_name(op.kind, ctx),
                   computed ? "" : UI_TR(ctx, " (next)", "（待运行）"));
     char text[1024];
     nn_op_formula(net, op, text, sizeof text);

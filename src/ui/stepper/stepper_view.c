@@ -119,23 +119,13 @@ int stv_wrapped(ui_canvas *c, ui_rect r, int y, int max_lines, const char *utf8,
 
 const char *stv_kind_name(nn_op_kind k, const ui_ctx *ctx)
 {
-    switch (k) {
-    case NN_OP_LINEAR: return UI_TR(ctx, "linear", "线性");
-    case NN_OP_ACTIVATE: return UI_TR(ctx, "activation", "激活");
-    case NN_OP_COST: return UI_TR(ctx, "cost", "代价");
-    case NN_OP_DZ_OUTPUT: return UI_TR(ctx, "output gradient", "输出层梯度");
-    case NN_OP_DW: return UI_TR(ctx, "weight gradient", "权重梯度");
-    case NN_OP_DB: return UI_TR(ctx, "bias gradient", "偏置梯度");
-    case NN_OP_DA_PREV: return UI_TR(ctx, "backprop", "反向传递");
-    case NN_OP_DZ: return UI_TR(ctx, "activation gradient", "激活梯度");
-    case NN_OP_UPDATE: return UI_TR(ctx, "update", "更新");
-    }
-    return "?";
+    const nn_op_def *d = nn_op_def_of(k); /* the names are the op table's */
+    return d ? UI_TR(ctx, d->name, d->name_zh) : "?";
 }
 
 const char *stv_phase_name(nn_op op, const ui_ctx *ctx)
 {
-    if (op.kind == NN_OP_UPDATE)
+    if (nn_op_phase_of(op) == NN_PHASE_UPDATE)
         return UI_TR(ctx, "update", "参数更新");
     return nn_op_is_forward(op) ? UI_TR(ctx, "forward", "前向传播") : UI_TR(ctx, "backward", "反向传播");
 }
@@ -143,11 +133,11 @@ const char *stv_phase_name(nn_op op, const ui_ctx *ctx)
 /* A short label for the list: the formula, without the trailing note. */
 static void op_label(const nn_net *net, nn_op op, char *buf, size_t size, const ui_ctx *ctx)
 {
-    if (op.kind == NN_OP_COST) {
+    if (nn_op_phase_of(op) == NN_PHASE_COST) {
         snprintf(buf, size, "J = %s(A[%d], Y)", UI_TR(ctx, "cost", "代价"), nn_layers(net));
         return;
     }
-    if (op.kind == NN_OP_UPDATE) {
+    if (nn_op_phase_of(op) == NN_PHASE_UPDATE) {
         snprintf(buf, size, "%s", UI_TR(ctx, "W −= α dW, b −= α db", "W −= α dW, b −= α db"));
         return;
     }
@@ -176,7 +166,7 @@ static void draw_header(const stepper *s, ui_canvas *c, ui_rect r, const ui_ctx 
     double J = nn_cost(net);
     bool this_iteration = false;
     for (int i = 0; i < stepper_done(s); i++)
-        this_iteration = this_iteration || nn_op_at(net, i).kind == NN_OP_COST;
+        this_iteration = this_iteration || nn_op_phase_of(nn_op_at(net, i)) == NN_PHASE_COST;
     if (J == J && n > 0 && (size_t)n < sizeof line)
         snprintf(line + n, sizeof line - (size_t)n, "  %s = %.6f",
                  this_iteration ? "J" : UI_TR(ctx, "last J", "上次 J"), J);
@@ -287,8 +277,8 @@ static void draw_table(const stepper *s, ui_canvas *c, ui_rect r, bool with_dA, 
         canvas_text(c, r.x, y, name_w, nn_value_name(rows_v[k]), ROLE_HEADING);
         for (int l = first; l <= last; l++) {
             int x = r.x + name_w + (l - first) * (cw + 1);
-            bool is_out = computed && out.value == rows_v[k] && out.layer == l && op.kind != NN_OP_COST;
-            if (op.kind == NN_OP_UPDATE && computed)
+            bool is_out = computed && out.value == rows_v[k] && out.layer == l && nn_op_phase_of(op) != NN_PHASE_COST;
+            if (nn_op_phase_of(op) == NN_PHASE_UPDATE && computed)
                 is_out = rows_v[k] == NN_W || rows_v[k] == NN_B;
             if (rows_v[k] == NN_DA && l == L)
                 continue;  /* there is no dA[L] in the network: dZ[L] comes from A[L] − Y */

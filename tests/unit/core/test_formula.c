@@ -67,6 +67,79 @@ static void operands_point_at_the_network_matrices(void **state)
     nn_free(net), mat_free(X), mat_free(Y);
 }
 
+/* The dZ step reads what its g' is written with: A[l] for tanh and σ
+ * ("(1 − A[1]²)"), Z[l] for ReLU ("[Z[1] > 0]"); the operands, the formula
+ * and the dimension check agree (they once showed Z[1] beside 1 − A[1]²). */
+static void the_dz_step_reads_what_its_derivative_is_written_with(void **state)
+{
+    (void)state;
+    const struct {
+        act_kind act;
+        nn_value reads;
+        const char *formula, *shapes;
+    } rows[] = {
+        {ACT_TANH, NN_A, "dZ[1] = dA[1] ∗ (1 − A[1]²)", "dA[1] (4, 400) ∗ g'(A[1] (4, 400)) → dZ[1] (4, 400)"},
+        {ACT_SIGMOID, NN_A, "dZ[1] = dA[1] ∗ A[1](1 − A[1])", "dA[1] (4, 400) ∗ g'(A[1] (4, 400)) → dZ[1] (4, 400)"},
+        {ACT_RELU, NN_Z, "dZ[1] = dA[1] ∗ [Z[1] > 0]", "dA[1] (4, 400) ∗ g'(Z[1] (4, 400)) → dZ[1] (4, 400)"},
+        {ACT_LEAKY_RELU, NN_Z, "dZ[1] = dA[1] ∗ (Z[1] > 0 ? 1 : 0.01)",
+         "dA[1] (4, 400) ∗ g'(Z[1] (4, 400)) → dZ[1] (4, 400)"},
+    };
+    for (size_t r = 0; r < sizeof rows / sizeof *rows; r++) {
+        nn_config cfg = nn_config_make((int[]){2, 4, 1}, 3, rows[r].act, NN_INIT_COURSE_W3);
+        nn_net *net = nn_new(&cfg);
+        mat *X = mat_new(2, 400), *Y = mat_new(1, 400);
+        nn_bind(net, X, Y);
+        const nn_op dz = nn_op_at(net, 9);
+        assert_int_equal(dz.kind, NN_OP_DZ);
+        nn_ref in[NN_OP_MAX_OPERANDS], out;
+        assert_int_equal(nn_op_operands(net, dz, in, &out), 2);
+        assert_int_equal(in[1].value, rows[r].reads);
+        assert_int_equal(in[1].layer, 1);
+        char buf[256];
+        nn_op_formula(net, dz, buf, sizeof buf);
+        assert_string_equal(buf, rows[r].formula);
+        nn_op_shapes(net, dz, buf, sizeof buf);
+        assert_string_equal(buf, rows[r].shapes);
+        nn_free(net), mat_free(X), mat_free(Y);
+    }
+}
+
+/* Every kind has a whole row in the op table, and the layers it accepts are
+ * the ones the iteration uses it for (nn_run_op refuses the others). */
+static void every_operation_has_a_whole_row(void **state)
+{
+    (void)state;
+    for (int k = NN_OP_LINEAR; k <= NN_OP_UPDATE; k++) {
+        const nn_op_def *d = nn_op_def_of((nn_op_kind)k);
+        assert_non_null(d);
+        assert_non_null(d->name);
+        assert_non_null(d->name_zh);
+        assert_non_null(d->run);
+        assert_non_null(d->operands);
+        assert_non_null(d->formula);
+        assert_true(d->shapes != NULL || k == NN_OP_UPDATE);
+    }
+    assert_null(nn_op_def_of((nn_op_kind)(NN_OP_UPDATE + 1)));
+    mat *X, *Y;
+    nn_net *net = planar_shaped(&X, &Y);
+    for (int i = 0; i < nn_op_count(net); i++)
+        assert_true(nn_op_layer_valid(nn_op_at(net, i), 2));
+    assert_false(nn_op_layer_valid((nn_op){NN_OP_DA_PREV, 1}, 2)); /* no dA[0] */
+    assert_false(nn_op_layer_valid((nn_op){NN_OP_DZ, 2}, 2));      /* dZ[L] is DZ_OUTPUT's */
+    assert_false(nn_op_layer_valid((nn_op){NN_OP_DZ_OUTPUT, 1}, 2));
+    assert_false(nn_op_layer_valid((nn_op){NN_OP_LINEAR, 3}, 2));
+    assert_int_equal(nn_run_op(net, (nn_op){NN_OP_DA_PREV, 1}, 0.1), NN_BAD_ARGUMENT);
+    /* the phases in the iteration's order: forward, cost, backward, update */
+    nn_op_phase last = NN_PHASE_FORWARD;
+    for (int i = 0; i < nn_op_count(net); i++) {
+        nn_op_phase p = nn_op_def_of(nn_op_at(net, i).kind)->phase;
+        assert_true(p >= last);
+        last = p;
+    }
+    assert_int_equal(last, NN_PHASE_UPDATE);
+    nn_free(net), mat_free(X), mat_free(Y);
+}
+
 static void a_short_buffer_is_truncated_and_terminated(void **state)
 {
     (void)state;
@@ -86,6 +159,8 @@ int main(void)
         cmocka_unit_test(backward_steps_name_their_shapes),
         cmocka_unit_test(operands_point_at_the_network_matrices),
         cmocka_unit_test(a_short_buffer_is_truncated_and_terminated),
+        cmocka_unit_test(the_dz_step_reads_what_its_derivative_is_written_with),
+        cmocka_unit_test(every_operation_has_a_whole_row),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
