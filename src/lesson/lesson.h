@@ -131,6 +131,10 @@ typedef struct lesson_lab {
      * hidden_act = g[1] (tanh when L = 1), hidden = 0, init, seed (seed_given
      * when the file has one), lr, iterations. */
     run_spec spec;
+    /* "assignment": the course notebook's run (w2-logreg, w4-two-layer,
+     * w4-deep) that replaces spec when the course's cat pictures are found
+     * (ui/lab_course.h); RUNSPEC_ASSIGNMENT_NONE without the key. */
+    runspec_assignment assignment;
 } lesson_lab;
 
 /* A link to one of the course's graded functions (exercises/exercises.json),

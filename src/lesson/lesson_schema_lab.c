@@ -50,7 +50,7 @@ static void dataset_names(char *buf, size_t size)
 const lesson_lab *lesson_schema_lab(jctx *c, const cJSON *node, lesson *owner)
 {
     static const char *const allowed[] = {"kind", "caption", "dataset", "layers", "activations", "init",
-                                          "seed", "lr", "iterations", NULL};
+                                          "seed", "lr", "iterations", "assignment", NULL};
     static const char *const required[] = {"kind", "caption", "dataset", "layers", "activations", "init", NULL};
     lesson_lab *lab = jc_alloc(c, sizeof *lab);
     if (!lab || !jc_object(c, node, allowed, required))
@@ -58,6 +58,7 @@ const lesson_lab *lesson_schema_lab(jctx *c, const cJSON *node, lesson *owner)
     int before = c->n_problems;
     run_spec *spec = &lab->spec;
     *spec = runspec_default();
+    lab->assignment = RUNSPEC_ASSIGNMENT_NONE;
     spec->hidden = 0;
 
     const char *kind = jc_field_string(c, node, "kind", false);
@@ -191,6 +192,26 @@ const lesson_lab *lesson_schema_lab(jctx *c, const cJSON *node, lesson *owner)
     if (jc_field_int(c, node, "iterations", 1, (double)RUN_ITERATIONS_MAX, "iterations", &v)) {
         spec->iterations = (long)v;
         spec->given |= RUNSPEC_GIVEN(RUNSPEC_ITERATIONS);
+    }
+
+    const char *assignment = jc_field_string(c, node, "assignment", false);
+    if (assignment) {
+        runspec_assignment a;
+        if (!runspec_assignment_parse(assignment, &a) || a == RUNSPEC_W3_PLANAR) {
+            size_t mark = jc_push_key(c, "assignment");
+            jc_problem(c, jc_member(node, "assignment"),
+                       "unknown assignment \"%s\" (expected w2-logreg, w4-two-layer or w4-deep, the runs on the "
+                       "course's cat pictures)",
+                       assignment);
+            jc_pop(c, mark);
+        } else if (kind_ok && lab->kind == LESSON_LAB_SWEEP) {
+            size_t mark = jc_push_key(c, "assignment");
+            jc_problem(c, jc_member(node, "assignment"),
+                       "a sweep draws its maps in the plane; the cat pictures need a stepper, trainer or "
+                       "deep-trainer lab");
+            jc_pop(c, mark);
+        } else
+            lab->assignment = a;
     }
 
     /* Last, the word of the layers below, when everything above passed: the

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "glyphs.h"
+#include "lab_course.h"
 #include "labs.h"
 #include "layout.h"
 #include "progress.h"
@@ -223,16 +224,20 @@ static unsigned reader_open_lab(reader_screen *r, ui_ctx *ctx, int b)
     if (r->l->pages[r->page].blocks[b].kind == LESSON_BLOCK_EXERCISE)
         return reader_open_exercise(r, ctx, b);
     const lesson_lab *lab = r->l->pages[r->page].blocks[b].lab;
-    char err[256] = "";
-    ui_screen *s = lab_screen_new(lab->kind, &lab->spec, ctx, err, sizeof err);
+    char err[256] = "", notice[sizeof ctx->message];
+    run_spec spec;
+    lab_course_spec(lab, ctx->lang, &spec, notice, sizeof notice); /* the cat pictures when found */
+    ui_screen *s = lab_screen_new(lab->kind, &spec, ctx, err, sizeof err);
     if (!s) {
         snprintf(ctx->message, sizeof ctx->message, "%s", err[0] ? err : "the lab could not be opened");
         return UI_REDRAW;
     }
     /* A trainer stops where the lesson's run ends, so its numbers compare. */
     if (lab->kind == LESSON_LAB_TRAINER || lab->kind == LESSON_LAB_DEEP_TRAINER)
-        trainer_screen_stop_at(s, lab->spec.iterations);
-    progress_set_lab(ctx->progress, lab->kind, &lab->spec);
+        trainer_screen_stop_at(s, spec.iterations);
+    progress_set_lab(ctx->progress, lab->kind, &spec);
+    if (notice[0])
+        snprintf(ctx->message, sizeof ctx->message, "%s", notice);
     ctx->push = s;
     return UI_PUSH | UI_SAVE | UI_REDRAW;
 }

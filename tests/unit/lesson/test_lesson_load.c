@@ -609,6 +609,7 @@ static void a_lab_becomes_a_run_spec(void **state)
     assert_int_equal(s->seed, 7);
     assert_true(s->lr == 0.0075);
     assert_int_equal(s->iterations, 2500);
+    assert_int_equal(lab->assignment, RUNSPEC_W4_DEEP); /* the run on the cat pictures, when found */
 
     /* no seed, lr or iterations: the init's seed and run_spec's defaults */
     const lesson_lab *lr = lesson_course_find_lesson(c, "wk2-logistic")->pages[0].blocks[7].lab;
@@ -622,6 +623,7 @@ static void a_lab_becomes_a_run_spec(void **state)
     assert_int_equal(lr->spec.seed, nn_init_default_seed(NN_INIT_ZEROS));
     assert_true(lr->spec.lr == d.lr);
     assert_int_equal(lr->spec.iterations, d.iterations);
+    assert_int_equal(lr->assignment, RUNSPEC_ASSIGNMENT_NONE);
     lesson_course_free(c);
 }
 
