@@ -19,51 +19,7 @@
 
 static void mark(nn_net *net, nn_value v, int l) { net->valid[l] |= 1u << v; }
 
-/* Z[l] = W[l]·A[l−1] + b[l]  (b broadcast over the m columns) */
-static void op_linear(nn_net *net, int l)
-{
-    if (l == 1)
-        nn_forget_iteration(net);
-    mat_mul(net->Z[l], net->W[l], l == 1 ? net->X : net->A[l - 1]);
-    mat_add_col(net->Z[l], net->b[l]);
-    mark(net, NN_Z, l);
-}
-
-/* A[l] = g[l](Z[l]) */
-static void op_activate(nn_net *net, int l)
-{
-    act_forward(net->cfg.act[l], net->A[l], net->Z[l]);
-    mark(net, NN_A, l);
-}
-
-/* dW[l] = (1/m) dZ[l]·A[l−1]ᵀ */
-static void op_dw(nn_net *net, int l)
-{
-    mat_mul_nt(net->dW[l], net->dZ[l], l == 1 ? net->X : net->A[l - 1], net->scratch);
-    mat_scale(net->dW[l], 1.0 / (double)net->m);
-    mark(net, NN_DW, l);
-}
-
-/* db[l] = (1/m) np.sum(dZ[l], axis=1, keepdims=True) */
-static void op_db(nn_net *net, int l)
-{
-    mat_row_sums(net->db[l], net->dZ[l]);
-    mat_scale(net->db[l], 1.0 / (double)net->m);
-    mark(net, NN_DB, l);
-}
-
-/* W[l] := W[l] − α dW[l];  b[l] := b[l] − α db[l] */
-static nn_status op_update(nn_net *net, double lr)
-{
-    bool finite = true;
-    for (int l = 1; l <= net->cfg.L; l++) {
-        mat_axpy_neg(net->W[l], lr, net->dW[l]);
-        mat_axpy_neg(net->b[l], lr, net->db[l]);
-        finite = finite && mat_all_finite(net->W[l]) && mat_all_finite(net->b[l]);
-    }
-    net->iterations++;
-    return finite ? NN_OK : NN_DIVERGED;
-}
+/* ---- the table's run functions: run(net, l, lr) ------------------------ */
 
 /* The cost is finite exactly when no output is certain and wrong: a
  * saturated σ gives a = 0 or 1, and with the opposite label dZ = ±1 and
@@ -79,19 +35,24 @@ static bool output_is_finite_cost(const mat *dZ)
     return ok;
 }
 
-/* ---- the table's run functions: op(net, l, lr) ------------------------ */
-
+/* Z[l] = W[l]·A[l−1] + b[l]  (b broadcast over the m columns) */
 static nn_status run_linear(nn_net *net, int l, double lr)
 {
     (void)lr;
-    op_linear(net, l);
+    if (l == 1)
+        nn_forget_iteration(net);
+    mat_mul(net->Z[l], net->W[l], l == 1 ? net->X : net->A[l - 1]);
+    mat_add_col(net->Z[l], net->b[l]);
+    mark(net, NN_Z, l);
     return NN_OK;
 }
 
+/* A[l] = g[l](Z[l]) */
 static nn_status run_activate(nn_net *net, int l, double lr)
 {
     (void)lr;
-    op_activate(net, l);
+    act_forward(net->cfg.act[l], net->A[l], net->Z[l]);
+    mark(net, NN_A, l);
     return NN_OK;
 }
 
@@ -112,17 +73,23 @@ static nn_status run_dz_output(nn_net *net, int l, double lr)
     return output_is_finite_cost(net->dZ[l]) ? NN_OK : NN_DIVERGED;
 }
 
+/* dW[l] = (1/m) dZ[l]·A[l−1]ᵀ */
 static nn_status run_dw(nn_net *net, int l, double lr)
 {
     (void)lr;
-    op_dw(net, l);
+    mat_mul_nt(net->dW[l], net->dZ[l], l == 1 ? net->X : net->A[l - 1], net->scratch);
+    mat_scale(net->dW[l], 1.0 / (double)net->m);
+    mark(net, NN_DW, l);
     return NN_OK;
 }
 
+/* db[l] = (1/m) np.sum(dZ[l], axis=1, keepdims=True) */
 static nn_status run_db(nn_net *net, int l, double lr)
 {
     (void)lr;
-    op_db(net, l);
+    mat_row_sums(net->db[l], net->dZ[l]);
+    mat_scale(net->db[l], 1.0 / (double)net->m);
+    mark(net, NN_DB, l);
     return NN_OK;
 }
 
@@ -144,10 +111,18 @@ static nn_status run_dz(nn_net *net, int l, double lr)
     return NN_OK;
 }
 
+/* W[l] := W[l] − α dW[l];  b[l] := b[l] − α db[l] for every layer */
 static nn_status run_update(nn_net *net, int l, double lr)
 {
     (void)l;
-    return op_update(net, lr);
+    bool finite = true;
+    for (int k = 1; k <= net->cfg.L; k++) {
+        mat_axpy_neg(net->W[k], lr, net->dW[k]);
+        mat_axpy_neg(net->b[k], lr, net->db[k]);
+        finite = finite && mat_all_finite(net->W[k]) && mat_all_finite(net->b[k]);
+    }
+    net->iterations++;
+    return finite ? NN_OK : NN_DIVERGED;
 }
 
 /* ---- what each reads and writes ---------------------------------------- */
@@ -362,8 +337,8 @@ double nn_compute_cost(nn_net *net)
     if (!net->X)
         return NAN;
     for (int l = 1; l <= net->cfg.L; l++) {
-        op_linear(net, l);
-        op_activate(net, l);
+        run_linear(net, l, 0.0);
+        run_activate(net, l, 0.0);
     }
     net->cost = cost_cross_entropy(net->A[net->cfg.L], net->Y);
     return net->cost;
