@@ -523,7 +523,7 @@ void trainer_screen_stop_at_option(ui_screen *s, long iterations) { ts_stop_at(s
  * (runspec_deep_defaults), as `train` and the stepper get them. */
 static void ts_deep_defaults(run_spec *sp)
 {
-    if (!runspec_given(sp, RUNSPEC_DATASET))
+    if (!runspec_given(sp, RUNSPEC_DATASET) && sp->assignment == RUNSPEC_ASSIGNMENT_NONE) /* a preset names its own */
         snprintf(sp->dataset, sizeof sp->dataset, "digits");
     if (!runspec_given(sp, RUNSPEC_LAYERS) && !runspec_given(sp, RUNSPEC_HIDDEN)) {
         static const int layers[] = {20, 7, 5, 1};

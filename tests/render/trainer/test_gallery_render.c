@@ -189,6 +189,26 @@ static void picture_cells_average_boxes_and_ramp_grey(void **state)
     canvas_free(c);
 }
 
+/* trainer --deep --assignment w4-deep: the preset's data set (cat), not the
+ * deep lab's default (digits). */
+static void the_deep_trainer_keeps_an_assignments_data_set(void **state)
+{
+    (void)state;
+    char dir[512], err[512] = "";
+    snprintf(dir, sizeof dir, "%s/tests/data/course", getenv("DNN_TUTOR_SOURCE_ROOT"));
+    run_spec sp = runspec_default();
+    runspec_apply_assignment(&sp, RUNSPEC_W4_DEEP);
+    if (!runspec_set(&sp, RUNSPEC_COURSE_DATA, dir, err, sizeof err))
+        fail_msg("runspec_set: %s", err);
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = trainer_screen_new(UI_LAB_DEEP_TRAINER, &sp, &ctx, err, sizeof err);
+    if (!s)
+        fail_msg("trainer_screen_new: %s", err);
+    assert_string_equal(trainer_spec(trainer_screen_model(s))->dataset, "cat");
+    assert_true(trainer_gallery_applies((trainer_screen *)s));
+    s->ops->destroy(s);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "");
@@ -196,6 +216,7 @@ int main(void)
         cmocka_unit_test(the_gallery_shows_each_pictures_own_pixels_wrong_ones_first),
         cmocka_unit_test(without_colour_the_pictures_are_a_grey_ramp),
         cmocka_unit_test(picture_cells_average_boxes_and_ramp_grey),
+        cmocka_unit_test(the_deep_trainer_keeps_an_assignments_data_set),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
