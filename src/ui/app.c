@@ -234,8 +234,8 @@ const ui_keymap app_keymap = UI_KEYMAP("everywhere", app_bindings);
 
 const ui_keymap *app_keymaps(int i)
 {
-    static const ui_keymap *const all[] = {&app_keymap, &map_keymap, &stepper_keymap, &trainer_keymap,
-                                           &exercise_keymap};
+    static const ui_keymap *const all[] = {&app_keymap,     &map_keymap,     &reader_keymap,
+                                           &stepper_keymap, &trainer_keymap, &exercise_keymap};
     return i >= 0 && i < (int)(sizeof all / sizeof all[0]) ? all[i] : NULL;
 }
 

@@ -74,7 +74,22 @@ int reader_hscroll_max(const reader_screen *r, const ui_ctx *ctx);
 
 /* The screen ops drawn in reader_view.c. */
 void reader_render(const ui_screen *s, ui_canvas *c, ui_rect body, const ui_ctx *ctx);
-int reader_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int max);
+
+/* Shared by screen_reader.c (the screen) and reader_keys.c (its keys). */
+/* The on_key that dispatches the reader's key table (reader_keymap, screens.h). */
+unsigned reader_on_key(ui_screen *s, ui_key key, ui_ctx *ctx);
+/* The rows of page text, and how far the page scrolls (0: it fits). */
+int reader_rows(const ui_ctx *ctx);
+int reader_max_scroll(const reader_screen *r, const ui_ctx *ctx);
+/* Scrolls so that block b is visible (its first line when it is too tall). */
+void reader_show_block(reader_screen *r, const ui_ctx *ctx, int b);
+/* Turns to page (UI_NOTHING when out of range or already there). */
+unsigned reader_goto(reader_screen *r, ui_ctx *ctx, int page);
+/* Records verdict v on quiz qs with its feedback: the reaction bits. */
+unsigned reader_answer(reader_screen *r, reader_quiz *qs, ui_ctx *ctx, lesson_verdict v,
+                       const lesson_feedback *fb);
+/* Opens the lab or exercise of block b on top of the reader. */
+unsigned reader_open_lab(reader_screen *r, ui_ctx *ctx, int b);
 const char *reader_help(const ui_screen *s, const ui_ctx *ctx);
 
 /* One laid-out line. */

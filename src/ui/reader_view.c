@@ -151,68 +151,6 @@ void reader_render(const ui_screen *s, ui_canvas *c, ui_rect body, const ui_ctx 
     canvas_text(c, a.x, fy, a.w, foot, frole);
 }
 
-int reader_keys(const ui_screen *s, const ui_ctx *ctx, ui_keyhelp *out, int max)
-{
-    const reader_screen *r = (const reader_screen *)s;
-    const reader_quiz *qs = reader_focused_quiz(r);
-    int n = 0;
-#define KEY(k, en, zh) \
-    do { \
-        if (n < max) \
-            out[n++] = (ui_keyhelp){k, en, zh}; \
-    } while (0)
-    if (r->typing && qs) {
-        KEY("Enter", "check answer", "提交答案");
-        KEY("Bksp", "delete", "删除");
-        KEY(ctx->ascii ? "</>" : "\u2190/\u2192", "move", "移动");
-        KEY("Esc", "stop typing", "停止输入");
-        return n;
-    }
-    /* Most useful first: the bar drops the last entries when it runs out of
-     * room, and a learner stuck on a question needs its keys most. */
-    int b = reader_focus_block(r);
-    if (qs && !reader_quiz_solved(qs)) {
-        if (qs->q->kind == LESSON_QUIZ_CHOICE) {
-            static const char *const picks[][2] = {
-                {"1/\u2191\u2193 Enter", "1/^v Enter"}, {"1-2/\u2191\u2193 Enter", "1-2/^v Enter"},
-                {"1-3/\u2191\u2193 Enter", "1-3/^v Enter"}, {"1-4/\u2191\u2193 Enter", "1-4/^v Enter"},
-                {"1-5/\u2191\u2193 Enter", "1-5/^v Enter"}, {"1-6/\u2191\u2193 Enter", "1-6/^v Enter"},
-                {"1-7/\u2191\u2193 Enter", "1-7/^v Enter"}, {"1-8/\u2191\u2193 Enter", "1-8/^v Enter"},
-            };
-            int k = qs->q->n_choices < 1 ? 0 : qs->q->n_choices > 8 ? 7 : qs->q->n_choices - 1;
-            KEY(picks[k][ctx->ascii ? 1 : 0], "answer", "作答");
-        } else {
-            KEY("Enter", "answer", "作答");
-        }
-        if (qs->hints < qs->q->n_hints)
-            KEY("h", "hint", "提示");
-    } else if (qs && !qs->right) {
-        KEY("Enter", "try again", "重新作答");
-    } else if (b >= 0 && r->l->pages[r->page].blocks[b].kind == LESSON_BLOCK_EXERCISE) {
-        KEY("Enter", "open exercise", "打开练习");
-    } else if (b >= 0) {
-        KEY("Enter", "open lab", "打开实验");
-    }
-    if (r->page + 1 < r->l->n_pages && reader_page_answered(r))
-        KEY("n", "next", "下一页");
-    if (r->page > 0)
-        KEY("p", "prev", "上一页");
-    int blocks[64];
-    if (reader_focusables(r, blocks, 64) > 1)
-        KEY("Tab", "next item", "下一项");
-    if (reader_hscroll_max(r, ctx) > 0)
-        KEY("</>", "wide lines", "长行左右移");
-    /* Scrolling only when the page is taller than its rows. */
-    ui_rect a = reader_area(ctx->body);
-    reader_line *lines;
-    int n_lines = reader_doc_build(r, ctx, a.w - 2, &lines);
-    reader_doc_free(lines, n_lines);
-    if (n_lines > a.h - 1)
-        KEY("j/k", "scroll", "滚动");
-#undef KEY
-    return n;
-}
-
 /* The English help after its first two paragraphs, the same with and
  * without UTF-8 (only those two name arrow keys and marks). */
 #define READER_HELP_EN_REST \
@@ -237,22 +175,14 @@ const char *reader_help(const ui_screen *s, const ui_ctx *ctx)
                  "The lesson reader shows one page of a lesson at a time. The top line names the week, the "
                  "lesson and the page. Formulas, code and diagrams are never wrapped: a line too long for the "
                  "window ends in a > mark; < and > shift such lines sideways.\n\n"
-                 "Moving: j/k or the up/down arrows scroll a line (on a choice question the arrows move the "
-                 "choice instead), space or PgDn/PgUp a screen, g and G go to the top and the bottom; n or the "
-                 "right arrow turns to the next page, p or the left arrow to the previous one.\n\n"
                  READER_HELP_EN_REST;
     return UI_TR(ctx,
                  "The lesson reader shows one page of a lesson at a time. The top line names the week, the "
                  "lesson and the page. Formulas, code and diagrams are never wrapped: a line too long for the "
                  "window ends in a \u203a mark (> without UTF-8); < and > shift such lines sideways.\n\n"
-                 "Moving: j/k or \u2191/\u2193 scroll a line (on a choice question the arrows move the choice "
-                 "instead), space or PgDn/PgUp a screen, g and G go to the top and the bottom; n or \u2192 "
-                 "turns to the next page, p or \u2190 to the previous one.\n\n"
                  READER_HELP_EN_REST,
                  "课文阅读器一次显示一页。顶行是周、课文和页码。公式、代码和图示从不折行：超出窗口的行以 \u203a "
                  "标记结尾（非 UTF-8 终端为 >），可用 < 和 > 左右移动这些行。\n\n"
-                 "移动：j/k 或 \u2191/\u2193 滚动一行（在选择题上方向键改为移动选项），空格或 PgDn/PgUp 滚动一屏，"
-                 "g 和 G 回到顶部和底部；n 或 \u2192 翻到下一页，p 或 \u2190 回到上一页。\n\n"
                  "小测验：按数字选择（或用方向键选好再按 Enter），或按 Enter 输入答案（数值和形状题直接输入数字即可），"
                  "再按 Enter 检查。对错立即显示，常见错误还会说明错在哪里；看不懂的输入不算一次作答。"
                  "h 逐级显示提示；三次之后显示答案，再按 Enter 可以重新作答。答对后显示解释。\n\n"

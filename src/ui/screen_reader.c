@@ -125,7 +125,7 @@ static unsigned reader_check_done(reader_screen *r, ui_ctx *ctx)
     return progress_mark_done(ctx->progress, r->l->id) ? UI_SAVE : UI_NOTHING;
 }
 
-static unsigned reader_goto(reader_screen *r, ui_ctx *ctx, int page)
+unsigned reader_goto(reader_screen *r, ui_ctx *ctx, int page)
 {
     if (page < 0 || page >= r->l->n_pages || page == r->page)
         return UI_NOTHING;
@@ -143,14 +143,14 @@ ui_rect reader_area(ui_rect body)
 }
 
 /* The rows of page text: the area less its footer row. */
-static int reader_rows(const ui_ctx *ctx)
+int reader_rows(const ui_ctx *ctx)
 {
     int h = reader_area(ctx->body).h - 1;
     return h > 1 ? h : 1;
 }
 
 /* Scrolls so that block b is visible (its first line when it is too tall). */
-static void reader_show_block(reader_screen *r, const ui_ctx *ctx, int b)
+void reader_show_block(reader_screen *r, const ui_ctx *ctx, int b)
 {
     ui_rect a = reader_area(ctx->body);
     a.h = reader_rows(ctx);
@@ -171,7 +171,7 @@ static void reader_show_block(reader_screen *r, const ui_ctx *ctx, int b)
         r->scroll = first;
 }
 
-static int reader_max_scroll(const reader_screen *r, const ui_ctx *ctx)
+int reader_max_scroll(const reader_screen *r, const ui_ctx *ctx)
 {
     ui_rect a = reader_area(ctx->body);
     a.h = reader_rows(ctx);
@@ -181,7 +181,7 @@ static int reader_max_scroll(const reader_screen *r, const ui_ctx *ctx)
     return n > a.h ? n - a.h : 0;
 }
 
-static unsigned reader_answer(reader_screen *r, reader_quiz *qs, ui_ctx *ctx, lesson_verdict v,
+unsigned reader_answer(reader_screen *r, reader_quiz *qs, ui_ctx *ctx, lesson_verdict v,
                               const lesson_feedback *fb)
 {
     bool right = v == LESSON_VERDICT_RIGHT;
@@ -219,7 +219,7 @@ static unsigned reader_open_exercise(reader_screen *r, ui_ctx *ctx, int b)
     return UI_PUSH | UI_REDRAW;
 }
 
-static unsigned reader_open_lab(reader_screen *r, ui_ctx *ctx, int b)
+unsigned reader_open_lab(reader_screen *r, ui_ctx *ctx, int b)
 {
     if (r->l->pages[r->page].blocks[b].kind == LESSON_BLOCK_EXERCISE)
         return reader_open_exercise(r, ctx, b);
@@ -242,224 +242,6 @@ static unsigned reader_open_lab(reader_screen *r, ui_ctx *ctx, int b)
     return UI_PUSH | UI_SAVE | UI_REDRAW;
 }
 
-/* The byte offset of the character before / after offset i in s. */
-static size_t reader_prev_char(const char *s, size_t i)
-{
-    while (i > 0) {
-        i--;
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            break;
-    }
-    return i;
-}
-
-static size_t reader_next_char(const char *s, size_t i)
-{
-    size_t n = strlen(s);
-    if (i >= n)
-        return n;
-    i++;
-    while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
-        i++;
-    return i;
-}
-
-/* The answer line: insert at the caret, Backspace deletes before it,
- * ←/→/Home/End move it, Enter checks, Esc stops typing. */
-static unsigned reader_typing_key(reader_screen *r, reader_quiz *qs, ui_key key, ui_ctx *ctx)
-{
-    size_t len = strlen(qs->input);
-    if (qs->caret > len)
-        qs->caret = len;
-    switch (key.code) {
-    case UI_KEY_CHAR: {
-        char enc[4];
-        size_t n = (size_t)text_encode(key.ch, enc);
-        if (len + n > READER_INPUT_MAX)
-            return UI_NOTHING;
-        memmove(qs->input + qs->caret + n, qs->input + qs->caret, len - qs->caret + 1);
-        memcpy(qs->input + qs->caret, enc, n);
-        qs->caret += n;
-        return UI_REDRAW;
-    }
-    case UI_KEY_BACKSPACE: {
-        size_t from = reader_prev_char(qs->input, qs->caret);
-        memmove(qs->input + from, qs->input + qs->caret, len - qs->caret + 1);
-        qs->caret = from;
-        return UI_REDRAW;
-    }
-    case UI_KEY_LEFT:
-        qs->caret = reader_prev_char(qs->input, qs->caret);
-        return UI_REDRAW;
-    case UI_KEY_RIGHT:
-        qs->caret = reader_next_char(qs->input, qs->caret);
-        return UI_REDRAW;
-    case UI_KEY_HOME:
-        qs->caret = 0;
-        return UI_REDRAW;
-    case UI_KEY_END:
-        qs->caret = len;
-        return UI_REDRAW;
-    case UI_KEY_ESC:
-        r->typing = false;
-        ctx->text_input = false;
-        return UI_REDRAW;
-    case UI_KEY_ENTER: {
-        if (!qs->input[0])
-            return UI_NOTHING;
-        const lesson_feedback *fb;
-        lesson_verdict v = lesson_quiz_judge(qs->q, qs->input, &fb);
-        if (v != LESSON_VERDICT_UNREADABLE) {
-            snprintf(qs->last, sizeof qs->last, "%s", qs->input);
-            qs->caret = 0;
-        }
-        return reader_answer(r, qs, ctx, v, fb);
-    }
-    default:
-        return UI_NOTHING;
-    }
-}
-
-static unsigned reader_on_key(ui_screen *s, ui_key key, ui_ctx *ctx)
-{
-    reader_screen *r = (reader_screen *)s;
-    reader_quiz *qs = reader_focused_quiz(r);
-    if (r->typing && qs)
-        return reader_typing_key(r, qs, key, ctx);
-    r->typing = false;
-    ctx->text_input = false;
-    uint32_t ch = key.code == UI_KEY_CHAR ? key.ch : 0;
-    bool choice = qs && qs->q->kind == LESSON_QUIZ_CHOICE && !reader_quiz_solved(qs);
-    int page_rows = reader_rows(ctx);
-    int max = reader_max_scroll(r, ctx);
-    int old_scroll = r->scroll;
-    if (choice && (key.code == UI_KEY_UP || key.code == UI_KEY_DOWN)) {
-        qs->cursor += key.code == UI_KEY_UP ? -1 : 1;
-        if (qs->cursor < 0)
-            qs->cursor = 0;
-        if (qs->cursor >= qs->q->n_choices)
-            qs->cursor = qs->q->n_choices - 1;
-        qs->touched = true;
-        return UI_REDRAW;
-    }
-    /* A digit (or what starts a number or a shape) begins a typed answer. */
-    if (qs && !reader_quiz_solved(qs) && (qs->q->kind == LESSON_QUIZ_NUMBER || qs->q->kind == LESSON_QUIZ_SHAPE) &&
-        ch && ch < 0x80 && strchr("0123456789-.([", (int)ch)) {
-        r->typing = true;
-        ctx->text_input = true;
-        qs->unreadable = false;
-        qs->input[0] = '\0';
-        qs->caret = 0;
-        reader_show_block(r, ctx, qs->block);
-        return reader_typing_key(r, qs, key, ctx);
-    }
-    if (choice && ch >= '1' && ch <= '8') {
-        int i = (int)(ch - '1');
-        if (i >= qs->q->n_choices)
-            return UI_NOTHING;
-        qs->cursor = qs->picked = i;
-        const lesson_feedback *fb;
-        lesson_verdict v = lesson_quiz_judge_choice(qs->q, i, &fb);
-        return reader_answer(r, qs, ctx, v, fb);
-    }
-    if (key.code == UI_KEY_DOWN || ch == 'j')
-        r->scroll++;
-    else if (key.code == UI_KEY_UP || ch == 'k')
-        r->scroll--;
-    else if (key.code == UI_KEY_PGDN || ch == ' ')
-        r->scroll += page_rows > 2 ? page_rows - 2 : 1;
-    else if (key.code == UI_KEY_PGUP)
-        r->scroll -= page_rows > 2 ? page_rows - 2 : 1;
-    else if (key.code == UI_KEY_HOME || ch == 'g')
-        r->scroll = 0;
-    else if (key.code == UI_KEY_END || ch == 'G')
-        r->scroll = max;
-    else if (ch == '>' || ch == '<') {
-        int max = reader_hscroll_max(r, ctx);
-        int old = r->hscroll;
-        r->hscroll += ch == '>' ? READER_HSTEP : -READER_HSTEP;
-        if (r->hscroll > max)
-            r->hscroll = max;
-        if (r->hscroll < 0)
-            r->hscroll = 0;
-        return r->hscroll != old ? UI_REDRAW : UI_NOTHING;
-    } else if (key.code == UI_KEY_RIGHT || ch == 'n') {
-        if (r->page + 1 >= r->l->n_pages)
-            return UI_NOTHING;
-        if (!reader_page_answered(r)) {
-            snprintf(ctx->message, sizeof ctx->message, "%s",
-                     UI_TR(ctx, "Answer the question on this page first.", "请先回答本页的问题。"));
-            return UI_REDRAW;
-        }
-        return reader_goto(r, ctx, r->page + 1);
-    } else if (key.code == UI_KEY_LEFT || ch == 'p')
-        return reader_goto(r, ctx, r->page - 1);
-    else if (key.code == UI_KEY_TAB) {
-        int blocks[64];
-        int n = reader_focusables(r, blocks, 64);
-        if (n < 2)
-            return UI_NOTHING;
-        r->focus = (r->focus + 1) % n;
-        reader_show_block(r, ctx, blocks[r->focus]);
-        return UI_REDRAW;
-    } else if (ch == 'h') {
-        if (!qs || reader_quiz_solved(qs))
-            return UI_NOTHING;
-        if (qs->hints >= qs->q->n_hints) {
-            snprintf(ctx->message, sizeof ctx->message, "%s",
-                     UI_TR(ctx, "No more hints for this question.", "这道题没有更多提示了。"));
-            return UI_REDRAW;
-        }
-        qs->hints++;
-        reader_show_block(r, ctx, qs->block);
-        return UI_REDRAW;
-    } else if (key.code == UI_KEY_ENTER) {
-        int b = reader_focus_block(r);
-        if (b < 0)
-            return UI_NOTHING;
-        if (qs && choice) {
-            if (!qs->touched) {
-                snprintf(ctx->message, sizeof ctx->message, "%s",
-                         UI_TR(ctx, "Pick an answer first: its number, or the arrows and then Enter.",
-                               "请先选一个答案：按它的序号，或用方向键选好再按 Enter。"));
-                return UI_REDRAW;
-            }
-            qs->picked = qs->cursor;
-            const lesson_feedback *fb;
-            lesson_verdict v = lesson_quiz_judge_choice(qs->q, qs->cursor, &fb);
-            return reader_answer(r, qs, ctx, v, fb);
-        }
-        if (qs && reader_quiz_solved(qs)) {
-            /* The answer was shown after three wrong tries: start again. */
-            qs->visit_tries = 0;
-            qs->has_verdict = false;
-            qs->feedback = NULL;
-            qs->unreadable = false;
-            qs->hints = 0;
-            qs->touched = false;
-            qs->picked = -1;
-            qs->input[0] = '\0';
-            qs->caret = 0;
-            reader_show_block(r, ctx, b);
-            return UI_REDRAW;
-        }
-        if (qs) {
-            r->typing = true;
-            ctx->text_input = true;
-            qs->caret = strlen(qs->input);
-            reader_show_block(r, ctx, b);
-            return UI_REDRAW;
-        }
-        return reader_open_lab(r, ctx, b);
-    } else
-        return UI_NOTHING;
-    if (r->scroll > max)
-        r->scroll = max;
-    if (r->scroll < 0)
-        r->scroll = 0;
-    return r->scroll != old_scroll ? UI_REDRAW : UI_NOTHING;
-}
-
 /* Back on top, resized or the language switched: the typing state again,
  * and the lesson marked done if it is on its last page with every quiz
  * answered. */
@@ -479,7 +261,7 @@ static const ui_screen_ops reader_ops = {
     .name = "reader",
     .render = reader_render,
     .on_key = reader_on_key,
-    .keys = reader_keys,
+    .keymap = &reader_keymap,
     .help = reader_help,
     .on_show = reader_on_show,
     .destroy = reader_destroy,

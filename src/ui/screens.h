@@ -27,8 +27,9 @@ ui_screen *reader_screen_new(const ui_ctx *ctx, const struct lesson *l, int page
  * ~/dnn-tutor-exercises. NULL with a one-line reason in err. */
 ui_screen *exercise_screen_new(const ui_ctx *ctx, const char *id, char *err, size_t err_size);
 
-/* The course map's and the exercise screen's key tables (keymap.h). */
+/* The course map's, the lesson reader's and the exercise screen's key tables (keymap.h). */
 extern const struct ui_keymap map_keymap;
+extern const struct ui_keymap reader_keymap;
 extern const struct ui_keymap exercise_keymap;
 
 /* A screen's name for people ("Course map" / "课程地图"), from ops->name. */
