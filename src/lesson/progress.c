@@ -24,8 +24,6 @@
 #include "network.h"
 #include "safefile.h"
 
-#define PROGRESS_FILE_MAX (4u * 1024u * 1024u)
-
 ui_progress *progress_new(void)
 {
     ui_progress *p = calloc(1, sizeof *p);
@@ -36,7 +34,31 @@ ui_progress *progress_new(void)
 
 void progress_free(ui_progress *p)
 {
+    if (!p)
+        return;
+    free(p->done);
+    free(p->quizzes);
+    free(p->done_slots);
+    free(p->quiz_slots);
+    free(p->exercises);
     free(p);
+}
+
+/* Makes room for one more element in *items (n used of *cap, elem bytes
+ * each), doubling it; false when memory runs out (nothing changed). */
+static bool progress_room(void **items, int n, int *cap, size_t elem)
+{
+    if (n < *cap)
+        return true;
+    const int next = *cap ? *cap * 2 : 32;
+    if (next <= *cap)
+        return false;
+    void *grown = realloc(*items, (size_t)next * elem);
+    if (!grown)
+        return false;
+    *items = grown;
+    *cap = next;
+    return true;
 }
 
 static bool progress_id_ok(const char *id)
@@ -72,21 +94,75 @@ bool progress_default_path(char *buf, size_t size, char *why, size_t why_size)
     return false;
 }
 
+/* ---- finding an id: a hash index beside each list -----------------------
+ * A list of n entries, `stride` bytes apart from `base`, each starting with
+ * its id, has 2·cap slots (a power of two): open addressing, a slot holds
+ * entry + 1, 0 is empty. Rebuilt whenever the list grows, so it is never
+ * more than half full; lookups stay fast with tens of thousands of ids. */
+
+static unsigned progress_hash(const char *id)
+{
+    unsigned h = 2166136261u; /* FNV-1a */
+    for (; *id; id++)
+        h = (h ^ (unsigned char)*id) * 16777619u;
+    return h;
+}
+
+/* The entry holding id, or −1. */
+static int index_find(const int *slots, int cap, const char *base, size_t stride, const char *id)
+{
+    if (!slots)
+        return -1;
+    const unsigned mask = (unsigned)(2 * cap) - 1;
+    for (unsigned s = progress_hash(id) & mask;; s = (s + 1) & mask) {
+        if (slots[s] == 0)
+            return -1;
+        if (!strcmp(base + (size_t)(slots[s] - 1) * stride, id))
+            return slots[s] - 1;
+    }
+}
+
+static void index_add(int *slots, int cap, const char *base, size_t stride, int entry)
+{
+    const unsigned mask = (unsigned)(2 * cap) - 1;
+    unsigned s = progress_hash(base + (size_t)entry * stride) & mask;
+    while (slots[s] != 0)
+        s = (s + 1) & mask;
+    slots[s] = entry + 1;
+}
+
+/* Room for entry n in the list and its index (both grown together). */
+static bool list_room(void **items, int n, int *cap, size_t elem, int **slots)
+{
+    const int before = *cap;
+    if (!progress_room(items, n, cap, elem))
+        return false;
+    if (*slots && *cap == before)
+        return true;
+    int *grown = calloc((size_t)(2 * *cap), sizeof *grown);
+    if (!grown) {
+        *cap = before; /* the list's memory is larger than it says: harmless; the index still fits */
+        return false;
+    }
+    free(*slots);
+    *slots = grown;
+    for (int i = 0; i < n; i++)
+        index_add(grown, *cap, *items, elem, i);
+    return true;
+}
+
 bool progress_is_done(const ui_progress *p, const char *lesson_id)
 {
-    if (!p || !lesson_id)
-        return false;
-    for (int i = 0; i < p->n_done; i++)
-        if (!strcmp(p->done[i], lesson_id))
-            return true;
-    return false;
+    return p && lesson_id && index_find(p->done_slots, p->cap_done, (const char *)p->done, sizeof *p->done, lesson_id) >= 0;
 }
 
 bool progress_mark_done(ui_progress *p, const char *lesson_id)
 {
-    if (!p || !progress_id_ok(lesson_id) || progress_is_done(p, lesson_id) || p->n_done >= PROGRESS_MAX_DONE)
+    if (!p || !progress_id_ok(lesson_id) || progress_is_done(p, lesson_id) ||
+        !list_room((void **)&p->done, p->n_done, &p->cap_done, sizeof *p->done, &p->done_slots))
         return false;
-    strcpy(p->done[p->n_done++], lesson_id);
+    strcpy(p->done[p->n_done], lesson_id);
+    index_add(p->done_slots, p->cap_done, (const char *)p->done, sizeof *p->done, p->n_done++);
     return true;
 }
 
@@ -94,10 +170,8 @@ const progress_quiz *progress_quiz_get(const ui_progress *p, const char *quiz_id
 {
     if (!p || !quiz_id)
         return NULL;
-    for (int i = 0; i < p->n_quizzes; i++)
-        if (!strcmp(p->quizzes[i].id, quiz_id))
-            return &p->quizzes[i];
-    return NULL;
+    int i = index_find(p->quiz_slots, p->cap_quizzes, (const char *)p->quizzes, sizeof *p->quizzes, quiz_id);
+    return i >= 0 ? &p->quizzes[i] : NULL;
 }
 
 static progress_quiz *progress_quiz_slot(ui_progress *p, const char *quiz_id)
@@ -105,23 +179,24 @@ static progress_quiz *progress_quiz_slot(ui_progress *p, const char *quiz_id)
     progress_quiz *q = (progress_quiz *)progress_quiz_get(p, quiz_id);
     if (q)
         return q;
-    if (!progress_id_ok(quiz_id) || p->n_quizzes >= PROGRESS_MAX_QUIZZES)
+    if (!progress_id_ok(quiz_id) ||
+        !list_room((void **)&p->quizzes, p->n_quizzes, &p->cap_quizzes, sizeof *p->quizzes, &p->quiz_slots))
         return NULL;
-    q = &p->quizzes[p->n_quizzes++];
+    q = &p->quizzes[p->n_quizzes];
     memset(q, 0, sizeof *q);
     strcpy(q->id, quiz_id);
+    index_add(p->quiz_slots, p->cap_quizzes, (const char *)p->quizzes, sizeof *p->quizzes, p->n_quizzes++);
     return q;
 }
 
-void progress_record_answer(ui_progress *p, const char *quiz_id, bool right)
+bool progress_record_answer(ui_progress *p, const char *quiz_id, bool right)
 {
-    if (!p)
-        return;
-    progress_quiz *q = progress_quiz_slot(p, quiz_id);
+    progress_quiz *q = p ? progress_quiz_slot(p, quiz_id) : NULL;
     if (!q)
-        return;
+        return false;
     q->tries++;
     q->right = q->right || right;
+    return true;
 }
 
 int progress_quizzes_answered(const ui_progress *p)
@@ -247,7 +322,7 @@ bool progress_exercise_set(ui_progress *p, const char *id, progress_ex_status st
             return true;
         }
     }
-    if (p->n_exercises == PROGRESS_MAX_EXERCISES)
+    if (!progress_room((void **)&p->exercises, p->n_exercises, &p->cap_exercises, sizeof *p->exercises))
         return false;
     progress_exercise *e = &p->exercises[p->n_exercises++];
     snprintf(e->id, sizeof e->id, "%s", id);
@@ -432,15 +507,14 @@ progress_status progress_load(const char *path, ui_progress **out, char *msg, si
     if (st == PROGRESS_OK && (*out)->dropped == 0)
         return PROGRESS_OK;
     if (st == PROGRESS_OK) {
-        /* past the limits: the entries that fit are kept, and the whole file too */
+        /* memory ran out for some entries: the ones read are kept, and the whole file too */
         if (progress_set_aside(path, "full", aside, sizeof aside)) {
-            snprintf(msg, msg_size,
-                     "progress file holds more than %d finished lessons or %d quizzes: the first ones are kept, "
-                     "the whole file was moved to %s", PROGRESS_MAX_DONE, PROGRESS_MAX_QUIZZES, aside);
+            snprintf(msg, msg_size, "out of memory reading %s: %d entries were not loaded; the whole file was "
+                     "moved to %s", path, (*out)->dropped, aside);
             return PROGRESS_OK;
         }
-        snprintf(msg, msg_size, "progress file %s holds more than %d finished lessons or %d quizzes (%s): "
-                 "progress will not be saved", path, PROGRESS_MAX_DONE, PROGRESS_MAX_QUIZZES, strerror(errno));
+        snprintf(msg, msg_size, "out of memory reading %s (%d entries not loaded): progress will not be saved",
+                 path, (*out)->dropped);
         return PROGRESS_ERROR;
     }
     char why[80] = "corrupt";
@@ -570,6 +644,13 @@ bool progress_save(const ui_progress *p, const char *path, char *msg, size_t msg
     }
     char why[4300];
     size_t len = strlen(text);
+    if (len + 1 > PROGRESS_FILE_MAX) {
+        /* the loader would refuse it: keep the file there is */
+        snprintf(msg, msg_size, "progress not saved: it would take %zu bytes, more than the %zu a progress "
+                 "file may hold", len + 1, PROGRESS_FILE_MAX);
+        free(text);
+        return false;
+    }
     text[len] = '\n';  /* cJSON_Print's terminator becomes the file's last newline */
     int rc = safefile_save(path, text, len + 1, 0600, why, sizeof why);
     free(text);

@@ -28,11 +28,11 @@
  * FIFO or a directory in its place is an error, not read.
  *
  * The struct is named ui_progress because the ui layer's ui_ctx carries it;
- * it lives here because only the lesson layer may include cJSON. Plain data:
- * fixed-size arrays, no pointers. A file with entries past the limits loads
- * the ones that fit and is moved aside whole (progress.json.full-…) with a
- * message; at run time progress_mark_done returns false past the limit.
- * Never prints, never exits.
+ * it lives here because only the lesson layer may include cJSON. The lists
+ * (done, quizzes, exercises) grow as needed: there is no limit on entries,
+ * only on the file, PROGRESS_FILE_MAX bytes, which loading and saving both
+ * hold to (a save that would be larger is refused with a message, so no file
+ * is written that would not load). Never prints, never exits.
  */
 #ifndef DNN_LESSON_PROGRESS_H
 #define DNN_LESSON_PROGRESS_H
@@ -44,11 +44,9 @@
 #include "lesson.h"
 
 #define PROGRESS_ID_MAX 64
-#define PROGRESS_MAX_DONE 256
-#define PROGRESS_MAX_QUIZZES 1024
 #define PROGRESS_VERSION 1
-#define PROGRESS_MAX_EXERCISES 128
 #define PROGRESS_PATH_MAX 1024
+#define PROGRESS_FILE_MAX ((size_t)4 << 20) /* bytes of progress.json (4 MiB), read or written */
 
 typedef enum progress_ex_status {
     PROGRESS_EX_NONE,  /* never checked */
@@ -71,17 +69,18 @@ typedef struct ui_progress {
     int lang;                                      /* −1 none saved, else a lesson_lang */
     char position_lesson[PROGRESS_ID_MAX + 1];     /* "" when none */
     int position_page;                             /* 0-based */
-    int n_done;
-    char done[PROGRESS_MAX_DONE][PROGRESS_ID_MAX + 1];
-    int n_quizzes;
-    progress_quiz quizzes[PROGRESS_MAX_QUIZZES];
+    int n_done, cap_done;
+    char (*done)[PROGRESS_ID_MAX + 1];             /* n_done ids, grown as needed */
+    int n_quizzes, cap_quizzes;
+    progress_quiz *quizzes;                        /* n_quizzes records, grown as needed */
+    int *done_slots, *quiz_slots;                  /* hash indexes of the two (progress.c), 2·cap slots */
     bool has_lab;                                  /* the last lab opened */
     lesson_lab_kind lab_kind;
     run_spec lab;
-    int dropped;                                   /* entries past the limits in the file loaded */
+    int dropped;                                   /* entries of the file loaded that memory could not hold */
     char exercise_dir[PROGRESS_PATH_MAX];         /* the learner's exercise folder, "" none */
-    int n_exercises;
-    progress_exercise exercises[PROGRESS_MAX_EXERCISES];
+    int n_exercises, cap_exercises;
+    progress_exercise *exercises;                  /* n_exercises records, grown as needed */
 } ui_progress;
 
 typedef enum progress_status {
@@ -118,13 +117,15 @@ bool progress_save(const ui_progress *p, const char *path, char *msg, size_t msg
 
 /* Lessons. */
 bool progress_is_done(const ui_progress *p, const char *lesson_id);
-/* Returns true when it was not done before. */
+/* Returns true when it was not done before (false too for an id longer
+ * than PROGRESS_ID_MAX, or when memory runs out). */
 bool progress_mark_done(ui_progress *p, const char *lesson_id);
 
 /* Quizzes: the record, or NULL when never answered. */
 const progress_quiz *progress_quiz_get(const ui_progress *p, const char *quiz_id);
-/* Records one answer (tries + 1; right stays true once right). */
-void progress_record_answer(ui_progress *p, const char *quiz_id, bool right);
+/* Records one answer (tries + 1; right stays true once right); false for a
+ * bad id or when memory runs out. */
+bool progress_record_answer(ui_progress *p, const char *quiz_id, bool right);
 /* Quizzes answered (tries > 0). */
 int progress_quizzes_answered(const ui_progress *p);
 
@@ -136,7 +137,7 @@ void progress_set_lab(ui_progress *p, lesson_lab_kind kind, const run_spec *spec
 
 /* Exercises: the last check's status (PROGRESS_EX_NONE when never checked),
  * so the map shows what the learner's file does now. Setting is false when
- * the id is empty or too long, or PROGRESS_MAX_EXERCISES are already kept. */
+ * the id is empty or too long, or memory runs out. */
 progress_ex_status progress_exercise_get(const ui_progress *p, const char *id);
 bool progress_exercise_set(ui_progress *p, const char *id, progress_ex_status status);
 /* The learner's exercise folder ("" clears it). */

@@ -29,7 +29,8 @@ static void check(const ui_progress *p, progress_status st)
 {
     if (p->lang < -1 || p->lang > 1)
         __builtin_trap();
-    if (p->n_done < 0 || p->n_done > PROGRESS_MAX_DONE || p->n_quizzes < 0 || p->n_quizzes > PROGRESS_MAX_QUIZZES)
+    if (p->n_done < 0 || p->n_done > p->cap_done || p->n_quizzes < 0 || p->n_quizzes > p->cap_quizzes ||
+        p->n_exercises < 0 || p->n_exercises > p->cap_exercises)
         __builtin_trap();
     for (int i = 0; i < p->n_done; i++) {
         check_id(p->done[i]);

@@ -205,7 +205,10 @@ static void every_truncation_of_a_saved_file_is_whole_or_corrupt(void **state)
     assert_true(ok >= 1 && ok <= 2);  /* the whole file, and the one without its last newline */
 }
 
-static void entries_past_the_limits_are_kept_aside_with_a_message(void **state)
+/* No silent limit on entries: a file with 1000 finished lessons and 3000
+ * quizzes loads whole (once the first 256 and 1024 were kept and the rest
+ * dropped), and saves and loads back the same. */
+static void a_file_with_many_entries_loads_whole(void **state)
 {
     tmp *t = *state;
     size_t cap = 4000 * 64;
@@ -223,22 +226,68 @@ static void entries_past_the_limits_are_kept_aside_with_a_message(void **state)
     ui_progress *p;
     char msg[600];
     assert_int_equal(progress_load(t->path, &p, msg, sizeof msg), PROGRESS_OK);
-    /* not silent: the message says so, and the whole file is kept aside */
-    assert_non_null(strstr(msg, "holds more than 256 finished lessons or 1024 quizzes"));
-    assert_int_equal(count_files(t, "progress.json.full-"), 1);
-    assert_int_equal(access(t->path, F_OK), -1);
-    assert_int_equal(p->n_done, PROGRESS_MAX_DONE);
-    assert_int_equal(p->n_quizzes, PROGRESS_MAX_QUIZZES);
-    assert_true(progress_is_done(p, "l255"));
-    assert_false(progress_is_done(p, "l256"));
-    assert_non_null(progress_quiz_get(p, "q1023"));
-    assert_null(progress_quiz_get(p, "q1024"));
-    /* and what was kept saves and loads back */
+    assert_string_equal(msg, "");
+    assert_int_equal(p->n_done, 1000);
+    assert_int_equal(p->n_quizzes, 3000);
+    assert_true(progress_is_done(p, "l999"));
+    assert_non_null(progress_quiz_get(p, "q2999"));
     assert_true(progress_save(p, t->path, msg, sizeof msg));
     progress_free(p);
     assert_int_equal(progress_load(t->path, &p, msg, sizeof msg), PROGRESS_OK);
-    assert_int_equal(p->n_done, PROGRESS_MAX_DONE);
-    assert_int_equal(p->n_quizzes, PROGRESS_MAX_QUIZZES);
+    assert_int_equal(p->n_done, 1000);
+    assert_int_equal(p->n_quizzes, 3000);
+    progress_free(p);
+}
+
+/* In a session too: every lesson finished and every answer is recorded,
+ * however many (they were dropped silently past 256 and 1024). */
+static void a_session_records_every_entry(void **state)
+{
+    (void)state;
+    ui_progress *p = progress_new();
+    char id[32];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(id, sizeof id, "lesson-%d", i);
+        assert_true(progress_mark_done(p, id));
+        snprintf(id, sizeof id, "quiz-%d", i);
+        assert_true(progress_record_answer(p, id, i % 2 == 0));
+        snprintf(id, sizeof id, "w9a1/f%d", i);
+        assert_true(progress_exercise_set(p, id, PROGRESS_EX_PASS));
+    }
+    assert_int_equal(p->n_done, 5000);
+    assert_int_equal(p->n_quizzes, 5000);
+    assert_int_equal(p->n_exercises, 5000);
+    assert_true(progress_is_done(p, "lesson-4999"));
+    assert_true(progress_quiz_get(p, "quiz-4998")->right);
+    assert_int_equal(progress_exercise_get(p, "w9a1/f4999"), PROGRESS_EX_PASS);
+    assert_false(progress_mark_done(p, "lesson-7")); /* already done */
+    progress_free(p);
+}
+
+/* The one limit is the file's: a progress that would be larger than a
+ * progress file may be is not written (the loader would set it aside), and
+ * the file already there stays, with a message saying why. */
+static void a_progress_too_large_for_its_file_is_not_saved(void **state)
+{
+    tmp *t = *state;
+    ui_progress *p = progress_new();
+    char msg[600], id[PROGRESS_ID_MAX + 1];
+    assert_true(progress_mark_done(p, "kept"));
+    assert_true(progress_save(p, t->path, msg, sizeof msg));
+    /* 64-byte ids, ~90 bytes of JSON each: 50 000 of them pass 4 MiB (the
+     * number first, so that the lookups' comparisons end early) */
+    for (int i = 0; i < 50000; i++) {
+        int n = snprintf(id, sizeof id, "%d-", i);
+        memset(id + n, 'x', PROGRESS_ID_MAX - (size_t)n);
+        id[PROGRESS_ID_MAX] = '\0';
+        assert_true(progress_record_answer(p, id, true));
+    }
+    assert_false(progress_save(p, t->path, msg, sizeof msg));
+    assert_non_null(strstr(msg, "progress not saved: it would take"));
+    progress_free(p);
+    assert_int_equal(progress_load(t->path, &p, msg, sizeof msg), PROGRESS_OK);
+    assert_true(progress_is_done(p, "kept"));
+    assert_int_equal(p->n_quizzes, 0);
     progress_free(p);
 }
 
@@ -631,7 +680,9 @@ int main(void)
         T(a_100_mb_file_is_set_aside_without_being_read),
         T(deep_nesting_is_corrupt_not_a_crash),
         T(every_truncation_of_a_saved_file_is_whole_or_corrupt),
-        T(entries_past_the_limits_are_kept_aside_with_a_message),
+        T(a_file_with_many_entries_loads_whole),
+        T(a_progress_too_large_for_its_file_is_not_saved),
+        cmocka_unit_test(a_session_records_every_entry),
         T(hostile_values_make_the_file_corrupt),
         T(two_corrupt_files_in_the_same_second_are_both_kept),
         T(saving_under_a_file_fails_with_a_reason_and_leaves_nothing),
