@@ -241,6 +241,29 @@ int stepper_format_matrix(const mat *m, int max_cols, int max_lines, char *buf, 
         if (line_width(f.width, nc, csum) <= max_cols)
             break;
     }
+    /* A small matrix (every row and at most 2·edge+1 columns) is never
+     * summarised when its rows, wrapped as numpy wraps at its linewidth,
+     * fit the lines: a (1, 4) dW is worth four numbers, not two. */
+    size_t per_line = nc;
+    if (csum && !rsum && n_cands > 0 && cands[0] == 0) {
+        size_t all_c[2 * FMT_EDGE_MAX + 1], n_all, k = 0;
+        bool none;
+        n_all = pick(m->cols, 0, all_c, &none);
+        for (size_t i = 0; i < nr; i++)
+            for (size_t j = 0; j < n_all; j++)
+                vals[k++] = mat_get(m, ri[i], all_c[j]);
+        np_format whole;
+        format_fit(&whole, vals, k);
+        int fit = (max_cols - 4 + 1) / (whole.width + 1);
+        size_t per = fit < 1 ? 1 : (size_t)fit;
+        if (nr * ((n_all + per - 1) / per) <= (size_t)max_lines) {
+            f = whole;
+            nc = n_all;
+            memcpy(cidx, all_c, n_all * sizeof all_c[0]);
+            csum = false;
+            per_line = per;
+        }
+    }
     size_t len = 0;
     int lines = 0;
     char el[3 * FMT_ELEM_MAX];
@@ -251,7 +274,10 @@ int stepper_format_matrix(const mat *m, int max_cols, int max_lines, char *buf, 
         }
         add(buf, size, &len, i == 0 ? "[[" : " [");
         for (size_t j = 0; j < nc; j++) {
-            if (j > 0)
+            if (j > 0 && j % per_line == 0) { /* numpy's wrap: under the first element */
+                add(buf, size, &len, "\n  ");
+                lines++;
+            } else if (j > 0)
                 add(buf, size, &len, " ");
             if (csum && j == nc / 2)
                 add(buf, size, &len, "... ");

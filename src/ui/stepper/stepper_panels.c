@@ -67,6 +67,8 @@ static int preview_items(const stepper *s, nn_op op, bool computed, pv_item *ite
  * take 2e + 1 lines), or `lines` when it cannot shrink. */
 static int shrink(int lines, size_t rows)
 {
+    if (lines > (int)rows) /* a small matrix wrapped whole: its one line a row first */
+        return (int)rows;
     if (lines > 7 && rows > 7)
         return 7;
     for (int e = 3; e >= 1; e--)
@@ -83,8 +85,22 @@ static void draw_previews(const stepper *s, nn_op op, bool computed, ui_canvas *
     /* One extra line for the result that is not a matrix (J, or "= ?"). */
     int extra = (nn_op_phase_of(op) == NN_PHASE_COST || !computed) && nn_op_phase_of(op) != NN_PHASE_UPDATE ? 1 : 0;
     int avail = r.h - extra;
-    for (int i = 0; i < n; i++)
-        items[i].lines = (int)items[i].m->rows;
+    int label_w = 0;
+    for (int i = 0; i < n; i++) {
+        char lab[48];
+        ref_label(items[i].ref, lab, sizeof lab);
+        if ((int)strlen(lab) > label_w)
+            label_w = (int)strlen(lab);
+    }
+    /* Every row, and a small matrix whole (wrapped, stepper_fmt.h). */
+    for (int i = 0; i < n; i++) {
+        const mat *m = items[i].m;
+        items[i].lines = (int)m->rows;
+        if (m->rows <= 7 && m->cols <= 7) {
+            char whole[1024];
+            items[i].lines = stepper_format_matrix(m, r.w - label_w, 7 * 7, whole, sizeof whole);
+        }
+    }
     int first = 0;
     for (;;) {
         int sum = 0, big = -1;
@@ -107,13 +123,6 @@ static void draw_previews(const stepper *s, nn_op op, bool computed, ui_canvas *
     for (int i = first; i < n; i++)
         used += items[i].lines;
     bool gaps = used + (n - first) <= r.h;
-    int label_w = 0;
-    for (int i = first; i < n; i++) {
-        char lab[48];
-        ref_label(items[i].ref, lab, sizeof lab);
-        if ((int)strlen(lab) > label_w)
-            label_w = (int)strlen(lab);
-    }
     int y = r.y;
     static char text[PV_TEXT];
     for (int i = first; i < n && y < r.y + r.h; i++) {

@@ -105,6 +105,21 @@ static void a_small_buffer_is_cut_but_terminated(void **state)
     mat_free(m);
 }
 
+/* A (1, 4) dW[2] in a narrow panel: wrapped whole over two lines as numpy
+ * wraps at its linewidth, not summarised to its two ends; with one line only
+ * the summary stays. */
+static void small_matrices_print_whole_when_wrapped_they_fit(void **state)
+{
+    (void)state;
+    mat *m = make(1, 4, (double[]){-1.75e-05, -3.02e-04, -1.2e-03, -2.56e-03});
+    char buf[256];
+    assert_int_equal(stepper_format_matrix(m, 24, 3, buf, sizeof buf), 2);
+    assert_string_equal(buf, "[[-1.75e-05 -3.02e-04\n  -1.20e-03 -2.56e-03]]");
+    assert_int_equal(stepper_format_matrix(m, 24, 1, buf, sizeof buf), 1);
+    assert_string_equal(buf, "[[-1.75e-05 ... -2.56e-03]]");
+    mat_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -113,6 +128,7 @@ int main(void)
         cmocka_unit_test(tall_matrices_keep_the_first_and_last_rows),
         cmocka_unit_test(a_value_alone_has_no_padding),
         cmocka_unit_test(a_small_buffer_is_cut_but_terminated),
+        cmocka_unit_test(small_matrices_print_whole_when_wrapped_they_fit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
