@@ -164,12 +164,18 @@ static void draw_header(const stepper *s, ui_canvas *c, ui_rect r, const ui_ctx 
                      UI_TR(ctx, "iteration", "迭代"), stepper_iteration(s), stepper_lr(s));
     /* J of this iteration once its COST ran; before that, the last one. */
     double J = nn_cost(net);
-    bool this_iteration = false;
-    for (int i = 0; i < stepper_done(s); i++)
+    bool this_iteration = false, updated = false;
+    for (int i = 0; i < stepper_done(s); i++) {
         this_iteration = this_iteration || nn_op_phase_of(nn_op_at(net, i)) == NN_PHASE_COST;
+        updated = updated || nn_op_phase_of(nn_op_at(net, i)) == NN_PHASE_UPDATE;
+    }
+    /* After the update J is still the cost of the parameters before it: "old J". */
+    const char *J_label = !this_iteration ? UI_TR(ctx, "last J", "上次 J")
+                          : updated       ? UI_TR(ctx, "old J", "更新前 J")
+                                          : "J";
     if (J == J && n > 0 && (size_t)n < sizeof line)
         snprintf(line + n, sizeof line - (size_t)n, "  %s = %.6f",
-                 this_iteration ? "J" : UI_TR(ctx, "last J", "上次 J"), J);
+                 J_label, J);
     canvas_fill(c, r.x, r.y, r.w, 1, ' ', ROLE_TITLE);
     stv_math(c, r.x, r.y, r.w, line, ROLE_TITLE, ctx);
 }
