@@ -257,15 +257,19 @@ static void draw_inspector(const stepper *s, ui_canvas *c, ui_rect r, const ui_c
 /* The verdict on one relative difference, as the course reads it: below
  * 1e-7 right; up to 1e-3 right up to rounding (a two-sided difference with
  * ε = 1e-7 carries about 1e-16/1e-7 of noise per component); above, a bug.
- * A gradient with a tiny norm makes any relative difference mostly noise. */
-typedef enum gc_mark { GC_RIGHT, GC_ROUGHLY, GC_WRONG } gc_mark;
+ * One meaning per mark: ✓ below 1e-7, ~ 1e-7 … 1e-3, ✗ above 1e-3, and ?
+ * above 1e-3 where the difference cannot be trusted: a gradient with a tiny
+ * norm (any relative difference is mostly noise) or Z on ReLU's kink. */
+typedef enum gc_mark { GC_RIGHT, GC_ROUGHLY, GC_UNSURE, GC_WRONG } gc_mark;
 
 static gc_mark gc_judge(double difference, double norm, long kinks)
 {
     if (difference < STEPPER_GC_GOOD)
         return GC_RIGHT;
-    if (difference < STEPPER_GC_BUG || norm < STEPPER_GC_TINY || kinks > 0)
+    if (difference < STEPPER_GC_BUG)
         return GC_ROUGHLY;
+    if (norm < STEPPER_GC_TINY || kinks > 0)
+        return GC_UNSURE;
     return GC_WRONG;
 }
 
@@ -275,6 +279,8 @@ static void put_mark(ui_canvas *c, int x, int y, gc_mark k, const ui_ctx *ctx)
         canvas_text(c, x, y, 1, glyph_str(GLYPH_DONE, ctx->ascii), ROLE_OK);
     else if (k == GC_ROUGHLY)
         canvas_text(c, x, y, 1, "~", ROLE_WARN);
+    else if (k == GC_UNSURE)
+        canvas_text(c, x, y, 1, "?", ROLE_WARN);
     else
         canvas_text(c, x, y, 1, glyph_str(GLYPH_WRONG, ctx->ascii), ROLE_BAD);
 }
@@ -300,7 +306,7 @@ static void draw_gradcheck(const gc_result *gc, long kinks, ui_canvas *c, ui_rec
     gc_mark all = gc_judge(gc->difference, 1.0, 0);
     bool kinked = all == GC_WRONG && kinks > 0;
     if (kinked)
-        all = GC_ROUGHLY;
+        all = GC_UNSURE;
     canvas_printf(c, r.x, y, 7, ROLE_HEADING, "%s", UI_TR(ctx, "all", "全部"));
     canvas_printf(c, r.x + 7, y, 10, ROLE_NORMAL, "%.3e", gc->difference);
     put_mark(c, r.x + 17, y, all, ctx);
@@ -317,16 +323,17 @@ static void draw_gradcheck(const gc_result *gc, long kinks, ui_canvas *c, ui_rec
         ? UI_TR(ctx, "< 1e-7: backprop agrees with the numerical gradient.",
                 "< 1e-7：反向传播与数值梯度一致。")
         : all == GC_ROUGHLY
-        ? UI_TR(ctx, "1e-7 … 1e-3 (~): agrees up to rounding noise; above 1e-3 means a bug.",
-                "1e-7 … 1e-3（~）：差别来自舍入误差；超过 1e-3 才说明有错误。")
+        ? UI_TR(ctx, "1e-7 … 1e-3 (~): agrees up to rounding noise; above 1e-3 (✗) means a bug.",
+                "1e-7 … 1e-3（~）：差别来自舍入误差；超过 1e-3（✗）才说明有错误。")
         : UI_TR(ctx, "> 1e-3: backprop and the numerical gradient disagree: a bug.",
                 "> 1e-3：反向传播与数值梯度不一致，有错误。");
     y += stv_wrapped(c, (ui_rect){r.x, y, r.w, r.y + r.h - y}, y, r.y + r.h - y, verdict,
                      all == GC_WRONG ? ROLE_BAD : (all == GC_RIGHT ? ROLE_OK : ROLE_WARN), ctx);
     if (y < r.y + r.h && !kinked)
         stv_wrapped(c, (ui_rect){r.x, y, r.w, r.y + r.h - y}, y, r.y + r.h - y,
-                    UI_TR(ctx, "~ on a tiny gradient (‖·‖ < 1e-5): its relative difference is mostly rounding.",
-                          "梯度很小（‖·‖ < 1e-5）时标 ~：相对差主要是舍入误差。"),
+                    UI_TR(ctx, "? above 1e-3 on a tiny gradient (‖·‖ < 1e-5): its relative difference is mostly "
+                               "rounding, not a bug.",
+                          "? 梯度很小（‖·‖ < 1e-5）时超过 1e-3：相对差主要是舍入误差，不是错误。"),
                     ROLE_DIM, ctx);
 }
 
