@@ -557,7 +557,7 @@ void ex_check_exercise(const ex_def *def, const ex_check_options *opt, ex_result
     ran = ex_run_child(argv, &opt->limits, &run);
     unlink(tmpl);
     if (!ran) {
-        file_fail(res, EX_INTERNAL, run.output);
+        file_fail(res, run.cancelled ? EX_NOT_RUN : EX_INTERNAL, run.output);
         goto done;
     }
 

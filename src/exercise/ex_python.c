@@ -130,6 +130,13 @@ bool ex_run_child(char *const argv[], const ex_run_limits *lim, ex_run_result *r
 {
     memset(r, 0, sizeof *r);
     r->exit_code = -1;
+    if (lim->cancel && atomic_load(lim->cancel)) {
+        /* cancelled before it began: no child is started at all */
+        r->timed_out = r->cancelled = true;
+        r->output = strdup("cancelled before it started");
+        r->results = strdup("");
+        return false;
+    }
     int out_p[2] = { -1, -1 }, res_p[2] = { -1, -1 };
     if (pipe(out_p) != 0 || pipe(res_p) != 0) {
         r->output = strdup("could not create a pipe");

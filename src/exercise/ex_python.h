@@ -65,7 +65,8 @@ typedef struct ex_run_result {
 
 /* Runs argv[0] (a path) with argv, under the limits. Always fills *r (the
  * caller frees with ex_run_result_free); false when the child could not be
- * started at all. */
+ * started at all. When *lim->cancel is already set no child is started:
+ * false, with r->cancelled set. */
 bool ex_run_child(char *const argv[], const ex_run_limits *lim, ex_run_result *r);
 void ex_run_result_free(ex_run_result *r);
 
