@@ -6,14 +6,13 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "paths.h"
+#include "safefile.h"
 
 bool ex_find_root(char *buf, size_t size)
 {
@@ -52,52 +51,61 @@ static bool mkdirs(const char *dir, char *msg, size_t msg_size)
     return true;
 }
 
-/* Copies src to dst with O_EXCL: 1 copied, 0 dst already there, −1 error. */
-static int copy_new(const char *src, const char *dst, char *msg, size_t msg_size)
+/* Reads a whole small file; malloc'd (*n its size), NULL with msg. */
+static char *read_small(const char *path, size_t *n, char *msg, size_t msg_size)
 {
-    int in = open(src, O_RDONLY);
-    if (in < 0) {
-        snprintf(msg, msg_size, "%s: %s", src, strerror(errno));
-        return -1;
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t cap = 0;
+    *n = 0;
+    if (!f) {
+        snprintf(msg, msg_size, "%s: %s", path, strerror(errno));
+        return NULL;
     }
-    int out = open(dst, O_WRONLY | O_CREAT | O_EXCL, 0644);
-    if (out < 0) {
-        int e = errno;
-        close(in);
-        if (e == EEXIST)
-            return 0;
-        snprintf(msg, msg_size, "%s: %s", dst, strerror(e));
-        return -1;
-    }
-    char buf[65536];
-    ssize_t n;
-    int rc = 1;
-    while ((n = read(in, buf, sizeof buf)) > 0) {
-        char *p = buf;
-        while (n > 0) {
-            ssize_t w = write(out, p, (size_t)n);
-            if (w <= 0) {
-                snprintf(msg, msg_size, "%s: %s", dst, strerror(errno));
-                rc = -1;
+    for (;;) {
+        if (*n == cap) {
+            char *p = realloc(buf, cap ? cap * 2 : 65536);
+            if (!p) {
+                snprintf(msg, msg_size, "%s: out of memory", path);
                 break;
             }
-            p += w;
-            n -= w;
+            buf = p;
+            cap = cap ? cap * 2 : 65536;
         }
-        if (rc < 0)
+        size_t k = fread(buf + *n, 1, cap - *n, f);
+        *n += k;
+        if (k == 0) {
+            if (!ferror(f)) {
+                fclose(f);
+                return buf;
+            }
+            snprintf(msg, msg_size, "%s: %s", path, strerror(errno));
             break;
+        }
     }
-    if (n < 0) {
-        snprintf(msg, msg_size, "%s: %s", src, strerror(errno));
-        rc = -1;
-    }
-    close(in);
-    if (close(out) != 0 && rc > 0) {
-        snprintf(msg, msg_size, "%s: %s", dst, strerror(errno));
-        rc = -1;
-    }
-    if (rc < 0)
-        unlink(dst);  /* our own half-written copy, never a learner's file */
+    fclose(f);
+    free(buf);
+    return NULL;
+}
+
+/* Copies src to dst unless dst is already a file: 1 copied, 0 kept, −1 error.
+ * Written by the safe writer (data/safefile.h): all or nothing, a symlink is
+ * written through (a learner's file it points to is kept, a dangling one's
+ * target is created), and a directory, FIFO or device at dst is an error. */
+static int copy_new(const char *src, const char *dst, char *msg, size_t msg_size)
+{
+    char target[SAFEFILE_PATH_MAX];
+    struct stat st;
+    if (safefile_check(dst, target, sizeof target, msg, msg_size) != 0)
+        return -1;
+    if (stat(target, &st) == 0)
+        return 0;
+    size_t n;
+    char *text = read_small(src, &n, msg, msg_size);
+    if (!text)
+        return -1;
+    int rc = safefile_save(dst, text, n, 0644, msg, msg_size) == 0 ? 1 : -1;
+    free(text);
     return rc;
 }
 

@@ -24,6 +24,9 @@ bool ex_default_dir(char *buf, size_t size);
 /* Copies the .py files of stubs/ and lib/ from root into dir (made with its parents),
  * never over an existing file. *created and *kept count the files; log gets
  * one line per file ("created w4a1.py" / "kept w4a1.py (already there)").
+ * Each file is written by data/safefile.h: whole or not at all; through a
+ * symlink (kept when it points to a file, its target created when dangling);
+ * a directory, FIFO or device where a file belongs is an error.
  * False with msg on the first error (nothing is removed). */
 bool ex_init_folder(const char *root, const char *dir, int *created, int *kept, char *log,
                     size_t log_size, char *msg, size_t msg_size);
