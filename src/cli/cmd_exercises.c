@@ -23,6 +23,7 @@
 #include "ex_files.h"
 #include "ex_report.h"
 #include "ex_text.h"
+#include "exercises_watch.h"
 #include "json.h"
 #include "progress.h"
 
@@ -41,7 +42,7 @@ static const char exercises_usage[] =
     "  check   runs the named exercises (all when none is named) and says what is\n"
     "          wrong; exit 0 when all pass, 1 when any fails, 2 on bad usage\n"
     "  watch   checks again every time a file is saved; stops at the first exercise\n"
-    "          that does not pass yet (Ctrl-C ends it)\n"
+    "          that does not pass yet (q and Enter, or Ctrl-C, ends it)\n"
     "  hint    the hints of one exercise, easiest first\n"
     "  init    copies the exercise files and the course's helper modules into DIR\n"
     "          (default ~/dnn-tutor-exercises), never over a file that is there;\n"
@@ -432,19 +433,21 @@ static int do_watch(int argc, char **argv)
     const char *dir = learner_dir(&o, &e, dirbuf, sizeof dirbuf);
     signal(SIGINT, on_watch_signal);
     signal(SIGTERM, on_watch_signal);
-    time_t last[8] = { 0 };
-    bool first = true;
+    int n_files = e.catalog->n_assignments;
+    file_mark *last = calloc((size_t)n_files + 1, sizeof *last);
     ex_result *res = calloc((size_t)n + 1, sizeof *res);
-    while (!watch_stop && res) {
+    bool first = true, stdin_open = true;
+    char line[64];
+    size_t line_len = 0;
+    while (!watch_stop && res && last) {
         bool changed = first;
-        for (int a = 0; a < e.catalog->n_assignments && a < 8; a++) {
+        for (int a = 0; a < n_files; a++) {
             char path[4400];
-            struct stat st;
             snprintf(path, sizeof path, "%s/%s", dir, e.catalog->assignments[a].file);
-            time_t t = stat(path, &st) == 0 ? st.st_mtime : 0;
-            if (t != last[a]) {
+            file_mark now = file_mark_of(path);
+            if (!file_marks_equal(&now, &last[a])) {
                 changed = true;
-                last[a] = t;
+                last[a] = now;
             }
         }
         if (changed) {
@@ -456,13 +459,15 @@ static int do_watch(int argc, char **argv)
             env_save(&e);
             if (!failed)
                 printf("%s\n", o.lang ? "全部通过！" : "every exercise passes!");
-            printf("%s\n", o.lang ? "（保存文件后重新检查；Ctrl-C 退出）" : "(saving a file checks again; Ctrl-C ends)");
+            printf("%s\n", o.lang ? "（保存文件后重新检查；输入 q 回车或按 Ctrl-C 退出）"
+                                  : "(saving a file checks again; q and Enter or Ctrl-C ends)");
             fflush(stdout);
         }
-        struct timespec ts = { 0, 300 * 1000 * 1000 };
-        nanosleep(&ts, NULL);
+        if (watch_wait_for_quit(300, &stdin_open, line, sizeof line, &line_len))
+            break;
     }
     free(res);
+    free(last);
     env_close(&e);
     return 0;
 }
