@@ -15,6 +15,18 @@ _dnn_tutor_options()
     "$1" ${2:+"$2"} --help 2>/dev/null | grep -oE -- '(^|[ ,])--?[a-zA-Z][a-zA-Z0-9-]*' | sed 's/^[ ,]*//' | sort -u
 }
 
+# The exercise ids `dnn-tutor exercises list` names; for check (ACTION) also
+# the assignments (w4a1), which check takes whole.
+_dnn_tutor_exercise_ids()
+{
+    local ids
+    ids=$("$1" exercises list 2>/dev/null | awk '{ print $1 }')
+    printf '%s\n' $ids
+    if [[ $2 == check ]]; then
+        printf '%s\n' $ids | sed 's,/.*,,' | sort -u
+    fi
+}
+
 _dnn_tutor()
 {
     local cur prev words cword
@@ -49,7 +61,7 @@ _dnn_tutor()
         COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;
     --assignment)
         COMPREPLY=($(compgen -W "w2-logreg w3-planar w4-two-layer w4-deep" -- "$cur")); return ;;
-    --lessons | --course-data)
+    --lessons | --course-data | --dir)
         COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --test-data)
         COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -58,7 +70,7 @@ _dnn_tutor()
             $(compgen -f -X '!*.[jJ][pP][eE][gG]' -- "$cur") $(compgen -d -- "$cur")); return ;;
     -o | --output)
         COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    --hidden | --layers | --seed | --lr | --iterations | --print-every | --test-split | --data-seed | --threads)
+    --hidden | --layers | --seed | --lr | --iterations | --print-every | --test-split | --data-seed | --threads | --timeout)
         return ;;
     esac
 
@@ -76,6 +88,22 @@ _dnn_tutor()
         else
             COMPREPLY=($(compgen -d -- "$cur"))
         fi
+        return
+    fi
+    if [[ $cmd == exercises && $cur != -* ]]; then
+        local action="" j
+        for ((j = i + 1; j < cword; j++)); do
+            case ${words[j]} in
+            --dir | --timeout | --lang) ((j++)) ;;
+            -*) ;;
+            *) action=${words[j]}; break ;;
+            esac
+        done
+        case $action in
+        "") COMPREPLY=($(compgen -W "list check watch hint init" -- "$cur")) ;;
+        check | hint) COMPREPLY=($(compgen -W "$(_dnn_tutor_exercise_ids "$prog" "$action")" -- "$cur")) ;;
+        init) COMPREPLY=($(compgen -d -- "$cur")) ;;
+        esac
         return
     fi
     if [[ $cur == -* ]]; then

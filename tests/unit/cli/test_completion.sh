@@ -71,6 +71,20 @@ touch "$tmp/me.png" "$tmp/me.JPG" "$tmp/me.jpeg" "$tmp/me.txt"
 [ "$(comp dnn-tutor predict --image "$tmp/me")" = "$tmp/me.JPG $tmp/me.jpeg $tmp/me.png " ] ||
   fail "--image offers '$(comp dnn-tutor predict --image "$tmp/me")', want the PNG and JPEG files only"
 
+# exercises: the actions; for hint every id `exercises list` names and no
+# other, for check the assignments too; --dir and init a folder
+export HOME="$tmp" XDG_STATE_HOME="$tmp/state"
+has "exercises actions" "$(comp dnn-tutor exercises '')" list check watch hint init
+ids=$("$bin" exercises list | awk '{ print $1 }' | sort -u | tr '\n' ' ')
+[ -n "$ids" ] || fail "exercises list names no exercise"
+[ "$(comp dnn-tutor exercises hint '')" = "$ids" ] || fail "exercises hint offers '$(comp dnn-tutor exercises hint '')', want '$ids'"
+[ "$(comp dnn-tutor exercises check w4a1/L_model_)" = "w4a1/L_model_backward w4a1/L_model_forward " ] ||
+  fail "exercises check w4a1/L_model_ offers '$(comp dnn-tutor exercises check w4a1/L_model_)'"
+has "check's assignments" "$(comp dnn-tutor exercises --dir "$tmp" check w4a1/L_model_backward w4a)" w4a1 w4a2 w4a1/linear_forward
+mkdir "$tmp/folder"
+[ "$(comp dnn-tutor exercises init "$tmp/fo")" = "$tmp/folder " ] || fail "exercises init offers '$(comp dnn-tutor exercises init "$tmp/fo")'"
+[ "$(comp dnn-tutor exercises check --dir "$tmp/fo")" = "$tmp/folder " ] || fail "--dir offers '$(comp dnn-tutor exercises check --dir "$tmp/fo")'"
+
 if command -v zsh >/dev/null 2>&1; then
   zsh -n "$src/completions/_dnn-tutor" || fail "the zsh completion does not parse"
 else
