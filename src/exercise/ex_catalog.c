@@ -156,11 +156,19 @@ ex_catalog *ex_catalog_load(const char *path, char *msg, size_t msg_size)
                 if (strcmp(c->ex[k].function, m->function) == 0)
                     FAIL("%s: %s appears twice", path, m->id);
             m->def = ex_def_find(m->id);
+            const cJSON *check = cJSON_GetObjectItemCaseSensitive(e, "check");
+            if (check && !cJSON_IsBool(check))
+                FAIL("%s: %s: \"check\" must be true or false", path, m->id);
+            if (cJSON_IsFalse(check) && m->def)
+                FAIL("%s: %s is marked \"check\": false, but dnn-tutor checks it", path, m->id);
+            if (!cJSON_IsFalse(check) && !m->def)
+                FAIL("%s: dnn-tutor has no check for %s (a misspelt function? mark it \"check\": false)",
+                     path, m->id);
             ei++;
         }
         A->count = c->n - A->first;
     }
-    /* Exercises dnn-tutor has no check for are left out (and freed). */
+    /* Exercises marked "check": false are left out (and freed). */
     int kept = 0;
     for (int i = 0; i < c->n; i++) {
         if (c->ex[i].def) {

@@ -5,13 +5,16 @@
  *   {"assignments": [{"id": "w2a1", "file": "w2a1.py", "title": {"en", "zh"},
  *      "exercises": [{"function": "basic_sigmoid", "signature": "basic_sigmoid(x)",
  *                     "title": {"en", "zh"}, "task": {"en", "zh"},
- *                     "hints": [{"en", "zh"}, …], "lesson": "w2-…" (optional)}]}]}
+ *                     "hints": [{"en", "zh"}, …], "lesson": "w2-…" (optional),
+ *                     "check": false (optional)}]}]}
  *
  * Loading validates the shape of the file (required keys and types, ids and
  * functions unique); a checkable exercise (an ex_def) of a listed assignment
  * that the file lacks is a problem too. An exercise dnn-tutor has no check
- * for is left out. The kept exercises keep the file's order, so an
- * assignment's exercises are contiguous.
+ * for must say so with "check": false (then it is left out); without the
+ * mark it is a problem (a misspelt function is not dropped silently), and the
+ * mark on an exercise dnn-tutor does check is one too. The kept exercises
+ * keep the file's order, so an assignment's exercises are contiguous.
  *
  * Ownership: ex_catalog_load returns a catalog the caller frees with
  * ex_catalog_free; every string in it belongs to the catalog.
