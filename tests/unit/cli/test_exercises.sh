@@ -2,7 +2,7 @@
 # dnn-tutor exercises from the outside: init copies the stubs and never
 # overwrites a learner's file; every stub fails with "not implemented"; the
 # reference solutions pass every exercise; every recognised-mistake variant
-# (tests/data/exercises/mistakes/INDEX) is named; list, hint, --json, exit
+# (written by tests/exercise/make_mistakes.py into a temp folder) is named; list, hint, --json, exit
 # codes and the progress file. Skipped (77) without a Python that has numpy,
 # or before the exercise files exist.
 set -u
@@ -98,22 +98,25 @@ st=$("$have_numpy" -c "import json; print(json.load(open('$XDG_STATE_HOME/dnn-tu
 run 0 "list after the checks" "$bin" exercises list
 grep -Eq "^w4a1/linear_forward +pass" "$tmp/out" || fail "list does not show w4a1/linear_forward as passed"
 
-# every recognised mistake is named
-index=$src/tests/data/exercises/mistakes/INDEX
-if [ -f "$index" ]; then
-  while IFS=$'\t' read -r id mistake file what; do
-    case "$id" in ''|\#*) continue ;; esac
-    a=${id%%/*}
-    grep -q "\"$id\"" "$tmp/list.json" || continue
-    rm -rf "$tmp/m"; mkdir -p "$tmp/m"
-    cp "$root"/lib/*.py "$tmp/m/"
-    cp "$root"/solutions/*.py "$tmp/m/"
-    cp "$src/tests/data/exercises/mistakes/$file" "$tmp/m/$a.py"
-    "$bin" exercises check "$id" --dir "$tmp/m" --json >"$tmp/out" 2>"$tmp/err"
-    got=$(py "d['exercises'][0]['mistake']")
-    [ "$got" = "$mistake" ] || fail "$id: $file is named '$got', want '$mistake' ($(py "d['exercises'][0]['message']"))"
-  done <"$index"
-fi
+# every recognised mistake is named: by its id, with its sentence
+"$have_numpy" "$src/tests/exercise/make_mistakes.py" "$tmp/mistakes" >/dev/null ||
+  fail "tests/exercise/make_mistakes.py could not write the mistake variants"
+index=$tmp/mistakes/INDEX
+n_mistakes=0
+while IFS=$'\t' read -r id mistake file what; do
+  case "$id" in ''|\#*) continue ;; esac
+  a=${id%%/*}
+  grep -q "\"$id\"" "$tmp/list.json" || { fail "the mistake $file is for $id, which exercises list does not name"; continue; }
+  rm -rf "$tmp/m"; mkdir -p "$tmp/m"
+  cp "$root"/lib/*.py "$tmp/m/"
+  cp "$root"/solutions/*.py "$tmp/m/"
+  cp "$tmp/mistakes/$file" "$tmp/m/$a.py"
+  "$bin" exercises check "$id" --dir "$tmp/m" --json >"$tmp/out" 2>"$tmp/err"
+  got=$(py "d['exercises'][0]['mistake']")
+  [ "$got" = "$mistake" ] || fail "$id: $file is named '$got', want '$mistake' ($(py "d['exercises'][0]['message']"))"
+  n_mistakes=$((n_mistakes + 1))
+done <"$index"
+[ "$n_mistakes" -ge 60 ] || fail "only $n_mistakes mistake variants were checked"
 
 [ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
 echo "all exercise CLI checks passed"

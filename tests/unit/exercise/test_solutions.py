@@ -12,7 +12,9 @@ Exit status: 0 all cases pass, 1 a case fails, 77 (skip) when numpy is missing.
 import contextlib
 import io
 import os
+import subprocess
 import sys
+import tempfile
 
 try:
     import numpy as np
@@ -668,10 +670,14 @@ def main():
         run_group(assignment, modules[assignment], full=True)
     check_files()
     check_course_fixture()
-    mistakes = os.path.join(ROOT, "tests", "data", "exercises", "mistakes")
-    if os.path.isfile(os.path.join(mistakes, "INDEX")):
-        n = check_mistakes(mistakes)
-        print("%d mistake variants checked" % n)
+    with tempfile.TemporaryDirectory() as mistakes:
+        made = subprocess.run([sys.executable, os.path.join(ROOT, "tests", "exercise", "make_mistakes.py"),
+                               mistakes], stdout=subprocess.DEVNULL)
+        if made.returncode != 0:
+            failures.append("tests/exercise/make_mistakes.py could not write the mistake variants")
+        else:
+            n = check_mistakes(mistakes)
+            print("%d mistake variants checked" % n)
     for f in failures:
         print("FAIL " + f)
     print("%d checks passed, %d failed" % (passes, len(failures)))

@@ -2,18 +2,19 @@
 
 Each variant is a copy of exercises/solutions/ASSIGNMENT.py with exactly one common
 learner's bug in one function, named ASSIGNMENT_FUNCTION_MISTAKE.py, and listed in
-INDEX (tab-separated: exercise id, mistake name, file, what the bug is).  Run it again
-after changing a solution:
+OUT_DIR/INDEX (tab-separated: exercise id, mistake name, file, what the bug is).  The
+tests run it into a temporary folder (nothing generated is committed):
 
-    python3 tests/data/exercises/mistakes/generate.py
+    python3 tests/exercise/make_mistakes.py OUT_DIR
 
-Every replacement must match exactly once, so a changed solution fails loudly here.
+Every replacement must match exactly once, so a changed solution fails loudly here
+(exit status 1 with the replacement that no longer applies).
 """
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SOLUTIONS = os.path.join(HERE, "..", "..", "..", "..", "exercises", "solutions")
+SOLUTIONS = os.path.join(HERE, "..", "..", "exercises", "solutions")
 
 # (assignment, function, mistake, [(old, new), ...], description)
 MISTAKES = [
@@ -261,7 +262,11 @@ def apply(text, pairs, label):
 
 
 def main():
-    index = ["# exercise id\tmistake\tfile\twhat the bug is (written by generate.py; do not edit)"]
+    if len(sys.argv) != 2:
+        sys.exit("usage: make_mistakes.py OUT_DIR")
+    out = sys.argv[1]
+    os.makedirs(out, exist_ok=True)
+    index = ["# exercise id\tmistake\tfile\twhat the bug is (written by make_mistakes.py)"]
     for assignment, function, mistake, pairs, what in MISTAKES:
         with open(os.path.join(SOLUTIONS, assignment + ".py"), encoding="utf-8") as f:
             text = f.read()
@@ -274,10 +279,10 @@ def main():
         else:
             text = apply(text, pairs, label)
         header = "# dnn-tutor test fixture: the reference solution with one bug in %s: %s.\n" % (function, what)
-        with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
+        with open(os.path.join(out, name), "w", encoding="utf-8") as f:
             f.write(header + text)
         index.append("%s/%s\t%s\t%s\t%s" % (assignment, function, mistake, name, what))
-    with open(os.path.join(HERE, "INDEX"), "w", encoding="utf-8") as f:
+    with open(os.path.join(out, "INDEX"), "w", encoding="utf-8") as f:
         f.write("\n".join(index) + "\n")
     print("%d variants written" % len(MISTAKES))
 
