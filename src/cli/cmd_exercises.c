@@ -472,18 +472,29 @@ static int do_watch(int argc, char **argv)
     return 0;
 }
 
+/* The start of an action that takes min_ids to max_ids names: parses the
+ * options, says `wrong` on stderr when the count is off, opens the catalog
+ * and progress. 0 when ready (the caller closes e), else the exit code. */
+static int open_action(int argc, char **argv, int min_ids, int max_ids, const char *wrong, ex_opts *o,
+                       ex_env *e)
+{
+    if (!parse_opts(argc, argv, o, true))
+        return 2;
+    if (o->n_ids < min_ids || o->n_ids > max_ids) {
+        fprintf(stderr, "dnn-tutor: %s\n", wrong);
+        return 2;
+    }
+    return env_open(e) ? 0 : 1;
+}
+
 static int do_hint(int argc, char **argv)
 {
     ex_opts o;
     ex_env e;
-    if (!parse_opts(argc, argv, &o, true))
-        return 2;
-    if (o.n_ids != 1) {
-        fprintf(stderr, "dnn-tutor: exercises hint wants one exercise id (e.g. w4a1/linear_forward)\n");
-        return 2;
-    }
-    if (!env_open(&e))
-        return 1;
+    int rc = open_action(argc, argv, 1, 1, "exercises hint wants one exercise id (e.g. w4a1/linear_forward)",
+                         &o, &e);
+    if (rc)
+        return rc;
     const ex_meta *m = ex_catalog_find(e.catalog, o.ids[0]);
     if (!m) {
         fprintf(stderr, "dnn-tutor: exercises: unknown exercise '%s'\n", o.ids[0]);
@@ -506,14 +517,9 @@ static int do_init(int argc, char **argv)
 {
     ex_opts o;
     ex_env e;
-    if (!parse_opts(argc, argv, &o, true))
-        return 2;
-    if (o.n_ids > 1) {
-        fprintf(stderr, "dnn-tutor: exercises init takes one folder\n");
-        return 2;
-    }
-    if (!env_open(&e))
-        return 1;
+    int rc = open_action(argc, argv, 0, 1, "exercises init takes one folder", &o, &e);
+    if (rc)
+        return rc;
     char dirbuf[4096], abs[4096], msg[1024], log[8192];
     const char *dir = o.n_ids ? o.ids[0] : o.dir;
     if (!dir) {

@@ -69,6 +69,11 @@ run 0 "list --json" "$bin" exercises list --json
 run 0 "hint" "$bin" exercises hint w4a1/linear_forward
 grep -q "linear_forward" "$tmp/out" || fail "hint does not name the function"
 run 2 "hint without id" "$bin" exercises hint
+grep -q "wants one exercise id" "$tmp/err" || fail "hint without id does not say it wants one: $(cat "$tmp/err")"
+run 2 "hint of two ids" "$bin" exercises hint w4a1/linear_forward w4a1/linear_backward
+run 2 "init of two folders" "$bin" exercises init "$tmp/a" "$tmp/b"
+grep -q "takes one folder" "$tmp/err" || fail "init of two folders does not say it takes one: $(cat "$tmp/err")"
+[ ! -e "$tmp/a" ] && [ ! -e "$tmp/b" ] || fail "init of two folders created one"
 
 # the stubs: not implemented (the folder init remembered is the default)
 for a in w4a1; do
