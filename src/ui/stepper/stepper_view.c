@@ -52,7 +52,7 @@ void stepper_ascii_math(const char *utf8, char *out, size_t size)
         {0x2026, "..."}, {0x03B5, "eps"}, {0x2016, "||"}, {0x2082, "2"}, {0x2248, "~"},
         {0x2190, "<-"}, {0x2191, "^"}, {0x2193, "v"}, {0x03B8, "theta"}, {0x2713, "v"},
         {0x2717, "x"}, {0x25B8, ">"}, {0x207D, "("}, {0x2071, "i"}, {0x207E, ")"}, {0x2264, "<="},
-        {0x00D7, "x"},
+        {0x00D7, "x"}, {0x2039, "<"}, {0x203A, ">"},
     };
     size_t len = 0;
     if (size == 0)
@@ -267,7 +267,8 @@ static void draw_table(const stepper *s, ui_canvas *c, ui_rect r, bool with_dA, 
         fit = 1;
     int first = 1;
     if (L > fit) {
-        int cur = op.layer >= 1 ? op.layer : 1;
+        /* Follow the op on show: its layer, the output layer for the cost. */
+        int cur = op.layer >= 1 ? op.layer : nn_op_phase_of(op) == NN_PHASE_COST ? L : 1;
         first = cur - fit / 2;
         if (first < 1)
             first = 1;
@@ -278,6 +279,11 @@ static void draw_table(const stepper *s, ui_canvas *c, ui_rect r, bool with_dA, 
     canvas_text(c, r.x, r.y, name_w, UI_TR(ctx, "l", "层"), ROLE_HEADING);
     for (int l = first; l <= last; l++)
         canvas_printf(c, r.x + name_w + (l - first) * (cw + 1), r.y, cw, ROLE_HEADING, "[%d]", l);
+    /* Layers left out: ‹ before the first column, › at the right edge. */
+    if (first > 1)
+        canvas_text(c, r.x + name_w - 1, r.y, 1, glyph_str(GLYPH_CLIP_LEFT, ctx->ascii), ROLE_DIM);
+    if (last < L)
+        canvas_text(c, r.x + r.w - 1, r.y, 1, glyph_str(GLYPH_CLIP, ctx->ascii), ROLE_DIM);
     for (int k = 0; k < n_rows && k + 1 < r.h; k++) {
         int y = r.y + 1 + k;
         canvas_text(c, r.x, y, name_w, nn_value_name(rows_v[k]), ROLE_HEADING);

@@ -32,16 +32,16 @@ typedef struct scene {
     const char *keys;   /* then these: characters, with < > for arrows, E Enter, T Tab, X Esc */
     bool ascii;
     ui_lang lang;
-    int layers;         /* 0: the planar 2-4-1 network; 3: planar 2-5-3-1 */
+    int layers;         /* 0: the planar 2-4-1 network; 3: planar 2-5-3-1; 5: planar 2-5-5-5-5-1 */
     bool roles;
 } scene;
 
-static stepper *planar_deep(void)
+static stepper *planar_deep(int L)
 {
     mat *X = mat_new(2, GEN_DEFAULT_M), *Y = mat_new(1, GEN_DEFAULT_M);
     gen_planar(1, X, Y);
-    int dims[] = {2, 5, 3, 1};
-    nn_config cfg = nn_config_make(dims, 4, ACT_TANH, NN_INIT_COURSE_W3);
+    int three[] = {2, 5, 3, 1}, five[] = {2, 5, 5, 5, 5, 1};
+    nn_config cfg = nn_config_make(L == 3 ? three : five, L + 1, ACT_TANH, NN_INIT_COURSE_W3);
     char err[256];
     return stepper_new_with_data(&cfg, X, Y, 1.2, "planar", err, sizeof err);
 }
@@ -64,7 +64,7 @@ static void render_scene(const scene *sc)
     memset(&ctx, 0, sizeof ctx);
     ctx.ascii = sc->ascii;
     ctx.lang = sc->lang;
-    ui_screen *s = stepper_screen_from_model(sc->layers == 3 ? planar_deep() : fixture_planar());
+    ui_screen *s = stepper_screen_from_model(sc->layers ? planar_deep(sc->layers) : fixture_planar());
     assert_non_null(s);
     for (int i = 0; i < sc->steps; i++)
         s->ops->on_key(s, (ui_key){UI_KEY_RIGHT, 0}, &ctx);
@@ -115,6 +115,11 @@ static const scene scenes[] = {
     {"inspect_80x24", 80, 24, 1, "ijl", false, UI_LANG_EN, 0, false},
     {"gradcheck_80x24", 80, 24, 13, "g", false, UI_LANG_EN, 0, false},
     {"three_layers_80x24", 80, 24, 14, NULL, false, UI_LANG_EN, 3, false},
+    /* Four of five layers fit the table at 80 columns: › says more to the
+     * right; at the output layer the table has followed it and ‹ says more
+     * to the left (< in ASCII). */
+    {"five_layers_80x24", 80, 24, 1, NULL, false, UI_LANG_EN, 5, false},
+    {"five_layers_output_80x24", 80, 24, 10, NULL, true, UI_LANG_EN, 5, false},
     {"backward_100x30", 100, 30, 7, NULL, false, UI_LANG_EN, 0, false},
     {"dA_200x60", 200, 60, 9, NULL, false, UI_LANG_EN, 0, false},
 };

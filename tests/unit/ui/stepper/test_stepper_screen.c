@@ -203,7 +203,7 @@ static void help_explains_the_panels_and_marks_in_both_languages(void **state)
     ctx.lang = UI_LANG_ZH;
     const char *zh = s->ops->help(s, &ctx);
     assert_true(strcmp(en, zh) != 0);
-    const char *marks[] = {"✓", "▸", "·", "✗", "~", "↑", "…", "x⁽ⁱ⁾", "J"};
+    const char *marks[] = {"✓", "▸", "·", "✗", "~", "↑", "…", "x⁽ⁱ⁾", "J", "‹", "›"};
     for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
         assert_non_null(strstr(en, marks[i]));
         assert_non_null(strstr(zh, marks[i]));
