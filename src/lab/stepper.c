@@ -49,6 +49,8 @@ struct stepper {
     bool gc_shown;
     gc_result gc;
     long gc_kinks;            /* ReLU pre-activations at 0 for that check */
+
+    int update_first;         /* the update's first parameter on show, 0 … 2L−1 */
 };
 
 int stepper_undo_depth_for(const nn_net *net)
@@ -195,6 +197,7 @@ nn_status stepper_step(stepper *s)
     }
     s->done++;
     s->status = st;
+    s->update_first = 0;
     s->asking = false;
     s->input[0] = '\0';
     s->gc_shown = false;
@@ -203,6 +206,22 @@ nn_status stepper_step(stepper *s)
 }
 
 bool stepper_can_undo(const stepper *s) { return s->undo_count > 0; }
+
+const nn_net *stepper_before(const stepper *s)
+{
+    bool computed;
+    stepper_shown_index(s, &computed);
+    if (!computed || s->undo_count == 0)
+        return NULL;
+    return s->undo[(s->undo_top + s->undo_depth - 1) % s->undo_depth].net;
+}
+
+int stepper_update_first(const stepper *s) { return s->update_first; }
+
+void stepper_update_next(stepper *s)
+{
+    s->update_first = (s->update_first + 1) % (2 * nn_layers(s->net));
+}
 
 bool stepper_undo(stepper *s)
 {
@@ -215,6 +234,7 @@ bool stepper_undo(stepper *s)
     s->status = s->undo[i].status;
     s->undo_top = i;
     s->undo_count--;
+    s->update_first = 0;
     s->asking = false;
     s->input[0] = '\0';
     s->last.verdict = STEPPER_VERDICT_NONE;

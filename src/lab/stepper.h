@@ -99,6 +99,20 @@ int stepper_undo_depth_for(const nn_net *net);
 bool stepper_undo(stepper *s);
 /* The status of the last step (NN_OK, NN_DIVERGED …). */
 nn_status stepper_status(const stepper *s);
+/* The network as it was before the step on show ran (the newest undo
+ * snapshot): the old values of what that step wrote, such as W before the
+ * update. NULL when no computed step is on show (before the first step,
+ * while asking for a shape) or when the undo ring no longer holds it. Owned
+ * by the stepper; valid until the next mutating call. */
+const nn_net *stepper_before(const stepper *s);
+
+/* ---- the update's parameters on show --------------------------------- */
+/* The update changes W[1], b[1], W[2], b[2] … (2L parameters); a screen
+ * shows them from the stepper_update_first()-th on (0 … 2L−1, W[l] is
+ * 2(l−1), b[l] is 2(l−1) + 1). Each step and undo start again at 0. */
+int stepper_update_first(const stepper *s);
+/* The next parameter first (after the last, W[1] again). */
+void stepper_update_next(stepper *s);
 
 /* ---- predict the shape ---------------------------------------------- */
 bool stepper_predict_on(const stepper *s);

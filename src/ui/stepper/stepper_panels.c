@@ -12,24 +12,67 @@
 #include <string.h>
 
 #include "../glyphs.h"
+#include "../text.h"
 #include "stepper_fmt.h"
 #include "stepper_view_internal.h"
 
-#define PV_MAX (2 * NN_MAX_LAYERS + NN_OP_MAX_OPERANDS + 2)
+#define PV_MAX (6 * NN_MAX_LAYERS + NN_OP_MAX_OPERANDS + 2)
 #define PV_TEXT 8192
+
+/* What a preview line is: a value as it is now, or, for the update on show,
+ * one of the three of a parameter (old W, α·dW, new W). */
+typedef enum pv_kind { PV_VALUE, PV_OLD, PV_STEP, PV_NEW } pv_kind;
 
 typedef struct pv_item {
     nn_ref ref;
     const mat *m;
+    mat *owned;     /* α·dW, made for the preview (freed after drawing) */
+    pv_kind kind;
     bool result;
+    int group;      /* the update's parameter (0 … 2L−1); −1 otherwise */
     int lines;
 } pv_item;
 
-static void ref_label(nn_ref r, char *buf, size_t size)
+/* "W[1] = ", "old W[1] = ", "α·dW[1] = ", "new W[1] = " (ASCII twins with
+ * ctx->ascii). */
+static void item_label(const pv_item *it, char *buf, size_t size, const ui_ctx *ctx)
 {
-    char name[32];
-    nn_ref_name(r, name, sizeof name);
-    snprintf(buf, size, "%s = ", name);
+    char name[32], text[96];
+    nn_ref_name(it->ref, name, sizeof name);
+    if (it->kind == PV_OLD)
+        snprintf(text, sizeof text, "%s %s = ", UI_TR(ctx, "old", "旧"), name);
+    else if (it->kind == PV_STEP)
+        snprintf(text, sizeof text, "α·d%s = ", name);
+    else if (it->kind == PV_NEW)
+        snprintf(text, sizeof text, "%s %s = ", UI_TR(ctx, "new", "新"), name);
+    else
+        snprintf(text, sizeof text, "%s = ", name);
+    if (ctx->ascii)
+        stepper_ascii_math(text, buf, size);
+    else
+        snprintf(buf, size, "%s", text);
+}
+
+/* The update's three lines of parameter p (W[l] for p = 2(l−1), b[l] for
+ * p = 2(l−1) + 1): its old value (when the stepper still has the network
+ * from before the step), α times its gradient, and its new value. */
+static int update_items(const stepper *s, int p, pv_item *items)
+{
+    const nn_net *net = stepper_net(s), *before = stepper_before(s);
+    int l = p / 2 + 1, n = 0;
+    nn_ref ref = {p % 2 ? NN_B : NN_W, l}, grad = {p % 2 ? NN_DB : NN_DW, l};
+    if (before)
+        items[n++] = (pv_item){.ref = ref, .m = nn_ref_matrix(before, ref), .kind = PV_OLD, .group = p};
+    const mat *d = nn_ref_matrix(net, grad);
+    mat *step = d ? mat_new(d->rows, d->cols) : NULL;
+    if (step) {
+        /* α·dW exactly as the update subtracted it. */
+        for (size_t i = 0; i < mat_size(d); i++)
+            step->v[i] = stepper_lr(s) * d->v[i];
+        items[n++] = (pv_item){.ref = ref, .m = step, .owned = step, .kind = PV_STEP, .group = p};
+    }
+    items[n++] = (pv_item){.ref = ref, .m = nn_ref_matrix(net, ref), .kind = PV_NEW, .result = true, .group = p};
+    return n;
 }
 
 /* The matrices to preview for the op on show. */
@@ -37,26 +80,28 @@ static int preview_items(const stepper *s, nn_op op, bool computed, pv_item *ite
 {
     const nn_net *net = stepper_net(s);
     int n = 0;
-    if (nn_op_phase_of(op) == NN_PHASE_UPDATE) {
+    if (nn_op_phase_of(op) == NN_PHASE_UPDATE && computed) {
+        for (int p = stepper_update_first(s); p < 2 * nn_layers(net) && n + 3 <= PV_MAX; p++)
+            n += update_items(s, p, items + n);
+    } else if (nn_op_phase_of(op) == NN_PHASE_UPDATE) {
         for (int l = 1; l <= nn_layers(net) && n + 4 <= PV_MAX; l++) {
-            items[n++] = (pv_item){.ref = {NN_W, l}, .result = computed};
-            if (!computed)
-                items[n++] = (pv_item){.ref = {NN_DW, l}};
-            items[n++] = (pv_item){.ref = {NN_B, l}, .result = computed};
-            if (!computed)
-                items[n++] = (pv_item){.ref = {NN_DB, l}};
+            items[n++] = (pv_item){.ref = {NN_W, l}, .group = -1};
+            items[n++] = (pv_item){.ref = {NN_DW, l}, .group = -1};
+            items[n++] = (pv_item){.ref = {NN_B, l}, .group = -1};
+            items[n++] = (pv_item){.ref = {NN_DB, l}, .group = -1};
         }
     } else {
         nn_ref in[NN_OP_MAX_OPERANDS], out;
         int k = nn_op_operands(net, op, in, &out);
         for (int i = 0; i < k; i++)
-            items[n++] = (pv_item){.ref = in[i]};
+            items[n++] = (pv_item){.ref = in[i], .group = -1};
         if (computed && nn_op_phase_of(op) != NN_PHASE_COST)
-            items[n++] = (pv_item){.ref = out, .result = true};
+            items[n++] = (pv_item){.ref = out, .result = true, .group = -1};
     }
     int kept = 0;
     for (int i = 0; i < n; i++) {
-        items[i].m = nn_ref_matrix(net, items[i].ref);
+        if (!items[i].m && !items[i].owned && items[i].kind == PV_VALUE)
+            items[i].m = nn_ref_matrix(net, items[i].ref);
         if (items[i].m)
             items[kept++] = items[i];
     }
@@ -77,59 +122,82 @@ static int shrink(int lines, size_t rows)
     return lines;
 }
 
-static void draw_previews(const stepper *s, nn_op op, bool computed, ui_canvas *c, ui_rect r, const ui_ctx *ctx)
+/* Shrinks the biggest previews first until items[*first … *last) fit
+ * `avail` lines; then leaves out whole parameters of the update from the
+ * end (the learner's Tab shows them), or else the first operands rather
+ * than the result. */
+static void fit_items(pv_item *items, int *first, int *last, int avail)
 {
-    const nn_net *net = stepper_net(s);
-    pv_item items[PV_MAX];
-    int n = preview_items(s, op, computed, items);
-    /* One extra line for the result that is not a matrix (J, or "= ?"). */
-    int extra = (nn_op_phase_of(op) == NN_PHASE_COST || !computed) && nn_op_phase_of(op) != NN_PHASE_UPDATE ? 1 : 0;
-    int avail = r.h - extra;
-    int label_w = 0;
-    for (int i = 0; i < n; i++) {
-        char lab[48];
-        ref_label(items[i].ref, lab, sizeof lab);
-        if ((int)strlen(lab) > label_w)
-            label_w = (int)strlen(lab);
-    }
-    /* Every row, and a small matrix whole (wrapped, stepper_fmt.h). */
-    for (int i = 0; i < n; i++) {
-        const mat *m = items[i].m;
-        items[i].lines = (int)m->rows;
-        if (m->rows <= 7 && m->cols <= 7) {
-            char whole[1024];
-            items[i].lines = stepper_format_matrix(m, r.w - label_w, 7 * 7, whole, sizeof whole);
-        }
-    }
-    int first = 0;
     for (;;) {
         int sum = 0, big = -1;
-        for (int i = first; i < n; i++) {
+        for (int i = *first; i < *last; i++) {
             sum += items[i].lines;
             if (shrink(items[i].lines, items[i].m->rows) < items[i].lines &&
                 (big < 0 || items[i].lines > items[big].lines))
                 big = i;
         }
         if (sum <= avail)
-            break;
+            return;
         if (big >= 0)
             items[big].lines = shrink(items[big].lines, items[big].m->rows);
-        else if (first < n - 1)
-            first++;  /* drop the first operands rather than the result */
+        else if (items[*last - 1].group >= 0 && items[*last - 1].group != items[*first].group) {
+            int g = items[*last - 1].group;
+            while (items[*last - 1].group == g)
+                (*last)--;
+        } else if (*first < *last - 1)
+            (*first)++;
         else
-            break;
+            return;
     }
-    int used = extra;
-    for (int i = first; i < n; i++)
+}
+
+static void draw_previews(const stepper *s, nn_op op, bool computed, ui_canvas *c, ui_rect r, const ui_ctx *ctx)
+{
+    const nn_net *net = stepper_net(s);
+    pv_item items[PV_MAX];
+    int n = preview_items(s, op, computed, items);
+    bool update = nn_op_phase_of(op) == NN_PHASE_UPDATE;
+    /* One extra line for the result that is not a matrix (J, or "= ?"), or
+     * for the note that the update has more parameters than are on show. */
+    int extra = (nn_op_phase_of(op) == NN_PHASE_COST || !computed || update) && !(update && !computed) ? 1 : 0;
+    int avail = r.h - extra;
+    int label_w = 0;
+    for (int i = 0; i < n; i++) {
+        char lab[96];
+        item_label(&items[i], lab, sizeof lab, ctx);
+        if (text_width(lab) > label_w)
+            label_w = text_width(lab);
+    }
+    int first = 0, last = n;
+    /* Every row, and a small matrix whole (wrapped, stepper_fmt.h); what
+     * is left after fitting starts whole again, so the room of what was
+     * left out goes to what stays. */
+    for (int pass = 0; pass < 2 && n > 0; pass++) {
+        for (int i = first; i < last; i++) {
+            const mat *m = items[i].m;
+            items[i].lines = (int)m->rows;
+            if (m->rows <= 7 && m->cols <= 7) {
+                char whole[1024];
+                items[i].lines = stepper_format_matrix(m, r.w - label_w, 7 * 7, whole, sizeof whole);
+            }
+        }
+        fit_items(items, &first, &last, avail);
+    }
+    /* A gap line after each value (after each parameter's three lines on
+     * the update) when they all fit. */
+    int used = extra, n_gaps = 0;
+    for (int i = first; i < last; i++) {
         used += items[i].lines;
-    bool gaps = used + (n - first) <= r.h;
+        n_gaps += items[i].group < 0 || i + 1 == last || items[i + 1].group != items[i].group;
+    }
+    bool gaps = used + n_gaps <= r.h;
     int y = r.y;
     static char text[PV_TEXT];
-    for (int i = first; i < n && y < r.y + r.h; i++) {
-        char lab[48];
-        ref_label(items[i].ref, lab, sizeof lab);
-        canvas_text(c, r.x + label_w - (int)strlen(lab), y, (int)strlen(lab), lab,
-                    items[i].result ? ROLE_CURRENT : ROLE_HEADING);
+    for (int i = first; i < last && y < r.y + r.h; i++) {
+        char lab[96];
+        item_label(&items[i], lab, sizeof lab, ctx);
+        int lw = text_width(lab);
+        canvas_text(c, r.x + label_w - lw, y, lw, lab, items[i].result ? ROLE_CURRENT : ROLE_HEADING);
         int lines = stepper_format_matrix(items[i].m, r.w - label_w, items[i].lines, text, sizeof text);
         char *line = text;
         for (int k = 0; k < lines && y < r.y + r.h; k++, y++) {
@@ -139,11 +207,22 @@ static void draw_previews(const stepper *s, nn_op op, bool computed, ui_canvas *
             canvas_text(c, r.x + label_w, y, r.w - label_w, line, ROLE_NORMAL);
             line = nl ? nl + 1 : line + strlen(line);
         }
-        if (gaps)
+        /* A gap between values; none inside an update's three lines. */
+        if (gaps && (items[i].group < 0 || i + 1 == last || items[i + 1].group != items[i].group))
             y++;
     }
+    for (int i = 0; i < n; i++)
+        mat_free(items[i].owned);
     if (!extra || y >= r.y + r.h)
         return;
+    if (update) {
+        int shown = n > 0 ? items[last - 1].group - items[first].group + 1 : 0;
+        if (shown < 2 * nn_layers(net))
+            canvas_printf(c, r.x, y, r.w, ROLE_DIM,
+                          UI_TR(ctx, "Tab: the other parameters (%d of %d on show)", "Tab：其余参数（显示 %d/%d 个）"),
+                          shown, 2 * nn_layers(net));
+        return;
+    }
     if (nn_op_phase_of(op) == NN_PHASE_COST) {
         char v[64] = "?";
         if (computed)
@@ -154,7 +233,8 @@ static void draw_previews(const stepper *s, nn_op op, bool computed, ui_canvas *
     nn_ref in[NN_OP_MAX_OPERANDS], out;
     nn_op_operands(net, op, in, &out);
     char lab[48];
-    ref_label(out, lab, sizeof lab);
+    pv_item pending = {.ref = out};
+    item_label(&pending, lab, sizeof lab, ctx);
     canvas_printf(c, r.x + label_w - (int)strlen(lab), y, r.w, ROLE_DIM, "%s?  %s", lab,
                   stepper_asking(s) ? UI_TR(ctx, "(predict its shape below)", "（请在下面预测它的形状）")
                                     : UI_TR(ctx, "(next step computes it)", "（下一步计算它）"));

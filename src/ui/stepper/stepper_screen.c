@@ -113,6 +113,14 @@ static unsigned act_predict_digit(ui_screen *base, ui_key key, ui_ctx *ctx)
     return UI_REDRAW;
 }
 
+/* Tab on the update: its next parameter first. */
+static unsigned act_update_next(ui_screen *base, ui_key key, ui_ctx *ctx)
+{
+    (void)key, (void)ctx;
+    stepper_update_next(((stepper_screen *)base)->model);
+    return UI_REDRAW;
+}
+
 static unsigned act_back(ui_screen *base, ui_key key, ui_ctx *ctx)
 {
     (void)base, (void)key, (void)ctx;
@@ -213,6 +221,14 @@ static bool when_can_undo(const ui_screen *b, const ui_ctx *c) { return when_ste
 static bool when_asking_undo(const ui_screen *b, const ui_ctx *c) { return when_asking(b, c) && stepper_can_undo(model_of(b)); }
 static bool when_no_check(const ui_screen *b, const ui_ctx *c) { return when_stepping(b, c) && !stepper_gradcheck_result(model_of(b)); }
 static bool when_check(const ui_screen *b, const ui_ctx *c) { return when_stepping(b, c) && stepper_gradcheck_result(model_of(b)); }
+static bool when_update_shown(const ui_screen *b, const ui_ctx *c)
+{
+    const stepper *m = model_of(b);
+    bool computed;
+    int i = stepper_shown_index(m, &computed);
+    return when_stepping(b, c) && computed && !stepper_gradcheck_result(m) &&
+           nn_op_phase_of(nn_op_at(stepper_net(m), i)) == NN_PHASE_UPDATE;
+}
 static bool when_predict_off(const ui_screen *b, const ui_ctx *c) { return when_stepping(b, c) && !stepper_predict_on(model_of(b)); }
 static bool when_predict_on(const ui_screen *b, const ui_ctx *c) { return when_stepping(b, c) && stepper_predict_on(model_of(b)); }
 
@@ -235,6 +251,9 @@ static const ui_binding st_bindings[] = {
      "predict the shape: type each result's shape before it runs (on/off)",
      "预测形状：每个结果出现前先输入它的形状（开/关）", when_predict_off},
     {{UI_CH('p')}, "p", NULL, act_predict, "predict off", "关闭预测", NULL, NULL, when_predict_on},
+    {{UI_K(UI_KEY_TAB)}, "Tab", NULL, act_update_next, "next parameter", "下一个参数",
+     "(on the update) the next parameter's old value, α·d and new value", "（参数更新时）下一个参数的旧值、α·d 与新值",
+     when_update_shown},
     {{UI_ANY_CHAR}, "0-9", NULL, act_predict_digit, NULL, NULL, NULL, NULL, when_predict_on},
     {{UI_CH('q'), UI_K(UI_KEY_ESC)}, "q", NULL, act_back, NULL, NULL, NULL, NULL, when_stepping},
     /* asking: a shape being typed */
@@ -295,7 +314,9 @@ static const char help_en[] =
     "follows the operation on show, and ‹ or › at its edge means more layers to the left or right.\n\n"
     "Right: the operation's formula, its dimension check spelled out (the shapes of the operands and of "
     "the result; 'broadcast' means b is added to every column), and the operands and the result printed "
-    "like numpy prints them: up to 8 decimals, with … where rows or columns are left out to fit.\n\n"
+    "like numpy prints them: up to 8 decimals, with … where rows or columns are left out to fit. After the "
+    "update, each parameter is shown three times: its old value, α times its gradient, and its new value "
+    "(new = old − α·d); when they do not all fit, Tab shows the next ones.\n\n"
     "Keys: → (or space, Enter) runs the next operation; after the update it starts the next iteration. "
     "← undoes the last operation exactly. i inspects a matrix cell by cell: the arrows or h j k l move "
     "the cursor, Tab picks another matrix of this operation, and for a matrix with one column per example "
@@ -320,7 +341,8 @@ static const char help_zh[] =
     "· 表示本次迭代中还没算出。当前运算产生的值会高亮显示。放不下所有层时，表格跟随当前显示的运算，"
     "边上的 ‹ 或 › 表示左边或右边还有层。\n\n"
     "右侧：当前运算的公式、逐项写出的维度检查（各操作数和结果的形状；“broadcast”表示 b 会加到每一列上），"
-    "以及按 numpy 方式打印的操作数和结果：最多 8 位小数，放不下的行列用 … 省略。\n\n"
+    "以及按 numpy 方式打印的操作数和结果：最多 8 位小数，放不下的行列用 … 省略。参数更新之后，每个参数显示三次："
+    "旧值、α 乘以它的梯度、新值（新值 = 旧值 − α·d）；放不下时按 Tab 查看其余参数。\n\n"
     "按键：→（或空格、回车）运行下一步运算；参数更新之后开始下一次迭代。← 精确撤销上一步。i 逐个查看矩阵元素："
     "方向键或 h j k l 移动光标，Tab 切换到本运算的另一个矩阵；若矩阵每列对应一个样本，还会显示该样本的输入 "
     "x⁽ⁱ⁾ = X[:, i] 和标签 y⁽ⁱ⁾；Esc 退出。g 对当前参数做梯度检验：逐层比较数值梯度（双侧差分，ε = 1e-7）与反向传播"

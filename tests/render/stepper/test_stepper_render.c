@@ -102,7 +102,12 @@ static const scene scenes[] = {
     {"forward3_80x24", 80, 24, 3, NULL, false, UI_LANG_EN, 0, false},
     {"cost_80x24", 80, 24, 5, NULL, false, UI_LANG_EN, 0, false},
     {"backward_dW1_80x24", 80, 24, 11, NULL, false, UI_LANG_EN, 0, true},
+    /* The update: old W, α·dW and new W of each parameter that fits; Tab
+     * shows the next ones. */
     {"update_80x24", 80, 24, 13, NULL, false, UI_LANG_EN, 0, false},
+    {"update_tab_80x24", 80, 24, 13, "TT", false, UI_LANG_EN, 0, false},
+    {"update_zh_100x30", 100, 30, 13, NULL, false, UI_LANG_ZH, 0, false},
+    {"update_ascii_140x45", 140, 45, 13, NULL, true, UI_LANG_EN, 0, false},
     {"next_iteration_80x24", 80, 24, 14, NULL, false, UI_LANG_EN, 0, false},
     {"undo_80x24", 80, 24, 4, "<", false, UI_LANG_EN, 0, false},
     {"ascii_80x24", 80, 24, 3, NULL, true, UI_LANG_EN, 0, false},

@@ -230,6 +230,48 @@ static void the_undo_stack_is_bounded_and_keeps_the_newest_steps(void **state)
     stepper_free(s);
 }
 
+/* The update on show: stepper_before holds W and b as they were, and the
+ * new ones are those minus α·dW, α·db; after the next step and its undo the
+ * old parameters are still there. The parameters on show cycle through
+ * W[1], b[1], W[2], b[2] and start again at W[1] after a step. */
+static void the_network_before_the_update_holds_the_old_parameters(void **state)
+{
+    (void)state;
+    stepper *s = fixture_planar();
+    assert_non_null(s);
+    assert_null(stepper_before(s));
+    int count = nn_op_count(stepper_net(s));
+    for (int i = 0; i < count - 1; i++)
+        stepper_step(s);
+    nn_net *old = nn_clone(stepper_net(s));
+    assert_non_null(old);
+    stepper_step(s);
+    for (int round = 0; round < 2; round++) {
+        const nn_net *before = stepper_before(s), *now = stepper_net(s);
+        assert_non_null(before);
+        assert_same_values(before, old);
+        for (int l = 1; l <= nn_layers(now); l++) {
+            const mat *w = nn_value_of(now, NN_W, l), *w0 = nn_value_of(before, NN_W, l);
+            const mat *dw = nn_value_of(now, NN_DW, l);
+            for (size_t i = 0; i < mat_size(w); i++)
+                assert_true(fabs(w->v[i] - (w0->v[i] - 1.2 * dw->v[i])) < 1e-15);
+            assert_true(memcmp(w->v, w0->v, mat_size(w) * sizeof(double)) != 0);
+        }
+        stepper_step(s);
+        assert_true(stepper_undo(s));
+    }
+    assert_int_equal(stepper_update_first(s), 0);
+    for (int k = 1; k <= 4; k++) {
+        stepper_update_next(s);
+        assert_int_equal(stepper_update_first(s), k % 4);
+    }
+    stepper_update_next(s);
+    stepper_step(s);
+    assert_int_equal(stepper_update_first(s), 0);
+    nn_free(old);
+    stepper_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -242,6 +284,7 @@ int main(void)
         cmocka_unit_test(the_first_cost_is_the_course_s_0_693048),
         cmocka_unit_test(the_first_gradients_are_numpy_s),
         cmocka_unit_test(the_undo_stack_is_bounded_and_keeps_the_newest_steps),
+        cmocka_unit_test(the_network_before_the_update_holds_the_old_parameters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
