@@ -9,6 +9,7 @@
 
 #include "../core/dnn_limits.h"
 #include "../core/monoclock.h"
+#include "../core/network_ops.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -122,22 +123,69 @@ void run_loop_begin(run_loop *loop, nn_net *net, double lr, long cost_every, con
     loop->diverged_at = -1;
 }
 
+bool run_loop_mid_iteration(const run_loop *loop)
+{
+    return loop->op_next > 0;
+}
+
+/* The current iteration, or the rest of it, one operation at a time (the
+ * same operations nn_iterate runs, the cost only when recorded), polling
+ * hooks.pause (when set) after each but the last. Params change only in the last
+ * operation (UPDATE), so a pause leaves them those before this iteration.
+ * NN_OK with loop->paused when it stopped part-way. */
+static nn_status loop_iterate_ops(run_loop *loop)
+{
+    nn_net *net = loop->net;
+    const run_hooks *h = &loop->hooks;
+    const int count = nn_op_count(net);
+    while (loop->op_next < count) {
+        const nn_op op = nn_op_at(net, loop->op_next++);
+        if (nn_op_phase_of(op) == NN_PHASE_COST && !loop->op_record)
+            continue;
+        const nn_status st = nn_run_op(net, op, loop->lr);
+        if (st != NN_OK) {
+            loop->op_next = 0;
+            return st;
+        }
+        if (loop->op_next < count && h->pause && h->pause(h->user)) {
+            loop->paused = true;
+            return NN_OK;
+        }
+    }
+    loop->op_next = 0;
+    return NN_OK;
+}
+
 long run_loop_step(run_loop *loop, long n)
 {
     const run_hooks *h = &loop->hooks;
     long done = 0;
     loop->stopped = false;
-    /* logistic regression on wide inputs: the same iterations through XᵀX */
-    const bool fast = !loop->diverged && nn_fast_begin(loop->net, n);
+    loop->paused = false;
+    const bool by_ops = h->pause != NULL;
+    /* logistic regression on wide inputs: the same iterations through XᵀX
+     * (whole iterations only; with a pause hook it is polled between them) */
+    const bool fast = !loop->diverged && loop->op_next == 0 && nn_fast_begin(loop->net, n);
     while (done < n && !loop->diverged) {
-        if (h->stop && h->stop(h->user)) {
+        const bool resuming = loop->op_next > 0;
+        if (!resuming && h->stop && h->stop(h->user)) {
             loop->stopped = true;
             break;
         }
+        /* the update is the last operation: during an iteration this is the count before it */
         const long it = nn_iterations(loop->net);
-        const bool record = loop->cost_every > 0 && it % loop->cost_every == 0;
-        const nn_status st = fast ? nn_fast_iterate(loop->net, loop->lr, record)
-                                  : nn_iterate(loop->net, loop->lr, record);
+        if (!resuming)
+            loop->op_record = loop->cost_every > 0 && it % loop->cost_every == 0;
+        const bool record = loop->op_record;
+        nn_status st;
+        if (fast)
+            st = nn_fast_iterate(loop->net, loop->lr, record);
+        else if (by_ops || resuming)
+            st = loop_iterate_ops(loop); /* a part-way iteration is always finished, never begun again */
+        else
+            st = nn_iterate(loop->net, loop->lr, record);
+        if (loop->paused)
+            break;
         if (st == NN_DIVERGED) {
             loop->diverged = true;
             loop->diverged_at = it;
@@ -145,6 +193,10 @@ long run_loop_step(run_loop *loop, long n)
         done++;
         if (record && h->on_cost && h->on_cost(h->user, it, nn_cost(loop->net)))
             break;
+        if (fast && by_ops && done < n && !loop->diverged && h->pause(h->user)) {
+            loop->paused = true;
+            break;
+        }
     }
     if (fast)
         nn_fast_end(loop->net);

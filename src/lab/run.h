@@ -81,6 +81,13 @@ typedef struct run_hooks {
     bool (*on_cost)(void *user, long iteration, double cost);
     /* Polled before every iteration; true ends the step and sets loop->stopped. */
     bool (*stop)(void *user);
+    /* When set, an iteration runs one operation at a time (nn_run_op) and
+     * this is polled after every operation but the last: true ends the step
+     * part-way through the iteration (loop->op_next says where, and
+     * loop->paused is set); the next step goes on from there. So a caller
+     * that holds a lock while a wide network trains can let another thread
+     * in within one matrix operation, not one iteration. */
+    bool (*pause)(void *user);
     void *user;
 } run_hooks;
 
@@ -92,16 +99,26 @@ typedef struct run_loop {
     bool diverged;         /* an update made the cost or a parameter non-finite */
     long diverged_at;      /* nn_iterations before that update; -1 until then */
     bool stopped;          /* hooks.stop ended the last step */
+    bool paused;           /* hooks.pause ended the last step inside an iteration */
+    int op_next;           /* the next operation of the current iteration; 0 between iterations */
+    bool op_record;        /* the current iteration computes its cost (decided at its start) */
 } run_loop;
 
 /* A run over net (bound) at rate lr, the cost every cost_every iterations
  * (0 = never). hooks may be NULL. */
 void run_loop_begin(run_loop *loop, nn_net *net, double lr, long cost_every, const run_hooks *hooks);
+/* True while an iteration is part-way (a pause hook ended the last step
+ * inside it): the parameters are those before its update, the caches are
+ * half new. */
+bool run_loop_mid_iteration(const run_loop *loop);
 /* Runs up to n iterations: nn_iterate at loop->lr, the cost first when the
  * iteration is a multiple of cost_every. Stops after an iteration that
- * diverges (loop->diverged), when on_cost returns true, or before an
- * iteration when stop says so (loop->stopped). Nothing runs once diverged.
- * Returns the iterations run, the diverging one included. */
+ * diverges (loop->diverged), when on_cost returns true, before an
+ * iteration when stop says so (loop->stopped), or inside one when pause
+ * says so (loop->paused; the iteration is finished by the next step).
+ * Nothing runs once diverged. Returns the iterations completed, the
+ * diverging one included (an iteration finished here that an earlier step
+ * began counts). */
 long run_loop_step(run_loop *loop, long n);
 
 /* ---- a whole run, as train, sweep and the report make it ---- */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/cost.h"
 #include "trainer_internal.h"
 
 /* The ladder: roughly ×3 per rung, denser around the course's 1.2. The
@@ -76,6 +77,7 @@ void trainer_begin_run(trainer *t, double lr)
 {
     const run_hooks hooks = {.on_cost = trainer_on_cost, .user = t};
     run_loop_begin(&t->loop, t->net, lr, t->cost_every, &hooks);
+    t->builds++;
     t->now_valid = false;
     t->saturated_n = 0;
     t->saturated_sigma = NAN;
@@ -95,9 +97,10 @@ trainer *trainer_new(const run_spec *spec, char *err, size_t err_size)
         snprintf(err, err_size, "out of memory");
         goto fail;
     }
-    if (!trainer_data_load(&t->spec, &t->data, err, err_size))
+    t->data = trainer_data_open(&t->spec, err, err_size);
+    if (!t->data)
         goto fail;
-    t->net = trainer_build_net(&t->spec, &t->data, err, err_size);
+    t->net = trainer_build_net(&t->spec, t->data, err, err_size);
     if (!t->net)
         goto fail;
     t->cost_every = TRAINER_COST_EVERY;
@@ -116,14 +119,14 @@ void trainer_free(trainer *t)
         return;
     trainer_sweep_stop(t);
     nn_free(t->net);
-    trainer_data_free(&t->data);
+    trainer_data_release(t->data);
     free(t->hist_x);
     free(t->hist_y);
     free(t);
 }
 
 const run_spec *trainer_spec(const trainer *t) { return &t->spec; }
-const trainer_data *trainer_data_of(const trainer *t) { return &t->data; }
+const trainer_data *trainer_data_of(const trainer *t) { return t->data; }
 const nn_net *trainer_net(const trainer *t) { return t->net; }
 nn_net *trainer_net_mut(trainer *t) { return t->net; }
 bool trainer_single_hidden(const trainer *t) { return nn_layers(t->net) == 2; }
@@ -135,6 +138,7 @@ trainer_state trainer_state_of(const trainer *t) { return t->state; }
 trainer_divergence trainer_divergence_of(const trainer *t) { return t->divergence; }
 bool trainer_zero_initialised(const trainer *t) { return t->zero_init; }
 long trainer_cost_every(const trainer *t) { return t->cost_every; }
+long trainer_builds(const trainer *t) { return t->builds; }
 
 size_t trainer_history(const trainer *t, const double **clock, const double **cost)
 {
@@ -239,7 +243,7 @@ static void trainer_find_saturation(trainer *t)
     if (!A)
         return;
     for (size_t i = 0; i < A->cols; i++) {
-        const double a = mat_get(A, 0, i), y = mat_get(t->data.Y, 0, i);
+        const double a = mat_get(A, 0, i), y = mat_get(t->data->Y, 0, i);
         if (fabs(a - y) >= 1.0) {
             if (!t->saturated_n++)
                 t->saturated_sigma = a;
@@ -331,7 +335,7 @@ static void trainer_keep_pause(trainer *t)
 /* Swaps in a network built for `next`; on failure nothing changes. */
 static bool trainer_rebuild(trainer *t, const run_spec *next, trainer_change what, char *err, size_t err_size)
 {
-    nn_net *net = trainer_build_net(next, &t->data, err, err_size);
+    nn_net *net = trainer_build_net(next, t->data, err, err_size);
     if (!net)
         return false;
     nn_free(t->net);
@@ -384,18 +388,18 @@ bool trainer_set_dataset(trainer *t, const char *name, char *err, size_t err_siz
 {
     run_spec next = t->spec;
     snprintf(next.dataset, sizeof next.dataset, "%s", name);
-    trainer_data data;
-    if (!trainer_data_load(&next, &data, err, err_size))
+    trainer_data *data = trainer_data_open(&next, err, err_size);
+    if (!data)
         return false;
-    nn_net *net = trainer_build_net(&next, &data, err, err_size);
+    nn_net *net = trainer_build_net(&next, data, err, err_size);
     if (!net) {
-        trainer_data_free(&data);
+        trainer_data_release(data);
         return false;
     }
     /* The sweep's networks are bound to the old data: drop them first. */
     trainer_sweep_stop(t);
     nn_free(t->net);
-    trainer_data_free(&t->data);
+    trainer_data_release(t->data);
     t->data = data;
     t->net = net;
     t->spec = next;
@@ -434,23 +438,74 @@ void trainer_zero_init(trainer *t)
     trainer_mark(t, TRAINER_CHANGE_ZERO_INIT);
 }
 
+/* The accuracy on X, Y in percent; NAN without the set or with non-finite parameters. */
+static double measure_accuracy(const nn_net *net, const mat *X, const mat *Y, bool nonfinite)
+{
+    if (!X || !Y || nonfinite)
+        return NAN;
+    return nn_accuracy(net, X, Y);
+}
+
+static bool trainer_nonfinite(const trainer *t)
+{
+    return t->state == TRAINER_DIVERGED && t->divergence == TRAINER_DIV_NONFINITE;
+}
+
 void trainer_measure_now(trainer *t, trainer_measure *out)
 {
-    if (!t->now_valid) {
+    if (!t->now_valid && !run_loop_mid_iteration(&t->loop)) {
         t->now_cost = nn_compute_cost(t->net);
         t->now_valid = true;
     }
     out->iterations = nn_iterations(t->net);
-    out->cost = t->now_cost;
+    out->cost = t->now_valid ? t->now_cost : NAN;
     out->acc_train = trainer_accuracy(t, false);
     out->acc_test = trainer_accuracy(t, true);
 }
 
+bool trainer_measure_copy(const trainer_data *d, const nn_net *copy, bool nonfinite, trainer_measure *out)
+{
+    /* J = −(1/m) Σ [Y log ŷ + (1 − Y) log(1 − ŷ)] over the training set: the
+     * same forward pass as nn_compute_cost's, without the caches */
+    out->iterations = nn_iterations(copy);
+    out->cost = NAN;
+    mat *P = mat_new(1, d->X->cols);
+    nn_status st = P ? nn_predict_proba(copy, d->X, P) : NN_NO_MEMORY;
+    if (st == NN_OK)
+        out->cost = cost_cross_entropy(P, d->Y);
+    mat_free(P);
+    out->acc_train = measure_accuracy(copy, d->X, d->Y, nonfinite);
+    out->acc_test = measure_accuracy(copy, d->X_test, d->Y_test, nonfinite);
+    return st != NN_NO_MEMORY;
+}
+
 double trainer_accuracy(const trainer *t, bool test)
 {
-    const mat *X = test ? t->data.X_test : t->data.X;
-    const mat *Y = test ? t->data.Y_test : t->data.Y;
-    if (!X || !Y || (t->state == TRAINER_DIVERGED && t->divergence == TRAINER_DIV_NONFINITE))
-        return NAN;
-    return nn_accuracy(t->net, X, Y);
+    const mat *X = test ? t->data->X_test : t->data->X;
+    const mat *Y = test ? t->data->Y_test : t->data->Y;
+    return measure_accuracy(t->net, X, Y, trainer_nonfinite(t));
+}
+
+bool trainer_mid_iteration(const trainer *t)
+{
+    return run_loop_mid_iteration(&t->loop);
+}
+
+/* run_loop's pause hook: the one trainer_run_pausing was given. */
+static bool trainer_pause_hook(void *user)
+{
+    const trainer *t = user;
+    return t->pause(t->pause_user);
+}
+
+long trainer_run_pausing(trainer *t, long n, bool (*pause)(void *user), void *user)
+{
+    t->pause = pause;
+    t->pause_user = user;
+    t->loop.hooks.pause = pause ? trainer_pause_hook : NULL;
+    long done = trainer_run(t, n);
+    t->loop.hooks.pause = NULL;
+    t->pause = NULL;
+    t->pause_user = NULL;
+    return done;
 }

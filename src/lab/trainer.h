@@ -120,6 +120,10 @@ long trainer_iterations(const trainer *t);
 /* Updates done since trainer_new on every network: the cost history's x
  * axis, which goes on across rebuilds (the markers say where they were). */
 long trainer_clock(const trainer *t);
+/* Counts the starts of fresh weights (trainer_new, every rebuild, data set,
+ * r and z): a copy of the network made at another count is of another
+ * network. */
+long trainer_builds(const trainer *t);
 /* The most recently recorded cost J (NAN before any): a sample of the cost
  * curve, up to trainer_cost_every iterations old. What a status line shows is
  * trainer_measure's. */
@@ -134,8 +138,25 @@ typedef struct trainer_measure {
 } trainer_measure;
 /* Measures the current network (a forward pass over the training data, and
  * one over each split for the accuracies; a second call at the same
- * iteration reuses the cost). */
+ * iteration reuses the cost). Part-way through an iteration
+ * (trainer_mid_iteration) the cost is not computed (the caches belong to
+ * the iteration): the one already known, or NAN. */
 void trainer_measure_now(trainer *t, trainer_measure *out);
+/* The same numbers for `copy`, a network of the trainer's config holding a
+ * copy of its parameters (bound or not: only forward passes over d's sets
+ * run, the caches are left alone): what a screen measures off its lock
+ * while the trainer trains on. nonfinite: the trainer diverged with
+ * non-finite values (the accuracies are NAN then, as trainer_measure_now
+ * gives them). out->iterations is copy's own count. False when memory ran
+ * out for the forward pass (the cost is NAN then). */
+bool trainer_measure_copy(const trainer_data *d, const nn_net *copy, bool nonfinite, trainer_measure *out);
+
+/* The data set stays alive while held: trainer_data_hold takes a reference
+ * to trainer_data_of's result (valid on any thread until released), and
+ * trainer_data_release drops it; the trainer drops its own when it loads
+ * another data set or is freed. */
+const trainer_data *trainer_data_hold(const trainer_data *d);
+void trainer_data_release(const trainer_data *d);
 
 /* The cost has stopped changing: over the last TRAINER_FLAT_SPAN iterations
  * (recorded since the last change or resume) J stayed within
@@ -160,6 +181,14 @@ trainer_divergence trainer_divergence_of(const trainer *t);
  * values or a saturated output runs nothing until it is re-initialised or
  * rebuilt. Returns the iterations run. */
 long trainer_run(trainer *t, long n);
+/* trainer_run, one matrix operation at a time: pause(user) is polled after
+ * every operation, and when it returns true the run ends part-way through
+ * an iteration (not counted); the next trainer_run or trainer_run_pausing
+ * finishes it first. Parameters change only at an iteration's end. For a
+ * thread that trains under a lock another thread waits for. */
+long trainer_run_pausing(trainer *t, long n, bool (*pause)(void *user), void *user);
+/* An iteration is part-way (trainer_run_pausing paused it). */
+bool trainer_mid_iteration(const trainer *t);
 /* Pause or resume. Resuming a TRAINER_DIV_GROWING trainer clears the
  * divergence (the learner chose to go on); a TRAINER_DIV_NONFINITE or
  * TRAINER_DIV_SATURATED one stays diverged (false is returned). */

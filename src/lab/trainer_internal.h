@@ -10,9 +10,12 @@
 
 struct trainer {
     run_spec spec;            /* how the current network was built; spec.lr is only the starting rate */
-    trainer_data data;
+    trainer_data *data;       /* one reference (trainer_data_release) */
     nn_net *net;
     run_loop loop;            /* the run over net: loop.lr is the live learning rate */
+    bool (*pause)(void *);    /* trainer_run_pausing's hook while it runs, else NULL */
+    void *pause_user;
+    long builds;              /* trainer_begin_run calls: fresh weights, a new network or data */
     long step_from;           /* nn_iterations when the current trainer_run began */
     long clock;
     trainer_state state;
@@ -38,10 +41,9 @@ struct trainer {
     run_loop sweep_loops[TRAINER_SWEEP_COUNT];
 };
 
-/* Loads spec->dataset (with spec->test_split and spec->data_seed) into out.
- * False with a one-line reason in err; out is then all NULL. */
-bool trainer_data_load(const run_spec *spec, trainer_data *out, char *err, size_t err_size);
-void trainer_data_free(trainer_data *d);
+/* Loads spec->dataset (with spec->test_split and spec->data_seed), holding
+ * one reference; NULL with a one-line reason in err. */
+trainer_data *trainer_data_open(const run_spec *spec, char *err, size_t err_size);
 
 /* A new network for spec on data, bound to data->X / Y (run_build_net);
  * NULL with err. */

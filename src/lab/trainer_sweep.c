@@ -36,7 +36,7 @@ bool trainer_sweep_start(trainer *t, long iterations, char *err, size_t err_size
         s.acts_given = false;
         if (s.init == NN_INIT_ZEROS)
             s.init = NN_INIT_COURSE_W3;
-        t->sweep_nets[i] = trainer_build_net(&s, &t->data, err, err_size);
+        t->sweep_nets[i] = trainer_build_net(&s, t->data, err, err_size);
         if (!t->sweep_nets[i]) {
             trainer_sweep_stop(t);
             return false;
@@ -63,7 +63,7 @@ long trainer_sweep_work(trainer *t, long max_iterations)
             e->diverged = t->sweep_loops[i].diverged;
         }
         if ((e->done == e->total || e->diverged) && isnan(e->accuracy) && !e->diverged)
-            e->accuracy = nn_accuracy(t->sweep_nets[i], t->data.X, t->data.Y);
+            e->accuracy = nn_accuracy(t->sweep_nets[i], t->data->X, t->data->Y);
     }
     return done;
 }

@@ -39,7 +39,7 @@ void trainer_grid_free(trainer_grid *g)
 }
 
 /* Writes the pixel centres of the window into g->X. */
-static void grid_place(trainer_grid *g, const double lo[2], const double hi[2])
+void trainer_grid_place(trainer_grid *g, const double lo[2], const double hi[2])
 {
     for (int i = 0; i < 2; i++) {
         g->lo[i] = lo[i];
@@ -59,12 +59,46 @@ bool trainer_grid_predict(trainer_grid *g, const nn_net *net, const double lo[2]
     size_t k = (size_t)g->w * (size_t)g->h;
     bool ok = nn_dim(net, 0) == 2;
     if (ok) {
-        grid_place(g, lo, hi);
+        trainer_grid_place(g, lo, hi);
         ok = nn_predict_proba(net, g->X, g->P) == NN_OK && mat_all_finite(g->P);
     }
     for (size_t i = 0; i < k; i++)
         g->p[i] = ok ? (float)g->P->v[i] : NAN;
     return ok;
+}
+
+bool trainer_grid_predict_rows(trainer_grid *g, const nn_net *net, int row, int rows)
+{
+    if (row < 0 || rows < 1 || row >= g->h)
+        return false;
+    if (row + rows > g->h)
+        rows = g->h - row;
+    const size_t w = (size_t)g->w, k = w * (size_t)rows, at = w * (size_t)row;
+    bool ok = nn_dim(net, 0) == 2;
+    mat *X = ok ? mat_new(2, k) : NULL, *P = ok ? mat_new(1, k) : NULL;
+    if (X && P) {
+        for (size_t i = 0; i < k; i++) {
+            mat_set(X, 0, i, mat_get(g->X, 0, at + i));
+            mat_set(X, 1, i, mat_get(g->X, 1, at + i));
+        }
+        ok = nn_predict_proba(net, X, P) == NN_OK && mat_all_finite(P);
+    } else {
+        ok = false;
+    }
+    for (size_t i = 0; i < k; i++)
+        g->p[at + i] = ok ? (float)P->v[i] : NAN;
+    mat_free(X);
+    mat_free(P);
+    return ok;
+}
+
+int trainer_grid_band_rows(const trainer_grid *g, const nn_net *net, double madds)
+{
+    double per_point = 0;
+    for (int l = 1; l <= nn_layers(net); l++)
+        per_point += (double)nn_dim(net, l) * (double)nn_dim(net, l - 1);
+    double rows = madds / (per_point * g->w);
+    return rows >= g->h ? g->h : rows < 1 ? 1 : (int)rows;
 }
 
 int trainer_grid_units(trainer_grid *g, const nn_net *net, const double lo[2], const double hi[2],
@@ -77,7 +111,7 @@ int trainer_grid_units(trainer_grid *g, const nn_net *net, const double lo[2], c
         return 0;
     int n = nn_dim(net, 1) < units ? nn_dim(net, 1) : units;
     size_t k = (size_t)g->w * (size_t)g->h;
-    grid_place(g, lo, hi);
+    trainer_grid_place(g, lo, hi);
     mat *Z = mat_new((size_t)nn_dim(net, 1), k);
     if (!Z)
         return 0;

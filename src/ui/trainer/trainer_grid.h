@@ -31,6 +31,17 @@ void trainer_grid_free(trainer_grid *g);
  * prediction is not finite. */
 bool trainer_grid_predict(trainer_grid *g, const nn_net *net, const double lo[2], const double hi[2]);
 
+/* The same, a band of rows at a time, so a wide network's map can be
+ * computed in pieces that each take a bounded time and memory:
+ * trainer_grid_place sets the window, then trainer_grid_predict_rows fills
+ * rows [row, row + rows) of g->p (NAN there, and false, when the network
+ * does not take 2 inputs, memory runs out or ŷ is not finite). */
+void trainer_grid_place(trainer_grid *g, const double lo[2], const double hi[2]);
+bool trainer_grid_predict_rows(trainer_grid *g, const nn_net *net, int row, int rows);
+/* Rows per band so that a band costs about `madds` multiply-adds of net's
+ * forward pass (at least 1, at most g->h). */
+int trainer_grid_band_rows(const trainer_grid *g, const nn_net *net, double madds);
+
 /* The first hidden layer's units over the window: out receives
  * min(units, n[1]) maps of g->w·g->h values each (unit k at out + k·w·h),
  * a[1]_k mapped into 0 … 1: (a+1)/2 for tanh, a for sigmoid, and for relu and

@@ -5,7 +5,8 @@
  * in trainer_notes.c and the drawing in trainer_view.c.
  *
  *   key ──► lock ──► change the model (lr, n_h, activation, data, init, view)
- *       ──► note in words ──► refresh the caches ──► unlock ──► REDRAW (| ANIMATE)
+ *       ──► note in words ──► ask the worker for fresh caches ──► unlock
+ *       ──► REDRAW | ANIMATE (the ticks pick the caches up when they are done)
  */
 #include <math.h>
 #include <stdio.h>
@@ -22,15 +23,23 @@ trainer *trainer_screen_model(ui_screen *s) { return ts_of(s)->model; }
 
 static void ts_drop_sweep_maps(trainer_screen *ts)
 {
+    ts->sweep_gen++;
     for (int i = 0; i < TRAINER_SWEEP_COUNT; i++) {
         free(ts->sweep_p[i]);
         ts->sweep_p[i] = NULL;
     }
 }
 
-/* The reaction after a change: draw, and keep ticking while there is work. */
+/* The reaction after a change: draw, and keep ticking while there is work.
+ * The caches of the changed model come from the worker, and the ticks go on
+ * until they are there; before the worker started (a screen that is never
+ * ticked, as in the tests) or when it could not, they are computed here. */
 static unsigned ts_after(trainer_screen *ts, ui_ctx *ctx)
 {
+    if (ts->sync->started) {
+        ts_want_refresh(ts);
+        return UI_REDRAW | UI_ANIMATE;
+    }
     ts_refresh_locked(ts, ctx);
     return UI_REDRAW | (ts_busy(ts) ? UI_ANIMATE : 0);
 }
@@ -463,8 +472,8 @@ static void ts_on_show(ui_screen *s, ui_ctx *ctx)
     ts->rate_t0 = ctx->now_ms;
     ts->rate = 0;
     ctx->text_input = ts->editing;
-    ts_refresh_locked(ts, ctx);
-    s->animating = ts_busy(ts);
+    ts_want_refresh(ts);
+    s->animating = true;
     ts_unlock(ts);
 }
 
@@ -594,8 +603,15 @@ ui_screen *trainer_screen_new(ui_lab_kind kind, const run_spec *spec, const ui_c
         return NULL;
     }
     ts->rate_t0 = ctx ? ctx->now_ms : 0.0;
-    ui_ctx quiet = {0};
-    ts_refresh_locked(ts, ctx ? ctx : &quiet);
+    /* Nothing is computed here (a wide network's first map takes seconds):
+     * the worker makes the caches once the screen shows, and until then the
+     * view says what it is computing. */
+    ts->shown_build = -1;
+    ts->no_memory_noted = -1;
+    ts->now = (trainer_measure){.iterations = trainer_iterations(ts->model), .cost = NAN, .acc_train = NAN, .acc_test = NAN};
+    ts->acc_train = ts->acc_test = NAN;
+    ts_want_refresh(ts);
+    ts_take_facts(ts);
     if (kind == UI_LAB_SWEEP)
         ts_start_sweep(ts);
     else

@@ -3,8 +3,11 @@
  * trainer_screen.c (keys, tick, caches) and trainer_view.c (drawing), and
  * reachable from the tests.
  *
- *   on_key / worker ──► trainer (model); tick ──► refresh caches at a bounded
- *                       rate (grid, unit maps, accuracies, test ŷ)
+ *   on_key ──► trainer (model) ──► asks the worker for fresh caches
+ *   worker ──► trains; at a bounded rate, and when asked, copies the network
+ *              under the lock and computes the caches (grid, unit maps, cost
+ *              and accuracies, test ŷ) from the copy with the lock released
+ *   tick   ──► a redraw when new caches arrived
  *   render ──► reads the model and the caches only (under the lock)
  */
 #ifndef DNN_UI_TRAINER_SCREEN_INTERNAL_H
@@ -25,8 +28,14 @@
 #define TS_UNIT_MAX 50
 #define TS_SWEEP_W 48
 #define TS_SWEEP_H 32
-/* The caches are refreshed at most this often while training. */
+/* The caches are refreshed at most this often while training, and less
+ * often when a refresh costs more than 1/TS_REFRESH_SHARE of that time (a
+ * wide network), so training keeps most of the worker. */
 #define TS_REFRESH_MS 100.0
+#define TS_REFRESH_SHARE 10.0
+/* A band of the prediction map computed between two looks at whether the
+ * work is still wanted (multiply-adds): a few ms, so q is never kept waiting. */
+#define TS_BAND_MADDS 2e7
 
 typedef enum ts_view { TS_VIEW_TRAIN, TS_VIEW_SWEEP } ts_view;
 
@@ -39,19 +48,35 @@ typedef enum ts_view { TS_VIEW_TRAIN, TS_VIEW_SWEEP } ts_view;
 /* R: a report being written on its own thread (trainer_report.c). */
 typedef struct ts_report_job ts_report_job;
 
-/* The worker thread that trains (trainer_worker.c). Everything in the
- * trainer_screen, the model included, is guarded by `lock`, which the worker
- * holds while it runs a chunk of about a millisecond of iterations; the UI
- * thread announces itself in ui_waiting so the worker lets it in between
- * chunks. The worker starts at the first tick, so a screen that is only
+/* The worker's own copy of the network and its back buffers (trainer_refresh.c). */
+typedef struct ts_shadow ts_shadow;
+
+/* The two parts of a refresh, each on its own clock (a wide network's map
+ * takes far longer than its cost and accuracies). */
+#define TS_PART_MAPS 1u     /* the prediction map, the hidden-unit maps, the sweep's maps */
+#define TS_PART_NUMBERS 2u  /* the status line's cost and accuracies, the test set's ŷ */
+#define TS_PARTS (TS_PART_MAPS | TS_PART_NUMBERS)
+
+/* The worker thread that trains and refreshes (trainer_worker.c).
+ * Everything in the trainer_screen, the model included, is guarded by
+ * `lock`, which the worker holds while it runs a chunk of about a
+ * millisecond of iterations, and no longer than one matrix operation once
+ * the UI thread announces itself in ui_waiting (trainer_run_pausing). A
+ * refresh copies the parameters under the lock and computes with it
+ * released. The worker starts at the first tick, so a screen that is only
  * rendered (the render tests) never trains behind their back. */
 typedef struct ts_sync {
     pthread_mutex_t lock;
     pthread_cond_t wake;       /* signalled when there may be work again, or on quit */
     pthread_t thread;
     bool started;              /* the thread runs */
-    bool failed;               /* pthread_create failed: tick trains inline instead */
+    bool failed;               /* pthread_create failed: the tick trains and refreshes inline instead */
     bool quit;
+    bool refresh_wanted;       /* a key changed the model: refresh as soon as possible */
+    bool refreshing;           /* the worker is computing caches (lock released meanwhile) */
+    double started_ms[2];      /* per part (maps, numbers): mono clock (ms) when its last refresh began */
+    double cost_ms[2];         /* per part: how long its last refresh computed (not its waits) */
+    ts_shadow *shadow;         /* the worker's; freed by ts_sync_stop */
     atomic_int ui_waiting;
 } ts_sync;
 
@@ -75,9 +100,11 @@ typedef struct trainer_screen {
     double acc_train, acc_test;
     trainer_measure now;           /* iteration, cost and accuracies, all of one moment (ts_refresh_locked) */
     double measure_ms;             /* how long measuring `now` took: under 1 ms, the tick does it every frame */
-    bool dirty;                    /* a change the caches do not show yet */
-    double refreshed_ms;           /* ctx->now_ms of the last refresh */
-    double refresh_cost_ms;        /* how long the last refresh took */
+    bool shadow_failed;            /* no memory for the worker's copy of the network: no fresh caches */
+    long no_memory_noted;          /* trainer_builds when the note last said memory ran out (-1: never) */
+    long shown_build;              /* trainer_builds of the network the caches show; -1 before the first */
+    bool fresh;                    /* the worker brought new caches since the last tick */
+    long sweep_gen;                /* counts sweep restarts: maps of an older sweep are dropped */
 
     /* speed: iterations per second over windows of ~0.5 s of ctx->now_ms */
     double rate;
@@ -130,11 +157,28 @@ void ts_unlock(const trainer_screen *ts);
 ts_sync *ts_sync_new(void);
 void ts_sync_stop(trainer_screen *ts);
 /* The tick: starts the worker once, notes a divergence, measures it/s,
- * refreshes the caches at a bounded rate. Lock held inside. */
+ * redraws when the worker brought new caches. Lock held inside. */
 unsigned ts_tick(ui_screen *s, double budget_ms, ui_ctx *ctx);
+/* After a change to the model: the caches are to be refreshed as soon as
+ * possible (by the worker; at the next tick without one). Lock held. */
+void ts_want_refresh(trainer_screen *ts);
+/* The parts (TS_PART_*) due at mono time now_ms: all when asked for, else
+ * while training (busy) each whose interval passed — TS_REFRESH_MS, or
+ * TS_REFRESH_SHARE × what it cost last time when that is longer. Lock held. */
+unsigned ts_parts_due(const trainer_screen *ts, double now_ms, bool busy);
+/* A refresh is asked for or being computed (the screen keeps ticking). Lock held. */
+bool ts_refresh_pending(const trainer_screen *ts);
+
+/* trainer_refresh.c */
+/* The worker's refresh of `parts`: copies the network under the lock,
+ * computes those caches from the copy with the lock released, swaps them
+ * in when the network is still the same build. Lock held on entry and exit. */
+void ts_refresh_async(trainer_screen *ts, unsigned parts);
+void ts_shadow_free(ts_shadow *sh);
 /* Copies ts->facts from the model; lock held. */
 void ts_take_facts(trainer_screen *ts);
-/* trainer_screen_refresh with the lock already held. */
+/* trainer_screen_refresh with the lock already held: every cache computed
+ * now, on this thread, from the live network. */
 void ts_refresh_locked(trainer_screen *ts, const ui_ctx *ctx);
 /* Whether there is training (or sweep) work for the worker; lock held. */
 bool ts_busy(const trainer_screen *ts);

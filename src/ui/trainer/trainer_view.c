@@ -60,7 +60,11 @@ void trainer_view_status(const trainer_screen *ts, const ui_ctx *ctx, char *buf,
     /* The numbers of one moment (the last refresh): the iteration shown is
      * the one the cost and the accuracy belong to. */
     double j = ts->now.cost;
-    if (!isfinite(j))
+    if (isnan(j) && ts->no_memory_noted == trainer_builds(t)) /* the note says why */
+        snprintf(cost, sizeof cost, "-");
+    else if (ts->shown_build < 0 && isnan(j)) /* not measured yet: the worker is on it */
+        snprintf(cost, sizeof cost, "%s", glyph_str(GLYPH_ELLIPSIS, ctx->ascii));
+    else if (!isfinite(j))
         snprintf(cost, sizeof cost, "%s", isnan(j) ? "NaN" : "inf");
     else
         snprintf(cost, sizeof cost, "%.6f", j);
@@ -302,6 +306,32 @@ static void tv_units(const trainer_screen *ts, ui_canvas *c, ui_rect in, const u
     }
 }
 
+/* While the caches are of another network (or of none yet), one line in the
+ * middle of the left panel says what the worker is computing. */
+static void tv_computing(const trainer_screen *ts, ui_canvas *c, ui_rect in, const ui_ctx *ctx)
+{
+    if (ts->shown_build == trainer_builds(ts->model) || in.h < 1)
+        return;
+    const bool map = nn_dim(trainer_net(ts->model), 0) == 2;
+    char text[160];
+    const char *dots = glyph_str(GLYPH_ELLIPSIS, ctx->ascii);
+    if (ts->shadow_failed)
+        snprintf(text, sizeof text, "%s", UI_TR(ctx, " out of memory: no map for this network ", " 内存不足：无法为这个网络画预测图 "));
+    else if (ts->shown_build < 0)
+        snprintf(text, sizeof text, " %s%s ",
+                 map ? UI_TR(ctx, "computing the first prediction map", "正在计算第一张预测图")
+                     : UI_TR(ctx, "computing the first predictions", "正在计算第一批预测"), dots);
+    else
+        snprintf(text, sizeof text, " %s%s ",
+                 map ? UI_TR(ctx, "computing the prediction map", "正在计算预测图")
+                     : UI_TR(ctx, "computing the predictions", "正在计算预测"), dots);
+    int w = text_width(text);
+    if (w > in.w)
+        w = in.w;
+    canvas_fill(c, in.x + (in.w - w) / 2, in.y + in.h / 2, w, 1, ' ', ROLE_NOTE);
+    canvas_text(c, in.x + (in.w - w) / 2, in.y + in.h / 2, w, text, ts->shadow_failed ? ROLE_WARN : ROLE_NOTE);
+}
+
 static void tv_train(const trainer_screen *ts, ui_canvas *c, ui_rect area, const ui_ctx *ctx)
 {
     const trainer *t = ts->model;
@@ -330,6 +360,7 @@ static void tv_train(const trainer_screen *ts, ui_canvas *c, ui_rect area, const
         canvas_printf(c, lin.x, lin.y, lin.w, ROLE_DIM,
                       UI_TR(ctx, "%zu examples, %d features: no 2-D map", "%zu 个样本，%d 个特征：无二维图"),
                       d->X->cols, nn_dim(net, 0));
+    tv_computing(ts, c, lin, ctx);
 
     int rx = area.x + lw, rw = area.w - lw;
     bool has_units = nn_layers(net) >= 2 && area.h >= 16;

@@ -1,16 +1,19 @@
 /*
  * trainer_worker.c — training behind the screen: a worker thread runs the
- * iterations while the UI thread draws, and the tick keeps the caches the
- * view draws from fresh at a bounded rate.
+ * iterations and computes the caches the view draws from, while the UI
+ * thread only draws and handles keys.
  *
  *   UI thread                               worker thread
  *   ─────────                               ─────────────
- *   key   → lock, change model, unlock ──►  wakes, runs chunks of ~1 ms:
- *   tick  → lock, it/s, caches*, unlock        lock · trainer_run / sweep_work · unlock
- *   render→ lock, draw, unlock                 (lets a waiting UI thread in first)
- *   * the prediction grid and accuracies every ≥ 100 ms, not every frame
+ *   key   → lock, change model,  ───────►   wakes; refreshes when asked and
+ *           ask for a refresh, unlock       every ≥ 100 ms (trainer_refresh.c:
+ *   tick  → lock, it/s, new caches?         the heavy part with the lock released);
+ *           → redraw, unlock                between, chunks of ~1 ms:
+ *   render→ lock, draw, unlock                lock · trainer_run_pausing · unlock
+ *                                             (a waiting UI thread gets in
+ *                                              after one matrix operation)
  *
- * If the thread cannot be created the tick trains inline for its budget
+ * If the thread cannot be created the tick trains and refreshes inline
  * instead, which is slower but the same to the learner.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -60,12 +63,12 @@ void ts_sync_stop(trainer_screen *ts)
     if (!y)
         return;
     if (y->started) {
-        pthread_mutex_lock(&y->lock);
+        ts_lock(ts); /* announced: a worker inside an iteration lets go after its current operation */
         y->quit = true;
-        pthread_cond_signal(&y->wake);
-        pthread_mutex_unlock(&y->lock);
+        ts_unlock(ts);
         pthread_join(y->thread, NULL);
     }
+    ts_shadow_free(y->shadow);
     pthread_cond_destroy(&y->wake);
     pthread_mutex_destroy(&y->lock);
     free(y);
@@ -92,6 +95,13 @@ static long ts_work_count(const trainer_screen *ts)
     return n;
 }
 
+/* trainer_run_pausing's hook: the UI thread waits for the lock. */
+static bool ts_ui_waits(void *user)
+{
+    ts_sync *y = user;
+    return atomic_load(&y->ui_waiting) > 0;
+}
+
 /* One chunk of work; adapts ts->chunk so a chunk takes about a millisecond
  * (the longest a key waits for the lock). Lock held. */
 static double ts_work_chunk(trainer_screen *ts)
@@ -105,7 +115,8 @@ static double ts_work_chunk(trainer_screen *ts)
         want = ts_pace_allow(ts, want, c0, &wait_ms);
         if (want == 0)
             return wait_ms;
-        ran = trainer_run(ts->model, want);
+        ran = ts->sync->started ? trainer_run_pausing(ts->model, want, ts_ui_waits, ts->sync)
+                                : trainer_run(ts->model, want);
         ts_pace_ran(ts, ran);
     }
     double took = 1000.0 * mono_seconds() - c0;
@@ -116,13 +127,41 @@ static double ts_work_chunk(trainer_screen *ts)
     return 0;
 }
 
+unsigned ts_parts_due(const trainer_screen *ts, double now_ms, bool busy)
+{
+    const ts_sync *y = ts->sync;
+    if (y->refresh_wanted)
+        return TS_PARTS;
+    unsigned due = 0;
+    for (int i = 0; busy && i < 2; i++) {
+        double share = y->cost_ms[i] * TS_REFRESH_SHARE;
+        if (now_ms - y->started_ms[i] >= (share > TS_REFRESH_MS ? share : TS_REFRESH_MS))
+            due |= 1u << i;
+    }
+    return due;
+}
+
 static void *ts_worker(void *arg)
 {
     trainer_screen *ts = arg;
     ts_sync *y = ts->sync;
     pthread_mutex_lock(&y->lock);
+    bool was_busy = false;
     while (!y->quit) {
-        if (!ts_busy(ts)) {
+        bool busy = ts_busy(ts);
+        /* Asked for, due while training, or the work just stopped by itself
+         * (a pause at stop_at, the end of a sweep): that last state once. */
+        unsigned due = ts_parts_due(ts, 1000.0 * mono_seconds(), busy);
+        if (was_busy && !busy)
+            due = TS_PARTS;
+        if (due) {
+            y->refresh_wanted = false;
+            was_busy = busy;
+            ts_refresh_async(ts, due);
+            continue;
+        }
+        was_busy = busy;
+        if (!busy) {
             pthread_cond_wait(&y->wake, &y->lock);
             continue;
         }
@@ -147,6 +186,17 @@ static void *ts_worker(void *arg)
     return NULL;
 }
 
+void ts_want_refresh(trainer_screen *ts)
+{
+    ts->sync->refresh_wanted = true;
+    pthread_cond_signal(&ts->sync->wake);
+}
+
+bool ts_refresh_pending(const trainer_screen *ts)
+{
+    return ts->sync->refresh_wanted || ts->sync->refreshing;
+}
+
 void ts_take_facts(trainer_screen *ts)
 {
     const nn_net *net = trainer_net(ts->model);
@@ -166,59 +216,6 @@ static void ts_measure_locked(trainer_screen *ts)
     ts->measure_ms = 1000.0 * mono_seconds() - m0;
 }
 
-void ts_refresh_locked(trainer_screen *ts, const ui_ctx *ctx)
-{
-    ts_take_facts(ts);
-    double t0 = 1000.0 * mono_seconds();
-    trainer *t = ts->model;
-    const trainer_data *d = trainer_data_of(t);
-    const nn_net *net = trainer_net(t);
-    bool sick = trainer_state_of(t) == TRAINER_DIVERGED && trainer_divergence_of(t) == TRAINER_DIV_NONFINITE;
-    if (nn_dim(net, 0) == 2) {
-        trainer_grid_predict(ts->grid, net, d->lo, d->hi); /* NAN pixels when not finite */
-        ts->unit_n = trainer_grid_units(ts->unit_grid, net, d->lo, d->hi, ts->unit_p, TS_UNIT_MAX);
-    } else {
-        ts->unit_n = 0;
-    }
-    ts_measure_locked(ts);
-    free(ts->p_test);
-    ts->p_test = NULL;
-    ts->p_test_n = 0;
-    if (d->X_test && !sick) {
-        mat *P = mat_new(1, d->X_test->cols);
-        if (P && nn_predict_proba(net, d->X_test, P) == NN_OK) {
-            ts->p_test = P->v;
-            ts->p_test_n = P->cols;
-            P->v = NULL;
-        }
-        mat_free(P);
-    }
-    /* The sweep: a map for every size that is done and has none yet. */
-    const trainer_sweep_entry *e;
-    size_t n = trainer_sweep_entries(t, &e);
-    for (size_t i = 0; i < n; i++) {
-        bool done = e[i].done >= e[i].total || e[i].diverged;
-        if (done && !ts->sweep_p[i] && nn_dim(e[i].net, 0) == 2) {
-            ts->sweep_p[i] = malloc((size_t)TS_SWEEP_W * TS_SWEEP_H * sizeof(float));
-            if (ts->sweep_p[i]) {
-                trainer_grid_predict(ts->sweep_grid, e[i].net, d->lo, d->hi);
-                memcpy(ts->sweep_p[i], ts->sweep_grid->p, (size_t)TS_SWEEP_W * TS_SWEEP_H * sizeof(float));
-            }
-        }
-    }
-    ts->dirty = false;
-    ts->refreshed_ms = ctx->now_ms;
-    ts->refresh_cost_ms = 1000.0 * mono_seconds() - t0;
-}
-
-void trainer_screen_refresh(ui_screen *s, const ui_ctx *ctx)
-{
-    trainer_screen *ts = (trainer_screen *)s;
-    ts_lock(ts);
-    ts_refresh_locked(ts, ctx);
-    ts_unlock(ts);
-}
-
 /* Training inside the tick for budget_ms, when there is no worker. */
 static void ts_train_inline(trainer_screen *ts, double budget_ms)
 {
@@ -236,24 +233,34 @@ unsigned ts_tick(ui_screen *s, double budget_ms, ui_ctx *ctx)
     unsigned out = UI_NOTHING;
     ts_lock(ts);
     bool busy = ts_busy(ts);
-    if (busy && !y->started && !y->failed) {
+    if (!y->started && !y->failed) {
+        /* The first tick: from now on the worker computes every refresh. */
         if (ui_thread_start(&y->thread, ts_worker, ts) == 0)
             y->started = true;
         else
             y->failed = true;
     }
-    if (busy && y->failed)
-        ts_train_inline(ts, budget_ms);
-    /* The tick runs only while the screen animates; not busy now means the
-     * work stopped by itself since the last tick (a pause at stop_at, the end
-     * of a sweep): draw that last state once. */
-    ts->dirty = true;
-    out |= UI_REDRAW;
+    if (y->failed) {
+        if (busy)
+            ts_train_inline(ts, budget_ms);
+        double now = 1000.0 * mono_seconds();
+        if (ts_parts_due(ts, now, busy) || !busy) {
+            y->refresh_wanted = false;
+            y->started_ms[0] = y->started_ms[1] = now;
+            ts_refresh_locked(ts, ctx);
+            out |= UI_REDRAW;
+        }
+    }
+    if (busy)
+        out |= UI_REDRAW; /* the status line moves */
+    if (ts->fresh) {
+        ts->fresh = false;
+        out |= UI_REDRAW;
+    }
     trainer_state st = trainer_state_of(ts->model);
     if (st == TRAINER_DIVERGED && !ts->div_noted && ts->view == TS_VIEW_TRAIN) {
         ts_note_divergence(ts);
         ts->div_noted = true;
-        ts->dirty = true;
         out |= UI_REDRAW;
     } else if (st != TRAINER_DIVERGED) {
         ts->div_noted = false;
@@ -274,17 +281,12 @@ unsigned ts_tick(ui_screen *s, double budget_ms, ui_ctx *ctx)
         ts->rate_t0 = ctx->now_ms;
         ts->rate_work0 = work;
     }
-    /* The caches at a bounded rate: every TS_REFRESH_MS, or less often when a
-     * refresh is expensive (a wide network), so it never takes over 5%. */
-    double interval = ts->refresh_cost_ms * 20.0 > TS_REFRESH_MS ? ts->refresh_cost_ms * 20.0 : TS_REFRESH_MS;
-    if (ts->dirty && (ctx->now_ms - ts->refreshed_ms >= interval || !busy)) {
-        ts_refresh_locked(ts, ctx);
-        out |= UI_REDRAW;
-    } else if (busy && ts->view == TS_VIEW_TRAIN && ts->measure_ms < 1.0) {
-        /* The numbers every frame when that is cheap (a small network). */
+    /* The numbers every frame when that is cheap (a small network), between
+     * two iterations (the cost of one part-way is not known yet). */
+    if (busy && ts->view == TS_VIEW_TRAIN && ts->measure_ms < 1.0 && ts->shown_build == trainer_builds(ts->model) &&
+        !trainer_mid_iteration(ts->model))
         ts_measure_locked(ts);
-    }
-    if (ts_busy(ts) || ts_report_busy(ts))
+    if (ts_busy(ts) || ts_report_busy(ts) || ts_refresh_pending(ts))
         out |= UI_ANIMATE;
     ts_take_facts(ts);
     ts_unlock(ts);

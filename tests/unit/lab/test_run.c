@@ -74,6 +74,75 @@ static void stepping_in_slices_is_the_same_run(void **state)
     run_setup_close(&b);
 }
 
+/* A run whose pause hook says "let go" every third operation. */
+typedef struct pausing {
+    costs c;
+    int polls, pauses;
+} pausing;
+
+static bool keep_cost_pausing(void *user, long iteration, double cost)
+{
+    return keep_cost(&((pausing *)user)->c, iteration, cost);
+}
+
+static bool every_third_operation(void *user)
+{
+    pausing *p = user;
+    if (++p->polls % 3)
+        return false;
+    p->pauses++;
+    return true;
+}
+
+/* Let go inside iterations (a pause hook) and picked up again, the run is
+ * the same to the last bit; an iteration left part-way is finished by the
+ * next step, with or without the hook, and counted once. */
+static void pausing_inside_iterations_is_the_same_run(void **state)
+{
+    (void)state;
+    char err[300];
+    run_spec spec = runspec_default();
+    run_setup a, b;
+    assert_int_equal(run_setup_open(&spec, &a, err, sizeof err), 0);
+    assert_int_equal(run_setup_open(&spec, &b, err, sizeof err), 0);
+    costs ca = {0};
+    pausing pb = {0};
+    run_loop la, lb;
+    const run_hooks ha = {.on_cost = keep_cost, .user = &ca};
+    const run_hooks hb = {.on_cost = keep_cost_pausing, .pause = every_third_operation, .user = &pb};
+    run_loop_begin(&la, a.net, 1.2, 10, &ha);
+    run_loop_begin(&lb, b.net, 1.2, 10, &hb);
+    assert_int_equal(run_loop_step(&la, 300), 300);
+    /* The first step lets go after three operations, inside iteration 0. */
+    assert_int_equal(run_loop_step(&lb, 300), 0);
+    assert_true(lb.paused);
+    assert_true(run_loop_mid_iteration(&lb));
+    assert_int_equal(nn_iterations(b.net), 0);
+    long done = 0;
+    for (int k = 0; k < 100000 && done < 299; k++)
+        done += run_loop_step(&lb, 299 - done);
+    assert_int_equal(done, 299);
+    /* Part-way into the last one, then a step without the hook finishes it. */
+    assert_false(run_loop_mid_iteration(&lb));
+    assert_int_equal(run_loop_step(&lb, 1), 0);
+    assert_true(run_loop_mid_iteration(&lb));
+    lb.hooks.pause = NULL;
+    assert_int_equal(run_loop_step(&lb, 1), 1);
+    assert_false(run_loop_mid_iteration(&lb));
+    assert_int_equal(nn_iterations(b.net), 300);
+    assert_true(pb.pauses > 300);
+    assert_int_equal(ca.n, 30);
+    assert_int_equal(pb.c.n, 30);
+    for (int i = 0; i < ca.n; i++) {
+        assert_int_equal(pb.c.it[i], ca.it[i]);
+        assert_true(pb.c.cost[i] == ca.cost[i]);
+    }
+    for (int l = 1; l <= nn_layers(a.net); l++)
+        assert_true(mat_max_abs_diff(nn_value_of(a.net, NN_W, l), nn_value_of(b.net, NN_W, l)) == 0.0);
+    run_setup_close(&a);
+    run_setup_close(&b);
+}
+
 /* The rate is the loop's: changing it between steps changes the next updates. */
 static void the_rate_lives_in_the_loop(void **state)
 {
@@ -186,6 +255,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(run_train_prints_the_courses_costs),
         cmocka_unit_test(stepping_in_slices_is_the_same_run),
+        cmocka_unit_test(pausing_inside_iterations_is_the_same_run),
         cmocka_unit_test(the_rate_lives_in_the_loop),
         cmocka_unit_test(divergence_and_the_hook_end_a_step),
         cmocka_unit_test(a_hook_returning_true_ends_the_step),

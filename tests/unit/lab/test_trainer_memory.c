@@ -38,10 +38,32 @@ static void caches_that_cannot_be_allocated_are_out_of_memory(void **state)
     assert_null(strstr(err, "does not fit"));
 }
 
+/* What the screen measures beside training (on a copy of the network) says
+ * when memory ran out, so the screen can say "out of memory" rather than
+ * show a NaN cost that reads as divergence. */
+static void a_measure_without_memory_says_so(void **state)
+{
+    (void)state;
+    const int dims[] = {2, 1024, 1024, 1024, 1};
+    nn_config cfg = nn_config_make(dims, 5, ACT_RELU, NN_INIT_COURSE_W4);
+    nn_net *copy = nn_new(&cfg);
+    assert_non_null(copy);
+    mat X = {2, (size_t)1 << 26, NULL}, Y = {1, (size_t)1 << 26, NULL};
+    trainer_data data;
+    memset(&data, 0, sizeof data);
+    data.X = &X;
+    data.Y = &Y;
+    trainer_measure m;
+    assert_false(trainer_measure_copy(&data, copy, false, &m));
+    assert_true(m.cost != m.cost); /* NAN */
+    nn_free(copy);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(caches_that_cannot_be_allocated_are_out_of_memory),
+        cmocka_unit_test(a_measure_without_memory_says_so),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -194,6 +194,42 @@ static void layers_can_be_set_for_a_deep_network(void **state)
     trainer_free(t);
 }
 
+/* What a screen measures off its lock, on a copy of the parameters in a
+ * network of the same config that is not bound to any data, is what the
+ * trainer measures on its own network, to the last bit; and the data set a
+ * copy reads stays alive while held, after the trainer moved on to another. */
+static void a_copy_measures_as_the_trainer_and_holds_its_data(void **state)
+{
+    (void)state;
+    trainer *t = make("planar", ACT_TANH, 1.2);
+    trainer_run(t, 1234);
+    nn_net *copy = nn_new(nn_get_config(trainer_net(t)));
+    assert_non_null(copy);
+    for (int l = 1; l <= nn_layers(copy); l++) {
+        mat_copy(nn_param(copy, NN_W, l), nn_value_of(trainer_net(t), NN_W, l));
+        mat_copy(nn_param(copy, NN_B, l), nn_value_of(trainer_net(t), NN_B, l));
+    }
+    const trainer_data *d = trainer_data_hold(trainer_data_of(t));
+    trainer_measure now, off;
+    trainer_measure_now(t, &now);
+    trainer_measure_copy(d, copy, false, &off);
+    assert_true(off.cost == now.cost);
+    assert_true(off.acc_train == now.acc_train);
+    assert_true(isnan(off.acc_test) && isnan(now.acc_test));
+    long builds = trainer_builds(t);
+    char err[160];
+    assert_true(trainer_set_dataset(t, "moons", err, sizeof err));
+    assert_true(trainer_builds(t) > builds);
+    assert_true(trainer_data_of(t) != d);
+    /* The old data set is still there for the copy (ASan would see a use after free). */
+    trainer_measure again;
+    trainer_measure_copy(d, copy, false, &again);
+    assert_true(again.cost == now.cost);
+    trainer_data_release(d);
+    nn_free(copy);
+    trainer_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -205,6 +241,7 @@ int main(void)
         cmocka_unit_test(zero_init_keeps_every_hidden_unit_identical),
         cmocka_unit_test(activation_and_dataset_cycle_through_every_choice),
         cmocka_unit_test(layers_can_be_set_for_a_deep_network),
+        cmocka_unit_test(a_copy_measures_as_the_trainer_and_holds_its_data),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -568,10 +568,17 @@ static void ticks_train_in_the_background_and_closing_stops_the_worker(void **st
     ts_lock((trainer_screen *)s);
     long at_pause = trainer_iterations(trainer_screen_model(s));
     ts_unlock((trainer_screen *)s);
-    ctx.now_ms = now_ms();
-    r = s->ops->tick(s, 5.0, &ctx);
+    /* The ticks go on only until the worker brought the caches of the
+     * paused network, then stop; nothing trained meanwhile. */
+    deadline = now_ms() + 20000.0;
+    do {
+        nanosleep(&(struct timespec){0, 2000000L}, NULL); /* a frame's wait, shortened */
+        ctx.now_ms = now_ms();
+        r = s->ops->tick(s, 5.0, &ctx);
+    } while ((r & UI_ANIMATE) && now_ms() < deadline);
     assert_false(r & UI_ANIMATE);
     ts_lock((trainer_screen *)s);
+    assert_int_equal(((trainer_screen *)s)->now.iterations, at_pause);
     assert_int_equal(trainer_iterations(trainer_screen_model(s)), at_pause);
     ts_unlock((trainer_screen *)s);
     press(s, &ctx, UI_KEY_CHAR, ' ');
@@ -693,6 +700,33 @@ static void a_flat_cost_pauses_the_trainer_by_itself_once(void **state)
     s->ops->destroy(s);
 }
 
+/* The prediction map in bands (how the worker computes it, asking between
+ * bands whether it is still wanted) is the map in one piece; a wide
+ * network's bands are a row, a small network's the whole grid. */
+static void the_map_in_bands_is_the_map_in_one_piece(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    trainer *t = trainer_screen_model(s);
+    trainer_run(t, 700);
+    const trainer_data *d = trainer_data_of(t);
+    trainer_grid *whole = trainer_grid_new(TS_GRID_W, TS_GRID_H), *bands = trainer_grid_new(TS_GRID_W, TS_GRID_H);
+    assert_true(trainer_grid_predict(whole, trainer_net(t), d->lo, d->hi));
+    trainer_grid_place(bands, d->lo, d->hi);
+    for (int row = 0; row < TS_GRID_H; row += 7)
+        assert_true(trainer_grid_predict_rows(bands, trainer_net(t), row, 7));
+    assert_memory_equal(whole->p, bands->p, sizeof(float) * TS_GRID_W * TS_GRID_H);
+    assert_int_equal(trainer_grid_band_rows(whole, trainer_net(t), TS_BAND_MADDS), TS_GRID_H);
+    int wide[] = {1024, 1024, 1024, 1};
+    char err[200];
+    assert_true(trainer_set_layers(t, wide, 4, err, sizeof err));
+    assert_int_equal(trainer_grid_band_rows(whole, trainer_net(t), TS_BAND_MADDS), 1);
+    trainer_grid_free(whole);
+    trainer_grid_free(bands);
+    s->ops->destroy(s);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "");
@@ -719,6 +753,7 @@ int main(void)
         cmocka_unit_test(the_sweep_note_keeps_the_iterations_apart_from_the_sizes),
         cmocka_unit_test(the_iterations_option_pauses_without_speaking_of_a_lesson),
         cmocka_unit_test(the_deep_lab_says_which_defaults_it_chose),
+        cmocka_unit_test(the_map_in_bands_is_the_map_in_one_piece),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
