@@ -261,8 +261,9 @@ static int cmd_lab(int argc, char **argv, bool trainer)
                    "curve, while it trains. --sweep opens it on the hidden-size sweep; --deep on the\n"
                    "L-layer trainer (week 4).\n\n");
         else
-            printf("Opens the stepper: forward and backward propagation one operation at a time, with\n"
-                   "every shape spelled out, undo, a matrix inspector and a gradient check.\n\n");
+            printf("Opens the stepper: forward and backward propagation one operation at a time (or,\n"
+                   "with s, one layer, phase or whole iteration per step), with every shape spelled\n"
+                   "out, undo, a matrix inspector and a gradient check.\n\n");
         printf("%s%s\nDisplay:\n%s  -h, --help     show this help\n", cli_run_options_help,
                trainer ? "The trainer runs until paused; given --iterations N, it pauses once at N.\n" : "",
                app_display_help);

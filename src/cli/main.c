@@ -22,7 +22,7 @@ typedef struct subcommand {
 static const subcommand subcommands[] = {
     {"train", cmd_train, "train a network headless and print the course's cost lines"},
     {"sweep", cmd_sweep, "train one network per hidden-layer size and print each accuracy"},
-    {"stepper", cmd_stepper, "open the stepper lab: forward and backward propagation one operation at a time"},
+    {"stepper", cmd_stepper, "open the stepper lab: forward and backward propagation one operation (or layer, phase, iteration) at a time"},
     {"trainer", cmd_trainer, "open the live trainer lab: watch the cost fall, change lr and n_h as it runs"},
     {"predict", cmd_predict, "train on pictures (the course's cat data), then classify a PNG or JPEG of your own"},
     {"report", cmd_report, "write a lab report (Markdown or HTML with SVG figures) of a real run"},

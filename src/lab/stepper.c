@@ -20,7 +20,8 @@
 
 typedef struct stepper_snapshot {
     nn_net *net;
-    int done;
+    int done, from;
+    stepper_grain from_grain;
     nn_status status;
 } stepper_snapshot;
 
@@ -30,6 +31,9 @@ struct stepper {
     double lr;
     char data_name[RUNSPEC_NAME_MAX];
     int done;                 /* ops run in the current iteration */
+    int from;                 /* the first op of the last step (< done when done > 0) */
+    stepper_grain from_grain; /* the granularity that step ran at */
+    stepper_grain grain;      /* chosen by the learner */
     nn_status status;         /* of the last step */
 
     stepper_snapshot undo[STEPPER_UNDO_DEPTH];
@@ -162,6 +166,41 @@ int stepper_shown_index(const stepper *s, bool *computed)
     return pending ? stepper_next_index(s) : s->done - 1;
 }
 
+int stepper_shown_from(const stepper *s)
+{
+    bool computed;
+    int shown = stepper_shown_index(s, &computed);
+    return computed ? s->from : shown;
+}
+
+stepper_grain stepper_shown_grain(const stepper *s)
+{
+    bool computed;
+    stepper_shown_index(s, &computed);
+    return computed ? s->from_grain : STEPPER_GRAIN_OP;
+}
+
+stepper_grain stepper_grain_now(const stepper *s) { return s->predict ? STEPPER_GRAIN_OP : s->grain; }
+stepper_grain stepper_grain_chosen(const stepper *s) { return s->grain; }
+void stepper_grain_next(stepper *s) { s->grain = (stepper_grain)((s->grain + 1) % STEPPER_GRAIN_COUNT); }
+
+bool stepper_same_step(const nn_net *net, stepper_grain g, int i)
+{
+    if (i < 0 || i + 1 >= nn_op_count(net))
+        return false;
+    nn_op a = nn_op_at(net, i), b = nn_op_at(net, i + 1);
+    switch (g) {
+    case STEPPER_GRAIN_LAYER:
+        return nn_op_phase_of(a) == nn_op_phase_of(b) && a.layer == b.layer;
+    case STEPPER_GRAIN_PHASE:
+        return nn_op_phase_of(a) == nn_op_phase_of(b);
+    case STEPPER_GRAIN_ITERATION:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* Copies the network into the next ring slot; false on no memory. */
 static bool push_snapshot(stepper *s)
 {
@@ -174,6 +213,8 @@ static bool push_snapshot(stepper *s)
         slot->net = copy;
     }
     slot->done = s->done;
+    slot->from = s->from;
+    slot->from_grain = s->from_grain;
     slot->status = s->status;
     s->undo_top = (s->undo_top + 1) % s->undo_depth;
     if (s->undo_count < s->undo_depth)
@@ -185,17 +226,29 @@ nn_status stepper_step(stepper *s)
 {
     if (!push_snapshot(s))
         return NN_NO_MEMORY;
-    if (s->done >= nn_op_count(s->net))
+    int count = nn_op_count(s->net), done_before = s->done;
+    if (s->done >= count)
         s->done = 0;  /* after UPDATE: LINEAR 1 of the next iteration */
-    nn_op op = nn_op_at(s->net, s->done);
-    nn_status st = nn_run_op(s->net, op, s->lr);
-    if (st == NN_NO_MEMORY || st == NN_BAD_ARGUMENT) {
+    int from = s->done;
+    stepper_grain g = stepper_grain_now(s);
+    nn_status st;
+    for (;;) {
+        st = nn_run_op(s->net, nn_op_at(s->net, s->done), s->lr);
+        if (st == NN_NO_MEMORY || st == NN_BAD_ARGUMENT)
+            break;
+        s->done++;
+        if (st != NN_OK || !stepper_same_step(s->net, g, s->done - 1))
+            break;
+    }
+    if (s->done == from) {
         /* nothing ran: drop the snapshot we just took */
+        s->done = done_before;
         s->undo_top = (s->undo_top + s->undo_depth - 1) % s->undo_depth;
         s->undo_count--;
         return st;
     }
-    s->done++;
+    s->from = from;
+    s->from_grain = g;
     s->status = st;
     s->update_first = 0;
     s->asking = false;
@@ -231,6 +284,8 @@ bool stepper_undo(stepper *s)
     if (!nn_copy_into(s->net, s->undo[i].net))
         return false;
     s->done = s->undo[i].done;
+    s->from = s->undo[i].from;
+    s->from_grain = s->undo[i].from_grain;
     s->status = s->undo[i].status;
     s->undo_top = i;
     s->undo_count--;

@@ -7,13 +7,25 @@
  *                  ▲ done = 0        done = count ──────┘
  *
  * `done` counts the operations already run in the current iteration
- * (0 … nn_op_count). Stepping runs op[done] (after UPDATE it wraps to op 0 of
- * the next iteration); undo restores the network exactly as it was before the
- * last step, from a bounded stack of snapshots (stepper_undo_depth_for deep;
- * the oldest are dropped).
+ * (0 … nn_op_count). A step runs op[done] (after UPDATE it wraps to op 0 of
+ * the next iteration) and, at a coarser granularity the learner chooses,
+ * the ops after it that belong to the same step:
  *
- * The op on show is the one just run (its result is visible), or, before any
- * step and while the learner is asked to predict a shape, the pending one.
+ *   operation   one op
+ *   layer       forward: Z[l], A[l]; backward: dZ[l], dW[l], db[l], dA[l−1]
+ *               (the ops of one phase and one layer); the cost and the
+ *               update alone
+ *   phase       forward / cost / backward / update
+ *   iteration   everything up to and with the update
+ *
+ * A step never crosses the end of an iteration. Undo restores the network
+ * exactly as it was before the last step, whatever its size (one undo = one
+ * step as it was taken), from a bounded stack of snapshots
+ * (stepper_undo_depth_for deep; the oldest are dropped).
+ *
+ * The step on show is the one just run (ops from … done − 1, their results
+ * visible), or, before any step and while the learner is asked to predict a
+ * shape, the pending op.
  *
  * Ownership: the stepper owns its network and its data X, Y. Pointers the
  * getters return stay valid until the next mutating call.
@@ -43,6 +55,15 @@
 #define STEPPER_GC_TINY 1e-5
 
 typedef struct stepper stepper;
+
+/* How much one step runs (see the top of this file). */
+typedef enum stepper_grain {
+    STEPPER_GRAIN_OP,
+    STEPPER_GRAIN_LAYER,
+    STEPPER_GRAIN_PHASE,
+    STEPPER_GRAIN_ITERATION,
+    STEPPER_GRAIN_COUNT
+} stepper_grain;
 
 /* The learner's last shape prediction. */
 typedef enum stepper_verdict {
@@ -83,12 +104,31 @@ long stepper_iteration(const stepper *s);
 /* The index (0 … count−1) of the operation that runs on the next step. */
 int stepper_next_index(const stepper *s);
 nn_op stepper_next_op(const stepper *s);
-/* The index of the op on show and whether its result is computed. */
+/* The index of the op on show (the last op of the step on show) and
+ * whether its result is computed. */
 int stepper_shown_index(const stepper *s, bool *computed);
+/* The index of the first op of the step on show (= stepper_shown_index for
+ * a one-op step and for the pending op). */
+int stepper_shown_from(const stepper *s);
+/* The granularity the step on show ran at (STEPPER_GRAIN_OP for the
+ * pending op). */
+stepper_grain stepper_shown_grain(const stepper *s);
 
-/* Runs the next operation (asking nothing, even in predict mode). Saves an
- * undo snapshot first. Returns the core's status (NN_DIVERGED is reported
- * but the step counts; NN_NO_MEMORY leaves the state unchanged). */
+/* The granularity a step runs at: the chosen one, but one operation while
+ * predicting shapes (each matrix is asked for on its own). */
+stepper_grain stepper_grain_now(const stepper *s);
+/* The chosen granularity (STEPPER_GRAIN_OP at first), and the next one
+ * (operation → layer → phase → iteration → operation). */
+stepper_grain stepper_grain_chosen(const stepper *s);
+void stepper_grain_next(stepper *s);
+/* Whether ops i and i + 1 of net's iteration belong to one step at g. */
+bool stepper_same_step(const nn_net *net, stepper_grain g, int i);
+
+/* Runs the next step at stepper_grain_now (asking nothing, even in predict
+ * mode): op[done] and the ops after it of the same step. Saves one undo
+ * snapshot first. Stops early after an op whose status is not NN_OK.
+ * Returns the last op's status (NN_DIVERGED is reported but the step counts;
+ * NN_NO_MEMORY on the first op leaves the state unchanged). */
 nn_status stepper_step(stepper *s);
 bool stepper_can_undo(const stepper *s);
 /* How many undo snapshots a stepper keeps for this (bound) network:

@@ -2,7 +2,8 @@
 # stepper.sh — the stepper lab end to end, opened directly from the command
 # line: forward until Z[1] is (4, 400), on through backward until dW[1] is
 # (4, 2), ← undoes, g shows the gradient check, i inspects cell by cell, p
-# asks for shapes (right and wrong), the layout follows resizes (and the too-small screen recovers),
+# asks for shapes (right and wrong), s steps a layer, a phase or the whole
+# iteration and ← undoes such a step, the layout follows resizes (and the too-small screen recovers),
 # and q leaves a working shell.
 set -u
 . "$(dirname "$0")/lib.sh"
@@ -75,10 +76,37 @@ type_text "400,4"
 send_keys Enter
 wait_for "✗ you said (400, 4); it is Z[1] (4, 400)"
 
+# s: a step of one layer. p first turns predicting off (it steps one operation
+# at a time). The step begun at Z[1] finishes layer 1 with A[1]; the next runs
+# Z[2] and A[2] together; ← undoes that whole step.
+send_keys p
+wait_for "Predict the shape: off"
+send_keys s
+wait_for "Operations (13) · by layer"
+send_keys Right
+wait_for "Step 2/13 · forward · activation"
+send_keys Right
+wait_for "Layer 2 · forward · ops 3–4/13"
+wait_for "→ next layer   ← undo"
+send_keys Left
+wait_for "Step 2/13 · forward · activation"
+# By phase, by iteration, and back to one operation.
+send_keys s
+wait_for "Operations (13) · by phase"
+send_keys Right
+wait_for "The forward phase · ops 3–4/13"
+send_keys s
+wait_for "Operations (13) · by iteration"
+send_keys Right
+wait_for "The whole iteration · ops 5–13/13"
+wait_for "new W[1] = "
+send_keys s
+wait_for "Operations (13) · by operation"
+
 # Resize: more room at 100×30 (the dA row of the table), too small at 70×20,
 # and back to 80×24.
 resize 100 30
-wait_for "dA  ·"
+wait_for "dA  (4, 400)"
 resize 70 20
 wait_for "terminal too small"
 resize 80 24

@@ -16,7 +16,7 @@
 #include "stepper_fmt.h"
 #include "stepper_view_internal.h"
 
-#define PV_MAX (6 * NN_MAX_LAYERS + NN_OP_MAX_OPERANDS + 2)
+#define PV_MAX (10 * NN_MAX_LAYERS + 8)
 #define PV_TEXT 8192
 
 /* What a preview line is: a value as it is now, or, for the update on show,
@@ -75,7 +75,23 @@ static int update_items(const stepper *s, int p, pv_item *items)
     return n;
 }
 
-/* The matrices to preview for the op on show. */
+static bool ref_listed(const nn_ref *refs, int n, nn_ref r)
+{
+    for (int i = 0; i < n; i++)
+        if (refs[i].value == r.value && refs[i].layer == r.layer)
+            return true;
+    return false;
+}
+
+static bool item_listed(const pv_item *items, int n, nn_ref r)
+{
+    for (int i = 0; i < n; i++)
+        if (items[i].ref.value == r.value && items[i].ref.layer == r.layer)
+            return true;
+    return false;
+}
+
+/* The matrices to preview for the step on show. */
 static int preview_items(const stepper *s, nn_op op, bool computed, pv_item *items)
 {
     const nn_net *net = stepper_net(s);
@@ -91,12 +107,23 @@ static int preview_items(const stepper *s, nn_op op, bool computed, pv_item *ite
             items[n++] = (pv_item){.ref = {NN_DB, l}, .group = -1};
         }
     } else {
-        nn_ref in[NN_OP_MAX_OPERANDS], out;
-        int k = nn_op_operands(net, op, in, &out);
-        for (int i = 0; i < k; i++)
-            items[n++] = (pv_item){.ref = in[i], .group = -1};
-        if (computed && nn_op_phase_of(op) != NN_PHASE_COST)
-            items[n++] = (pv_item){.ref = out, .result = true, .group = -1};
+        /* The step's inputs (what its ops read that none of them wrote
+         * before), then what each op wrote. */
+        int to = stepper_shown_index(s, NULL), from = computed ? stepper_shown_from(s) : to;
+        nn_ref res[PV_MAX];
+        int n_res = 0;
+        for (int i = from; i <= to; i++) {
+            nn_op o = nn_op_at(net, i);
+            nn_ref in[NN_OP_MAX_OPERANDS], out;
+            int k = nn_op_operands(net, o, in, &out);
+            for (int j = 0; j < k && n < PV_MAX; j++)
+                if (!ref_listed(res, n_res, in[j]) && !item_listed(items, n, in[j]))
+                    items[n++] = (pv_item){.ref = in[j], .group = -1};
+            if (computed && nn_op_phase_of(o) != NN_PHASE_COST && n_res < PV_MAX)
+                res[n_res++] = out;
+        }
+        for (int i = 0; i < n_res && n < PV_MAX; i++)
+            items[n++] = (pv_item){.ref = res[i], .result = true, .group = -1};
     }
     int kept = 0;
     for (int i = 0; i < n; i++) {
@@ -334,87 +361,15 @@ static void draw_inspector(const stepper *s, ui_canvas *c, ui_rect r, const ui_c
     }
 }
 
-/* The verdict on one relative difference, as the course reads it: below
- * 1e-7 right; up to 1e-3 right up to rounding (a two-sided difference with
- * ε = 1e-7 carries about 1e-16/1e-7 of noise per component); above, a bug.
- * One meaning per mark: ✓ below 1e-7, ~ 1e-7 … 1e-3, ✗ above 1e-3, and ?
- * above 1e-3 where the difference cannot be trusted: a gradient with a tiny
- * norm (any relative difference is mostly noise) or Z on ReLU's kink. */
-typedef enum gc_mark { GC_RIGHT, GC_ROUGHLY, GC_UNSURE, GC_WRONG } gc_mark;
-
-static gc_mark gc_judge(double difference, double norm, long kinks)
+/* What → runs next, at granularity g. */
+static const char *next_step_name(stepper_grain g, const ui_ctx *ctx)
 {
-    if (difference < STEPPER_GC_GOOD)
-        return GC_RIGHT;
-    if (difference < STEPPER_GC_BUG)
-        return GC_ROUGHLY;
-    if (norm < STEPPER_GC_TINY || kinks > 0)
-        return GC_UNSURE;
-    return GC_WRONG;
-}
-
-static void put_mark(ui_canvas *c, int x, int y, gc_mark k, const ui_ctx *ctx)
-{
-    if (k == GC_RIGHT)
-        canvas_text(c, x, y, 1, glyph_str(GLYPH_DONE, ctx->ascii), ROLE_OK);
-    else if (k == GC_ROUGHLY)
-        canvas_text(c, x, y, 1, "~", ROLE_WARN);
-    else if (k == GC_UNSURE)
-        canvas_text(c, x, y, 1, "?", ROLE_WARN);
-    else
-        canvas_text(c, x, y, 1, glyph_str(GLYPH_WRONG, ctx->ascii), ROLE_BAD);
-}
-
-static void draw_gradcheck(const gc_result *gc, long kinks, ui_canvas *c, ui_rect r, const ui_ctx *ctx)
-{
-    int y = r.y;
-    stv_math(c, r.x, y++, r.w,
-             UI_TR(ctx, "Gradient check, ε = 1e-7, difference =", "梯度检验，ε = 1e-7，差 ="), ROLE_HEADING, ctx);
-    y += stv_wrapped(c, (ui_rect){r.x + 2, y, r.w - 2, 2}, y, 2, "‖dθ − dθapprox‖₂ / (‖dθ‖₂ + ‖dθapprox‖₂)",
-                     ROLE_FORMULA, ctx);
-    canvas_printf(c, r.x, y++, r.w, ROLE_DIM, "%-6s %-15s %-15s", UI_TR(ctx, "layer", "层"), "dW", "db");
-    for (int l = 1; l <= gc->L && y < r.y + r.h - 2; l++, y++) {
-        const gc_layer *g = &gc->layer[l];
-        canvas_printf(c, r.x, y, 7, ROLE_NORMAL, "%d", l);
-        canvas_printf(c, r.x + 7, y, 10, ROLE_NORMAL, "%.3e", g->dW_difference);
-        put_mark(c, r.x + 17, y, gc_judge(g->dW_difference, g->dW_norm, kinks), ctx);
-        canvas_printf(c, r.x + 23, y, 10, ROLE_NORMAL, "%.3e", g->db_difference);
-        put_mark(c, r.x + 33, y, gc_judge(g->db_difference, g->db_norm, kinks), ctx);
+    switch (g) {
+    case STEPPER_GRAIN_LAYER: return UI_TR(ctx, "next layer", "下一层");
+    case STEPPER_GRAIN_PHASE: return UI_TR(ctx, "next phase", "下一阶段");
+    case STEPPER_GRAIN_ITERATION: return UI_TR(ctx, "whole iteration", "整次迭代");
+    default: return UI_TR(ctx, "next operation", "下一步");
     }
-    if (y >= r.y + r.h)
-        return;
-    gc_mark all = gc_judge(gc->difference, 1.0, 0);
-    bool kinked = all == GC_WRONG && kinks > 0;
-    if (kinked)
-        all = GC_UNSURE;
-    canvas_printf(c, r.x, y, 7, ROLE_HEADING, "%s", UI_TR(ctx, "all", "全部"));
-    canvas_printf(c, r.x + 7, y, 10, ROLE_NORMAL, "%.3e", gc->difference);
-    put_mark(c, r.x + 17, y, all, ctx);
-    y++;
-    char kink_text[400];
-    snprintf(kink_text, sizeof kink_text,
-             UI_TR(ctx, "> 1e-3, but not a bug: %ld values of Z sit exactly on ReLU's kink at 0 (b = 0 and no "
-                        "active input), where the numerical gradient sees half a slope and backprop uses g'(0) = 0.",
-                   "> 1e-3，但不是错误：有 %ld 个 Z 值正好落在 ReLU 的拐点 0 上（b = 0 且没有激活的输入），"
-                   "数值梯度在那里只看到一半斜率，而反向传播取 g'(0) = 0。"),
-             kinks);
-    const char *verdict = kinked ? kink_text
-        : all == GC_RIGHT
-        ? UI_TR(ctx, "< 1e-7: backprop agrees with the numerical gradient.",
-                "< 1e-7：反向传播与数值梯度一致。")
-        : all == GC_ROUGHLY
-        ? UI_TR(ctx, "1e-7 … 1e-3 (~): agrees up to rounding noise; above 1e-3 (✗) means a bug.",
-                "1e-7 … 1e-3（~）：差别来自舍入误差；超过 1e-3（✗）才说明有错误。")
-        : UI_TR(ctx, "> 1e-3: backprop and the numerical gradient disagree: a bug.",
-                "> 1e-3：反向传播与数值梯度不一致，有错误。");
-    y += stv_wrapped(c, (ui_rect){r.x, y, r.w, r.y + r.h - y}, y, r.y + r.h - y, verdict,
-                     all == GC_WRONG ? ROLE_BAD : (all == GC_RIGHT ? ROLE_OK : ROLE_WARN), ctx);
-    if (y < r.y + r.h && !kinked)
-        stv_wrapped(c, (ui_rect){r.x, y, r.w, r.y + r.h - y}, y, r.y + r.h - y,
-                    UI_TR(ctx, "? above 1e-3 on a tiny gradient (‖·‖ < 1e-5): its relative difference is mostly "
-                               "rounding, not a bug.",
-                          "? 梯度很小（‖·‖ < 1e-5）时超过 1e-3：相对差主要是舍入误差，不是错误。"),
-                    ROLE_DIM, ctx);
 }
 
 static void draw_status(const stepper *s, const stepper_notice *notice, nn_op op, bool computed, ui_canvas *c,
@@ -462,10 +417,9 @@ static void draw_status(const stepper *s, const stepper_notice *notice, nn_op op
     if (computed && stepper_done(s) == nn_op_count(net))
         snprintf(line, sizeof line, "%s %ld", UI_TR(ctx, "Iteration done. → starts iteration", "本次迭代完成。→ 开始迭代"),
                  stepper_iteration(s));
-    else if (stepper_can_undo(s))
-        snprintf(line, sizeof line, "%s", UI_TR(ctx, "→ next operation   ← undo", "→ 下一步   ← 撤销"));
     else
-        snprintf(line, sizeof line, "%s", UI_TR(ctx, "→ next operation", "→ 下一步"));
+        snprintf(line, sizeof line, "→ %s%s", next_step_name(stepper_grain_now(s), ctx),
+                 stepper_can_undo(s) ? UI_TR(ctx, "   ← undo", "   ← 撤销") : "");
     stv_math(c, r.x, y, r.w, line, ROLE_DIM, ctx);
 }
 
@@ -503,23 +457,13 @@ static void stv_shapes_lang(char *text, size_t size, const ui_ctx *ctx)
     snprintf(text, size, "%s", out);
 }
 
-void stv_draw_right(const stepper *s, const stepper_notice *notice, ui_canvas *c, stepper_layout lo,
-                    const ui_ctx *ctx)
+/* One op's formula and dimension check under the heading (the result's
+ * shape hidden while it is being asked for); returns the lines drawn. */
+static int draw_one_heading(const stepper *s, nn_op op, ui_canvas *c, ui_rect r, const ui_ctx *ctx)
 {
     const nn_net *net = stepper_net(s);
-    ui_rect r = lo.right;
-    if (r.w < 8 || r.h < 4)
-        return;
-    bool computed;
-    int idx = stepper_shown_index(s, &computed);
-    nn_op op = nn_op_at(net, idx);
-    int y = r.y;
-    const char *dot = ctx->ascii ? " - " : " · ";
-    canvas_printf(c, r.x, y++, r.w, ROLE_HEADING, "%s %d/%d%s%s%s%s%s", UI_TR(ctx, "Step", "步骤"), idx + 1,
-                  nn_op_count(net), dot, stv_phase_name(op, ctx), nn_op_phase_of(op) == NN_PHASE_UPDATE ? "" : dot,
-                  nn_op_phase_of(op) == NN_PHASE_UPDATE ? "" : stv_kind_name(op.kind, ctx),
-                  computed ? "" : UI_TR(ctx, " (next)", "（待运行）"));
     char text[1024];
+    int y = r.y;
     nn_op_formula(net, op, text, sizeof text);
     y += stv_wrapped(c, r, y, 2, text, ROLE_FORMULA, ctx);
     nn_op_shapes(net, op, text, sizeof text);
@@ -533,13 +477,71 @@ void stv_draw_right(const stepper *s, const stepper_notice *notice, ui_canvas *c
             snprintf(arrow, sizeof text - (size_t)(arrow - text), "→ ?");
     }
     y += stv_wrapped(c, r, y, 3, text, ROLE_NORMAL, ctx);
+    return y - r.y;
+}
+
+/* The heading of a step of several ops (a layer, a phase, the iteration)
+ * and each op's formula, as many as fit; returns the lines drawn. */
+static int draw_many_heading(const stepper *s, ui_canvas *c, ui_rect r, const ui_ctx *ctx)
+{
+    const nn_net *net = stepper_net(s);
+    int from = stepper_shown_from(s), to = stepper_shown_index(s, NULL), count = nn_op_count(net);
+    nn_op a = nn_op_at(net, from), b = nn_op_at(net, to);
+    const char *dot = ctx->ascii ? " - " : " · ";
+    char range[64], line[256];
+    snprintf(range, sizeof range, "%s %d%s%d/%d", UI_TR(ctx, "ops", "运算"), from + 1, ctx->ascii ? "-" : "–", to + 1,
+             count);
+    stepper_grain g = stepper_shown_grain(s);
+    if (g == STEPPER_GRAIN_LAYER && nn_op_phase_of(a) == nn_op_phase_of(b) && a.layer == b.layer)
+        snprintf(line, sizeof line, UI_TR(ctx, "Layer %d%s%s%s%s", "第 %d 层%s%s%s%s"), b.layer, dot,
+                 stv_phase_name(b, ctx), dot, range);
+    else if (g != STEPPER_GRAIN_ITERATION && nn_op_phase_of(a) == nn_op_phase_of(b))
+        snprintf(line, sizeof line, UI_TR(ctx, "The %s phase%s%s", "%s阶段%s%s"), stv_phase_name(b, ctx), dot, range);
+    else
+        snprintf(line, sizeof line, "%s%s%s", UI_TR(ctx, "The whole iteration", "整次迭代"), dot, range);
+    int y = r.y;
+    canvas_text(c, r.x, y++, r.w, line, ROLE_HEADING);
+    int n = to - from + 1, room = r.h >= 28 ? 8 : 4;
+    int listed = n <= room ? n : room - 1;
+    for (int k = 0; k < listed; k++) {
+        nn_op_formula(net, nn_op_at(net, from + k), line, sizeof line);
+        stv_math(c, r.x, y++, r.w, line, ROLE_FORMULA, ctx);
+    }
+    if (listed < n)
+        canvas_printf(c, r.x, y++, r.w, ROLE_DIM, UI_TR(ctx, "… and %d more, listed on the left", "…… 另有 %d 个，见左侧列表"),
+                      n - listed);
+    return y - r.y;
+}
+
+void stv_draw_right(const stepper *s, const stepper_notice *notice, ui_canvas *c, stepper_layout lo,
+                    const ui_ctx *ctx)
+{
+    const nn_net *net = stepper_net(s);
+    ui_rect r = lo.right;
+    if (r.w < 8 || r.h < 4)
+        return;
+    bool computed;
+    int idx = stepper_shown_index(s, &computed);
+    nn_op op = nn_op_at(net, idx);
+    int y = r.y;
+    const char *dot = ctx->ascii ? " - " : " · ";
+    if (computed && stepper_shown_from(s) < idx) {
+        y += draw_many_heading(s, c, r, ctx);
+    } else {
+        /* The update and the cost are a phase each: no kind after it. */
+        bool alone = nn_op_phase_of(op) == NN_PHASE_UPDATE || nn_op_phase_of(op) == NN_PHASE_COST;
+        canvas_printf(c, r.x, y++, r.w, ROLE_HEADING, "%s %d/%d%s%s%s%s%s", UI_TR(ctx, "Step", "步骤"), idx + 1,
+                      nn_op_count(net), dot, stv_phase_name(op, ctx), alone ? "" : dot,
+                      alone ? "" : stv_kind_name(op.kind, ctx), computed ? "" : UI_TR(ctx, " (next)", "（待运行）"));
+        y += draw_one_heading(s, op, c, (ui_rect){r.x, y, r.w, r.h - 1}, ctx);
+    }
     if (r.h >= 20)
         y++;
     ui_rect body = {r.x, y, r.w, r.y + r.h - 1 - y};
     const gc_result *gc = stepper_gradcheck_result(s);
     if (body.h > 0) {
         if (gc)
-            draw_gradcheck(gc, stepper_gradcheck_kinks(s), c, body, ctx);
+            stv_draw_gradcheck(gc, stepper_gradcheck_kinks(s), c, body, ctx);
         else if (stepper_inspecting(s))
             draw_inspector(s, c, body, ctx);
         else

@@ -3,7 +3,8 @@
  * (stepper.c), drawing (stepper_view.c), the key bar and the help text.
  *
  *   mode        keys
- *   stepping    → space Enter next · ← undo · i inspect · g gradient check · p predict · q Esc back
+ *   stepping    → space Enter next step · ← undo it · s step size · i inspect · g gradient check ·
+ *               p predict · Tab (on the update) next parameter · q Esc back
  *   asking      0-9 , ( ) x space: type · Backspace · Enter → check and run · ← undo · Esc: predict off
  *   inspecting  arrows / hjkl move · Tab next matrix · Esc i leave
  */
@@ -110,6 +111,14 @@ static unsigned act_predict_digit(ui_screen *base, ui_key key, ui_ctx *ctx)
     stepper_ask(m);
     if (stepper_asking(m))
         stepper_input_char(m, (char)key.ch);
+    return UI_REDRAW;
+}
+
+/* s: the next granularity of a step (operation → layer → phase → iteration). */
+static unsigned act_grain(ui_screen *base, ui_key key, ui_ctx *ctx)
+{
+    (void)key, (void)ctx;
+    stepper_grain_next(((stepper_screen *)base)->model);
     return UI_REDRAW;
 }
 
@@ -236,11 +245,15 @@ static bool when_predict_on(const ui_screen *b, const ui_ctx *c) { return when_s
 static const ui_binding st_bindings[] = {
     /* stepping */
     {{UI_K(UI_KEY_RIGHT), UI_CH(' '), UI_K(UI_KEY_ENTER)}, "→/space", "Right/space", act_next,
-     "next step", "下一步", "(or Enter) run the next operation; after the update, the next iteration",
-     "（或回车）运行下一步运算；参数更新之后开始下一次迭代", when_stepping},
-    {{UI_K(UI_KEY_LEFT)}, "←", "Left", act_undo, "undo", "撤销", "undo the last operation exactly",
-     "精确撤销上一步", when_can_undo},
+     "next step", "下一步", "(or Enter) run the next step (an operation, a layer, a phase or the iteration: s); "
+     "after the update, the next iteration", "（或回车）运行下一步（一个运算、一层、一个阶段或整次迭代，见 s）；参数更新之后开始下一次迭代",
+     when_stepping},
+    {{UI_K(UI_KEY_LEFT)}, "←", "Left", act_undo, "undo", "撤销", "undo the last step exactly, as it was taken",
+     "精确撤销上一步（按当时的步长）", when_can_undo},
     {{UI_K(UI_KEY_LEFT)}, "←", "Left", act_undo, NULL, NULL, NULL, NULL, when_stepping},
+    {{UI_CH('s')}, "s", NULL, act_grain, "step size", "步长",
+     "step size: one operation, a layer, a phase (forward, cost, backward, update) or the whole iteration per →",
+     "步长：每按一次 → 运行一个运算、一层、一个阶段（前向、代价、反向、更新）或整次迭代", when_predict_off},
     {{UI_CH('i')}, "i", NULL, act_inspect, "inspect", "查看矩阵", "inspect a matrix of this operation cell by cell",
      "逐个查看本运算矩阵的元素", when_stepping},
     {{UI_CH('g')}, "g", NULL, act_gradcheck, "gradient check", "梯度检验",
@@ -298,58 +311,72 @@ static unsigned st_on_key(ui_screen *base, ui_key key, ui_ctx *ctx)
 }
 
 static const char help_en[] =
-    "The stepper runs one iteration of gradient descent one matrix operation at a time, so you can see "
-    "every value forward and backward propagation computes.\n\n"
+    "The stepper runs one iteration of gradient descent one matrix operation at a time (or a layer, a phase "
+    "or the whole iteration at a time: s), so you can see every value forward and backward propagation "
+    "computes.\n\n"
     "Top line: the data set, the layer sizes n[0]-n[1]-…-n[L], the hidden activation, the number of "
     "examples m, the iteration (updates done so far), the learning rate α and the cost J once this "
     "iteration has computed it (before that, 'last J' is the previous iteration's; after the update, "
     "'old J' is the cost of the parameters before it).\n\n"
     "Left, Operations: the operations of one iteration in order: forward (Z[l] = W[l]·A[l−1] + b[l], "
     "A[l] = g(Z[l]), then the cost J), backward (dZ[L] = A[L] − Y, then dW, db, dA, dZ layer by layer) and "
-    "the update. ✓ marks an operation done in this iteration, ▸ the one on show, · one still to come; "
-    "↑ or ↓ at the edge of a long list means more operations above or below.\n\n"
+    "the update. The heading says how much one step runs ('by operation', 'by layer', 'by phase', 'by "
+    "iteration'). ✓ marks an operation done in this iteration, ▸ the one on show (all the operations of a "
+    "larger step), · one still to come; ↑ or ↓ at the edge of a long list means more operations above or "
+    "below.\n\n"
     "Left, the table: the shape of every layer's W, b, Z, A, dZ, dW, db (and dA when there is room), "
     "one column per layer [l]. A shape appears once the value exists; · means not computed yet in this "
-    "iteration. The value the current operation produced is highlighted. When not every layer fits, the table "
+    "iteration. Every value the step on show wrote is highlighted. When not every layer fits, the table "
     "follows the operation on show, and ‹ or › at its edge means more layers to the left or right.\n\n"
     "Right: the operation's formula, its dimension check spelled out (the shapes of the operands and of "
     "the result; 'broadcast' means b is added to every column), and the operands and the result printed "
     "like numpy prints them: up to 8 decimals, with … where rows or columns are left out to fit. After the "
     "update, each parameter is shown three times: its old value, α times its gradient, and its new value "
-    "(new = old − α·d); when they do not all fit, Tab shows the next ones.\n\n"
-    "Keys: → (or space, Enter) runs the next operation; after the update it starts the next iteration. "
-    "← undoes the last operation exactly. i inspects a matrix cell by cell: the arrows or h j k l move "
+    "(new = old − α·d); when they do not all fit, Tab shows the next ones. A step of several operations "
+    "lists their formulas, then what it read and everything it wrote.\n\n"
+    "Keys: → (or space, Enter) runs the next step; after the update it starts the next iteration. s "
+    "changes how much a step runs: one operation; one layer (forward: Z[l] and A[l]; backward: dZ[l], "
+    "dW[l], db[l] and dA[l−1]; the cost and the update alone); one phase (forward, cost, backward, update); "
+    "or the whole iteration. A step begun at a finer size finishes its layer or phase. ← undoes the last "
+    "step exactly, one step as it was taken, whatever the size is now. i inspects a matrix cell by cell: the arrows or h j k l move "
     "the cursor, Tab picks another matrix of this operation, and for a matrix with one column per example "
     "the example's input x⁽ⁱ⁾ = X[:, i] and label y⁽ⁱ⁾ are shown; Esc leaves. g runs a gradient check of "
     "the current parameters: for each layer the relative difference between the numerical gradient "
     "(two-sided, ε = 1e-7) and backprop's dW and db: below 1e-7 (✓) backprop is right; from 1e-7 to "
     "1e-3 (~) the gap is the rounding noise of the two-sided difference; above 1e-3 (✗) there is a bug. "
-    "~ also marks a gradient so small (norm below 1e-5) that its relative difference means little, and, "
-    "with ReLU, a large difference caused by values of Z exactly at the kink z = 0 (the check counts them). p turns on "
+    "? marks a difference above 1e-3 that cannot be trusted: a gradient so small (norm below 1e-5) that its "
+    "relative difference means little, or, with ReLU, values of Z exactly at the kink z = 0 (the check "
+    "counts them). p turns on "
     "\"predict the shape\": before each matrix result you type its shape (rows, cols such as 4,400) and "
-    "Enter tells you ✓ right or ✗ wrong with the right shape, then the operation runs. q or Esc goes back.";
+    "Enter tells you ✓ right or ✗ wrong with the right shape, then the operation runs; while predicting, "
+    "each step is one operation. q or Esc goes back.";
 
 static const char help_zh[] =
-    "逐步运算实验一次只做一个矩阵运算，带你走完梯度下降的一次迭代，让你看到前向传播和反向传播算出的每一个值。\n\n"
+    "逐步运算实验一次只做一个矩阵运算（按 s 也可以一次一层、一个阶段或整次迭代），带你走完梯度下降的一次迭代，"
+    "让你看到前向传播和反向传播算出的每一个值。\n\n"
     "顶行：数据集、各层大小 n[0]-n[1]-…-n[L]、隐藏层激活函数、样本数 m、迭代次数（已完成的参数更新次数）、"
     "学习率 α，以及本次迭代算出的代价 J（算出之前显示的“上次 J”是上一次迭代的；参数更新之后显示的“更新前 J”"
     "是更新前参数的代价）。\n\n"
     "左侧“运算步骤”：一次迭代的全部运算，按顺序排列：前向传播（Z[l] = W[l]·A[l−1] + b[l]，A[l] = g(Z[l])，"
     "最后是代价 J）、反向传播（dZ[L] = A[L] − Y，然后逐层算 dW、db、dA、dZ）以及参数更新。✓ 表示本次迭代中已完成，"
-    "▸ 表示当前显示的运算，· 表示尚未进行；列表很长时，边上的 ↑ 或 ↓ 表示上方或下方还有运算。\n\n"
+    "▸ 表示当前显示的运算（较大的一步则是它的全部运算），· 表示尚未进行；列表很长时，边上的 ↑ 或 ↓ 表示上方或下方还有运算。"
+    "标题说明一步运行多少（“按运算”“按层”“按阶段”“按迭代”）。\n\n"
     "左侧表格：每一层 W、b、Z、A、dZ、dW、db（有空间时还有 dA）的形状，每层 [l] 一列。值一旦存在，形状就会出现；"
-    "· 表示本次迭代中还没算出。当前运算产生的值会高亮显示。放不下所有层时，表格跟随当前显示的运算，"
+    "· 表示本次迭代中还没算出。当前这一步写出的所有值都会高亮显示。放不下所有层时，表格跟随当前显示的运算，"
     "边上的 ‹ 或 › 表示左边或右边还有层。\n\n"
     "右侧：当前运算的公式、逐项写出的维度检查（各操作数和结果的形状；“broadcast”表示 b 会加到每一列上），"
     "以及按 numpy 方式打印的操作数和结果：最多 8 位小数，放不下的行列用 … 省略。参数更新之后，每个参数显示三次："
-    "旧值、α 乘以它的梯度、新值（新值 = 旧值 − α·d）；放不下时按 Tab 查看其余参数。\n\n"
-    "按键：→（或空格、回车）运行下一步运算；参数更新之后开始下一次迭代。← 精确撤销上一步。i 逐个查看矩阵元素："
+    "旧值、α 乘以它的梯度、新值（新值 = 旧值 − α·d）；放不下时按 Tab 查看其余参数。包含多个运算的一步会列出各运算的公式，"
+    "然后是它读入的值和它写出的全部值。\n\n"
+    "按键：→（或空格、回车）运行下一步；参数更新之后开始下一次迭代。s 改变一步运行多少：一个运算；一层（前向：Z[l] 和 A[l]；"
+    "反向：dZ[l]、dW[l]、db[l] 和 dA[l−1]；代价和参数更新各自单独一步）；一个阶段（前向、代价、反向、更新）；或整次迭代。"
+    "以较细步长开始的一步会先走完它所在的层或阶段。← 精确撤销上一步：按当时走的那一步撤销，与现在的步长无关。i 逐个查看矩阵元素："
     "方向键或 h j k l 移动光标，Tab 切换到本运算的另一个矩阵；若矩阵每列对应一个样本，还会显示该样本的输入 "
     "x⁽ⁱ⁾ = X[:, i] 和标签 y⁽ⁱ⁾；Esc 退出。g 对当前参数做梯度检验：逐层比较数值梯度（双侧差分，ε = 1e-7）与反向传播"
     "得到的 dW、db 的相对差：小于 1e-7（✓）说明反向传播正确；1e-7 到 1e-3 之间（~）是双侧差分的舍入误差；大于 1e-3（✗）说明有错误。"
-    "梯度本身很小（范数小于 1e-5）时也标 ~，因为此时相对差意义不大；使用 ReLU 时，若有 Z 值正好落在拐点 z = 0 上而使相对差变大，"
-    "也标 ~（检验会给出这些值的个数）。p 打开“预测形状”：每个矩阵结果出现前先输入它的形状"
-    "（行, 列，例如 4,400），回车后告诉你 ✓ 正确或 ✗ 错误及正确形状，然后运行该运算。q 或 Esc 返回。";
+    "? 表示超过 1e-3 但不可信的差：梯度本身很小（范数小于 1e-5），相对差意义不大；或使用 ReLU 时有 Z 值正好落在拐点 z = 0 上"
+    "（检验会给出这些值的个数）。p 打开“预测形状”：每个矩阵结果出现前先输入它的形状"
+    "（行, 列，例如 4,400），回车后告诉你 ✓ 正确或 ✗ 错误及正确形状，然后运行该运算；预测时每一步都是一个运算。q 或 Esc 返回。";
 
 static const char *st_help(const ui_screen *base, const ui_ctx *ctx)
 {

@@ -125,9 +125,43 @@ const char *stv_kind_name(nn_op_kind k, const ui_ctx *ctx)
 
 const char *stv_phase_name(nn_op op, const ui_ctx *ctx)
 {
-    if (nn_op_phase_of(op) == NN_PHASE_UPDATE)
-        return UI_TR(ctx, "update", "参数更新");
-    return nn_op_is_forward(op) ? UI_TR(ctx, "forward", "前向传播") : UI_TR(ctx, "backward", "反向传播");
+    switch (nn_op_phase_of(op)) {
+    case NN_PHASE_UPDATE: return UI_TR(ctx, "update", "参数更新");
+    case NN_PHASE_COST: return UI_TR(ctx, "cost", "代价");
+    case NN_PHASE_BACKWARD: return UI_TR(ctx, "backward", "反向传播");
+    default: return UI_TR(ctx, "forward", "前向传播");
+    }
+}
+
+const char *stv_grain_name(stepper_grain g, const ui_ctx *ctx)
+{
+    switch (g) {
+    case STEPPER_GRAIN_LAYER: return UI_TR(ctx, "by layer", "按层");
+    case STEPPER_GRAIN_PHASE: return UI_TR(ctx, "by phase", "按阶段");
+    case STEPPER_GRAIN_ITERATION: return UI_TR(ctx, "by iteration", "按迭代");
+    default: return UI_TR(ctx, "by operation", "按运算");
+    }
+}
+
+bool stv_step_wrote(const stepper *s, nn_ref ref)
+{
+    const nn_net *net = stepper_net(s);
+    bool computed;
+    int to = stepper_shown_index(s, &computed);
+    if (!computed)
+        return false;
+    for (int i = stepper_shown_from(s); i <= to; i++) {
+        nn_op op = nn_op_at(net, i);
+        nn_ref in[NN_OP_MAX_OPERANDS], out;
+        nn_op_operands(net, op, in, &out);
+        if (nn_op_phase_of(op) == NN_PHASE_UPDATE) {
+            if (ref.value == NN_W || ref.value == NN_B)
+                return true;
+        } else if (nn_op_phase_of(op) != NN_PHASE_COST && out.value == ref.value && out.layer == ref.layer) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /* A short label for the list: the formula, without the trailing note. */
@@ -187,8 +221,9 @@ static void draw_ops(const stepper *s, ui_canvas *c, ui_rect r, const ui_ctx *ct
     const nn_net *net = stepper_net(s);
     int count = nn_op_count(net), done = stepper_done(s);
     bool computed;
-    int shown = stepper_shown_index(s, &computed);
-    canvas_printf(c, r.x, r.y, r.w, ROLE_HEADING, "%s (%d)", UI_TR(ctx, "Operations", "运算步骤"), count);
+    int shown = stepper_shown_index(s, &computed), from = stepper_shown_from(s);
+    canvas_printf(c, r.x, r.y, r.w, ROLE_HEADING, "%s (%d)%s%s", UI_TR(ctx, "Operations", "运算步骤"), count,
+                  ctx->ascii ? " - " : " · ", stv_grain_name(stepper_grain_now(s), ctx));
     int rows = r.h - 1;
     if (rows < 1)
         return;
@@ -207,13 +242,15 @@ static void draw_ops(const stepper *s, ui_canvas *c, ui_rect r, const ui_ctx *ct
         bool is_done = done < count ? i < done : true;
         if (stepper_done(s) == count && stepper_asking(s))
             is_done = false;  /* asking for op 0 of the next iteration */
-        ui_glyph g = i == shown ? GLYPH_CURRENT : (is_done ? GLYPH_DONE : GLYPH_NOT_YET);
-        ui_role mark_role = i == shown ? ROLE_CURRENT : (is_done ? ROLE_OK : ROLE_DIM);
+        /* Every op of the step on show is current. */
+        bool on_show = i >= from && i <= shown;
+        ui_glyph g = on_show ? GLYPH_CURRENT : (is_done ? GLYPH_DONE : GLYPH_NOT_YET);
+        ui_role mark_role = on_show ? ROLE_CURRENT : (is_done ? ROLE_OK : ROLE_DIM);
         char label[256];
         op_label(net, op, label, sizeof label, ctx);
         canvas_text(c, r.x, y, 1, glyph_str(g, ctx->ascii), mark_role);
-        ui_role role = i == shown ? ROLE_CURRENT : (is_done ? ROLE_NORMAL : ROLE_DIM);
-        if (i == shown)
+        ui_role role = on_show ? ROLE_CURRENT : (is_done ? ROLE_NORMAL : ROLE_DIM);
+        if (on_show)
             canvas_fill(c, r.x + 1, y, r.w - 1, 1, ' ', ROLE_CURRENT);
         stv_math(c, r.x + 2, y, r.w - 2, label, role, ctx);
     }
@@ -289,9 +326,7 @@ static void draw_table(const stepper *s, ui_canvas *c, ui_rect r, bool with_dA, 
         canvas_text(c, r.x, y, name_w, nn_value_name(rows_v[k]), ROLE_HEADING);
         for (int l = first; l <= last; l++) {
             int x = r.x + name_w + (l - first) * (cw + 1);
-            bool is_out = computed && out.value == rows_v[k] && out.layer == l && nn_op_phase_of(op) != NN_PHASE_COST;
-            if (nn_op_phase_of(op) == NN_PHASE_UPDATE && computed)
-                is_out = rows_v[k] == NN_W || rows_v[k] == NN_B;
+            bool is_out = stv_step_wrote(s, (nn_ref){rows_v[k], l});
             if (rows_v[k] == NN_DA && l == L)
                 continue;  /* there is no dA[L] in the network: dZ[L] comes from A[L] − Y */
             if (nn_has(net, rows_v[k], l)) {

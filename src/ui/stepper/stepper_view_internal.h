@@ -17,6 +17,13 @@ int stv_wrapped(ui_canvas *c, ui_rect r, int y, int max_lines, const char *utf8,
 /* The kind and the phase (forward / backward / update) of an op, in ctx->lang. */
 const char *stv_kind_name(nn_op_kind k, const ui_ctx *ctx);
 const char *stv_phase_name(nn_op op, const ui_ctx *ctx);
+/* "by layer" (按层) …: how much a step runs, for the list's heading. */
+const char *stv_grain_name(stepper_grain g, const ui_ctx *ctx);
+/* Whether the step on show wrote ref (every W and b for the update). */
+bool stv_step_wrote(const stepper *s, nn_ref ref);
+/* The gradient check's table and verdict in r (stepper_gc_panel.c); kinks
+ * is stepper_gradcheck_kinks. */
+void stv_draw_gradcheck(const gc_result *gc, long kinks, ui_canvas *c, ui_rect r, const ui_ctx *ctx);
 /* The right panel: heading, formula, dimension check, then the previews,
  * the inspector or the gradient check, and the status line. */
 void stv_draw_right(const stepper *s, const stepper_notice *notice, ui_canvas *c, stepper_layout lo,

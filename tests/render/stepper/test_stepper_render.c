@@ -126,6 +126,16 @@ static const scene scenes[] = {
     {"five_layers_80x24", 80, 24, 1, NULL, false, UI_LANG_EN, 5, false},
     {"five_layers_output_80x24", 80, 24, 10, NULL, true, UI_LANG_EN, 5, false},
     {"backward_100x30", 100, 30, 7, NULL, false, UI_LANG_EN, 0, false},
+    /* s chooses how much → runs; the list, the table (with the roles of
+     * its highlights) and the previews show everything the step wrote. */
+    {"layer_forward_80x24", 80, 24, 0, "s>>", false, UI_LANG_EN, 0, true},
+    {"layer_backward_80x24", 80, 24, 0, "s>>>>", false, UI_LANG_EN, 0, true},
+    {"layer_undo_80x24", 80, 24, 0, "s>>>><", false, UI_LANG_EN, 0, false},
+    {"layer_zh_100x30", 100, 30, 0, "s>>>>>", false, UI_LANG_ZH, 0, false},
+    {"phase_backward_80x24", 80, 24, 0, "ss>>>", false, UI_LANG_EN, 0, true},
+    {"phase_ascii_80x24", 80, 24, 0, "ss>", true, UI_LANG_EN, 0, false},
+    {"iteration_80x24", 80, 24, 0, "sss>", false, UI_LANG_EN, 0, false},
+    {"iteration_three_layers_100x30", 100, 30, 0, "sss>>", false, UI_LANG_EN, 3, false},
     {"dA_200x60", 200, 60, 9, NULL, false, UI_LANG_EN, 0, false},
 };
 

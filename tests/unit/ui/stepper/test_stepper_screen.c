@@ -215,7 +215,8 @@ static void help_explains_the_panels_and_marks_in_both_languages(void **state)
     const char *ascii = s->ops->help(s, &ctx);
     for (const char *p = ascii; *p; p++)
         assert_true((unsigned char)*p < 0x80);
-    assert_non_null(strstr(ascii, "v marks an operation done in this iteration, > the one on show, . one still"));
+    assert_non_null(strstr(ascii, "v marks an operation done in this iteration, > the one on show (all the operations of a larger "
+                                     "step), . one still"));
     assert_non_null(strstr(ascii, "Z[l] = W[l]@A[l-1] + b[l]"));
     assert_non_null(strstr(ascii, "x(i) = X[:, i]"));
     s->ops->destroy(s);
