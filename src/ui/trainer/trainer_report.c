@@ -29,7 +29,7 @@
 struct ts_report_job {
     pthread_t thread;
     report_request req;     /* req.out_path points at path */
-    char path[96];
+    char path[4096];        /* absolute: the note says where the file is, whatever the reader's directory */
     atomic_bool cancel;
     atomic_bool done;
     int rc;                 /* report_write's status, valid once done */
@@ -53,16 +53,19 @@ void ts_report_spec(const trainer *t, run_spec *out)
 bool ts_report_path(char *buf, size_t size)
 {
     char stamp[32];
-    if (!buf || size == 0)
+    if (!buf || size == 0 || !getcwd(buf, size))
         return false;
+    size_t dir = strlen(buf);
+    if (dir > 0 && buf[dir - 1] == '/')
+        dir--;
     time_t now = time(NULL);
     struct tm tm;
     if (!localtime_r(&now, &tm) || !strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm))
         return false;
     for (int k = 1; k < 100; k++) {
-        int n = k == 1 ? snprintf(buf, size, "dnn-tutor-report-%s.md", stamp)
-                       : snprintf(buf, size, "dnn-tutor-report-%s-%d.md", stamp, k);
-        if (n < 0 || (size_t)n >= size)
+        int n = k == 1 ? snprintf(buf + dir, size - dir, "/dnn-tutor-report-%s.md", stamp)
+                       : snprintf(buf + dir, size - dir, "/dnn-tutor-report-%s-%d.md", stamp, k);
+        if (n < 0 || (size_t)n >= size - dir)
             return false;
         if (access(buf, F_OK) != 0)
             return true;
@@ -136,17 +139,11 @@ bool ts_report_poll(trainer_screen *ts)
     ts_report_job *job = ts->report;
     if (!job || !atomic_load(&job->done))
         return false;
-    char en[768], zh[768];
     if (job->rc == 0) {
-        size_t stem = strlen(job->path) - 3; /* without ".md" */
-        snprintf(en, sizeof en, "Report written to %s (figures beside it: %.*s-*.svg).", job->path, (int)stem,
+        ts_notef(ts, false, "Report written to %s (its figures, *.svg, beside it).", "报告已写入 %s（图 *.svg 在同一目录）。",
                  job->path);
-        snprintf(zh, sizeof zh, "报告已写入 %s（图在同一目录：%.*s-*.svg）。", job->path, (int)stem, job->path);
-        ts_note(ts, false, en, zh);
     } else {
-        snprintf(en, sizeof en, "Report not written: %s.", job->err);
-        snprintf(zh, sizeof zh, "报告未写入：%s。", job->err);
-        ts_note(ts, true, en, zh);
+        ts_notef(ts, true, "Report not written: %s.", "报告未写入：%s。", job->err);
     }
     ts_report_join(ts);
     return true;

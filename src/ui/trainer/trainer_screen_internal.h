@@ -222,8 +222,9 @@ void ts_pace_words(const trainer_screen *ts, char *en, size_t en_size, char *zh,
  * (with z's zero init and the split the trainer adds), iterations = those
  * done on this network, at least 1. */
 void ts_report_spec(const trainer *t, run_spec *out);
-/* A name in the current directory, dnn-tutor-report-YYYYMMDD-HHMMSS.md
- * (local time; -2, -3, … when taken); false when none fits or is free. */
+/* The absolute path of a new file in the current directory,
+ * <cwd>/dnn-tutor-report-YYYYMMDD-HHMMSS.md (local time; -2, -3, … when
+ * taken), so the note can say where it is; false when none fits or is free. */
 bool ts_report_path(char *buf, size_t size);
 /* Starts writing the report of the run on screen into the current
  * directory, in ctx->lang, on a thread; notes it. One at a time. Lock held. */

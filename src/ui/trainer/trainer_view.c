@@ -21,6 +21,7 @@
 
 #include "../text.h"
 #include "../glyphs.h"
+#include "../picture_cells.h"
 #include "heatmap.h"
 #include "plot.h"
 #include "trainer_gallery.h"
@@ -181,8 +182,8 @@ static void tv_map(const trainer_screen *ts, ui_canvas *c, ui_rect in, const ui_
     canvas_text(c, map.x + map.w - (int)strlen(hi), row, (int)strlen(hi), hi, ROLE_DIM);
 }
 
-/* The deep view's gallery: test images as 8×8 shaded blocks (8 columns × 4
- * half-block rows), each with its label's glyph, ŷ and ✓/✗. */
+/* The deep view's gallery: test images as 8×8 grey pictures (8 columns × 4
+ * half-block rows, picture_cells.h), each with its label's glyph, ŷ and ✓/✗. */
 static void tv_gallery(const trainer_screen *ts, ui_canvas *c, ui_rect in, const ui_ctx *ctx)
 {
     const trainer_data *d = trainer_data_of(ts->model);
@@ -196,7 +197,6 @@ static void tv_gallery(const trainer_screen *ts, ui_canvas *c, ui_rect in, const
     size_t m = d->X_test->cols, shown = 0, wrong = 0;
     for (size_t i = 0; i < ts->p_test_n && i < m; i++)
         wrong += (ts->p_test[i] > 0.5) != (mat_get(d->Y_test, 0, i) > 0.5);
-    float px[16 * 16];
     /* The misclassified images first (what the learner wants to see), then
      * the others, each group in test-set order. */
     size_t next_wrong = 0, next_right = 0;
@@ -215,13 +215,11 @@ static void tv_gallery(const trainer_screen *ts, ui_canvas *c, ui_rect in, const
             }
             if (i == m)
                 break;
-            for (int p = 0; p < side * side; p++) {
-                double v = mat_get(d->X_test, (size_t)p, i);
-                px[p] = (float)(v < 0 ? 0 : v > 1 ? 1 : v);
-            }
-            heatmap_grid g = {px, side, side};
+            /* A picture, so a grey ramp (the ink's own level), not the
+             * decision map's class palette. */
+            ui_picture pic = {d->X_test->v + i, m, side, side, 1};
             ui_rect tile = {in.x + k * tile_w, in.y + r * tile_h, side, img_h};
-            heatmap_render(c, tile, &g, ctx->ascii, ctx->color);
+            picture_cells_draw(c, tile.x, tile.y, tile.w, tile.h, &pic, ctx->color, ctx->ascii);
             int y = (int)(mat_get(d->Y_test, 0, i) > 0.5);
             int lx = tile.x, ly = tile.y + img_h;
             canvas_put(c, lx, ly, heatmap_point_glyph(y, false, ctx->ascii), y ? ROLE_CLASS1 : ROLE_CLASS0);

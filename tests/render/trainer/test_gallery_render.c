@@ -164,6 +164,49 @@ static void without_colour_the_pictures_are_a_grey_ramp(void **state)
 }
 
 /* picture_cells on a made-up 2×4 picture: averages, ramps and clamping. */
+/* The digits' deep lab draws its 8×8 test images as grey pictures too: each
+ * cell holds its two pixels' grey levels (not the decision map's class
+ * colours), the first tile being the first misclassified image. */
+static void the_digits_gallery_draws_grey_pictures(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    run_spec sp = runspec_default();
+    char err[512] = "";
+    ui_screen *s = trainer_screen_new(UI_LAB_DEEP_TRAINER, &sp, &ctx, err, sizeof err);
+    if (!s)
+        fail_msg("trainer_screen_new: %s", err);
+    trainer_run(trainer_screen_model(s), 50);
+    trainer_screen_refresh(s, &ctx);
+    trainer_screen *ts = (trainer_screen *)s;
+    const trainer_data *d = trainer_data_of(ts->model);
+    assert_int_equal(d->image_side, 8);
+    assert_false(trainer_gallery_applies(ts));
+    size_t m = d->X_test->cols, first = m;
+    for (size_t i = 0; i < m && first == m; i++)
+        if ((ts->p_test[i] > 0.5) != (mat_get(d->Y_test, 0, i) > 0.5))
+            first = i;
+    if (first == m)
+        first = 0;
+    ui_canvas *c = render(s, &ctx, 100, 30);
+    int lit = 0;
+    for (int row = 0; row < 4; row++)
+        for (int col = 0; col < 8; col++) {
+            const ui_cell *cell = canvas_cell(c, 1 + col, 2 + row);
+            assert_true(cell->flags & UI_CELL_RGB);
+            uint8_t top = byte_of(mat_get(d->X_test, (size_t)(2 * row * 8 + col), first));
+            uint8_t bottom = byte_of(mat_get(d->X_test, (size_t)((2 * row + 1) * 8 + col), first));
+            for (int ch = 0; ch < 3; ch++) {
+                assert_int_equal(cell->rgb[ch], top);
+                assert_int_equal(cell->rgb[3 + ch], bottom);
+            }
+            lit += top > 0 || bottom > 0;
+        }
+    assert_true(lit > 0); /* a digit, not an empty tile */
+    canvas_free(c);
+    s->ops->destroy(s);
+}
+
 static void picture_cells_average_boxes_and_ramp_grey(void **state)
 {
     (void)state;
@@ -215,6 +258,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_gallery_shows_each_pictures_own_pixels_wrong_ones_first),
         cmocka_unit_test(without_colour_the_pictures_are_a_grey_ramp),
+        cmocka_unit_test(the_digits_gallery_draws_grey_pictures),
         cmocka_unit_test(picture_cells_average_boxes_and_ramp_grey),
         cmocka_unit_test(the_deep_trainer_keeps_an_assignments_data_set),
     };
