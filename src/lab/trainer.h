@@ -252,6 +252,7 @@ typedef struct trainer_sweep_entry {
     long done;           /* iterations run so far */
     long total;
     double accuracy;     /* training accuracy once done, NAN before */
+    double accuracy_test; /* accuracy on the trainer's test set once done; NAN before or without one */
     bool diverged;
     const nn_net *net;   /* the network (owned by the trainer) */
 } trainer_sweep_entry;

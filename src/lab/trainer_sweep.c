@@ -1,7 +1,8 @@
 /*
  * trainer_sweep.c — the course's hidden-size sweep (trainer.h): one network
  * per n_h in {1, 2, 3, 4, 5, 20, 50}, each trained for the same number of
- * iterations, then its training accuracy. The work is cut into slices
+ * iterations, then its training accuracy (and its test accuracy when the
+ * trainer's data has a test set, as the digits do). The work is cut into slices
  * (trainer_sweep_work) so the screen can draw between them.
  */
 #include <math.h>
@@ -41,7 +42,7 @@ bool trainer_sweep_start(trainer *t, long iterations, char *err, size_t err_size
             trainer_sweep_stop(t);
             return false;
         }
-        t->sweep[i] = (trainer_sweep_entry){sweep_sizes[i], 0, iterations, NAN, false, t->sweep_nets[i]};
+        t->sweep[i] = (trainer_sweep_entry){sweep_sizes[i], 0, iterations, NAN, NAN, false, t->sweep_nets[i]};
         run_loop_begin(&t->sweep_loops[i], t->sweep_nets[i], t->loop.lr, 0, NULL);
     }
     t->sweep_on = true;
@@ -62,8 +63,11 @@ long trainer_sweep_work(trainer *t, long max_iterations)
             done += ran;
             e->diverged = t->sweep_loops[i].diverged;
         }
-        if ((e->done == e->total || e->diverged) && isnan(e->accuracy) && !e->diverged)
+        if ((e->done == e->total || e->diverged) && isnan(e->accuracy) && !e->diverged) {
             e->accuracy = nn_accuracy(t->sweep_nets[i], t->data->X, t->data->Y);
+            if (t->data->X_test)
+                e->accuracy_test = nn_accuracy(t->sweep_nets[i], t->data->X_test, t->data->Y_test);
+        }
     }
     return done;
 }

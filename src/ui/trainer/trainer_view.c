@@ -413,21 +413,31 @@ static void tv_sweep(const trainer_screen *ts, ui_canvas *c, ui_rect area, const
     const trainer_sweep_entry *e;
     size_t n = trainer_sweep_entries(ts->model, &e);
     int cols = 4, rows = 2, tw = area.w / cols, th = area.h / rows;
+    bool has_test = trainer_data_of(ts->model)->X_test != NULL;
+    bool plane = nn_dim(trainer_net(ts->model), 0) == 2;
     for (size_t i = 0; i < n; i++) {
         int x = area.x + (int)(i % 4) * tw, y = area.y + (int)(i / 4) * th;
         char title[32];
         snprintf(title, sizeof title, "n_h %d", e[i].n_h);
         canvas_box(c, x, y, tw, th, title, ROLE_BORDER, ctx->ascii);
-        ui_rect map = {x + 1, y + 1, tw - 2, th - 3};
+        /* With a test split the box ends in two rows: train, then test. */
+        ui_rect map = {x + 1, y + 1, tw - 2, th - 3 - (has_test ? 1 : 0)};
         if (ts->sweep_p[i]) {
             heatmap_grid g = {ts->sweep_p[i], TS_SWEEP_W, TS_SWEEP_H};
             heatmap_render(c, map, &g, ctx->ascii, ctx->color);
+        } else if (!plane && map.h > 0) {
+            canvas_printf(c, map.x, map.y, map.w, ROLE_DIM, UI_TR(ctx, "no map: %d inputs", "无图：%d 个输入"),
+                          nn_dim(e[i].net, 0));
         }
         int ly = y + th - 2;
-        if (e[i].diverged)
+        if (e[i].diverged) {
             canvas_text(c, x + 1, ly, tw - 2, UI_TR(ctx, "diverged", "发散"), ROLE_WARN);
-        else if (e[i].done >= e[i].total)
+        } else if (e[i].done >= e[i].total && has_test) {
+            canvas_printf(c, x + 1, ly - 1, tw - 2, ROLE_OK, UI_TR(ctx, "train %.2f%%", "训练 %.2f%%"), e[i].accuracy);
+            canvas_printf(c, x + 1, ly, tw - 2, ROLE_OK, UI_TR(ctx, "test  %.2f%%", "测试 %.2f%%"), e[i].accuracy_test);
+        } else if (e[i].done >= e[i].total) {
             canvas_printf(c, x + 1, ly, tw - 2, ROLE_OK, "acc %.2f%%", e[i].accuracy);
+        }
         else if (e[i].done > 0)
             canvas_printf(c, x + 1, ly, tw - 2, ROLE_CURRENT, "%ld/%ld", e[i].done, e[i].total);
         else

@@ -254,6 +254,12 @@ static void the_sweep_and_the_deep_views(void **state)
     s = screen_after(UI_LAB_DEEP_TRAINER, 600, &ctx);
     render_screen(s, &ctx, 100, 30, "deep_100x30", false);
     render_screen(s, &ctx, 80, 24, "deep_80x24", false);
+    /* S on digits: no maps to draw, so each size says so and shows its
+     * train and test accuracy (the digits have a test split). */
+    s->ops->on_key(s, (ui_key){UI_KEY_CHAR, 'S'}, &ctx);
+    trainer_sweep_work(trainer_screen_model(s), 3L * TRAINER_SWEEP_ITERATIONS);
+    trainer_screen_refresh(s, &ctx);
+    render_screen(s, &ctx, 80, 24, "sweep_digits_80x24", false);
     s->ops->destroy(s);
 }
 

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dnn_test.h"
 #include "lab/trainer.h"
 
 static void the_sweep_reproduces_the_course_accuracies(void **state)
@@ -56,10 +57,52 @@ static void the_sweep_reproduces_the_course_accuracies(void **state)
     trainer_free(t);
 }
 
+/* With a test split (the digits have one) every finished size also has its
+ * test accuracy, that of its own network on the held-out examples; without
+ * one it stays NAN. */
+static void each_size_has_its_test_accuracy_when_there_is_a_test_set(void **state)
+{
+    (void)state;
+    char err[256] = "";
+    run_spec sp = runspec_default();
+    snprintf(sp.dataset, sizeof sp.dataset, "moons");
+    sp.test_split = 0.25;
+    trainer *t = trainer_new(&sp, err, sizeof err);
+    assert_non_null(t);
+    const trainer_data *d = trainer_data_of(t);
+    assert_non_null(d->X_test);
+    assert_true(trainer_sweep_start(t, 200, err, sizeof err));
+    while (trainer_sweep_work(t, 500) > 0)
+        ;
+    const trainer_sweep_entry *e;
+    assert_int_equal(trainer_sweep_entries(t, &e), TRAINER_SWEEP_COUNT);
+    for (int i = 0; i < TRAINER_SWEEP_COUNT; i++) {
+        assert_false(e[i].diverged);
+        assert_true(isfinite(e[i].accuracy_test));
+        assert_near(e[i].accuracy_test, nn_accuracy(e[i].net, d->X_test, d->Y_test), 0.0);
+        assert_near(e[i].accuracy, nn_accuracy(e[i].net, d->X, d->Y), 0.0);
+    }
+    trainer_free(t);
+
+    sp.test_split = 0;
+    t = trainer_new(&sp, err, sizeof err);
+    assert_non_null(t);
+    assert_true(trainer_sweep_start(t, 20, err, sizeof err));
+    while (trainer_sweep_work(t, 500) > 0)
+        ;
+    trainer_sweep_entries(t, &e);
+    for (int i = 0; i < TRAINER_SWEEP_COUNT; i++) {
+        assert_true(isfinite(e[i].accuracy));
+        assert_true(isnan(e[i].accuracy_test));
+    }
+    trainer_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_sweep_reproduces_the_course_accuracies),
+        cmocka_unit_test(each_size_has_its_test_accuracy_when_there_is_a_test_set),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
