@@ -321,6 +321,8 @@ bool trainer_step_lr(trainer *t, int dir)
     if (next == t->loop.lr)
         return false;
     t->loop.lr = next;
+    /* The learner chose this rate: a later rebuild's defaults keep it. */
+    t->spec.given |= RUNSPEC_GIVEN(RUNSPEC_LR);
     trainer_mark(t, TRAINER_CHANGE_LR);
     return true;
 }
@@ -362,8 +364,10 @@ bool trainer_set_hidden(trainer *t, int n_h, char *err, size_t err_size)
     return trainer_rebuild(t, &next, TRAINER_CHANGE_HIDDEN, err, err_size);
 }
 
-bool trainer_set_layers(trainer *t, const int *layers, int count, char *err, size_t err_size)
+bool trainer_set_layers(trainer *t, const int *layers, int count, unsigned *chose, char *err, size_t err_size)
 {
+    if (chose)
+        *chose = 0;
     if (count < 1 || count > NN_MAX_LAYERS) {
         snprintf(err, err_size, "give 1 to %d layer sizes", NN_MAX_LAYERS);
         return false;
@@ -373,7 +377,17 @@ bool trainer_set_layers(trainer *t, const int *layers, int count, char *err, siz
     next.n_layers = count;
     memcpy(next.layers, layers, (size_t)count * sizeof layers[0]);
     next.acts_given = false;
-    return trainer_rebuild(t, &next, TRAINER_CHANGE_LAYERS, err, err_size);
+    next.lr = t->loop.lr;
+    /* The one rule for a deep network, as `train` and the stepper apply it;
+     * what the learner gave or chose (a, ←/→, the command line) stays. */
+    unsigned picked = runspec_deep_defaults(&next);
+    double rate = next.lr;
+    if (!trainer_rebuild(t, &next, TRAINER_CHANGE_LAYERS, err, err_size))
+        return false;
+    t->loop.lr = rate;
+    if (chose)
+        *chose = picked;
+    return true;
 }
 
 bool trainer_set_activation(trainer *t, act_kind k, char *err, size_t err_size)
@@ -381,6 +395,7 @@ bool trainer_set_activation(trainer *t, act_kind k, char *err, size_t err_size)
     run_spec next = t->spec;
     next.hidden_act = k;
     next.acts_given = false;
+    next.given |= RUNSPEC_GIVEN(RUNSPEC_ACTIVATION);
     return trainer_rebuild(t, &next, TRAINER_CHANGE_ACTIVATION, err, err_size);
 }
 

@@ -209,9 +209,14 @@ bool trainer_step_lr(trainer *t, int dir);
  * fresh weights from the current init and seed, iteration count 0, a marker.
  * False with a reason in err outside the range or when the core refuses. */
 bool trainer_set_hidden(trainer *t, int n_h, char *err, size_t err_size);
-/* Rebuilds with layer sizes n[1] … n[L] (the last must be 1). */
-bool trainer_set_layers(trainer *t, const int *layers, int count, char *err, size_t err_size);
-/* Rebuilds with activation k on every hidden layer. */
+/* Rebuilds with layer sizes n[1] … n[L] (the last must be 1). Two or more
+ * hidden layers get week 4's defaults (runspec_deep_defaults: ReLU,
+ * randn/√n[l−1], lr 0.0075) for what the learner has not given or chosen
+ * (trainer_step_lr and trainer_set_activation count as choosing); *chose
+ * (may be NULL) receives their RUNSPEC_GIVEN bits, 0 when none applied. */
+bool trainer_set_layers(trainer *t, const int *layers, int count, unsigned *chose, char *err, size_t err_size);
+/* Rebuilds with activation k on every hidden layer (from now on a given
+ * activation: a later deep rebuild keeps it). */
 bool trainer_set_activation(trainer *t, act_kind k, char *err, size_t err_size);
 /* The next in the cycle tanh → relu → leaky-relu → sigmoid → tanh. */
 act_kind trainer_next_activation(act_kind k);

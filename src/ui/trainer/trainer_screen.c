@@ -101,6 +101,7 @@ static unsigned act_edit_apply(ui_screen *s, ui_key key, ui_ctx *ctx)
     (void)key;
     trainer_screen *ts = ts_of(s);
     int layers[NN_MAX_LAYERS + 1], n = 0;
+    unsigned chose = 0;
     char err[200] = "";
     char why[200];
     ts->editing = false;
@@ -112,8 +113,13 @@ static unsigned act_edit_apply(ui_screen *s, ui_key key, ui_ctx *ctx)
     } else if (layers[0] != n_x) {
         ts_notef(ts, true, "Layers not changed: the list starts with the input size, and this data set has %d features, not %d.",
                  "层未改变：列表第一个数是输入层大小，这个数据集有 %d 个特征，不是 %d。", n_x, layers[0]);
-    } else if (!trainer_set_layers(ts->model, layers + 1, n - 1, err, sizeof err)) {
+    } else if (!trainer_set_layers(ts->model, layers + 1, n - 1, &chose, err, sizeof err)) {
         ts_notef(ts, true, "Layers not changed: %s.", "层未改变：%s。", err);
+    } else if (chose) {
+        char en[160], zh[160];
+        ts_deep_default_words(chose, en, sizeof en, zh, sizeof zh);
+        ts_notef(ts, false, "Layers %s: a deep net, so week 4's defaults %s%.0s; iterations count from 0.",
+                 "层 %s：深层网络，使用第 4 周的默认设置 %.0s%s；迭代从 0 重新计数。", ts->input, en, zh);
     } else {
         ts_note_rebuilt(ts, "Layers %s", "层 %s", ts->input);
     }
@@ -551,20 +557,8 @@ static void ts_note_opening(trainer_screen *ts, unsigned chose)
                 "训练中。空格暂停，←/→ 调整学习率，? 查看说明。");
         return;
     }
-    char en[160] = "", zh[160] = "";
-    size_t ue = 0, uz = 0;
-    if (chose & RUNSPEC_GIVEN(RUNSPEC_ACTIVATION)) {
-        ue += (size_t)snprintf(en + ue, sizeof en - ue, "%sReLU", ue ? ", " : "");
-        uz += (size_t)snprintf(zh + uz, sizeof zh - uz, "%sReLU", uz ? "、" : "");
-    }
-    if (chose & RUNSPEC_GIVEN(RUNSPEC_INIT)) {
-        ue += (size_t)snprintf(en + ue, sizeof en - ue, "%srandn/sqrt(n[l-1])", ue ? ", " : "");
-        uz += (size_t)snprintf(zh + uz, sizeof zh - uz, "%srandn/sqrt(n[l-1])", uz ? "、" : "");
-    }
-    if (chose & RUNSPEC_GIVEN(RUNSPEC_LR)) {
-        snprintf(en + ue, sizeof en - ue, "%slr 0.0075", ue ? ", " : "");
-        snprintf(zh + uz, sizeof zh - uz, "%s学习率 0.0075", uz ? "、" : "");
-    }
+    char en[160], zh[160];
+    ts_deep_default_words(chose, en, sizeof en, zh, sizeof zh);
     ts_notef(ts, false, "Week 4's defaults for a deep net: %s%.0s.",
              "深层网络使用第 4 周的默认设置：%.0s%s。", en, zh);
 }

@@ -198,6 +198,10 @@ void ts_note_divergence(trainer_screen *ts);
 /* The note when training pauses at stop_at. */
 void ts_note_stopped(trainer_screen *ts);
 void ts_init_words(const trainer *t, char *en, size_t en_size, char *zh, size_t zh_size);
+/* "ReLU, randn/sqrt(n[l-1]), lr 0.0075": the week 4 defaults whose
+ * RUNSPEC_GIVEN bits are in `chose` (runspec_deep_defaults), in both
+ * languages; empty when chose is 0. */
+void ts_deep_default_words(unsigned chose, char *en, size_t en_size, char *zh, size_t zh_size);
 
 /* trainer_pace.c (lock held) */
 /* The pace in it/s, 0 for full speed. */

@@ -185,11 +185,11 @@ static void layers_can_be_set_for_a_deep_network(void **state)
     trainer *t = make("planar", ACT_TANH, 1.2);
     char err[160];
     int layers[] = {5, 3, 1};
-    assert_true(trainer_set_layers(t, layers, 3, err, sizeof err));
+    assert_true(trainer_set_layers(t, layers, 3, NULL, err, sizeof err));
     assert_int_equal(nn_layers(trainer_net(t)), 3);
     assert_false(trainer_single_hidden(t));
     int bad[] = {5, 3, 2};
-    assert_false(trainer_set_layers(t, bad, 3, err, sizeof err));
+    assert_false(trainer_set_layers(t, bad, 3, NULL, err, sizeof err));
     assert_int_equal(nn_layers(trainer_net(t)), 3);
     trainer_free(t);
 }
@@ -230,10 +230,42 @@ static void a_copy_measures_as_the_trainer_and_holds_its_data(void **state)
     trainer_free(t);
 }
 
+/* Two or more hidden layers take week 4's defaults for what the learner has
+ * not given or chosen: ReLU, randn/√n[l−1] and lr 0.0075; a rate stepped to
+ * with ←/→ and an activation picked with a are choices, and stay. */
+static void deep_layers_take_week_4s_defaults_unless_chosen(void **state)
+{
+    (void)state;
+    trainer *t = make("planar", ACT_TANH, 1.2);
+    char err[160];
+    unsigned chose = 123;
+    int one[] = {6, 1};
+    assert_true(trainer_set_layers(t, one, 2, &chose, err, sizeof err));
+    assert_int_equal(chose, 0);
+    assert_double_equal(trainer_lr(t), 1.2, 0);
+    int deep[] = {6, 3, 1};
+    assert_true(trainer_set_layers(t, deep, 3, &chose, err, sizeof err));
+    assert_int_equal(chose, RUNSPEC_GIVEN(RUNSPEC_ACTIVATION) | RUNSPEC_GIVEN(RUNSPEC_INIT) | RUNSPEC_GIVEN(RUNSPEC_LR));
+    assert_int_equal(nn_activation(trainer_net(t), 1), ACT_RELU);
+    assert_int_equal(trainer_spec(t)->init, NN_INIT_COURSE_W4);
+    assert_double_equal(trainer_lr(t), 0.0075, 0);
+    trainer_free(t);
+
+    t = make("planar", ACT_TANH, 1.2);
+    assert_true(trainer_step_lr(t, -1));
+    assert_true(trainer_set_activation(t, ACT_SIGMOID, err, sizeof err));
+    assert_true(trainer_set_layers(t, deep, 3, &chose, err, sizeof err));
+    assert_int_equal(chose, RUNSPEC_GIVEN(RUNSPEC_INIT));
+    assert_int_equal(nn_activation(trainer_net(t), 1), ACT_SIGMOID);
+    assert_double_equal(trainer_lr(t), 1.0, 0);
+    trainer_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_ladder_runs_from_0_0001_to_100_through_1_2),
+        cmocka_unit_test(deep_layers_take_week_4s_defaults_unless_chosen),
         cmocka_unit_test(stepping_the_rate_keeps_the_network_and_its_iteration_count),
         cmocka_unit_test(a_hidden_rebuild_keeps_the_rate_and_restarts_the_count),
         cmocka_unit_test(the_history_holds_the_course_costs_and_a_marker_per_change),

@@ -120,6 +120,10 @@ static void the_layers_input_line_rebuilds_or_explains(void **state)
     char st[320];
     status_of(s, &ctx, st, sizeof st);
     assert_non_null(strstr(st, "layers 6,3,1"));
+    /* Two hidden layers: the deep rule chose week 4's defaults, and says so. */
+    assert_non_null(strstr(ts->note_en, "Layers 2,6,3,1: a deep net, so week 4's defaults ReLU, randn/sqrt(n[l-1]), lr 0.0075;"));
+    assert_non_null(strstr(ts->note_zh, "第 4 周的默认设置 ReLU、randn/sqrt(n[l-1])、学习率 0.0075"));
+    assert_non_null(strstr(st, "lr 0.0075  layers 6,3,1  relu"));
     /* A last layer that is not 1 is refused with a reason, the network kept. */
     press(s, &ctx, UI_KEY_CHAR, 'e');
     press(s, &ctx, UI_KEY_BACKSPACE, 0);
