@@ -90,6 +90,56 @@ static void plot_label(ui_canvas *c, int x, int y, double v, ui_role role, uint3
     canvas_put(c, x + PLOT_GUTTER - 1, y, ascii ? '+' : tick, ROLE_BORDER);
 }
 
+/* The axes' ranges, in dot units after plot_tf. */
+typedef struct plot_range {
+    double x0, x1, y0, y1;
+    int max_dx, max_dy;
+    bool log_y;
+} plot_range;
+
+/* Sets the dots of the line through the n points (x − x_from, y); returns
+ * the dot row of the last usable point. */
+static int plot_trace(plot_dots *d, const double *xs, const double *ys, size_t n, double x_from, const plot_range *g)
+{
+    const double x0 = g->x0, x1 = g->x1, y0 = g->y0, y1 = g->y1;
+    const int max_dx = g->max_dx, max_dy = g->max_dy;
+    const bool log_y = g->log_y;
+    int prev_dx = -1, prev_dy = -1, last_dy = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!plot_usable(ys[i], log_y)) {
+            prev_dx = -1;
+            continue;
+        }
+        int dx = plot_round_clamp((xs[i] - x_from - x0) / (x1 - x0) * max_dx, max_dx);
+        int dy = plot_round_clamp((y1 - plot_tf(ys[i], log_y)) / (y1 - y0) * max_dy, max_dy);
+        if (prev_dx < 0 || dx == prev_dx) {
+            /* First point of a run, or more points in the same column:
+             * the column shows the span between them. */
+            int from = prev_dx < 0 ? dy : prev_dy;
+            int lo = from < dy ? from : dy, hi = from < dy ? dy : from;
+            for (int k = lo; k <= hi; k++)
+                plot_set_dot(d, dx, k);
+        } else {
+            /* A straight line to the previous point, one column at a time,
+             * each column filled from the row it enters at to the row it leaves. */
+            int row_in = prev_dy;
+            for (int k = prev_dx + 1; k <= dx; k++) {
+                int row_out = prev_dy + (int)lround((double)(dy - prev_dy) * (k - prev_dx) / (dx - prev_dx));
+                int lo = row_in < row_out ? row_in : row_out, hi = row_in < row_out ? row_out : row_in;
+                if (lo != hi)
+                    lo = row_in < row_out ? lo + 1 : lo, hi = row_in < row_out ? hi : hi - 1;
+                for (int r = lo; r <= hi; r++)
+                    plot_set_dot(d, k, r);
+                row_in = row_out;
+            }
+        }
+        prev_dx = dx;
+        prev_dy = dy;
+        last_dy = dy;
+    }
+    return last_dy;
+}
+
 void plot_render_curve(ui_canvas *c, ui_rect area, const plot_curve *curve, const plot_options *opt)
 {
     if (area.w < PLOT_GUTTER + 4 || area.h < 3)
@@ -105,23 +155,31 @@ void plot_render_curve(ui_canvas *c, ui_rect area, const plot_curve *curve, cons
     for (int r = 0; r < ph; r++)
         canvas_put(c, px - 1, py + r, glyph_cp(GLYPH_V_LINE, ascii), ROLE_BORDER);
 
-    /* The ranges: x from the first to the last point, y over usable points. */
+    /* The ranges: x from the first to the last point, y over usable points,
+     * the ghost's included. */
     double x0 = 0, x1 = 0, y0 = INFINITY, y1 = -INFINITY, last = NAN;
     size_t used = 0;
     for (size_t i = 0; curve && i < curve->n; i++) {
         if (!plot_usable(curve->y[i], log_y))
             continue;
         double t = plot_tf(curve->y[i], log_y);
-        if (t < y0)
-            y0 = t;
-        if (t > y1)
-            y1 = t;
+        y0 = fmin(y0, t);
+        y1 = fmax(y1, t);
         last = curve->y[i];
         used++;
     }
     if (curve && curve->n > 0) {
-        x0 = curve->x[0];
-        x1 = curve->x[curve->n - 1];
+        x0 = curve->x[0] - curve->x_from;
+        x1 = curve->x[curve->n - 1] - curve->x_from;
+    }
+    if (used > 0 && curve->ghost_n > 0) {
+        for (size_t i = 0; i < curve->ghost_n; i++)
+            if (plot_usable(curve->ghost_y[i], log_y)) {
+                y0 = fmin(y0, plot_tf(curve->ghost_y[i], log_y));
+                y1 = fmax(y1, plot_tf(curve->ghost_y[i], log_y));
+            }
+        x0 = fmin(x0, curve->ghost_x[0] - curve->ghost_x_from);
+        x1 = fmax(x1, curve->ghost_x[curve->ghost_n - 1] - curve->ghost_x_from);
     }
     if (used == 0) {
         canvas_text(c, px + 1, py + ph / 2, pw - 1, "\xe2\x80\xa6", ROLE_DIM);
@@ -140,44 +198,19 @@ void plot_render_curve(ui_canvas *c, ui_rect area, const plot_curve *curve, cons
     memset(&dots, 0, sizeof dots);
     dots.pw = pw;
     dots.ph = ph;
-    int max_dx = 2 * pw - 1, max_dy = 4 * ph - 1;
-    int prev_dx = -1, prev_dy = -1, last_dy = 0;
-    for (size_t i = 0; i < curve->n; i++) {
-        if (!plot_usable(curve->y[i], log_y)) {
-            prev_dx = -1;
-            continue;
-        }
-        int dx = plot_round_clamp((curve->x[i] - x0) / (x1 - x0) * max_dx, max_dx);
-        int dy = plot_round_clamp((y1 - plot_tf(curve->y[i], log_y)) / (y1 - y0) * max_dy, max_dy);
-        if (prev_dx < 0 || dx == prev_dx) {
-            /* First point of a run, or more points in the same column:
-             * the column shows the span between them. */
-            int from = prev_dx < 0 ? dy : prev_dy;
-            int lo = from < dy ? from : dy, hi = from < dy ? dy : from;
-            for (int k = lo; k <= hi; k++)
-                plot_set_dot(&dots, dx, k);
-        } else {
-            /* A straight line to the previous point, one column at a time,
-             * each column filled from the row it enters at to the row it leaves. */
-            int row_in = prev_dy;
-            for (int k = prev_dx + 1; k <= dx; k++) {
-                int row_out = prev_dy + (int)lround((double)(dy - prev_dy) * (k - prev_dx) / (dx - prev_dx));
-                int lo = row_in < row_out ? row_in : row_out, hi = row_in < row_out ? row_out : row_in;
-                if (lo != hi)
-                    lo = row_in < row_out ? lo + 1 : lo, hi = row_in < row_out ? hi : hi - 1;
-                for (int r = lo; r <= hi; r++)
-                    plot_set_dot(&dots, k, r);
-                row_in = row_out;
-            }
-        }
-        prev_dx = dx;
-        prev_dy = dy;
-        last_dy = dy;
-    }
+    const plot_range rng = {x0, x1, y0, y1, 2 * pw - 1, 4 * ph - 1, log_y};
+    const int max_dx = rng.max_dx;
+    int last_dy = plot_trace(&dots, curve->x, curve->y, curve->n, curve->x_from, &rng);
+    static plot_dots ghost;
+    memset(&ghost, 0, sizeof ghost);
+    ghost.pw = pw;
+    ghost.ph = ph;
+    if (curve->ghost_n)
+        plot_trace(&ghost, curve->ghost_x, curve->ghost_y, curve->ghost_n, curve->ghost_x_from, &rng);
 
     /* Markers first, so the curve's cells win where they cross. */
     for (size_t m = 0; curve->marks && m < curve->n_marks; m++) {
-        double mx = curve->marks[m];
+        double mx = curve->marks[m] - curve->x_from;
         if (mx < x0 || mx > x1)
             continue;
         int cx = plot_round_clamp((mx - x0) / (x1 - x0) * max_dx, max_dx) / 2;
@@ -189,6 +222,8 @@ void plot_render_curve(ui_canvas *c, ui_rect area, const plot_curve *curve, cons
         for (int x = 0; x < pw; x++)
             if (dots.bits[r][x])
                 canvas_put(c, px + x, py + r, glyph_braille(dots.bits[r][x], ascii), ROLE_PLOT);
+            else if (ghost.bits[r][x])
+                canvas_put(c, px + x, py + r, glyph_braille(ghost.bits[r][x], ascii), ROLE_DIM);
 
     uint32_t tick = glyph_cp(GLYPH_TEE_LEFT, ascii);
     plot_label(c, area.x, py, real_max, ROLE_DIM, tick, ascii);

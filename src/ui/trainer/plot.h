@@ -4,7 +4,8 @@
  * iterations, with a labelled y-axis and markers where a setting changed.
  *
  *      0.6930┤⠑⢄                       ← max (top row)
- *            │  ⠈⠢⡀   ┊                ← ┊ a marker: a setting changed here
+ *            │  ⠈⠢⡀   ┊   ⠤⠤⠤⠤        ← ┊ a marker: a setting changed here;
+ *            │                           faint dots: the ghost (the last run)
  *      0.2338┤     ⠉⠒⠒⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤  ← current (the last point)
  *            0               9000 it   ← x range
  *
@@ -27,6 +28,12 @@ typedef struct plot_curve {
     size_t n;
     const double *marks;  /* x positions of markers (setting changes); may be NULL */
     size_t n_marks;
+    double x_from;        /* subtracted from every x and mark: the axis counts from here */
+    /* A faint ghost behind the curve (the previous run, for comparison): its
+     * own x values less ghost_x_from, on the same axes; ghost_n may be 0. */
+    const double *ghost_x, *ghost_y;
+    size_t ghost_n;
+    double ghost_x_from;
 } plot_curve;
 
 typedef struct plot_options {
@@ -41,7 +48,8 @@ typedef struct plot_options {
 /* Draws the curve into `area`: a PLOT_GUTTER-wide y-axis with the maximum
  * on the top row, the minimum on the bottom plot row and the last finite
  * value ("current") on its own row in ROLE_CURRENT; the braille curve in
- * ROLE_PLOT; marker columns in ROLE_MARKER; the x range on the last row.
+ * ROLE_PLOT over the ghost's in ROLE_DIM (the ranges cover both); marker
+ * columns in ROLE_MARKER; the x range on the last row.
  * An area smaller than PLOT_GUTTER + 4 columns or 3 rows draws nothing; a
  * curve with no drawable point draws the axis line and "…" in ROLE_DIM.
  * Not reentrant: the dots are gathered in a static buffer (one UI thread). */

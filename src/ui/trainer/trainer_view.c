@@ -330,6 +330,42 @@ static void tv_computing(const trainer_screen *ts, ui_canvas *c, ui_rect in, con
     canvas_text(c, in.x + (in.w - w) / 2, in.y + in.h / 2, w, text, ts->shadow_failed ? ROLE_WARN : ROLE_NOTE);
 }
 
+/* The cost curve of the current run and the previous run as its ghost.
+ * A run is what one network did: it starts at a marker that rebuilt or
+ * re-initialised the network (anything but a new rate), so its curve counts
+ * from that network's iteration 0; a new rate inside a run keeps its marker
+ * there. marks receives the markers of the current run. */
+static void tv_runs(const trainer *t, plot_curve *curve, double *marks)
+{
+    const double *x, *y;
+    size_t n = trainer_history(t, &x, &y);
+    const trainer_marker *mk;
+    size_t nm = trainer_markers(t, &mk);
+    double run_from = n ? x[0] : 0, ghost_from = run_from;
+    bool ghost = false;
+    for (size_t i = 0; i < nm; i++)
+        if (mk[i].what != TRAINER_CHANGE_LR) {
+            ghost_from = run_from;
+            run_from = mk[i].clock;
+            ghost = true;
+        }
+    size_t first = 0, ghost_first = 0, k = 0;
+    while (first < n && x[first] < run_from)
+        first++;
+    while (ghost_first < first && x[ghost_first] < ghost_from)
+        ghost_first++;
+    for (size_t i = 0; i < nm; i++)
+        if (mk[i].clock > run_from)
+            marks[k++] = mk[i].clock;
+    *curve = (plot_curve){x + first, y + first, n - first, marks, k, run_from, NULL, NULL, 0, 0};
+    if (ghost && ghost_first < first) {
+        curve->ghost_x = x + ghost_first;
+        curve->ghost_y = y + ghost_first;
+        curve->ghost_n = first - ghost_first;
+        curve->ghost_x_from = ghost_from;
+    }
+}
+
 static void tv_train(const trainer_screen *ts, ui_canvas *c, ui_rect area, const ui_ctx *ctx)
 {
     const trainer *t = ts->model;
@@ -364,17 +400,16 @@ static void tv_train(const trainer_screen *ts, ui_canvas *c, ui_rect area, const
     bool has_units = nn_layers(net) >= 2 && area.h >= 16;
     int uh = has_units ? (area.h / 3 < 7 ? 7 : area.h / 3) : 0;
     int ch = area.h - uh;
-    canvas_box(c, rx, area.y, rw, ch,
-               ts->log_y ? UI_TR(ctx, "cost J, log scale (l)", "代价 J，对数坐标 (l)") : UI_TR(ctx, "cost J (l: log)", "代价 J（l：对数）"),
-               ROLE_BORDER, ascii);
-    const double *x, *y;
-    size_t n = trainer_history(t, &x, &y);
-    const trainer_marker *mk;
-    size_t nm = trainer_markers(t, &mk);
+    plot_curve curve;
     double marks[TRAINER_MARKERS_MAX];
-    for (size_t i = 0; i < nm; i++)
-        marks[i] = mk[i].clock;
-    plot_curve curve = {x, y, n, marks, nm};
+    tv_runs(t, &curve, marks);
+    const char *cost_title;
+    if (curve.ghost_n)
+        cost_title = ts->log_y ? UI_TR(ctx, "cost J, log; faint: last run", "代价 J，对数；浅色：上一次")
+                               : UI_TR(ctx, "cost J; faint: last run (l: log)", "代价 J；浅色：上一次（l：对数）");
+    else
+        cost_title = ts->log_y ? UI_TR(ctx, "cost J, log scale (l)", "代价 J，对数坐标 (l)") : UI_TR(ctx, "cost J (l: log)", "代价 J（l：对数）");
+    canvas_box(c, rx, area.y, rw, ch, cost_title, ROLE_BORDER, ascii);
     plot_options opt = {ts->log_y, ascii, "it"};
     plot_render_curve(c, (ui_rect){rx + 1, area.y + 1, rw - 2, ch - 2}, &curve, &opt);
     if (has_units) {

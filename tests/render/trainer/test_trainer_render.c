@@ -72,7 +72,7 @@ static void the_cost_curve_draws_in_braille_with_labelled_axis(void **state)
         x[i] = i * 10;
         y[i] = 0.2 + 0.5 * exp(-i / 8.0) + (i >= 30 ? 0.05 * exp(-(i - 30) / 4.0) : 0);
     }
-    plot_curve curve = {x, y, 60, marks, 1};
+    plot_curve curve = {.x = x, .y = y, .n = 60, .marks = marks, .n_marks = 1};
     for (int mode = 0; mode < 3; mode++) {
         ui_canvas *c = canvas_new(40, 10);
         plot_options opt = {mode == 1, mode == 2, "it"};
@@ -83,11 +83,52 @@ static void the_cost_curve_draws_in_braille_with_labelled_axis(void **state)
     }
 }
 
+/* The previous run as a faint ghost: the current run's curve counts from
+ * its own start (x_from) and is drawn in ROLE_PLOT; the ghost, on the same
+ * axes from its own start, in ROLE_DIM where the curve does not cover it;
+ * the y range covers both. Golden: plot_ghost. */
+static void a_ghost_run_is_drawn_faint_behind_the_curve_on_the_same_axes(void **state)
+{
+    (void)state;
+    double x[20], y[20], gx[30], gy[30];
+    for (int i = 0; i < 30; i++) {
+        gx[i] = 100 + i * 10; /* the last run: clock 100 … 390 */
+        gy[i] = 0.9 - 0.01 * i;
+    }
+    for (int i = 0; i < 20; i++) {
+        x[i] = 400 + i * 10; /* this run: clock 400 … 590 */
+        y[i] = 0.3 - 0.005 * i;
+    }
+    plot_curve curve = {x, y, 20, NULL, 0, 400, gx, gy, 30, 100};
+    ui_canvas *c = canvas_new(40, 10);
+    plot_options opt = {false, false, "it"};
+    plot_render_curve(c, (ui_rect){0, 0, 40, 10}, &curve, &opt);
+    golden_canvas("plot_ghost", c, true, false);
+    int dim = 0, plot = 0, top_dim = 0;
+    for (int yy = 0; yy < 9; yy++)
+        for (int xx = PLOT_GUTTER; xx < 40; xx++) {
+            const ui_cell *cell = canvas_cell(c, xx, yy);
+            dim += cell->role == ROLE_DIM && cell->ch >= 0x2800 && cell->ch <= 0x28FF;
+            plot += cell->role == ROLE_PLOT;
+            top_dim += yy == 0 && cell->role == ROLE_DIM && cell->ch != ' ';
+        }
+    assert_true(dim > 0);
+    assert_true(plot > 0);
+    assert_true(top_dim > 0); /* the ghost's 0.9 is the top of the range */
+    char *t = canvas_to_text(c);
+    assert_non_null(strstr(t, "0.9000"));
+    /* The axis counts from each run's start: 0 … 290 (the ghost is the longer). */
+    assert_non_null(strstr(t, "0 "));
+    assert_non_null(strstr(t, "290 it"));
+    free(t);
+    canvas_free(c);
+}
+
 static void an_empty_curve_draws_only_its_axis(void **state)
 {
     (void)state;
     ui_canvas *c = canvas_new(20, 5);
-    plot_curve curve = {NULL, NULL, 0, NULL, 0};
+    plot_curve curve = {.n = 0};
     plot_options opt = {false, false, NULL};
     plot_render_curve(c, (ui_rect){0, 0, 20, 5}, &curve, &opt);
     char *t = canvas_to_text(c);
@@ -210,6 +251,31 @@ static void the_trainer_screen_after_3000_iterations(void **state)
     s->ops->destroy(s);
 }
 
+/* r starts a new run: its curve counts from 0 again, the run before stays
+ * as a faint ghost (the title says so) and a new rate inside the run keeps
+ * its marker. Golden: screen_80x24_ghost (text and roles). */
+static void a_new_run_starts_its_own_curve_over_the_last_ones_ghost(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = screen_after(UI_LAB_TRAINER, 3000, &ctx);
+    s->ops->on_key(s, (ui_key){UI_KEY_CHAR, ' '}, &ctx);
+    s->ops->on_key(s, (ui_key){UI_KEY_CHAR, 'r'}, &ctx);
+    trainer_run(trainer_screen_model(s), 1000);
+    s->ops->on_key(s, (ui_key){UI_KEY_LEFT, 0}, &ctx);
+    trainer_run(trainer_screen_model(s), 1000);
+    trainer_screen_refresh(s, &ctx);
+    ui_canvas *c = canvas_new(80, 24);
+    s->ops->render(s, c, (ui_rect){0, 0, 80, 23}, &ctx);
+    golden_canvas("screen_80x24_ghost", c, true, false);
+    char *t = canvas_to_text(c);
+    assert_non_null(strstr(t, "faint: last run"));
+    assert_non_null(strstr(t, "2990 it")); /* the ghost's 3000 iterations, recorded every 10: 0 … 2990 */
+    free(t);
+    canvas_free(c);
+    s->ops->destroy(s);
+}
+
 static void the_trainer_screen_in_ascii_monochrome(void **state)
 {
     (void)state;
@@ -269,10 +335,12 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_cost_curve_draws_in_braille_with_labelled_axis),
         cmocka_unit_test(an_empty_curve_draws_only_its_axis),
+        cmocka_unit_test(a_ghost_run_is_drawn_faint_behind_the_curve_on_the_same_axes),
         cmocka_unit_test(the_heatmap_uses_half_blocks_in_colour_and_density_in_monochrome),
         cmocka_unit_test(points_keep_the_region_under_them_and_wrong_ones_are_reversed),
         cmocka_unit_test(the_trainer_screen_after_3000_iterations),
         cmocka_unit_test(the_trainer_screen_in_ascii_monochrome),
+        cmocka_unit_test(a_new_run_starts_its_own_curve_over_the_last_ones_ghost),
         cmocka_unit_test(held_out_points_are_drawn_apart_from_training_points),
         cmocka_unit_test(the_sweep_and_the_deep_views),
     };
