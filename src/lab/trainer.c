@@ -93,7 +93,8 @@ trainer *trainer_new(const run_spec *spec, char *err, size_t err_size)
     t->spec = *spec;
     t->hist_x = malloc(TRAINER_HISTORY_MAX * sizeof *t->hist_x);
     t->hist_y = malloc(TRAINER_HISTORY_MAX * sizeof *t->hist_y);
-    if (!t->hist_x || !t->hist_y) {
+    t->hist_test = malloc(TRAINER_HISTORY_MAX * sizeof *t->hist_test);
+    if (!t->hist_x || !t->hist_y || !t->hist_test) {
         snprintf(err, err_size, "out of memory");
         goto fail;
     }
@@ -122,6 +123,7 @@ void trainer_free(trainer *t)
     trainer_data_release(t->data);
     free(t->hist_x);
     free(t->hist_y);
+    free(t->hist_test);
     free(t);
 }
 
@@ -144,6 +146,12 @@ size_t trainer_history(const trainer *t, const double **clock, const double **co
 {
     *clock = t->hist_x;
     *cost = t->hist_y;
+    return t->hist_n;
+}
+
+size_t trainer_history_test(const trainer *t, const double **cost)
+{
+    *cost = t->hist_test;
     return t->hist_n;
 }
 
@@ -171,6 +179,7 @@ static void trainer_decimate(trainer *t)
     for (size_t i = 0; i < t->hist_n; i += 2) {
         t->hist_x[j] = t->hist_x[i];
         t->hist_y[j] = t->hist_y[i];
+        t->hist_test[j] = t->hist_test[i];
         j++;
     }
     t->hist_n = j;
@@ -179,12 +188,27 @@ static void trainer_decimate(trainer *t)
     t->loop.cost_every = t->cost_every;
 }
 
+/* J of the current parameters on the test set (a forward pass of its own;
+ * the caches stay); NAN without a test set or memory. */
+static double trainer_test_cost(const trainer *t)
+{
+    if (!t->data->X_test)
+        return NAN;
+    mat *P = mat_new(1, t->data->X_test->cols);
+    double j = NAN;
+    if (P && nn_predict_proba(t->net, t->data->X_test, P) == NN_OK)
+        j = cost_cross_entropy(P, t->data->Y_test);
+    mat_free(P);
+    return j;
+}
+
 static void trainer_record(trainer *t, double clock, double cost)
 {
     if (t->hist_n == TRAINER_HISTORY_MAX)
         trainer_decimate(t);
     t->hist_x[t->hist_n] = clock;
     t->hist_y[t->hist_n] = cost;
+    t->hist_test[t->hist_n] = trainer_test_cost(t);
     t->hist_n++;
 }
 
@@ -399,10 +423,11 @@ bool trainer_set_activation(trainer *t, act_kind k, char *err, size_t err_size)
     return trainer_rebuild(t, &next, TRAINER_CHANGE_ACTIVATION, err, err_size);
 }
 
-bool trainer_set_dataset(trainer *t, const char *name, char *err, size_t err_size)
+/* Loads the data `next` names and swaps in a network built for it; on
+ * failure the old data and network stay. */
+static bool trainer_reload(trainer *t, const run_spec *next_spec, trainer_change what, char *err, size_t err_size)
 {
-    run_spec next = t->spec;
-    snprintf(next.dataset, sizeof next.dataset, "%s", name);
+    run_spec next = *next_spec;
     trainer_data *data = trainer_data_open(&next, err, err_size);
     if (!data)
         return false;
@@ -422,8 +447,23 @@ bool trainer_set_dataset(trainer *t, const char *name, char *err, size_t err_siz
     t->zero_init = next.init == NN_INIT_ZEROS;
     trainer_keep_pause(t);
     t->divergence = TRAINER_DIV_NONE;
-    trainer_mark(t, TRAINER_CHANGE_DATASET);
+    trainer_mark(t, what);
     return true;
+}
+
+bool trainer_set_dataset(trainer *t, const char *name, char *err, size_t err_size)
+{
+    run_spec next = t->spec;
+    snprintf(next.dataset, sizeof next.dataset, "%s", name);
+    return trainer_reload(t, &next, TRAINER_CHANGE_DATASET, err, err_size);
+}
+
+bool trainer_set_test_split(trainer *t, double split, char *err, size_t err_size)
+{
+    run_spec next = t->spec;
+    next.test_split = split;
+    next.given |= RUNSPEC_GIVEN(RUNSPEC_TEST_SPLIT);
+    return trainer_reload(t, &next, TRAINER_CHANGE_DATASET, err, err_size);
 }
 
 void trainer_reinit(trainer *t)

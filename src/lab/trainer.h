@@ -222,6 +222,11 @@ bool trainer_set_activation(trainer *t, act_kind k, char *err, size_t err_size);
 act_kind trainer_next_activation(act_kind k);
 /* Loads another data set and rebuilds. On failure the old data and network stay. */
 bool trainer_set_dataset(trainer *t, const char *name, char *err, size_t err_size);
+/* Loads the data set again with a held-out test set of `split` of the
+ * examples (0: none) and rebuilds, as trainer_set_dataset does (a new run,
+ * marked as a data change). On failure the old data and network stay. */
+#define TRAINER_TOGGLE_SPLIT 0.25
+bool trainer_set_test_split(trainer *t, double split, char *err, size_t err_size);
 /* The next 2-D generated set: planar → circles → moons → blobs → quantiles → planar
  * (anything else → planar). */
 const char *trainer_next_dataset(const char *name);
@@ -239,6 +244,9 @@ bool trainer_zero_initialised(const trainer *t);
 /* The recorded costs: x = trainer_clock before the iteration, y = J then
  * (the course's "Cost after iteration i"). Returns how many. */
 size_t trainer_history(const trainer *t, const double **clock, const double **cost);
+/* The test set's cost J at each recorded point (the same count and x as
+ * trainer_history); NAN where the data has no test set. */
+size_t trainer_history_test(const trainer *t, const double **cost);
 size_t trainer_markers(const trainer *t, const trainer_marker **markers);
 /* The current recording interval in iterations. */
 long trainer_cost_every(const trainer *t);

@@ -28,6 +28,7 @@ struct trainer {
 
     /* cost history */
     double *hist_x, *hist_y;
+    double *hist_test;        /* J on the test set at each hist_x; NAN without one */
     size_t hist_n;
     long cost_every;
     size_t segment_start;     /* first history index after the last marker */

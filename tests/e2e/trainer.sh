@@ -53,6 +53,16 @@ send_keys Up
 wait_for "n_h 5"
 wait_for "5 hidden units: network rebuilt"
 
+# t: a held-out test set; its accuracy joins the status line, its cost the
+# curve's panel; t again trains on every point.
+send_keys t
+wait_for "Test set on"
+wait_for "cost J: train, test"
+wait_until 'screen | grep -qE "acc [0-9.]+%  test [0-9.]+%"'
+send_keys t
+wait_for "Test set off"
+wait_until '! screen | grep -qE "acc [0-9.]+%  test "'
+
 # The top of the ladder, lr 100: the course network diverges there, as the
 # week 2 lesson promises (lr 10 was the top before, and it trained on).
 for _ in 1 2 3 4 5 6 7 8; do send_keys Right; done

@@ -172,6 +172,11 @@ void plot_render_curve(ui_canvas *c, ui_rect area, const plot_curve *curve, cons
         x0 = curve->x[0] - curve->x_from;
         x1 = curve->x[curve->n - 1] - curve->x_from;
     }
+    for (size_t i = 0; used > 0 && curve->y_test && i < curve->n; i++)
+        if (plot_usable(curve->y_test[i], log_y)) {
+            y0 = fmin(y0, plot_tf(curve->y_test[i], log_y));
+            y1 = fmax(y1, plot_tf(curve->y_test[i], log_y));
+        }
     if (used > 0 && curve->ghost_n > 0) {
         for (size_t i = 0; i < curve->ghost_n; i++)
             if (plot_usable(curve->ghost_y[i], log_y)) {
@@ -207,6 +212,12 @@ void plot_render_curve(ui_canvas *c, ui_rect area, const plot_curve *curve, cons
     ghost.ph = ph;
     if (curve->ghost_n)
         plot_trace(&ghost, curve->ghost_x, curve->ghost_y, curve->ghost_n, curve->ghost_x_from, &rng);
+    static plot_dots test;
+    memset(&test, 0, sizeof test);
+    test.pw = pw;
+    test.ph = ph;
+    if (curve->y_test)
+        plot_trace(&test, curve->x, curve->y_test, curve->n, curve->x_from, &rng);
 
     /* Markers first, so the curve's cells win where they cross. */
     for (size_t m = 0; curve->marks && m < curve->n_marks; m++) {
@@ -222,6 +233,8 @@ void plot_render_curve(ui_canvas *c, ui_rect area, const plot_curve *curve, cons
         for (int x = 0; x < pw; x++)
             if (dots.bits[r][x])
                 canvas_put(c, px + x, py + r, glyph_braille(dots.bits[r][x], ascii), ROLE_PLOT);
+            else if (test.bits[r][x])
+                canvas_put(c, px + x, py + r, glyph_braille(test.bits[r][x], ascii), ROLE_CLASS1);
             else if (ghost.bits[r][x])
                 canvas_put(c, px + x, py + r, glyph_braille(ghost.bits[r][x], ascii), ROLE_DIM);
 

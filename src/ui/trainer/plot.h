@@ -29,6 +29,7 @@ typedef struct plot_curve {
     const double *marks;  /* x positions of markers (setting changes); may be NULL */
     size_t n_marks;
     double x_from;        /* subtracted from every x and mark: the axis counts from here */
+    const double *y_test; /* a second series at the same x (the test set's cost); may be NULL */
     /* A faint ghost behind the curve (the previous run, for comparison): its
      * own x values less ghost_x_from, on the same axes; ghost_n may be 0. */
     const double *ghost_x, *ghost_y;
@@ -48,7 +49,8 @@ typedef struct plot_options {
 /* Draws the curve into `area`: a PLOT_GUTTER-wide y-axis with the maximum
  * on the top row, the minimum on the bottom plot row and the last finite
  * value ("current") on its own row in ROLE_CURRENT; the braille curve in
- * ROLE_PLOT over the ghost's in ROLE_DIM (the ranges cover both); marker
+ * ROLE_PLOT over y_test's in ROLE_CLASS1 over the ghost's in ROLE_DIM (the
+ * ranges cover all three); marker
  * columns in ROLE_MARKER; the x range on the last row.
  * An area smaller than PLOT_GUTTER + 4 columns or 3 rows draws nothing; a
  * curve with no drawable point draws the axis line and "…" in ROLE_DIM.

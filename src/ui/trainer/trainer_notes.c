@@ -125,3 +125,18 @@ void ts_note_stopped(trainer_screen *ts)
         ts_notef(ts, false, "Paused at iteration %ld, as --iterations asked; space trains on.",
                  "按 --iterations 的要求在第 %ld 次迭代暂停；按空格继续训练。", trainer_iterations(ts->model));
 }
+
+/* The opening note: what trains, and which defaults the deep rule chose
+ * (one row at 80 columns: the status line may take two). */
+void ts_note_opening(trainer_screen *ts, unsigned chose)
+{
+    if (!chose) {
+        ts_note(ts, false, "Training. space pauses, \xe2\x86\x90/\xe2\x86\x92 change the rate, ? explains the screen.",
+                "训练中。空格暂停，←/→ 调整学习率，? 查看说明。");
+        return;
+    }
+    char en[160], zh[160];
+    ts_deep_default_words(chose, en, sizeof en, zh, sizeof zh);
+    ts_notef(ts, false, "Week 4's defaults for a deep net: %s%.0s.",
+             "深层网络使用第 4 周的默认设置：%.0s%s。", en, zh);
+}

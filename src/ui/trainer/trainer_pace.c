@@ -118,3 +118,25 @@ void ts_pace_words(const trainer_screen *ts, char *en, size_t en_size, char *zh,
         snprintf(zh, zh_size, "速度 %g 次/秒", rate);
     }
 }
+
+/* stop_at: pause once at a lesson's run length or --iterations. */
+static void ts_stop_at(ui_screen *s, long iterations, bool lesson)
+{
+    trainer_screen *ts = (trainer_screen *)s;
+    ts_lock(ts);
+    ts->stop_at = iterations > trainer_iterations(ts->model) ? iterations : 0;
+    ts->stop_lesson = lesson;
+    if (ts->stop_at > 0 && ts->view == TS_VIEW_TRAIN && !ts->note_warn) {
+        /* One row: the status line may need two at 80 columns. */
+        if (lesson)
+            ts_notef(ts, false, "Training; it pauses at iteration %ld, the lesson's run. ? explains.",
+                     "训练中；将在第 %ld 次迭代（本课的运行长度）暂停。? 查看说明。", ts->stop_at);
+        else
+            ts_notef(ts, false, "Training; it pauses at iteration %ld (--iterations). ? explains.",
+                     "训练中；将在第 %ld 次迭代暂停（--iterations）。? 查看说明。", ts->stop_at);
+    }
+    ts_unlock(ts);
+}
+
+void trainer_screen_stop_at(ui_screen *s, long iterations) { ts_stop_at(s, iterations, true); }
+void trainer_screen_stop_at_option(ui_screen *s, long iterations) { ts_stop_at(s, iterations, false); }

@@ -293,6 +293,29 @@ static unsigned act_dataset(ui_screen *s, ui_key key, ui_ctx *ctx)
     return ts_after(ts, ctx);
 }
 
+static unsigned act_test_split(ui_screen *s, ui_key key, ui_ctx *ctx)
+{
+    (void)key;
+    trainer_screen *ts = ts_of(s);
+    trainer *t = ts->model;
+    char err[200] = "";
+    bool on = trainer_data_of(t)->X_test == NULL;
+    if (!trainer_set_test_split(t, on ? TRAINER_TOGGLE_SPLIT : 0.0, err, sizeof err)) {
+        ts_notef(ts, true, "Test set not changed: %s", "测试集未改变：%s", err);
+        return UI_REDRAW;
+    }
+    ts_drop_sweep_maps(ts);
+    if (on)
+        ts_notef(ts, false, "Test set on: %.0f%% of the points held out (drawn as squares), never trained on; its "
+                 "accuracy on the status line, its cost beside the training cost. t: off.",
+                 "测试集已开启：留出 %.0f%% 的点（方块）不参与训练；状态行显示其准确率，代价曲线旁显示其代价。按 t 关闭。",
+                 100 * TRAINER_TOGGLE_SPLIT);
+    else
+        ts_note(ts, false, "Test set off: every point trains again (network rebuilt).",
+                "测试集已关闭：所有点重新参与训练（网络已重建）。");
+    return ts_after(ts, ctx);
+}
+
 static unsigned act_reinit(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
     (void)key;
@@ -391,6 +414,7 @@ static bool when_single(const ui_screen *s, const ui_ctx *c) { return when_live(
 static bool when_deep(const ui_screen *s, const ui_ctx *c) { return when_live(s, c) && !cts(s)->facts.single; }
 static bool when_maps(const ui_screen *s, const ui_ctx *c) { return when_live(s, c) && cts(s)->facts.maps; }
 static bool when_no_maps(const ui_screen *s, const ui_ctx *c) { return when_live(s, c) && !cts(s)->facts.maps; }
+static bool when_plane(const ui_screen *s, const ui_ctx *c) { return when_live(s, c) && cts(s)->facts.plane; }
 
 #define K_LR {UI_K(UI_KEY_LEFT), UI_K(UI_KEY_RIGHT), UI_CH('-'), UI_CH('+'), UI_CH('_'), UI_CH('=')}
 
@@ -416,6 +440,8 @@ static const ui_binding ts_bindings[] = {
      "隐藏层激活函数：tanh、ReLU、Leaky ReLU、sigmoid", when_live},
     {{UI_CH('d')}, "d", NULL, act_dataset, "data", "数据", "data set: planar, circles, moons, blobs, quantiles",
      "数据集：planar、circles、moons、blobs、quantiles", when_live},
+    {{UI_CH('t')}, "t", NULL, act_test_split, "test", "测试", "a held-out test set on or off (a quarter of the points)",
+     "留出的测试集：开或关（四分之一的点）", when_plane},
     {{UI_CH('r')}, "r", NULL, act_reinit, "init", "重置", "re-initialise with the starting weights",
      "用初始权重重新初始化", when_live},
     {{UI_CH('z')}, "z", NULL, act_zero, "zero", "置零", "every weight and bias 0 (the symmetry problem)",
@@ -511,27 +537,6 @@ static const ui_screen_ops trainer_ops = {
     .destroy = ts_destroy,
 };
 
-static void ts_stop_at(ui_screen *s, long iterations, bool lesson)
-{
-    trainer_screen *ts = ts_of(s);
-    ts_lock(ts);
-    ts->stop_at = iterations > trainer_iterations(ts->model) ? iterations : 0;
-    ts->stop_lesson = lesson;
-    if (ts->stop_at > 0 && ts->view == TS_VIEW_TRAIN && !ts->note_warn) {
-        /* One row: the status line may need two at 80 columns. */
-        if (lesson)
-            ts_notef(ts, false, "Training; it pauses at iteration %ld, the lesson's run. ? explains.",
-                     "训练中；将在第 %ld 次迭代（本课的运行长度）暂停。? 查看说明。", ts->stop_at);
-        else
-            ts_notef(ts, false, "Training; it pauses at iteration %ld (--iterations). ? explains.",
-                     "训练中；将在第 %ld 次迭代暂停（--iterations）。? 查看说明。", ts->stop_at);
-    }
-    ts_unlock(ts);
-}
-
-void trainer_screen_stop_at(ui_screen *s, long iterations) { ts_stop_at(s, iterations, true); }
-void trainer_screen_stop_at_option(ui_screen *s, long iterations) { ts_stop_at(s, iterations, false); }
-
 /* The deep lab's defaults for what its spec leaves open (spec->given): the
  * course's week-4 application on digits with layers 20,7,5,1; activation,
  * init and rate come from the one rule for every deep network
@@ -546,21 +551,6 @@ static void ts_deep_defaults(run_spec *sp)
         sp->n_layers = 4;
         memcpy(sp->layers, layers, sizeof layers);
     }
-}
-
-/* The opening note: what trains, and which defaults the deep rule chose
- * (one row at 80 columns: the status line may take two). */
-static void ts_note_opening(trainer_screen *ts, unsigned chose)
-{
-    if (!chose) {
-        ts_note(ts, false, "Training. space pauses, \xe2\x86\x90/\xe2\x86\x92 change the rate, ? explains the screen.",
-                "训练中。空格暂停，←/→ 调整学习率，? 查看说明。");
-        return;
-    }
-    char en[160], zh[160];
-    ts_deep_default_words(chose, en, sizeof en, zh, sizeof zh);
-    ts_notef(ts, false, "Week 4's defaults for a deep net: %s%.0s.",
-             "深层网络使用第 4 周的默认设置：%.0s%s。", en, zh);
 }
 
 ui_screen *trainer_screen_new(ui_lab_kind kind, const run_spec *spec, const ui_ctx *ctx, char *err, size_t err_size)

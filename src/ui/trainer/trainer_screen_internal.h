@@ -140,6 +140,7 @@ typedef struct trainer_screen {
         bool running;  /* training (space pauses) */
         bool single;   /* one hidden layer (↑/↓ change it) */
         bool maps;     /* 2-D input and a hidden layer (w draws unit maps) */
+        bool plane;    /* 2-D input (t toggles a test set) */
     } facts;
 } trainer_screen;
 
@@ -197,6 +198,9 @@ void ts_note_rebuilt(trainer_screen *ts, const char *what_en, const char *what_z
 void ts_note_divergence(trainer_screen *ts);
 /* The note when training pauses at stop_at. */
 void ts_note_stopped(trainer_screen *ts);
+/* The opening note: what trains, and which defaults the deep rule chose
+ * (`chose`, runspec_deep_defaults' bits). */
+void ts_note_opening(trainer_screen *ts, unsigned chose);
 void ts_init_words(const trainer *t, char *en, size_t en_size, char *zh, size_t zh_size);
 /* "ReLU, randn/sqrt(n[l-1]), lr 0.0075": the week 4 defaults whose
  * RUNSPEC_GIVEN bits are in `chose` (runspec_deep_defaults), in both

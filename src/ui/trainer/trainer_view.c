@@ -357,7 +357,11 @@ static void tv_runs(const trainer *t, plot_curve *curve, double *marks)
     for (size_t i = 0; i < nm; i++)
         if (mk[i].clock > run_from)
             marks[k++] = mk[i].clock;
-    *curve = (plot_curve){x + first, y + first, n - first, marks, k, run_from, NULL, NULL, 0, 0};
+    const double *yt;
+    trainer_history_test(t, &yt);
+    bool tested = trainer_data_of(t)->X_test != NULL;
+    *curve = (plot_curve){x + first, y + first, n - first, marks, k, run_from, tested ? yt + first : NULL,
+                          NULL, NULL, 0, 0};
     if (ghost && ghost_first < first) {
         curve->ghost_x = x + ghost_first;
         curve->ghost_y = y + ghost_first;
@@ -404,7 +408,10 @@ static void tv_train(const trainer_screen *ts, ui_canvas *c, ui_rect area, const
     double marks[TRAINER_MARKERS_MAX];
     tv_runs(t, &curve, marks);
     const char *cost_title;
-    if (curve.ghost_n)
+    if (curve.y_test)
+        cost_title = curve.ghost_n ? UI_TR(ctx, "cost J: train, test; faint: last", "代价 J：训练、测试；浅色：上一次")
+                                   : UI_TR(ctx, "cost J: train, test (l: log)", "代价 J：训练、测试（l：对数）");
+    else if (curve.ghost_n)
         cost_title = ts->log_y ? UI_TR(ctx, "cost J, log; faint: last run", "代价 J，对数；浅色：上一次")
                                : UI_TR(ctx, "cost J; faint: last run (l: log)", "代价 J；浅色：上一次（l：对数）");
     else

@@ -203,6 +203,7 @@ void ts_take_facts(trainer_screen *ts)
     ts->facts.running = trainer_state_of(ts->model) == TRAINER_RUNNING;
     ts->facts.single = trainer_single_hidden(ts->model);
     ts->facts.maps = nn_layers(net) >= 2 && nn_dim(net, 0) == 2;
+    ts->facts.plane = nn_dim(net, 0) == 2;
 }
 
 /* The status line's numbers, all of the network as it is now (one moment:

@@ -99,7 +99,7 @@ static void a_ghost_run_is_drawn_faint_behind_the_curve_on_the_same_axes(void **
         x[i] = 400 + i * 10; /* this run: clock 400 … 590 */
         y[i] = 0.3 - 0.005 * i;
     }
-    plot_curve curve = {x, y, 20, NULL, 0, 400, gx, gy, 30, 100};
+    plot_curve curve = {.x = x, .y = y, .n = 20, .x_from = 400, .ghost_x = gx, .ghost_y = gy, .ghost_n = 30, .ghost_x_from = 100};
     ui_canvas *c = canvas_new(40, 10);
     plot_options opt = {false, false, "it"};
     plot_render_curve(c, (ui_rect){0, 0, 40, 10}, &curve, &opt);
@@ -276,6 +276,36 @@ static void a_new_run_starts_its_own_curve_over_the_last_ones_ghost(void **state
     s->ops->destroy(s);
 }
 
+/* t: a held-out test set, drawn apart (hollow and filled squares), its
+ * accuracy on the status line and its cost curve beside the training cost
+ * (ROLE_CLASS1). Golden: screen_80x24_test (text and roles). */
+static void t_holds_out_a_test_set_with_its_own_cost_curve(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = screen_after(UI_LAB_TRAINER, 0, &ctx);
+    s->ops->on_key(s, (ui_key){UI_KEY_CHAR, ' '}, &ctx);
+    s->ops->on_key(s, (ui_key){UI_KEY_CHAR, 't'}, &ctx);
+    trainer_run(trainer_screen_model(s), 2000);
+    trainer_screen_refresh(s, &ctx);
+    ui_canvas *c = canvas_new(80, 24);
+    s->ops->render(s, c, (ui_rect){0, 0, 80, 23}, &ctx);
+    golden_canvas("screen_80x24_test", c, true, false);
+    char *t = canvas_to_text(c);
+    assert_non_null(strstr(t, "cost J: train, test"));
+    assert_non_null(strstr(t, "  test "));
+    assert_non_null(strstr(t, "\xe2\x96\xa1")); /* □ a test point of class 0 */
+    free(t);
+    int test_dots = 0;
+    for (int y = 0; y < 24; y++)
+        for (int x = 40; x < 80; x++)
+            test_dots += canvas_cell(c, x, y)->role == ROLE_CLASS1 && canvas_cell(c, x, y)->ch >= 0x2800 &&
+                         canvas_cell(c, x, y)->ch <= 0x28FF;
+    assert_true(test_dots > 0);
+    canvas_free(c);
+    s->ops->destroy(s);
+}
+
 static void the_trainer_screen_in_ascii_monochrome(void **state)
 {
     (void)state;
@@ -341,6 +371,7 @@ int main(void)
         cmocka_unit_test(the_trainer_screen_after_3000_iterations),
         cmocka_unit_test(the_trainer_screen_in_ascii_monochrome),
         cmocka_unit_test(a_new_run_starts_its_own_curve_over_the_last_ones_ghost),
+        cmocka_unit_test(t_holds_out_a_test_set_with_its_own_cost_curve),
         cmocka_unit_test(held_out_points_are_drawn_apart_from_training_points),
         cmocka_unit_test(the_sweep_and_the_deep_views),
     };

@@ -261,11 +261,50 @@ static void deep_layers_take_week_4s_defaults_unless_chosen(void **state)
     trainer_free(t);
 }
 
+/* A held-out test set on and off: the data are loaded again with a quarter
+ * kept out, the network rebuilt (a new run), and every recorded point has the
+ * test set's cost beside the training cost; off, every point trains again
+ * and the test cost is NAN. */
+static void a_test_split_toggles_with_its_own_cost(void **state)
+{
+    (void)state;
+    trainer *t = make("planar", ACT_TANH, 1.2);
+    char err[160];
+    size_t m = trainer_data_of(t)->X->cols;
+    assert_null(trainer_data_of(t)->X_test);
+    trainer_run(t, 100);
+    assert_true(trainer_set_test_split(t, TRAINER_TOGGLE_SPLIT, err, sizeof err));
+    const trainer_data *d = trainer_data_of(t);
+    assert_non_null(d->X_test);
+    assert_int_equal(d->X->cols + d->X_test->cols, m);
+    assert_int_equal(d->X_test->cols, (size_t)(m * TRAINER_TOGGLE_SPLIT));
+    assert_int_equal(trainer_iterations(t), 0);
+    const trainer_marker *mk;
+    size_t nm = trainer_markers(t, &mk);
+    assert_int_equal(mk[nm - 1].what, TRAINER_CHANGE_DATASET);
+    trainer_run(t, 500);
+    const double *x, *y, *yt;
+    size_t n = trainer_history(t, &x, &y);
+    assert_int_equal(trainer_history_test(t, &yt), n);
+    assert_true(isnan(yt[0]));       /* recorded before the split */
+    assert_true(isfinite(yt[n - 1]));
+    assert_true(yt[n - 1] > 0 && yt[n - 1] < yt[10] + 1);
+    assert_true(isfinite(trainer_accuracy(t, true)));
+    assert_true(trainer_set_test_split(t, 0, err, sizeof err));
+    assert_null(trainer_data_of(t)->X_test);
+    assert_int_equal(trainer_data_of(t)->X->cols, m);
+    trainer_run(t, 20);
+    n = trainer_history_test(t, &yt);
+    assert_true(isnan(yt[n - 1]));
+    trainer_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_ladder_runs_from_0_0001_to_100_through_1_2),
         cmocka_unit_test(deep_layers_take_week_4s_defaults_unless_chosen),
+        cmocka_unit_test(a_test_split_toggles_with_its_own_cost),
         cmocka_unit_test(stepping_the_rate_keeps_the_network_and_its_iteration_count),
         cmocka_unit_test(a_hidden_rebuild_keeps_the_rate_and_restarts_the_count),
         cmocka_unit_test(the_history_holds_the_course_costs_and_a_marker_per_change),
