@@ -70,6 +70,15 @@ typedef struct plot_dots {
     uint8_t bits[PLOT_MAX_ROWS][PLOT_MAX_COLS];
 } plot_dots;
 
+/* Empties d for pw × ph cells; returns d. */
+static plot_dots *plot_dots_clear(plot_dots *d, int pw, int ph)
+{
+    memset(d, 0, sizeof *d);
+    d->pw = pw;
+    d->ph = ph;
+    return d;
+}
+
 static void plot_set_dot(plot_dots *d, int dx, int dy)
 {
     int cx = dx / 2, cy = dy / 4;
@@ -199,25 +208,16 @@ void plot_render_curve(ui_canvas *c, ui_rect area, const plot_curve *curve, cons
         y1 += pad;
     }
 
-    static plot_dots dots; /* large; the UI is single-threaded */
-    memset(&dots, 0, sizeof dots);
-    dots.pw = pw;
-    dots.ph = ph;
+    /* Three dot layers: the curve, the test series, the ghost (large, so
+     * static; the UI is single-threaded). */
+    static plot_dots dots, test, ghost;
     const plot_range rng = {x0, x1, y0, y1, 2 * pw - 1, 4 * ph - 1, log_y};
     const int max_dx = rng.max_dx;
-    int last_dy = plot_trace(&dots, curve->x, curve->y, curve->n, curve->x_from, &rng);
-    static plot_dots ghost;
-    memset(&ghost, 0, sizeof ghost);
-    ghost.pw = pw;
-    ghost.ph = ph;
-    if (curve->ghost_n)
-        plot_trace(&ghost, curve->ghost_x, curve->ghost_y, curve->ghost_n, curve->ghost_x_from, &rng);
-    static plot_dots test;
-    memset(&test, 0, sizeof test);
-    test.pw = pw;
-    test.ph = ph;
-    if (curve->y_test)
-        plot_trace(&test, curve->x, curve->y_test, curve->n, curve->x_from, &rng);
+    int last_dy = plot_trace(plot_dots_clear(&dots, pw, ph), curve->x, curve->y, curve->n, curve->x_from, &rng);
+    plot_trace(plot_dots_clear(&test, pw, ph), curve->x, curve->y_test, curve->y_test ? curve->n : 0, curve->x_from,
+               &rng);
+    plot_trace(plot_dots_clear(&ghost, pw, ph), curve->ghost_x, curve->ghost_y, curve->ghost_n, curve->ghost_x_from,
+               &rng);
 
     /* Markers first, so the curve's cells win where they cross. */
     for (size_t m = 0; curve->marks && m < curve->n_marks; m++) {

@@ -262,50 +262,34 @@ static unsigned act_pause_every(ui_screen *s, ui_key key, ui_ctx *ctx)
     return ts_after(ts, ctx);
 }
 
-static unsigned act_activation(ui_screen *s, ui_key key, ui_ctx *ctx)
+/* a, d and t: a setting that needs a new network (the next activation, the
+ * next data set, a test set on or off). One path for the three: the change,
+ * then either the reason it was refused or the note of the rebuild. */
+static unsigned act_rebuild(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
-    (void)key;
     trainer_screen *ts = ts_of(s);
     trainer *t = ts->model;
     char err[200] = "";
+    bool ok;
     act_kind k = trainer_next_activation(nn_activation(trainer_net(t), 1));
-    if (!trainer_set_activation(t, k, err, sizeof err)) {
-        ts_note(ts, true, err, err);
-        return UI_REDRAW;
-    }
-    ts_note_rebuilt(ts, "Hidden activation %s", "隐藏层激活函数 %s", act_label(k));
-    return ts_after(ts, ctx);
-}
-
-static unsigned act_dataset(ui_screen *s, ui_key key, ui_ctx *ctx)
-{
-    (void)key;
-    trainer_screen *ts = ts_of(s);
-    trainer *t = ts->model;
-    char err[200] = "";
     const char *next = trainer_next_dataset(trainer_spec(t)->dataset);
-    if (!trainer_set_dataset(t, next, err, sizeof err)) {
-        ts_notef(ts, true, "Data set not changed: %s", "数据集未改变：%s", err);
+    bool split_on = trainer_data_of(t)->X_test == NULL;
+    if (key.ch == 'a')
+        ok = trainer_set_activation(t, k, err, sizeof err);
+    else if (key.ch == 'd')
+        ok = trainer_set_dataset(t, next, err, sizeof err);
+    else
+        ok = trainer_set_test_split(t, split_on ? TRAINER_TOGGLE_SPLIT : 0.0, err, sizeof err);
+    if (!ok) {
+        ts_notef(ts, true, "Not changed: %s", "未改变：%s", err);
         return UI_REDRAW;
     }
     ts_drop_sweep_maps(ts);
-    ts_note_rebuilt(ts, "Data set %s", "数据集 %s", next);
-    return ts_after(ts, ctx);
-}
-
-static unsigned act_test_split(ui_screen *s, ui_key key, ui_ctx *ctx)
-{
-    (void)key;
-    trainer_screen *ts = ts_of(s);
-    trainer *t = ts->model;
-    char err[200] = "";
-    bool on = trainer_data_of(t)->X_test == NULL;
-    if (!trainer_set_test_split(t, on ? TRAINER_TOGGLE_SPLIT : 0.0, err, sizeof err)) {
-        ts_notef(ts, true, "Test set not changed: %s", "测试集未改变：%s", err);
-        return UI_REDRAW;
-    }
-    ts_drop_sweep_maps(ts);
-    if (on)
+    if (key.ch == 'a')
+        ts_note_rebuilt(ts, "Hidden activation %s", "隐藏层激活函数 %s", act_label(k));
+    else if (key.ch == 'd')
+        ts_note_rebuilt(ts, "Data set %s", "数据集 %s", next);
+    else if (split_on)
         ts_notef(ts, false, "Test set on: %.0f%% of the points held out (drawn as squares), never trained on; its "
                  "accuracy on the status line, its cost beside the training cost. t: off.",
                  "测试集已开启：留出 %.0f%% 的点（方块）不参与训练；状态行显示其准确率，代价曲线旁显示其代价。按 t 关闭。",
@@ -436,11 +420,11 @@ static const ui_binding ts_bindings[] = {
      "隐藏单元：显示权重，或在平面上的输出图", when_maps},
     {{UI_CH('w')}, "w", NULL, act_no_unit_maps, NULL, NULL, NULL, NULL, when_no_maps},
     {{UI_CH('l')}, "l", NULL, act_log, "log", "对数", "log scale for the cost axis", "代价轴用对数坐标", when_live},
-    {{UI_CH('a')}, "a", NULL, act_activation, "act", "激活", "hidden activation: tanh, ReLU, leaky ReLU, sigmoid",
+    {{UI_CH('a')}, "a", NULL, act_rebuild, "act", "激活", "hidden activation: tanh, ReLU, leaky ReLU, sigmoid",
      "隐藏层激活函数：tanh、ReLU、Leaky ReLU、sigmoid", when_live},
-    {{UI_CH('d')}, "d", NULL, act_dataset, "data", "数据", "data set: planar, circles, moons, blobs, quantiles",
+    {{UI_CH('d')}, "d", NULL, act_rebuild, "data", "数据", "data set: planar, circles, moons, blobs, quantiles",
      "数据集：planar、circles、moons、blobs、quantiles", when_live},
-    {{UI_CH('t')}, "t", NULL, act_test_split, "test", "测试", "a held-out test set on or off (a quarter of the points)",
+    {{UI_CH('t')}, "t", NULL, act_rebuild, "test", "测试", "a held-out test set on or off (a quarter of the points)",
      "留出的测试集：开或关（四分之一的点）", when_plane},
     {{UI_CH('r')}, "r", NULL, act_reinit, "init", "重置", "re-initialise with the starting weights",
      "用初始权重重新初始化", when_live},
