@@ -724,7 +724,7 @@ static void the_map_in_bands_is_the_map_in_one_piece(void **state)
     assert_int_equal(trainer_grid_band_rows(whole, trainer_net(t), TS_BAND_MADDS), TS_GRID_H);
     int wide[] = {1024, 1024, 1024, 1};
     char err[200];
-    assert_true(trainer_set_layers(t, wide, 4, err, sizeof err));
+    assert_true(trainer_set_layers(t, wide, 4, NULL, err, sizeof err));
     assert_int_equal(trainer_grid_band_rows(whole, trainer_net(t), TS_BAND_MADDS), 1);
     trainer_grid_free(whole);
     trainer_grid_free(bands);
