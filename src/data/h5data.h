@@ -21,9 +21,10 @@
  * Every failure is one error value naming the file and what is wrong (not
  * HDF5, truncated or damaged, a missing dataset, a wrong rank, dtype or
  * shape, a label that is not 0/1, x and y with different m, a size over the
- * limits below); nothing is handed back half-loaded. HDF5's own error
- * printing is switched off while the loader runs (H5Eset_auto), so nothing
- * reaches stderr.
+ * limits below, a file the HDF5 library crashes on or is still reading
+ * after a minute); nothing is handed back half-loaded. The library runs in
+ * a child process (h5data_read.h), never in the caller's: its faults cannot
+ * end the caller, and nothing it prints reaches the terminal.
  */
 #ifndef DNN_DATA_H5DATA_H
 #define DNN_DATA_H5DATA_H

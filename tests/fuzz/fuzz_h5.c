@@ -6,6 +6,12 @@
  * (1, m) with 0/1 labels and the class names are terminated strings; on
  * failure *out is zeroed and the error names the file.
  *
+ * The HDF5 library itself runs in a child process (h5data_read.h), so a fault
+ * of the library on a damaged file must come back as an error value, never
+ * end this process; libFuzzer sees the coverage of this side only (the
+ * stat checks, the answer's checks, building X), and the library is fuzzed
+ * blind, by mutation of the seeds.
+ *
  * Built with clang -fsanitize=fuzzer as tests/fuzz/fuzz_h5, and with any
  * compiler into fuzz_h5_replay (fuzz_replay.c), which feeds it the seed
  * corpus tests/fuzz/corpus/h5 (good and damaged course-layout files made by

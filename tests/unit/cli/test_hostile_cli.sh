@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Hostile surroundings for the headless commands: standard output that cannot
 # be written, contradicting or absurd options, a data directory override that does not exist, a CSV that is a
-# FIFO with no writer or repeats a column name, a file size limit. Each must
+# FIFO with no writer or repeats a column name, a file size limit, an HDF5 file
+# that crashes the HDF5 library. Each must
 # end with exit 1 and one clear line on stderr, never hang, never exit 0.
 set -u
 bin=${DNN_TUTOR_BINARY:?}
@@ -74,6 +75,10 @@ one_line "--lr 0" 'above 0'
 long=$(printf 'a%.0s' $(seq 100000))
 expect 2 "a 100000-character --dataset" "$bin" train --dataset "$long" --iterations 1 >/dev/null
 one_line "a 100000-character --dataset" '100000 characters long'
+# 4. An HDF5 file the HDF5 library itself crashes on (Debian's 1.10; found by fuzz_h5): one line, exit 1.
+crash_h5=${DNN_TUTOR_SOURCE_ROOT:-.}/tests/data/h5/crashes_libhdf5.h5
+expect 1 "a file libhdf5 crashes on" timeout 60 "$bin" train --dataset "$crash_h5" --iterations 1 >/dev/null
+one_line "a file libhdf5 crashes on" "crashes_libhdf5.h5: (the HDF5 library crashed reading it|cannot be opened as HDF5)"
 n=$("$bin" sweep --help | grep -cE '^  --hidden ')
 [ "$n" -eq 1 ] || fail "sweep --help has $n option rows for --hidden, want 1"
 
