@@ -183,19 +183,42 @@ static void op_label(const nn_net *net, nn_op op, char *buf, size_t size, const 
 
 /* ---- header -------------------------------------------------------- */
 
+/* The header's parts joined by sep, those with a bit in drop left out. */
+static void join_parts(char parts[][96], int n, unsigned drop, const char *sep, char *out, size_t size)
+{
+    size_t len = 0;
+    out[0] = '\0';
+    for (int i = 0; i < n && len < size; i++)
+        if (parts[i][0] && !(drop & (1u << i)))
+            len += (size_t)snprintf(out + len, size - len, "%s%s", len ? sep : "", parts[i]);
+}
+
+/* The columns a header line takes as drawn (ASCII twins with ctx->ascii). */
+static int header_width(const char *line, const ui_ctx *ctx)
+{
+    if (!ctx->ascii)
+        return text_width(line);
+    char ascii[600];
+    stepper_ascii_math(line, ascii, sizeof ascii);
+    return text_width(ascii);
+}
+
 static void draw_header(const stepper *s, ui_canvas *c, ui_rect r, const ui_ctx *ctx)
 {
     const nn_net *net = stepper_net(s);
-    char dims[128];
+    enum { H_TITLE, H_DATA, H_DIMS, H_M, H_ITER, H_ALPHA, H_J, H_COUNT };
+    char parts[H_COUNT][96];
+    memset(parts, 0, sizeof parts);
     size_t len = 0;
-    dims[0] = '\0';
-    for (int l = 0; l <= nn_layers(net) && len < sizeof dims; l++)
-        len += (size_t)snprintf(dims + len, sizeof dims - len, "%s%d", l ? "-" : "", nn_dim(net, l));
-    char line[512];
-    int n = snprintf(line, sizeof line, "%s  %s  %s %s  m = %zu  %s %ld  α = %g",
-                     UI_TR(ctx, "Stepper", "逐步运算"), stepper_data_name(s), dims,
-                     nn_layers(net) > 1 ? act_name(nn_activation(net, 1)) : "sigmoid", nn_examples(net),
-                     UI_TR(ctx, "iteration", "迭代"), stepper_iteration(s), stepper_lr(s));
+    for (int l = 0; l <= nn_layers(net) && len < 80; l++)
+        len += (size_t)snprintf(parts[H_DIMS] + len, 80 - len, "%s%d", l ? "-" : "", nn_dim(net, l));
+    snprintf(parts[H_DIMS] + len, sizeof parts[H_DIMS] - len, " %s",
+             nn_layers(net) > 1 ? act_name(nn_activation(net, 1)) : "sigmoid");
+    snprintf(parts[H_TITLE], sizeof parts[H_TITLE], "%s", UI_TR(ctx, "Stepper", "逐步运算"));
+    snprintf(parts[H_DATA], sizeof parts[H_DATA], "%s", stepper_data_name(s));
+    snprintf(parts[H_M], sizeof parts[H_M], "m = %zu", nn_examples(net));
+    snprintf(parts[H_ITER], sizeof parts[H_ITER], "%s %ld", UI_TR(ctx, "iteration", "迭代"), stepper_iteration(s));
+    snprintf(parts[H_ALPHA], sizeof parts[H_ALPHA], "α = %g", stepper_lr(s));
     /* J of this iteration once its COST ran; before that, the last one. */
     double J = nn_cost(net);
     bool this_iteration = false, updated = false;
@@ -207,9 +230,19 @@ static void draw_header(const stepper *s, ui_canvas *c, ui_rect r, const ui_ctx 
     const char *J_label = !this_iteration ? UI_TR(ctx, "last J", "上次 J")
                           : updated       ? UI_TR(ctx, "old J", "更新前 J")
                                           : "J";
-    if (J == J && n > 0 && (size_t)n < sizeof line)
-        snprintf(line + n, sizeof line - (size_t)n, "  %s = %.6f",
-                 J_label, J);
+    if (J == J)
+        snprintf(parts[H_J], sizeof parts[H_J], "%s = %.6f", J_label, J);
+    /* A number is never cut: when the line is too wide the double spaces
+     * go first, then m, then the title. */
+    static const struct { unsigned drop; const char *sep; } tries[] = {
+        {0, "  "}, {0, " "}, {1u << H_M, " "}, {1u << H_M | 1u << H_TITLE, " "},
+    };
+    char line[600];
+    for (size_t t = 0; t < sizeof tries / sizeof tries[0]; t++) {
+        join_parts(parts, H_COUNT, tries[t].drop, tries[t].sep, line, sizeof line);
+        if (header_width(line, ctx) <= r.w)
+            break;
+    }
     canvas_fill(c, r.x, r.y, r.w, 1, ' ', ROLE_TITLE);
     stv_math(c, r.x, r.y, r.w, line, ROLE_TITLE, ctx);
 }

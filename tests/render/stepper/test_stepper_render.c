@@ -125,6 +125,9 @@ static const scene scenes[] = {
      * to the left (< in ASCII). */
     {"five_layers_80x24", 80, 24, 1, NULL, false, UI_LANG_EN, 5, false},
     {"five_layers_output_80x24", 80, 24, 10, NULL, true, UI_LANG_EN, 5, false},
+    /* A header too wide for 80 columns is spaced more tightly, not cut in
+     * the digits of J. */
+    {"five_layers_header_80x24", 80, 24, 32, NULL, false, UI_LANG_EN, 5, false},
     {"backward_100x30", 100, 30, 7, NULL, false, UI_LANG_EN, 0, false},
     /* s chooses how much → runs; the list, the table (with the roles of
      * its highlights) and the previews show everything the step wrote. */
