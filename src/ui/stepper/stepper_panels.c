@@ -195,30 +195,44 @@ static void draw_previews(const stepper *s, nn_op op, bool computed, ui_canvas *
         if (text_width(lab) > label_w)
             label_w = text_width(lab);
     }
-    int first = 0, last = n;
+    int first = 0, last = n, left_out = 0;
     /* Every row, and a small matrix whole (wrapped, stepper_fmt.h); what
      * is left after fitting starts whole again, so the room of what was
-     * left out goes to what stays. */
-    for (int pass = 0; pass < 2 && n > 0; pass++) {
-        for (int i = first; i < last; i++) {
-            const mat *m = items[i].m;
-            items[i].lines = (int)m->rows;
-            if (m->rows <= 7 && m->cols <= 7) {
-                char whole[1024];
-                items[i].lines = stepper_format_matrix(m, r.w - label_w, 7 * 7, whole, sizeof whole);
+     * left out goes to what stays. When results of the step are left out,
+     * a line says how many (and the fitting is done again without it). */
+    for (int attempt = 0; attempt < 2 && n > 0; attempt++) {
+        first = 0, last = n;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = first; i < last; i++) {
+                const mat *m = items[i].m;
+                items[i].lines = (int)m->rows;
+                if (m->rows <= 7 && m->cols <= 7) {
+                    char whole[1024];
+                    items[i].lines = stepper_format_matrix(m, r.w - label_w, 7 * 7, whole, sizeof whole);
+                }
             }
+            fit_items(items, &first, &last, avail - (attempt ? 1 : 0));
         }
-        fit_items(items, &first, &last, avail);
+        left_out = 0;
+        for (int i = 0; i < first; i++)
+            left_out += items[i].result;
+        if (!left_out)
+            break;
+    }
+    int y = r.y;
+    if (left_out) {
+        canvas_printf(c, r.x, y++, r.w, ROLE_DIM,
+                      UI_TR(ctx, "(%d earlier results left out for room)", "（还有 %d 个较早的结果因空间不足未显示）"),
+                      left_out);
     }
     /* A gap line after each value (after each parameter's three lines on
      * the update) when they all fit. */
-    int used = extra, n_gaps = 0;
+    int used = extra + (left_out ? 1 : 0), n_gaps = 0;
     for (int i = first; i < last; i++) {
         used += items[i].lines;
         n_gaps += items[i].group < 0 || i + 1 == last || items[i + 1].group != items[i].group;
     }
     bool gaps = used + n_gaps <= r.h;
-    int y = r.y;
     static char text[PV_TEXT];
     for (int i = first; i < last && y < r.y + r.h; i++) {
         char lab[96];

@@ -260,10 +260,11 @@ static void draw_ops(const stepper *s, ui_canvas *c, ui_rect r, const ui_ctx *ct
     int rows = r.h - 1;
     if (rows < 1)
         return;
-    /* A window of the list that keeps the op on show in view. */
+    /* A window of the list that keeps the step on show in view: centred
+     * on its ops, its last op when they do not all fit. */
     int first = 0;
     if (count > rows) {
-        first = shown - rows / 2;
+        first = shown - from < rows ? (from + shown) / 2 - rows / 2 : shown - rows / 2;
         if (first < 0)
             first = 0;
         if (first > count - rows)

@@ -128,6 +128,8 @@ static const scene scenes[] = {
     /* A header too wide for 80 columns is spaced more tightly, not cut in
      * the digits of J. */
     {"five_layers_header_80x24", 80, 24, 32, NULL, false, UI_LANG_EN, 5, false},
+    /* The forward phase of five layers: the list shows all ten of its ops. */
+    {"five_layers_phase_80x24", 80, 24, 0, "ss>", false, UI_LANG_EN, 5, false},
     {"backward_100x30", 100, 30, 7, NULL, false, UI_LANG_EN, 0, false},
     /* s chooses how much → runs; the list, the table (with the roles of
      * its highlights) and the previews show everything the step wrote. */
