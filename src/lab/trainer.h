@@ -144,12 +144,22 @@ typedef struct trainer_measure {
 void trainer_measure_now(trainer *t, trainer_measure *out);
 /* The same numbers for `copy`, a network of the trainer's config holding a
  * copy of its parameters (bound or not: only forward passes over d's sets
- * run, the caches are left alone): what a screen measures off its lock
- * while the trainer trains on. nonfinite: the trainer diverged with
- * non-finite values (the accuracies are NAN then, as trainer_measure_now
- * gives them). out->iterations is copy's own count. False when memory ran
- * out for the forward pass (the cost is NAN then). */
-bool trainer_measure_copy(const trainer_data *d, const nn_net *copy, bool nonfinite, trainer_measure *out);
+ * run, the caches are left alone), one pass per set: what a screen
+ * measures off its lock while the trainer trains on. nonfinite: the
+ * trainer diverged with non-finite values (the accuracies are NAN then, as
+ * trainer_measure_now gives them). out->iterations is copy's own count.
+ * *p_test (when p_test is not NULL) receives ŷ of the test set, (1, m_test),
+ * the caller's to mat_free, or NULL without a test set or when nonfinite.
+ * band > 0: the passes run `band` examples at a time (the same numbers),
+ * and go (when not NULL) is asked between bands whether to go on; when it
+ * says no, the numbers not measured yet stay NAN. False when memory ran
+ * out for a forward pass (its numbers are NAN). */
+typedef struct trainer_go_on {
+    bool (*fn)(void *user);
+    void *user;
+} trainer_go_on;
+bool trainer_measure_copy(const trainer_data *d, const nn_net *copy, bool nonfinite, trainer_measure *out,
+                          mat **p_test, size_t band, const trainer_go_on *go);
 
 /* The data set stays alive while held: trainer_data_hold takes a reference
  * to trainer_data_of's result (valid on any thread until released), and

@@ -92,20 +92,35 @@ static bool ts_job_maps(ts_job *j, trainer_screen *ts)
     return true;
 }
 
-/* The numbers: cost and accuracies of one moment, and ŷ of the test set. */
-static void ts_job_numbers(ts_job *j)
+/* trainer_go_on for an off-lock job: still wanted? */
+typedef struct ts_job_asker {
+    trainer_screen *ts;
+    long build;
+} ts_job_asker;
+
+static bool ts_job_go_on(void *user)
 {
-    const trainer_data *d = j->d;
-    j->no_memory = !trainer_measure_copy(d, j->net, j->sick, &j->now);
+    const ts_job_asker *a = user;
+    return ts_job_wanted(a->ts, a->build);
+}
+
+/* The numbers: cost and accuracies of one moment, and ŷ of the test set,
+ * in bands of about TS_BAND_MADDS when computed off the lock. */
+static void ts_job_numbers(ts_job *j, trainer_screen *ts)
+{
+    mat *P = NULL;
+    ts_job_asker asker = {ts, j->build};
+    const trainer_go_on go = {ts_job_go_on, &asker};
+    double per_example = 0;
+    for (int l = 1; l <= nn_layers(j->net); l++)
+        per_example += (double)nn_dim(j->net, l) * (double)nn_dim(j->net, l - 1);
+    size_t band = ts ? (size_t)(TS_BAND_MADDS / per_example) + 1 : 0;
+    j->no_memory = !trainer_measure_copy(j->d, j->net, j->sick, &j->now, &P, band, ts ? &go : NULL);
     j->now.iterations = j->iterations;
-    j->measure_ms = 1000.0 * mono_seconds();
-    if (d->X_test && !j->sick) {
-        mat *P = mat_new(1, d->X_test->cols);
-        if (P && nn_predict_proba(j->net, d->X_test, P) == NN_OK) {
-            j->p_test = P->v;
-            j->p_test_n = P->cols;
-            P->v = NULL;
-        }
+    if (P) {
+        j->p_test = P->v;
+        j->p_test_n = P->cols;
+        P->v = NULL;
         mat_free(P);
     }
 }
@@ -115,12 +130,11 @@ static void ts_job_numbers(ts_job *j)
 static bool ts_job_run(ts_job *j, trainer_screen *ts)
 {
     double t0 = 1000.0 * mono_seconds();
-    if ((j->parts & TS_PART_NUMBERS) && ts_job_wanted(ts, j->build)) {
-        ts_job_numbers(j);
-        j->measure_ms -= t0;
-    }
+    if ((j->parts & TS_PART_NUMBERS) && ts_job_wanted(ts, j->build))
+        ts_job_numbers(j, ts);
     double t1 = 1000.0 * mono_seconds();
     j->cost_ms[1] = t1 - t0;
+    j->measure_ms = j->cost_ms[1];
     bool done = !(j->parts & TS_PART_MAPS) || ts_job_maps(j, ts);
     j->cost_ms[0] = 1000.0 * mono_seconds() - t1;
     return done && ts_job_wanted(ts, j->build);

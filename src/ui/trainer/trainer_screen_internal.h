@@ -29,10 +29,14 @@
 #define TS_SWEEP_W 48
 #define TS_SWEEP_H 32
 /* The caches are refreshed at most this often while training, and less
- * often when a refresh costs more than 1/TS_REFRESH_SHARE of that time (a
- * wide network), so training keeps most of the worker. */
-#define TS_REFRESH_MS 100.0
-#define TS_REFRESH_SHARE 10.0
+ * often when a refresh costs more than a share of that time (a wide
+ * network), so training keeps most of the worker: the maps at most 1/10 of
+ * it, the status line's numbers 1/4 (they are what a learner watches: the
+ * week-4 cat network's cost and accuracies take ~12-18 ms, so over 10 a
+ * second). */
+#define TS_REFRESH_MS 80.0
+#define TS_MAPS_SHARE 10.0
+#define TS_NUMBERS_SHARE 4.0
 /* A band of the prediction map computed between two looks at whether the
  * work is still wanted (multiply-adds): a few ms, so q is never kept waiting. */
 #define TS_BAND_MADDS 2e7
@@ -165,7 +169,8 @@ unsigned ts_tick(ui_screen *s, double budget_ms, ui_ctx *ctx);
 void ts_want_refresh(trainer_screen *ts);
 /* The parts (TS_PART_*) due at mono time now_ms: all when asked for, else
  * while training (busy) each whose interval passed — TS_REFRESH_MS, or
- * TS_REFRESH_SHARE × what it cost last time when that is longer. Lock held. */
+ * its share (TS_MAPS_SHARE, TS_NUMBERS_SHARE) × what it cost last time
+ * when that is longer. Lock held. */
 unsigned ts_parts_due(const trainer_screen *ts, double now_ms, bool busy);
 /* A refresh is asked for or being computed (the screen keeps ticking). Lock held. */
 bool ts_refresh_pending(const trainer_screen *ts);

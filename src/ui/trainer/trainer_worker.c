@@ -95,11 +95,13 @@ static long ts_work_count(const trainer_screen *ts)
     return n;
 }
 
-/* trainer_run_pausing's hook: the UI thread waits for the lock. */
-static bool ts_ui_waits(void *user)
+/* trainer_run_pausing's hook (worker, lock held): let go inside an
+ * iteration when the UI thread waits for the lock or a refresh is due, so
+ * neither waits for the rest of a wide network's iteration. */
+static bool ts_let_go(void *user)
 {
-    ts_sync *y = user;
-    return atomic_load(&y->ui_waiting) > 0;
+    const trainer_screen *ts = user;
+    return atomic_load(&ts->sync->ui_waiting) > 0 || ts_parts_due(ts, 1000.0 * mono_seconds(), true) != 0;
 }
 
 /* One chunk of work; adapts ts->chunk so a chunk takes about a millisecond
@@ -115,7 +117,7 @@ static double ts_work_chunk(trainer_screen *ts)
         want = ts_pace_allow(ts, want, c0, &wait_ms);
         if (want == 0)
             return wait_ms;
-        ran = ts->sync->started ? trainer_run_pausing(ts->model, want, ts_ui_waits, ts->sync)
+        ran = ts->sync->started ? trainer_run_pausing(ts->model, want, ts_let_go, ts)
                                 : trainer_run(ts->model, want);
         ts_pace_ran(ts, ran);
     }
@@ -132,9 +134,10 @@ unsigned ts_parts_due(const trainer_screen *ts, double now_ms, bool busy)
     const ts_sync *y = ts->sync;
     if (y->refresh_wanted)
         return TS_PARTS;
+    static const double shares[2] = {TS_MAPS_SHARE, TS_NUMBERS_SHARE};
     unsigned due = 0;
     for (int i = 0; busy && i < 2; i++) {
-        double share = y->cost_ms[i] * TS_REFRESH_SHARE;
+        double share = y->cost_ms[i] * shares[i];
         if (now_ms - y->started_ms[i] >= (share > TS_REFRESH_MS ? share : TS_REFRESH_MS))
             due |= 1u << i;
     }

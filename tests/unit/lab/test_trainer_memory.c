@@ -54,7 +54,7 @@ static void a_measure_without_memory_says_so(void **state)
     data.X = &X;
     data.Y = &Y;
     trainer_measure m;
-    assert_false(trainer_measure_copy(&data, copy, false, &m));
+    assert_false(trainer_measure_copy(&data, copy, false, &m, NULL, 0, NULL));
     assert_true(m.cost != m.cost); /* NAN */
     nn_free(copy);
 }

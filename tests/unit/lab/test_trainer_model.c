@@ -195,9 +195,10 @@ static void layers_can_be_set_for_a_deep_network(void **state)
 }
 
 /* What a screen measures off its lock, on a copy of the parameters in a
- * network of the same config that is not bound to any data, is what the
- * trainer measures on its own network, to the last bit; and the data set a
- * copy reads stays alive while held, after the trainer moved on to another. */
+ * network of the same config that is not bound to any data (whole or in
+ * bands), is what the trainer measures on its own network, to the last
+ * bit; and the data set a copy reads stays alive while held, after the
+ * trainer moved on to another. */
 static void a_copy_measures_as_the_trainer_and_holds_its_data(void **state)
 {
     (void)state;
@@ -212,10 +213,12 @@ static void a_copy_measures_as_the_trainer_and_holds_its_data(void **state)
     const trainer_data *d = trainer_data_hold(trainer_data_of(t));
     trainer_measure now, off;
     trainer_measure_now(t, &now);
-    trainer_measure_copy(d, copy, false, &off);
+    mat *p_test = NULL;
+    trainer_measure_copy(d, copy, false, &off, &p_test, 0, NULL);
     assert_true(off.cost == now.cost);
     assert_true(off.acc_train == now.acc_train);
     assert_true(isnan(off.acc_test) && isnan(now.acc_test));
+    assert_null(p_test); /* planar has no test split here */
     long builds = trainer_builds(t);
     char err[160];
     assert_true(trainer_set_dataset(t, "moons", err, sizeof err));
@@ -223,10 +226,29 @@ static void a_copy_measures_as_the_trainer_and_holds_its_data(void **state)
     assert_true(trainer_data_of(t) != d);
     /* The old data set is still there for the copy (ASan would see a use after free). */
     trainer_measure again;
-    trainer_measure_copy(d, copy, false, &again);
+    trainer_measure_copy(d, copy, false, &again, NULL, 0, NULL);
     assert_true(again.cost == now.cost);
     trainer_data_release(d);
     nn_free(copy);
+    trainer_free(t);
+    /* With a test split (digits): the test accuracy and ŷ of every test example. */
+    t = make("digits", ACT_RELU, 0.01);
+    trainer_run(t, 300);
+    trainer_measure_now(t, &now);
+    trainer_measure_copy(trainer_data_of(t), trainer_net(t), false, &off, &p_test, 0, NULL);
+    assert_true(off.cost == now.cost);
+    assert_true(off.acc_train == now.acc_train);
+    assert_true(off.acc_test == now.acc_test);
+    assert_non_null(p_test);
+    assert_int_equal(p_test->cols, trainer_data_of(t)->X_test->cols);
+    mat_free(p_test);
+    /* In bands of 7 examples (how a screen measures a wide network, asking
+     * between bands whether to go on): the same numbers. */
+    trainer_measure banded;
+    trainer_measure_copy(trainer_data_of(t), trainer_net(t), false, &banded, NULL, 7, NULL);
+    assert_true(banded.cost == now.cost);
+    assert_true(banded.acc_train == now.acc_train);
+    assert_true(banded.acc_test == now.acc_test);
     trainer_free(t);
 }
 
