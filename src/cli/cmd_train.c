@@ -146,6 +146,11 @@ int cmd_train(int argc, char **argv)
     case CLI_PARSE_OK:
         break;
     }
+    /* One line on stderr when a deep network got week 4's defaults (stdout
+     * keeps the notebook's lines, or the JSON, alone). */
+    char chose[200];
+    if (run_deep_default_words(runspec_deep_defaults(&spec), false, chose, sizeof chose) > 0)
+        fprintf(stderr, "dnn-tutor train: Week 4's defaults for a deep net: %s. Give --activation, --init or --lr to choose others.\n", chose);
     run_setup setup;
     int rc = run_setup_open(&spec, &setup, err, sizeof err);
     if (rc) {

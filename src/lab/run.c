@@ -93,6 +93,27 @@ int run_build_net(const run_spec *spec, const mat *X, const mat *Y, nn_net **out
     return run_net_new(&cfg, X, Y, out, err, err_size);
 }
 
+size_t run_deep_default_words(unsigned chose, bool zh, char *buf, size_t size)
+{
+    /* the values, from the one rule applied to a network with two hidden layers */
+    run_spec deep = runspec_default();
+    deep.hidden = 0;
+    deep.n_layers = 3;
+    deep.layers[0] = deep.layers[1] = deep.layers[2] = 1;
+    runspec_deep_defaults(&deep);
+    char what[160] = "";
+    size_t used = 0;
+    const char *sep = zh ? "、" : ", ";
+    if (chose & RUNSPEC_GIVEN(RUNSPEC_ACTIVATION))
+        used += (size_t)snprintf(what + used, sizeof what - used, "%s%s", used ? sep : "", act_label(deep.hidden_act));
+    if ((chose & RUNSPEC_GIVEN(RUNSPEC_INIT)) && used < sizeof what)
+        used += (size_t)snprintf(what + used, sizeof what - used, "%s%s", used ? sep : "",
+                                 deep.init == NN_INIT_COURSE_W4 ? "randn/sqrt(n[l-1])" : nn_init_name(deep.init));
+    if ((chose & RUNSPEC_GIVEN(RUNSPEC_LR)) && used < sizeof what)
+        snprintf(what + used, sizeof what - used, "%s%s %g", used ? sep : "", zh ? "学习率" : "lr", deep.lr);
+    return (size_t)snprintf(buf, size, "%s", what);
+}
+
 int run_setup_open(const run_spec *spec, run_setup *out, char *err, size_t err_size)
 {
     memset(out, 0, sizeof *out);

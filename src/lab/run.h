@@ -58,6 +58,12 @@ int run_net_new(const nn_config *cfg, const mat *X, const mat *Y, nn_net **out, 
  * every core), a setting of the whole process. */
 int run_build_net(const run_spec *spec, const mat *X, const mat *Y, nn_net **out, char *err, size_t err_size);
 
+/* The defaults runspec_deep_defaults chose (`chose`, its return), named for
+ * a learner in one place for every front end — train on stderr, the labs in
+ * their notes: "ReLU, randn/sqrt(n[l-1]), lr 0.0075" (with zh "、" between
+ * and "学习率 0.0075"); "" when chose is 0. snprintf's contract. */
+size_t run_deep_default_words(unsigned chose, bool zh, char *buf, size_t size);
+
 /* A data set and a network built from a spec, bound together. Both owned. */
 typedef struct run_setup {
     dataset *data;

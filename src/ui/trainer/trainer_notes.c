@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "../../lab/run.h"
 #include "trainer_screen_internal.h"
 
 void ts_note(trainer_screen *ts, bool warn, const char *en, const char *zh)
@@ -47,22 +48,8 @@ void ts_init_words(const trainer *t, char *en, size_t en_size, char *zh, size_t 
 
 void ts_deep_default_words(unsigned chose, char *en, size_t en_size, char *zh, size_t zh_size)
 {
-    static const struct {
-        runspec_option option;
-        const char *en, *zh;
-    } words[] = {
-        {RUNSPEC_ACTIVATION, "ReLU", "ReLU"},
-        {RUNSPEC_INIT, "randn/sqrt(n[l-1])", "randn/sqrt(n[l-1])"},
-        {RUNSPEC_LR, "lr 0.0075", "学习率 0.0075"},
-    };
-    size_t ue = 0, uz = 0;
-    en[0] = zh[0] = '\0';
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-        if (!(chose & RUNSPEC_GIVEN(words[i].option)) || ue >= en_size || uz >= zh_size)
-            continue;
-        ue += (size_t)snprintf(en + ue, en_size - ue, "%s%s", ue ? ", " : "", words[i].en);
-        uz += (size_t)snprintf(zh + uz, zh_size - uz, "%s%s", uz ? "、" : "", words[i].zh);
-    }
+    run_deep_default_words(chose, false, en, en_size); /* the words `train` says them in */
+    run_deep_default_words(chose, true, zh, zh_size);
 }
 
 void ts_note_rebuilt(trainer_screen *ts, const char *what_en, const char *what_zh, ...)

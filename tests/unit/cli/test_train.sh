@@ -189,12 +189,19 @@ OPENBLAS_NUM_THREADS=1 expect_exit 0 "deep defaults" "$bin" train --layers 64,20
 grep -q '"activations": \["relu", "relu", "relu", "sigmoid"\]' "$tmp/out" || fail "a deep net defaults to ReLU: $(head -c 300 "$tmp/out")"
 grep -q '"init": "course-w4"' "$tmp/out" || fail "a deep net defaults to randn/sqrt(n[l-1])"
 grep -q '"lr": 0.0074999' "$tmp/out" || fail "a deep net defaults to lr 0.0075"
+# …and says so, in one line on stderr (stdout keeps the JSON alone).
+expect_err_line "deep defaults" "^dnn-tutor train: Week 4's defaults for a deep net: ReLU, randn/sqrt\\(n\\[l-1\\]\\), lr 0\\.0075\\. Give --activation, --init or --lr"
 awk -F'"final_cost": ' 'NF > 1 { split($2, a, ","); ok = a[1] < 0.3 } END { exit !ok }' "$tmp/out" \
   || fail "the deep net on digits learns (final cost below 0.3, not 0.329099)"
 expect_exit 0 "deep defaults keep what is given" "$bin" train --layers 64,20,7,5,1 --dataset digits --iterations 2 \
   --lr 1.2 --activation tanh --print-every 0 --json
 grep -q '"activations": \["tanh", "tanh", "tanh", "sigmoid"\]' "$tmp/out" || fail "a given --activation stays"
 grep -q '"lr": 1.2' "$tmp/out" || fail "a given --lr stays: $(head -c 300 "$tmp/out")"
+expect_err_line "deep defaults keep what is given" "defaults for a deep net: randn/sqrt\\(n\\[l-1\\]\\)\\. Give"
+expect_exit 0 "deep defaults name only what they chose" "$bin" train --layers 2,8,4,1 --lr 0.1 --iterations 1
+expect_err_line "deep defaults name only what they chose" "defaults for a deep net: ReLU, randn/sqrt\\(n\\[l-1\\]\\)\\. Give"
+expect_exit 0 "one hidden layer has no deep defaults" "$bin" train --layers 2,8,1 --iterations 1
+[ -s "$tmp/err" ] && fail "one hidden layer: stderr says: $(cat "$tmp/err")"
 
 # --threads: the products' threads change the speed, never a printed number
 # (each element of a product is summed by one thread, in one order). 128
