@@ -122,8 +122,10 @@ void heatmap_points(ui_canvas *c, ui_rect area, const heatmap_window *win, const
         bool wrong = isfinite(p) && (p > 0.5) != (label == 1);
         ui_cell *under = canvas_at(c, cx, cy);
         uint8_t region = 0;
-        if (under && (under->flags & UI_CELL_SHADED) && under->fg <= UI_SHADES)
-            region = color && !ascii ? (uint8_t)((under->fg + under->bg + 1) / 2) : 0;
+        /* The region's shade: of the map cell, or, where a point is drawn
+         * already (two points in one cell), the one that point kept. */
+        if (color && !ascii && under && (under->flags & UI_CELL_SHADED))
+            region = under->fg <= UI_SHADES ? (uint8_t)((under->fg + under->bg + 1) / 2) : under->bg;
         canvas_put(c, cx, cy, heatmap_point_glyph(label, test, ascii), label ? ROLE_CLASS1 : ROLE_CLASS0);
         ui_cell *cell = canvas_at(c, cx, cy);
         if (!cell)

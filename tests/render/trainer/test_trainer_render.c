@@ -180,16 +180,19 @@ static void points_keep_the_region_under_them_and_wrong_ones_are_reversed(void *
         p[i] = (i % 8) < 4 ? 0.1f : 0.9f;  /* left half class 0, right half class 1 */
     heatmap_grid g = {p, 8, 4};
     heatmap_window win = {0, 1, 0, 1};
-    /* a 0 on the left (right), a 1 on the left (wrong) */
-    double xs[] = {0.1, 0.3}, ys[] = {0.9, 0.1}, labels[] = {0, 1};
+    /* a 0 on the left (right), a 1 on the left (wrong), and a second 0 in the
+     * first one's cell (it kept the terminal's background, a hole in the map) */
+    double xs[] = {0.1, 0.3, 0.11}, ys[] = {0.9, 0.1, 0.9}, labels[] = {0, 1, 0};
     for (int color = 0; color < 2; color++) {
         ui_canvas *c = canvas_new(8, 4);
         ui_rect area = {0, 0, 8, color ? 2 : 4};
         heatmap_render(c, area, &g, false, color);
-        heatmap_points(c, area, &win, &g, xs, ys, labels, 2, false, false, color);
-        int ok_x, ok_y, bad_x, bad_y;
+        heatmap_points(c, area, &win, &g, xs, ys, labels, 3, false, false, color);
+        int ok_x, ok_y, bad_x, bad_y, two_x, two_y;
         assert_true(heatmap_cell_of(area, &win, xs[0], ys[0], &ok_x, &ok_y));
         assert_true(heatmap_cell_of(area, &win, xs[1], ys[1], &bad_x, &bad_y));
+        assert_true(heatmap_cell_of(area, &win, xs[2], ys[2], &two_x, &two_y));
+        assert_true(two_x == ok_x && two_y == ok_y); /* the second 0 is drawn last, over the first */
         const ui_cell *ok = canvas_at(c, ok_x, ok_y), *bad = canvas_at(c, bad_x, bad_y);
         assert_false(ok->flags & UI_CELL_REVERSE);
         assert_true(bad->flags & UI_CELL_REVERSE);
