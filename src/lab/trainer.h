@@ -293,4 +293,33 @@ size_t trainer_sweep_entries(const trainer *t, const trainer_sweep_entry **entri
 /* Frees the sweep's networks. */
 void trainer_sweep_stop(trainer *t);
 
+/* ---- the learning-rate comparison (trainer_rates.c) ---- */
+
+#define TRAINER_RATES_COUNT 4         /* 10×, 1×, 0.1× and 0.01× the current rate */
+#define TRAINER_RATES_ITERATIONS 2000 /* per rate */
+#define TRAINER_RATES_POINTS 200      /* costs recorded per rate, about */
+
+typedef struct trainer_rate_entry {
+    double lr;           /* the rate (at most RUN_LR_MAX) */
+    long done, total;    /* iterations run so far, and to run */
+    bool diverged;
+    double final_cost;   /* the cost after the last update once done (NAN before, or when diverged) */
+    double *x, *cost;    /* n recorded costs: the cost before iteration x, then the final cost at x = total */
+    size_t n, cap;
+} trainer_rate_entry;
+
+/* Starts (or restarts) the comparison: fresh networks as the current one is
+ * built (zero-init becomes the course init), at the current rate and its
+ * multiples, `iterations` each. False with err on failure. */
+bool trainer_rates_start(trainer *t, long iterations, char *err, size_t err_size);
+/* Runs at most max_iterations more iterations of the comparison, rate after
+ * rate. Returns the iterations run (0 once finished or not started). */
+long trainer_rates_work(trainer *t, long max_iterations);
+bool trainer_rates_active(const trainer *t);
+bool trainer_rates_finished(const trainer *t);
+/* The entries, largest rate first (TRAINER_RATES_COUNT once started, else 0). */
+size_t trainer_rates_entries(const trainer *t, const trainer_rate_entry **entries);
+/* Frees the comparison's networks and costs. */
+void trainer_rates_stop(trainer *t);
+
 #endif

@@ -40,6 +40,12 @@ struct trainer {
     trainer_sweep_entry sweep[TRAINER_SWEEP_COUNT];
     nn_net *sweep_nets[TRAINER_SWEEP_COUNT];
     run_loop sweep_loops[TRAINER_SWEEP_COUNT];
+
+    /* learning-rate comparison */
+    bool rates_on;
+    trainer_rate_entry rates[TRAINER_RATES_COUNT];
+    nn_net *rates_nets[TRAINER_RATES_COUNT];
+    run_loop rates_loops[TRAINER_RATES_COUNT];
 };
 
 /* Loads spec->dataset (with spec->test_split and spec->data_seed), holding

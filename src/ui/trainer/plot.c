@@ -254,3 +254,111 @@ void plot_render_curve(ui_canvas *c, ui_rect area, const plot_curve *curve, cons
     if (rw < pw - (int)strlen(left) - 1)
         canvas_text(c, px + pw - rw, row, rw, right, ROLE_DIM);
 }
+
+void plot_render_curves(ui_canvas *c, ui_rect area, const plot_curve *curves, size_t k, const ui_role *roles,
+                        const char *const *labels, const plot_options *opt)
+{
+    if (area.w < PLOT_GUTTER + 4 || area.h < 3)
+        return;
+    bool ascii = opt && opt->ascii, log_y = opt && opt->log_y;
+    int pw = area.w - PLOT_GUTTER, ph = area.h - 1;
+    if (pw > PLOT_MAX_COLS)
+        pw = PLOT_MAX_COLS;
+    if (ph > PLOT_MAX_ROWS)
+        ph = PLOT_MAX_ROWS;
+    int px = area.x + PLOT_GUTTER, py = area.y;
+    for (int r = 0; r < ph; r++)
+        canvas_put(c, px - 1, py + r, glyph_cp(GLYPH_V_LINE, ascii), ROLE_BORDER);
+
+    /* One pair of ranges for every curve. */
+    double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+    size_t used = 0;
+    for (size_t j = 0; j < k; j++) {
+        const plot_curve *cv = &curves[j];
+        if (cv->n > 0) {
+            x0 = fmin(x0, cv->x[0]);
+            x1 = fmax(x1, cv->x[cv->n - 1]);
+        }
+        for (size_t i = 0; i < cv->n; i++)
+            if (plot_usable(cv->y[i], log_y)) {
+                double t = plot_tf(cv->y[i], log_y);
+                y0 = fmin(y0, t);
+                y1 = fmax(y1, t);
+                used++;
+            }
+    }
+    if (used == 0) {
+        canvas_text(c, px + 1, py + ph / 2, pw - 1, "\xe2\x80\xa6", ROLE_DIM);
+        return;
+    }
+    if (x1 <= x0)
+        x1 = x0 + 1.0;
+    double real_min = log_y ? pow(10.0, y0) : y0, real_max = log_y ? pow(10.0, y1) : y1;
+    if (y1 - y0 < 1e-12) {
+        double pad = fabs(y0) > 1e-9 ? fabs(y0) * 0.05 : 0.5;
+        y0 -= pad;
+        y1 += pad;
+    }
+    static plot_dots dots; /* large; the UI is single-threaded */
+    const plot_range rng = {x0, x1, y0, y1, 2 * pw - 1, 4 * ph - 1, log_y};
+    /* Each curve in its role; where two cross, the later one's cell shows. */
+    int end_x[PLOT_MAX_CURVES], end_y[PLOT_MAX_CURVES];
+    if (k > PLOT_MAX_CURVES)
+        k = PLOT_MAX_CURVES;
+    for (size_t j = 0; j < k; j++) {
+        const plot_curve *cv = &curves[j];
+        end_x[j] = -1;
+        int last_dy = plot_trace(plot_dots_clear(&dots, pw, ph), cv->x, cv->y, cv->n, 0.0, &rng);
+        for (int r = 0; r < ph; r++)
+            for (int x = 0; x < pw; x++)
+                if (dots.bits[r][x])
+                    canvas_put(c, px + x, py + r, glyph_braille(dots.bits[r][x], ascii), roles[j]);
+        size_t last = cv->n;
+        while (last > 0 && !plot_usable(cv->y[last - 1], log_y))
+            last--;
+        if (last > 0) {
+            end_x[j] = plot_round_clamp((cv->x[last - 1] - x0) / (x1 - x0) * rng.max_dx, rng.max_dx) / 2;
+            end_y[j] = last_dy / 4;
+        }
+    }
+    /* The labels over the curves: at each curve's last point (left of it at
+     * the right edge), moved to the nearest free row when an earlier label
+     * is in the way. */
+    int label_x[PLOT_MAX_CURVES], label_y[PLOT_MAX_CURVES], label_w[PLOT_MAX_CURVES];
+    for (size_t j = 0; j < k; j++) {
+        label_w[j] = 0;
+        if (end_x[j] < 0 || !labels || !labels[j])
+            continue;
+        int w = (int)strlen(labels[j]), lx = px + end_x[j] + 1;
+        if (lx + w > px + pw)
+            lx = px + end_x[j] - w;
+        if (lx < px)
+            lx = px;
+        int ly = -1;
+        for (int step = 0; step < 2 * ph && ly < 0; step++) {
+            int r = end_y[j] + (step % 2 ? (step + 1) / 2 : -(step / 2));
+            bool free_row = r >= 0 && r < ph;
+            for (size_t i = 0; free_row && i < j; i++)
+                free_row = !(label_w[i] && label_y[i] == r && lx < label_x[i] + label_w[i] + 1 && label_x[i] < lx + w + 1);
+            if (free_row)
+                ly = r;
+        }
+        if (ly < 0)
+            continue;
+        label_x[j] = lx;
+        label_y[j] = ly;
+        label_w[j] = w;
+        canvas_text(c, lx, py + ly, w, labels[j], roles[j]);
+    }
+    uint32_t tick = glyph_cp(GLYPH_TEE_LEFT, ascii);
+    plot_label(c, area.x, py, real_max, ROLE_DIM, tick, ascii);
+    plot_label(c, area.x, py + ph - 1, real_min, ROLE_DIM, tick, ascii);
+    int row = area.y + area.h - 1;
+    char left[32], right[48];
+    snprintf(left, sizeof left, "%.0f", x0);
+    snprintf(right, sizeof right, "%.0f%s%s", x1, opt && opt->x_unit ? " " : "", opt && opt->x_unit ? opt->x_unit : "");
+    canvas_text(c, px, row, pw, left, ROLE_DIM);
+    int rw = (int)strlen(right);
+    if (rw < pw - (int)strlen(left) - 1)
+        canvas_text(c, px + pw - rw, row, rw, right, ROLE_DIM);
+}

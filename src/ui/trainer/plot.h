@@ -57,6 +57,16 @@ typedef struct plot_options {
  * Not reentrant: the dots are gathered in a static buffer (one UI thread). */
 void plot_render_curve(ui_canvas *c, ui_rect area, const plot_curve *curve, const plot_options *opt);
 
+/* Several curves (at most PLOT_MAX_CURVES) on one pair of axes (the x and
+ * y ranges span them all, the labels are the common maximum and minimum):
+ * curve i in roles[i], its label labels[i] (labels or an entry may be
+ * NULL) by its last point, on the nearest row no other label takes, so the
+ * curves can be told apart without colour too. Where two curves share a
+ * cell the later one's shows. As plot_render_curve otherwise. */
+#define PLOT_MAX_CURVES 8
+void plot_render_curves(ui_canvas *c, ui_rect area, const plot_curve *curves, size_t k, const ui_role *roles,
+                        const char *const *labels, const plot_options *opt);
+
 /* Formats a y-axis label of at most 7 columns: "0.6930", "12.35", "1.2e-05".
  * Returns buf. */
 char *plot_format_value(double v, char *buf, size_t size);

@@ -18,6 +18,7 @@
 #include "../glyphs.h"
 #include "../picture_cells.h"
 #include "../../data/dataset.h"
+#include "heatmap.h"
 
 #define GALLERY_LABEL_MIN 8 /* mark, ".81", a space and at least three letters of the name */
 
@@ -110,4 +111,59 @@ void trainer_gallery_render(const trainer_screen *ts, ui_canvas *c, ui_rect in, 
     else
         snprintf(summary, sizeof summary, UI_TR(ctx, "%zu test pictures", "%zu 张测试图片"), m);
     canvas_text(c, in.x, in.y + in.h - 1, in.w, summary, wrong ? ROLE_WARN : ROLE_OK);
+}
+
+/* The deep view's gallery: test images as 8×8 grey pictures (8 columns × 4
+ * half-block rows, picture_cells.h), each with its label's glyph, ŷ and ✓/✗. */
+void trainer_digits_render(const trainer_screen *ts, ui_canvas *c, ui_rect in, const ui_ctx *ctx)
+{
+    const trainer_data *d = trainer_data_of(ts->model);
+    int side = d->image_side;
+    if (!d->X_test || side < 1 || side > 16) {
+        canvas_text(c, in.x, in.y, in.w, UI_TR(ctx, "No test images.", "没有测试图像。"), ROLE_DIM);
+        return;
+    }
+    int tile_w = side + 1, img_h = (side + 1) / 2, tile_h = img_h + 2; /* two pixel rows per cell */
+    int cols = in.w / tile_w, rows = (in.h - 1) / tile_h;
+    size_t m = d->X_test->cols, shown = 0, wrong = 0;
+    for (size_t i = 0; i < ts->p_test_n && i < m; i++)
+        wrong += (ts->p_test[i] > 0.5) != (mat_get(d->Y_test, 0, i) > 0.5);
+    /* The misclassified images first (what the learner wants to see), then
+     * the others, each group in test-set order. */
+    size_t next_wrong = 0, next_right = 0;
+    for (int r = 0; r < rows; r++)
+        for (int k = 0; k < cols && shown < m; k++, shown++) {
+            size_t i = m;
+            while (next_wrong < m && i == m) {
+                size_t j = next_wrong++;
+                if (j < ts->p_test_n && (ts->p_test[j] > 0.5) != (mat_get(d->Y_test, 0, j) > 0.5))
+                    i = j;
+            }
+            while (i == m && next_right < m) {
+                size_t j = next_right++;
+                if (!(j < ts->p_test_n && (ts->p_test[j] > 0.5) != (mat_get(d->Y_test, 0, j) > 0.5)))
+                    i = j;
+            }
+            if (i == m)
+                break;
+            /* A picture, so a grey ramp (the ink's own level), not the
+             * decision map's class palette. */
+            ui_picture pic = {d->X_test->v + i, m, side, side, 1};
+            ui_rect tile = {in.x + k * tile_w, in.y + r * tile_h, side, img_h};
+            picture_cells_draw(c, tile.x, tile.y, tile.w, tile.h, &pic, ctx->color, ctx->ascii);
+            int y = (int)(mat_get(d->Y_test, 0, i) > 0.5);
+            int lx = tile.x, ly = tile.y + img_h;
+            canvas_put(c, lx, ly, heatmap_point_glyph(y, false, ctx->ascii), y ? ROLE_CLASS1 : ROLE_CLASS0);
+            if (i < ts->p_test_n) {
+                double p = ts->p_test[i];
+                bool right = (p > 0.5) == (y == 1);
+                char num[16];
+                snprintf(num, sizeof num, "%.2f", p);
+                canvas_text(c, lx + 1, ly, 4, num[0] == '1' ? "1.0" : num + 1, ROLE_NORMAL);
+                canvas_put(c, lx + 5, ly, glyph_cp(right ? GLYPH_DONE : GLYPH_WRONG, ctx->ascii),
+                           right ? ROLE_OK : ROLE_BAD);
+            }
+        }
+    canvas_printf(c, in.x, in.y + in.h - 1, in.w, wrong ? ROLE_WARN : ROLE_OK,
+                  UI_TR(ctx, "%zu of %zu test images wrong", "%zu / %zu 张测试图像分错"), wrong, m);
 }

@@ -27,6 +27,11 @@ bool trainer_gallery_applies(const trainer_screen *ts);
  * only; the lock is held by the caller, as for every render. */
 void trainer_gallery_render(const trainer_screen *ts, ui_canvas *c, ui_rect in, const ui_ctx *ctx);
 
+/* The deep lab's digits (image_side 8): test images as 8×8 grey pictures,
+ * the misclassified ones first, each with its label's glyph, ŷ and ✓/✗,
+ * and how many are wrong. Reads state only. */
+void trainer_digits_render(const trainer_screen *ts, ui_canvas *c, ui_rect in, const ui_ctx *ctx);
+
 /* The pixel side of each thumbnail the gallery picks for an area of
  * w × h cells and m test pictures of side × side pixels (24, 16, 12 or 8;
  * no more than the pictures' own side unless that is below 8). */

@@ -62,7 +62,11 @@ static const char help_en[] =
     "20 and saturates at 50.\n\n"
     "Sweep (S): the course's experiment, one network per n_h = 1, 2, 3, 4, 5, 20, 50, each trained 5000 "
     "iterations, drawn as small maps with their training accuracy. The eighth box lists the course's own "
-    "figures to compare with.";
+    "figures to compare with.\n\n"
+    "Learning rates (c): fresh copies of this network, from the same starting weights, trained at 10, 1, 0.1 and "
+    "0.01 times the current rate for 2000 iterations each, their costs on one chart with each curve labelled by its "
+    "rate, as the course's notebooks plot them: too large a rate jumps about or diverges, too small a one crawls. "
+    "The legend under the chart gives each rate's cost after its last iteration. r runs it again, c goes back.";
 
 static const char help_zh[] =
     "实时训练器在你眼前对网络做梯度下降，每个按键立即生效。\n\n"
@@ -98,7 +102,10 @@ static const char help_zh[] =
     "或类别 1 的点上 σ = 0.0：log(0) 使 J 为无穷大，而权重仍是有限的；降低 α 后按 r）；或 J 升到原来的两倍以上并停留在那里（按空格仍可继续）。"
     "改变设置后的小幅上升或平台上的噪声不算发散。学习率阶梯最高到 100：课程的网络在 20 时振荡，在 50 时饱和。\n\n"
     "扫描（S）：课程中的实验，n_h = 1, 2, 3, 4, 5, 20, 50 各训练一个网络，每个 5000 次迭代，以小图和训练准确率显示。第八个框列出课程"
-    "自己的结果以便比较。";
+    "自己的结果以便比较。\n\n"
+    "学习率（c）：这个网络的新副本，从同样的初始权重出发，分别以当前学习率的 10、1、0.1 和 0.01 倍各训练 2000 次，代价画在同一张图上，"
+    "每条曲线标有它的学习率，与课程的笔记本一样：学习率太大会来回跳动甚至发散，太小则进展缓慢。图下的图例给出每个学习率最后一次迭代后的代价。"
+    "按 r 重新比较，按 c 返回。";
 
 const char *trainer_view_help(const trainer_screen *ts, const ui_ctx *ctx)
 {

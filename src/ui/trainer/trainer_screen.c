@@ -21,20 +21,11 @@ static trainer_screen *ts_of(ui_screen *s) { return (trainer_screen *)s; }
 
 trainer *trainer_screen_model(ui_screen *s) { return ts_of(s)->model; }
 
-static void ts_drop_sweep_maps(trainer_screen *ts)
-{
-    ts->sweep_gen++;
-    for (int i = 0; i < TRAINER_SWEEP_COUNT; i++) {
-        free(ts->sweep_p[i]);
-        ts->sweep_p[i] = NULL;
-    }
-}
-
 /* The reaction after a change: draw, and keep ticking while there is work.
  * The caches of the changed model come from the worker, and the ticks go on
  * until they are there; before the worker started (a screen that is never
  * ticked, as in the tests) or when it could not, they are computed here. */
-static unsigned ts_after(trainer_screen *ts, ui_ctx *ctx)
+unsigned ts_after(trainer_screen *ts, ui_ctx *ctx)
 {
     if (ts->sync->started) {
         ts_want_refresh(ts);
@@ -42,23 +33,6 @@ static unsigned ts_after(trainer_screen *ts, ui_ctx *ctx)
     }
     ts_refresh_locked(ts, ctx);
     return UI_REDRAW | (ts_busy(ts) ? UI_ANIMATE : 0);
-}
-
-static void ts_start_sweep(trainer_screen *ts)
-{
-    char err[200];
-    ts_drop_sweep_maps(ts);
-    if (!trainer_sweep_start(ts->model, TRAINER_SWEEP_ITERATIONS, err, sizeof err)) {
-        ts_note(ts, true, err, err);
-        return;
-    }
-    ts->view = TS_VIEW_SWEEP;
-    /* The iterations in a sentence of their own: after the list of sizes,
-     * "…, 50, 5000 iterations each" read as if 5000 were a size. */
-    ts_notef(ts, false, "Sweep of the hidden-layer size n_h over " COURSE_SWEEP_SIZES_TEXT ". Each size trains "
-             "%d iterations at lr %g; the live network waits meanwhile.",
-             "隐藏层大小 n_h 扫描：" COURSE_SWEEP_SIZES_TEXT "。每个大小以学习率 %2$g 训练 %1$d 次迭代；其间主网络暂停。",
-             TRAINER_SWEEP_ITERATIONS, trainer_lr(ts->model));
 }
 
 /* ---- the layers editor (e) ---- */
@@ -123,25 +97,6 @@ static unsigned act_edit_apply(ui_screen *s, ui_key key, ui_ctx *ctx)
     } else {
         ts_note_rebuilt(ts, "Layers %s", "层 %s", ts->input);
     }
-    return ts_after(ts, ctx);
-}
-
-/* ---- the sweep view (S) ---- */
-
-static unsigned act_sweep_again(ui_screen *s, ui_key key, ui_ctx *ctx)
-{
-    (void)key;
-    ts_start_sweep(ts_of(s));
-    return ts_after(ts_of(s), ctx);
-}
-
-static unsigned act_sweep_back(ui_screen *s, ui_key key, ui_ctx *ctx)
-{
-    trainer_screen *ts = ts_of(s);
-    if (ts->kind == UI_LAB_SWEEP && !(key.code == UI_KEY_CHAR && key.ch == 'S'))
-        return UI_POP;
-    ts->view = TS_VIEW_TRAIN;
-    ts_note(ts, false, "Back to the live network.", "回到实时训练的网络。");
     return ts_after(ts, ctx);
 }
 
@@ -346,13 +301,6 @@ static unsigned act_log(ui_screen *s, ui_key key, ui_ctx *ctx)
     return UI_REDRAW;
 }
 
-static unsigned act_sweep(ui_screen *s, ui_key key, ui_ctx *ctx)
-{
-    (void)key;
-    ts_start_sweep(ts_of(s));
-    return ts_after(ts_of(s), ctx);
-}
-
 static unsigned act_report(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
     (void)key;
@@ -387,6 +335,11 @@ static bool when_sweep(const ui_screen *s, const ui_ctx *c)
 }
 static bool when_sweep_lab(const ui_screen *s, const ui_ctx *c) { return when_sweep(s, c) && cts(s)->kind == UI_LAB_SWEEP; }
 static bool when_sweep_trainer(const ui_screen *s, const ui_ctx *c) { return when_sweep(s, c) && cts(s)->kind != UI_LAB_SWEEP; }
+static bool when_rates(const ui_screen *s, const ui_ctx *c)
+{
+    (void)c;
+    return !cts(s)->editing && cts(s)->view == TS_VIEW_RATES;
+}
 static bool when_live(const ui_screen *s, const ui_ctx *c)
 {
     (void)c;
@@ -414,7 +367,7 @@ static const ui_binding ts_bindings[] = {
      "hidden units n_h (1 to 50), rebuilt with fresh seeded weights", "隐藏单元数 n_h（1 到 50），用带种子的新权重重建",
      when_single},
     {{UI_K(UI_KEY_UP), UI_K(UI_KEY_DOWN)}, "↑↓", "up/dn", act_hidden_deep, NULL, NULL, NULL, NULL, when_deep},
-    {{UI_CH('S')}, "S", NULL, act_sweep, "sweep", "扫描", "the hidden-size sweep, n_h = 1, 2, 3, 4, 5, 20, 50",
+    {{UI_CH('S')}, "S", NULL, ts_act_sweep, "sweep", "扫描", "the hidden-size sweep, n_h = 1, 2, 3, 4, 5, 20, 50",
      "隐藏单元数扫描，n_h = 1, 2, 3, 4, 5, 20, 50", when_live},
     {{UI_CH('w')}, "w", NULL, act_unit_maps, "units", "单元", "hidden units as weights, or as maps over the plane",
      "隐藏单元：显示权重，或在平面上的输出图", when_maps},
@@ -432,6 +385,8 @@ static const ui_binding ts_bindings[] = {
      "所有权重和偏置置 0（对称性问题）", when_live},
     {{UI_CH('e')}, "e", NULL, act_edit, "layers", "层", "edit the layer sizes, the input first (64,20,7,5,1)",
      "编辑各层大小，先写输入层（64,20,7,5,1）", when_live},
+    {{UI_CH('c')}, "c", NULL, ts_act_rates, "rates", "学习率", "compare learning rates on one chart: 10, 1, 0.1 and 0.01 times this one",
+     "在一张图上比较学习率：当前的 10、1、0.1 和 0.01 倍", when_live},
     {{UI_CH('R')}, "R", NULL, act_report, "report", "报告", "write the lab report of this run",
      "写出本次运行的实验报告", when_live},
     {{UI_CH(','), UI_CH('.')}, ",.", NULL, act_pace, "pace", "速度", "slower or faster: 1, 10, 100, 1000 it/s, full speed",
@@ -449,11 +404,16 @@ static const ui_binding ts_bindings[] = {
     {{UI_K(UI_KEY_ESC)}, "Esc", NULL, act_edit_cancel, "cancel", "取消", "(layers) cancel", "（编辑层时）取消",
      when_editing},
     /* the sweep */
-    {{UI_CH('r')}, "r", NULL, act_sweep_again, "run again", "重新扫描", "(sweep) run the sweep again",
+    {{UI_CH('r')}, "r", NULL, ts_act_sweep_again, "run again", "重新扫描", "(sweep) run the sweep again",
      "（扫描时）重新扫描", when_sweep},
-    {{UI_CH('S'), UI_CH('q'), UI_K(UI_KEY_ESC)}, "S/q", NULL, act_sweep_back, "back to the trainer", "返回训练器",
+    {{UI_CH('S'), UI_CH('q'), UI_K(UI_KEY_ESC)}, "S/q", NULL, ts_act_sweep_back, "back to the trainer", "返回训练器",
      "(sweep) back to the live network", "（扫描时）回到实时训练的网络", when_sweep_trainer},
-    {{UI_CH('S'), UI_CH('q'), UI_K(UI_KEY_ESC)}, "S", NULL, act_sweep_back, NULL, NULL, NULL, NULL, when_sweep_lab},
+    {{UI_CH('S'), UI_CH('q'), UI_K(UI_KEY_ESC)}, "S", NULL, ts_act_sweep_back, NULL, NULL, NULL, NULL, when_sweep_lab},
+    /* the learning-rate comparison */
+    {{UI_CH('r')}, "r", NULL, ts_act_rates, "run again", "重新比较", "(rates) run the comparison again",
+     "（比较学习率时）重新比较", when_rates},
+    {{UI_CH('c'), UI_CH('q'), UI_K(UI_KEY_ESC)}, "c/q", NULL, ts_act_rates_back, "back to the trainer", "返回训练器",
+     "(rates) back to the live network", "（比较学习率时）回到实时训练的网络", when_rates},
 };
 const ui_keymap trainer_keymap = UI_KEYMAP("trainer", ts_bindings);
 

@@ -41,7 +41,7 @@
  * work is still wanted (multiply-adds): a few ms, so q is never kept waiting. */
 #define TS_BAND_MADDS 2e7
 
-typedef enum ts_view { TS_VIEW_TRAIN, TS_VIEW_SWEEP } ts_view;
+typedef enum ts_view { TS_VIEW_TRAIN, TS_VIEW_SWEEP, TS_VIEW_RATES } ts_view;
 
 /* The paces `,` and `.` step through: 1, 10, 100, 1000 it/s, full speed. */
 #define TS_PACE_COUNT 5
@@ -250,6 +250,22 @@ bool ts_report_busy(const trainer_screen *ts);
 /* Cancels a report still being written and waits for its thread (it stops
  * at its next training iteration and leaves no file). */
 void ts_report_stop(trainer_screen *ts);
+
+/* trainer_screen.c: the reaction after a change to the model (redraw,
+ * fresh caches, ticks while there is work). Lock held. */
+unsigned ts_after(trainer_screen *ts, ui_ctx *ctx);
+
+/* trainer_compare.c: the sweep (S) and the learning-rate comparison (c),
+ * their keys (lock held) and the comparison's drawing. */
+void ts_drop_sweep_maps(trainer_screen *ts);
+void ts_start_sweep(trainer_screen *ts);
+unsigned ts_act_sweep(ui_screen *s, ui_key key, ui_ctx *ctx);
+unsigned ts_act_sweep_again(ui_screen *s, ui_key key, ui_ctx *ctx);
+unsigned ts_act_sweep_back(ui_screen *s, ui_key key, ui_ctx *ctx);
+unsigned ts_act_rates(ui_screen *s, ui_key key, ui_ctx *ctx);
+unsigned ts_act_rates_back(ui_screen *s, ui_key key, ui_ctx *ctx);
+void trainer_rates_render(const trainer_screen *ts, ui_canvas *c, ui_rect area, const ui_ctx *ctx);
+void trainer_rates_status(const trainer_screen *ts, const ui_ctx *ctx, char *buf, size_t size);
 
 /* trainer_view.c */
 void trainer_view_render(const trainer_screen *ts, ui_canvas *c, ui_rect body, const ui_ctx *ctx);

@@ -21,7 +21,6 @@
 
 #include "../text.h"
 #include "../glyphs.h"
-#include "../picture_cells.h"
 #include "heatmap.h"
 #include "plot.h"
 #include "trainer_gallery.h"
@@ -90,6 +89,12 @@ void trainer_view_status(const trainer_screen *ts, const ui_ctx *ctx, char *buf,
     else if (trainer_state_of(t) == TRAINER_PAUSED)
         state = UI_TR(ctx, "  paused", "  已暂停");
     act_kind act = nn_layers(net) > 1 ? nn_activation(net, 1) : ACT_SIGMOID;
+    if (ts->view == TS_VIEW_RATES) {
+        char part[160];
+        trainer_rates_status(ts, ctx, part, sizeof part);
+        snprintf(buf, size, "%s  %s  %s  %s %s", part, act_name(act), tv_dataset_label(t), rate, UI_TR(ctx, "it/s", "次/秒"));
+        return;
+    }
     if (ts->view == TS_VIEW_SWEEP) {
         const trainer_sweep_entry *e;
         size_t n = trainer_sweep_entries(t, &e), k = 0;
@@ -180,61 +185,6 @@ static void tv_map(const trainer_screen *ts, ui_canvas *c, ui_rect in, const ui_
     char hi[16];
     snprintf(hi, sizeof hi, "%.1f", d->hi[0]);
     canvas_text(c, map.x + map.w - (int)strlen(hi), row, (int)strlen(hi), hi, ROLE_DIM);
-}
-
-/* The deep view's gallery: test images as 8×8 grey pictures (8 columns × 4
- * half-block rows, picture_cells.h), each with its label's glyph, ŷ and ✓/✗. */
-static void tv_gallery(const trainer_screen *ts, ui_canvas *c, ui_rect in, const ui_ctx *ctx)
-{
-    const trainer_data *d = trainer_data_of(ts->model);
-    int side = d->image_side;
-    if (!d->X_test || side < 1 || side > 16) {
-        canvas_text(c, in.x, in.y, in.w, UI_TR(ctx, "No test images.", "没有测试图像。"), ROLE_DIM);
-        return;
-    }
-    int tile_w = side + 1, img_h = (side + 1) / 2, tile_h = img_h + 2; /* two pixel rows per cell */
-    int cols = in.w / tile_w, rows = (in.h - 1) / tile_h;
-    size_t m = d->X_test->cols, shown = 0, wrong = 0;
-    for (size_t i = 0; i < ts->p_test_n && i < m; i++)
-        wrong += (ts->p_test[i] > 0.5) != (mat_get(d->Y_test, 0, i) > 0.5);
-    /* The misclassified images first (what the learner wants to see), then
-     * the others, each group in test-set order. */
-    size_t next_wrong = 0, next_right = 0;
-    for (int r = 0; r < rows; r++)
-        for (int k = 0; k < cols && shown < m; k++, shown++) {
-            size_t i = m;
-            while (next_wrong < m && i == m) {
-                size_t j = next_wrong++;
-                if (j < ts->p_test_n && (ts->p_test[j] > 0.5) != (mat_get(d->Y_test, 0, j) > 0.5))
-                    i = j;
-            }
-            while (i == m && next_right < m) {
-                size_t j = next_right++;
-                if (!(j < ts->p_test_n && (ts->p_test[j] > 0.5) != (mat_get(d->Y_test, 0, j) > 0.5)))
-                    i = j;
-            }
-            if (i == m)
-                break;
-            /* A picture, so a grey ramp (the ink's own level), not the
-             * decision map's class palette. */
-            ui_picture pic = {d->X_test->v + i, m, side, side, 1};
-            ui_rect tile = {in.x + k * tile_w, in.y + r * tile_h, side, img_h};
-            picture_cells_draw(c, tile.x, tile.y, tile.w, tile.h, &pic, ctx->color, ctx->ascii);
-            int y = (int)(mat_get(d->Y_test, 0, i) > 0.5);
-            int lx = tile.x, ly = tile.y + img_h;
-            canvas_put(c, lx, ly, heatmap_point_glyph(y, false, ctx->ascii), y ? ROLE_CLASS1 : ROLE_CLASS0);
-            if (i < ts->p_test_n) {
-                double p = ts->p_test[i];
-                bool right = (p > 0.5) == (y == 1);
-                char num[16];
-                snprintf(num, sizeof num, "%.2f", p);
-                canvas_text(c, lx + 1, ly, 4, num[0] == '1' ? "1.0" : num + 1, ROLE_NORMAL);
-                canvas_put(c, lx + 5, ly, glyph_cp(right ? GLYPH_DONE : GLYPH_WRONG, ctx->ascii),
-                           right ? ROLE_OK : ROLE_BAD);
-            }
-        }
-    canvas_printf(c, in.x, in.y + in.h - 1, in.w, wrong ? ROLE_WARN : ROLE_OK,
-                  UI_TR(ctx, "%zu of %zu test images wrong", "%zu / %zu 张测试图像分错"), wrong, m);
 }
 
 /* A weight in exactly 7 columns: +0.123, +12.345, +123456, +1e+11, NaN. */
@@ -391,7 +341,7 @@ static void tv_train(const trainer_screen *ts, ui_canvas *c, ui_rect area, const
     if (nn_dim(net, 0) == 2)
         tv_map(ts, c, lin, ctx);
     else if (d->image_side)
-        tv_gallery(ts, c, lin, ctx);
+        trainer_digits_render(ts, c, lin, ctx);
     else if (trainer_gallery_applies(ts))
         trainer_gallery_render(ts, c, lin, ctx);
     else
@@ -523,6 +473,10 @@ void trainer_view_render(const trainer_screen *ts, ui_canvas *c, ui_rect body, c
     if (ts->view == TS_VIEW_SWEEP)
         canvas_printf(c, body.x + 1, body.y, body.w - 2, ROLE_TITLE,
                       UI_TR(ctx, "Hidden-layer size sweep: %s", "隐藏层大小扫描：%s"), tv_dataset_label(t));
+    else if (ts->view == TS_VIEW_RATES)
+        canvas_printf(c, body.x + 1, body.y, body.w - 2, ROLE_TITLE,
+                      UI_TR(ctx, "Learning rates compared: %s, the same fresh weights", "学习率比较：%s，同样的初始权重"),
+                      tv_dataset_label(t));
     else if (trainer_single_hidden(t))
         canvas_printf(c, body.x + 1, body.y, body.w - 2, ROLE_TITLE,
                       UI_TR(ctx, "Live trainer: %s, one hidden layer of %d", "实时训练：%s，一个含 %d 个单元的隐藏层"),
@@ -540,6 +494,8 @@ void trainer_view_render(const trainer_screen *ts, ui_canvas *c, ui_rect body, c
     ui_rect area = {body.x, body.y + 1, body.w, body.h - 4};
     if (ts->view == TS_VIEW_SWEEP)
         tv_sweep(ts, c, area, ctx);
+    else if (ts->view == TS_VIEW_RATES)
+        trainer_rates_render(ts, c, area, ctx);
     else
         tv_train(ts, c, area, ctx);
 

@@ -81,6 +81,8 @@ bool ts_busy(const trainer_screen *ts)
         return false;
     if (ts->view == TS_VIEW_SWEEP)
         return trainer_sweep_active(ts->model) && !trainer_sweep_finished(ts->model);
+    if (ts->view == TS_VIEW_RATES)
+        return trainer_rates_active(ts->model) && !trainer_rates_finished(ts->model);
     return trainer_state_of(ts->model) == TRAINER_RUNNING;
 }
 
@@ -92,6 +94,10 @@ static long ts_work_count(const trainer_screen *ts)
     size_t k = trainer_sweep_entries(ts->model, &e);
     for (size_t i = 0; i < k; i++)
         n += e[i].done;
+    const trainer_rate_entry *r;
+    k = trainer_rates_entries(ts->model, &r);
+    for (size_t i = 0; i < k; i++)
+        n += r[i].done;
     return n;
 }
 
@@ -112,6 +118,8 @@ static double ts_work_chunk(trainer_screen *ts)
     long ran, want = ts->chunk;
     if (ts->view == TS_VIEW_SWEEP) {
         ran = trainer_sweep_work(ts->model, want);
+    } else if (ts->view == TS_VIEW_RATES) {
+        ran = trainer_rates_work(ts->model, want);
     } else {
         /* The pace and the stops (trainer_pace.c) say how many may run now. */
         want = ts_pace_allow(ts, want, c0, &wait_ms);

@@ -98,11 +98,53 @@ static void each_size_has_its_test_accuracy_when_there_is_a_test_set(void **stat
     trainer_free(t);
 }
 
+/* The learning-rate comparison: fresh networks at 10, 1, 0.1 and 0.01
+ * times the live rate, from the same weights. The live rate's curve is the
+ * live network's run to the last bit (the course's 0.693048 first), the
+ * smallest rate crawls, and the live network does not move meanwhile. */
+static void the_rate_comparison_runs_the_same_network_at_four_rates(void **state)
+{
+    (void)state;
+    char err[256] = "";
+    run_spec sp = runspec_default();
+    trainer *t = trainer_new(&sp, err, sizeof err), *alone = trainer_new(&sp, err, sizeof err);
+    assert_non_null(t);
+    assert_non_null(alone);
+    assert_false(trainer_rates_active(t));
+    assert_true(trainer_rates_start(t, TRAINER_RATES_ITERATIONS, err, sizeof err));
+    while (trainer_rates_work(t, 997) > 0)
+        ;
+    assert_true(trainer_rates_finished(t));
+    assert_int_equal(trainer_iterations(t), 0);
+    const trainer_rate_entry *e;
+    assert_int_equal(trainer_rates_entries(t, &e), TRAINER_RATES_COUNT);
+    static const double lr[TRAINER_RATES_COUNT] = {12.0, 1.2, 0.12, 0.012};
+    for (int i = 0; i < TRAINER_RATES_COUNT; i++) {
+        if (fabs(e[i].lr - lr[i]) > 1e-12)
+            fail_msg("rate %d is %g, want %g", i, e[i].lr, lr[i]);
+        assert_int_equal(e[i].done, TRAINER_RATES_ITERATIONS);
+        assert_true(e[i].n >= TRAINER_RATES_POINTS && e[i].n <= TRAINER_RATES_POINTS + 2);
+        assert_true(e[i].x[0] == 0.0 && e[i].x[e[i].n - 1] == (double)TRAINER_RATES_ITERATIONS);
+    }
+    assert_true(fabs(e[1].cost[0] - 0.693048) < 5e-7);
+    trainer_run(alone, TRAINER_RATES_ITERATIONS);
+    trainer_measure m;
+    trainer_measure_now(alone, &m);
+    assert_true(e[1].final_cost == m.cost);
+    assert_true(e[3].final_cost > e[2].final_cost && e[2].final_cost > e[1].final_cost);
+    trainer_rates_stop(t);
+    assert_int_equal(trainer_rates_entries(t, &e), 0);
+    assert_int_equal(trainer_rates_work(t, 10), 0);
+    trainer_free(alone);
+    trainer_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_sweep_reproduces_the_course_accuracies),
         cmocka_unit_test(each_size_has_its_test_accuracy_when_there_is_a_test_set),
+        cmocka_unit_test(the_rate_comparison_runs_the_same_network_at_four_rates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

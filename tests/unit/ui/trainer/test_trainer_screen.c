@@ -731,6 +731,44 @@ static void the_map_in_bands_is_the_map_in_one_piece(void **state)
     s->ops->destroy(s);
 }
 
+/* c compares learning rates on one chart: each curve labelled by its rate,
+ * a legend with each rate's final cost, the status line following it; c
+ * goes back to the live network, which did not move. */
+static void c_compares_learning_rates_on_one_chart(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    trainer_screen *ts = (trainer_screen *)s;
+    press(s, &ctx, UI_KEY_CHAR, ' ');
+    assert_true(press(s, &ctx, UI_KEY_CHAR, 'c') & UI_ANIMATE);
+    assert_int_equal(ts->view, TS_VIEW_RATES);
+    assert_non_null(strstr(ts->note_en, "Learning rates 12, 1.2, 0.12 and 0.012, 2000 iterations each from the same weights"));
+    char st[320];
+    status_of(s, &ctx, st, sizeof st);
+    assert_non_null(strstr(st, "rates 1/4  lr 12  0/2000"));
+    while (trainer_rates_work(trainer_screen_model(s), 5000) > 0)
+        ;
+    char *text = screen_text(s, &ctx, 100, 30);
+    assert_non_null(strstr(text, "Learning rates compared: planar"));
+    static const char *const want[] = {"\xce\xb1 12", "\xce\xb1 1.2", "\xce\xb1 0.12", "\xce\xb1 0.012"};
+    for (size_t i = 0; i < 4; i++) {
+        const char *first = strstr(text, want[i]);
+        if (!first || !strstr(first + 1, want[i]))
+            fail_msg("%s is not both on the chart and in the legend:\n%s", want[i], text);
+    }
+    assert_non_null(strstr(text, "cost after 2000 iterations 0.2"));
+    assert_non_null(strstr(text, "(the live rate)"));
+    free(text);
+    status_of(s, &ctx, st, sizeof st);
+    assert_non_null(strstr(st, "rates 4/4  done"));
+    press(s, &ctx, UI_KEY_CHAR, 'c');
+    assert_int_equal(ts->view, TS_VIEW_TRAIN);
+    assert_false(trainer_rates_active(trainer_screen_model(s)));
+    assert_int_equal(trainer_iterations(trainer_screen_model(s)), 0);
+    s->ops->destroy(s);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "");
@@ -758,6 +796,7 @@ int main(void)
         cmocka_unit_test(the_iterations_option_pauses_without_speaking_of_a_lesson),
         cmocka_unit_test(the_deep_lab_says_which_defaults_it_chose),
         cmocka_unit_test(the_map_in_bands_is_the_map_in_one_piece),
+        cmocka_unit_test(c_compares_learning_rates_on_one_chart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
