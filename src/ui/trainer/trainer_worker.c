@@ -157,26 +157,25 @@ static void *ts_worker(void *arg)
     trainer_screen *ts = arg;
     ts_sync *y = ts->sync;
     pthread_mutex_lock(&y->lock);
-    bool was_busy = false;
     while (!y->quit) {
         bool busy = ts_busy(ts);
-        /* Asked for, due while training, or the work just stopped by itself
-         * (a pause at stop_at, the end of a sweep): that last state once. */
+        /* Asked for (a key, or the work stopping by itself), or due while training. */
         unsigned due = ts_parts_due(ts, 1000.0 * mono_seconds(), busy);
-        if (was_busy && !busy)
-            due = TS_PARTS;
         if (due) {
             y->refresh_wanted = false;
-            was_busy = busy;
             ts_refresh_async(ts, due);
             continue;
         }
-        was_busy = busy;
         if (!busy) {
             pthread_cond_wait(&y->wake, &y->lock);
             continue;
         }
         double wait_ms = ts_work_chunk(ts);
+        /* The work stopped by itself (a pause at stop_at, the end of a
+         * sweep): its last state is to be drawn, so a refresh is asked for
+         * before the lock is let go (a tick in between keeps ticking). */
+        if (!ts_busy(ts))
+            y->refresh_wanted = true;
         if (wait_ms > 0) {
             /* A slow pace: sleep until the next iteration is due (a key wakes it). */
             struct timespec until;
