@@ -506,7 +506,7 @@ ui_screen *trainer_screen_new(ui_lab_kind kind, const run_spec *spec, const ui_c
     }
     ts->base.ops = &trainer_ops;
     ts->kind = kind;
-    ts->chunk = 16;
+    ts->chunk = TS_CHUNK_START;
     ts->pace = TS_PACE_FULL;
     ts->flat_armed = NAN;
     ts->sync = ts_sync_new();
