@@ -303,6 +303,7 @@ typedef struct trainer_rate_entry {
     double lr;           /* the rate (at most RUN_LR_MAX) */
     long done, total;    /* iterations run so far, and to run */
     bool diverged;
+    bool no_memory;      /* its network could not be built: skipped */
     double final_cost;   /* the cost after the last update once done (NAN before, or when diverged) */
     double *x, *cost;    /* n recorded costs: the cost before iteration x, then the final cost at x = total */
     size_t n, cap;
@@ -310,7 +311,9 @@ typedef struct trainer_rate_entry {
 
 /* Starts (or restarts) the comparison: fresh networks as the current one is
  * built (zero-init becomes the course init), at the current rate and its
- * multiples, `iterations` each. False with err on failure. */
+ * multiples, `iterations` each. The networks are built by
+ * trainer_rates_work, each when its turn comes, so starting is quick.
+ * False with err when memory runs out. */
 bool trainer_rates_start(trainer *t, long iterations, char *err, size_t err_size);
 /* Runs at most max_iterations more iterations of the comparison, rate after
  * rate. Returns the iterations run (0 once finished or not started). */

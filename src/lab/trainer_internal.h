@@ -43,6 +43,8 @@ struct trainer {
 
     /* learning-rate comparison */
     bool rates_on;
+    run_spec rates_spec;      /* how each rate's network is built */
+    long rates_every;         /* its cost is recorded every this many iterations */
     trainer_rate_entry rates[TRAINER_RATES_COUNT];
     nn_net *rates_nets[TRAINER_RATES_COUNT];
     run_loop rates_loops[TRAINER_RATES_COUNT];

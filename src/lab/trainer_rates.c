@@ -49,10 +49,11 @@ bool trainer_rates_start(trainer *t, long iterations, char *err, size_t err_size
         return false;
     }
     const long every = iterations >= TRAINER_RATES_POINTS ? iterations / TRAINER_RATES_POINTS : 1;
+    t->rates_spec = t->spec;
+    if (t->rates_spec.init == NN_INIT_ZEROS) /* the comparison is of rates, not of the symmetry problem */
+        t->rates_spec.init = nn_layers(t->net) >= 3 ? NN_INIT_COURSE_W4 : NN_INIT_COURSE_W3;
+    t->rates_every = every;
     for (int i = 0; i < TRAINER_RATES_COUNT; i++) {
-        run_spec s = t->spec;
-        if (s.init == NN_INIT_ZEROS) /* the comparison is of rates, not of the symmetry problem */
-            s.init = nn_layers(t->net) >= 3 ? NN_INIT_COURSE_W4 : NN_INIT_COURSE_W3;
         trainer_rate_entry *e = &t->rates[i];
         double lr = t->loop.lr * rate_factors[i];
         e->lr = lr > RUN_LR_MAX ? RUN_LR_MAX : lr;
@@ -61,17 +62,32 @@ bool trainer_rates_start(trainer *t, long iterations, char *err, size_t err_size
         e->cap = (size_t)(iterations / every) + 2;
         e->x = malloc(e->cap * sizeof *e->x);
         e->cost = malloc(e->cap * sizeof *e->cost);
-        t->rates_nets[i] = e->x && e->cost ? trainer_build_net(&s, t->data, err, err_size) : NULL;
-        if (!t->rates_nets[i]) {
-            if (!e->x || !e->cost)
-                snprintf(err, err_size, "out of memory");
+        if (!e->x || !e->cost) {
+            snprintf(err, err_size, "out of memory");
             trainer_rates_stop(t);
             return false;
         }
-        const run_hooks keep = {.on_cost = rates_keep_cost, .user = e};
-        run_loop_begin(&t->rates_loops[i], t->rates_nets[i], e->lr, every, &keep);
     }
     t->rates_on = true;
+    return true;
+}
+
+/* The network of rate i, built when its turn comes (by trainer_rates_work,
+ * on whichever thread trains: a wide network takes a while to build). False
+ * when memory ran out: the entry is then skipped, marked no_memory. */
+static bool rates_network(trainer *t, int i)
+{
+    if (t->rates_nets[i])
+        return true;
+    trainer_rate_entry *e = &t->rates[i];
+    char err[200];
+    t->rates_nets[i] = trainer_build_net(&t->rates_spec, t->data, err, sizeof err);
+    if (!t->rates_nets[i]) {
+        e->no_memory = true;
+        return false;
+    }
+    const run_hooks keep = {.on_cost = rates_keep_cost, .user = e};
+    run_loop_begin(&t->rates_loops[i], t->rates_nets[i], e->lr, t->rates_every, &keep);
     return true;
 }
 
@@ -82,7 +98,7 @@ long trainer_rates_work(trainer *t, long max_iterations)
     long done = 0;
     for (int i = 0; i < TRAINER_RATES_COUNT && done < max_iterations; i++) {
         trainer_rate_entry *e = &t->rates[i];
-        if (e->done < e->total && !e->diverged) {
+        if (e->done < e->total && !e->diverged && !e->no_memory && rates_network(t, i)) {
             long budget = e->total - e->done < max_iterations - done ? e->total - e->done : max_iterations - done;
             long ran = run_loop_step(&t->rates_loops[i], budget);
             e->done += ran;
@@ -109,7 +125,7 @@ bool trainer_rates_finished(const trainer *t)
     if (!t->rates_on)
         return false;
     for (int i = 0; i < TRAINER_RATES_COUNT; i++)
-        if (t->rates[i].done < t->rates[i].total && !t->rates[i].diverged)
+        if (t->rates[i].done < t->rates[i].total && !t->rates[i].diverged && !t->rates[i].no_memory)
             return false;
     return true;
 }

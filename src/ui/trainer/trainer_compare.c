@@ -136,7 +136,9 @@ void trainer_rates_render(const trainer_screen *ts, ui_canvas *c, ui_rect area, 
     for (size_t i = 0; i < n && legend; i++) {
         int y = area.y + area.h - legend + (int)i;
         char what[96];
-        if (e[i].diverged)
+        if (e[i].no_memory)
+            snprintf(what, sizeof what, "%s", UI_TR(ctx, "out of memory: not trained", "内存不足：未训练"));
+        else if (e[i].diverged)
             snprintf(what, sizeof what, "%s", UI_TR(ctx, "diverged", "发散"));
         else if (e[i].done >= e[i].total)
             snprintf(what, sizeof what, UI_TR(ctx, "cost after %ld iterations %.6f", "%ld 次迭代后代价 %.6f"), e[i].total,
@@ -154,7 +156,7 @@ void trainer_rates_status(const trainer_screen *ts, const ui_ctx *ctx, char *buf
 {
     const trainer_rate_entry *e;
     size_t n = trainer_rates_entries(ts->model, &e), k = 0;
-    while (k < n && (e[k].done >= e[k].total || e[k].diverged))
+    while (k < n && (e[k].done >= e[k].total || e[k].diverged || e[k].no_memory))
         k++;
     if (k < n)
         snprintf(buf, size, "%s %zu/%zu  %s %g  %ld/%ld", UI_TR(ctx, "rates", "学习率"), k + 1, n,

@@ -19,7 +19,7 @@
 #include <string.h>
 
 #include "dnn_test.h"
-#include "lab/trainer.h"
+#include "lab/trainer_internal.h"
 
 static void the_sweep_reproduces_the_course_accuracies(void **state)
 {
@@ -112,6 +112,13 @@ static void the_rate_comparison_runs_the_same_network_at_four_rates(void **state
     assert_non_null(alone);
     assert_false(trainer_rates_active(t));
     assert_true(trainer_rates_start(t, TRAINER_RATES_ITERATIONS, err, sizeof err));
+    /* Starting builds nothing (a key starts it; a wide network takes a
+     * while to build): each network is built when its turn comes. */
+    for (int i = 0; i < TRAINER_RATES_COUNT; i++)
+        assert_null(t->rates_nets[i]);
+    assert_int_equal(trainer_rates_work(t, 10), 10);
+    assert_non_null(t->rates_nets[0]);
+    assert_null(t->rates_nets[1]);
     while (trainer_rates_work(t, 997) > 0)
         ;
     assert_true(trainer_rates_finished(t));
