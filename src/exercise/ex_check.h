@@ -105,6 +105,10 @@ typedef struct ex_result {
 /* Checks one exercise. Always fills *res (free with ex_result_free); its
  * outcome says how it went. */
 void ex_check_exercise(const ex_def *def, const ex_check_options *opt, ex_result *res);
+/* The same on cases the caller built (ex_beside.h runs one built from the
+ * stepper's matrices): takes the n cases (n <= EX_MAX_CASES; more are
+ * dropped) and clears them, their expected values moving into *res. */
+void ex_check_cases(const ex_def *def, const ex_check_options *opt, ex_case *cases, int n, ex_result *res);
 void ex_result_free(ex_result *res);
 
 /* The verdict of the first failing case (or of the file); NULL when it passed. */
