@@ -241,6 +241,30 @@ int cmd_app(int argc, char **argv)
     return app_finish(rc);
 }
 
+/* The learner's progress for a lab opened on its own, read without touching
+ * the file (a corrupt one is not set aside here, and the lab saves nothing):
+ * the stepper's y asks it whether an exercise passes and where the learner's
+ * files are. NULL when there is none or it cannot be read. */
+static ui_progress *lab_progress(void)
+{
+    char path[4096], why[256];
+    if (!progress_default_path(path, sizeof path, why, sizeof why))
+        return NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *data = malloc(PROGRESS_FILE_MAX);
+    size_t n = data ? fread(data, 1, PROGRESS_FILE_MAX, f) : 0;
+    fclose(f);
+    ui_progress *p = NULL;
+    if (data && n > 0 && n < PROGRESS_FILE_MAX && progress_parse(data, n, &p) != PROGRESS_OK) {
+        progress_free(p);
+        p = NULL;
+    }
+    free(data);
+    return p;
+}
+
 /* The stepper or trainer lab on its own, from run options. */
 static int cmd_lab(int argc, char **argv, bool trainer)
 {
@@ -280,8 +304,10 @@ static int cmd_lab(int argc, char **argv, bool trainer)
     bool ascii = app_use_ascii(&f);
     ui_app_config cfg = {.lang = f.lang_given ? f.lang : app_env_lang(), .ascii = ascii, .color = !f.no_color,
                          .no_cjk = !tui_locale_is_utf8()};
-    ui_app *app = app_new(NULL, NULL, &cfg);
+    ui_progress *progress = trainer ? NULL : lab_progress();
+    ui_app *app = app_new(NULL, progress, &cfg);
     if (!app) {
+        progress_free(progress);
         fprintf(stderr, "dnn-tutor: out of memory\n");
         return 1;
     }

@@ -300,6 +300,23 @@ static void diff_rec(const ex_value *ours, const ex_value *theirs, const char *p
         note(d, gap(x, y), path, "");
 }
 
+/* res->compared, max_diff and max_at from res->ours and res->theirs. */
+static void largest_difference(ex_beside_result *res, const ex_def *def)
+{
+    diff_state d = {0};
+    res->compared = false;
+    res->max_diff = NAN;
+    res->max_at[0] = '\0';
+    if (!res->ours || !res->theirs)
+        return;
+    diff_rec(res->ours, res->theirs, "", def->returns, &d, 0);
+    res->compared = d.any;
+    if (d.any) {
+        res->max_diff = d.max;
+        snprintf(res->max_at, sizeof res->max_at, "%s", d.at);
+    }
+}
+
 /* ---- running -------------------------------------------------------------- */
 
 void ex_beside_run(ex_beside_call *call, const ex_check_options *opt, ex_beside_result *res)
@@ -332,15 +349,20 @@ void ex_beside_run(ex_beside_call *call, const ex_check_options *opt, ex_beside_
     }
     ex_result_free(r);
     free(r);
-    if (res->ours && res->theirs) {
-        diff_state d = {0};
-        diff_rec(res->ours, res->theirs, "", def->returns, &d, 0);
-        res->compared = d.any;
-        if (d.any) {
-            res->max_diff = d.max;
-            snprintf(res->max_at, sizeof res->max_at, "%s", d.at);
-        }
+    largest_difference(res, def);
+}
+
+void ex_beside_compare(ex_beside_result *res)
+{
+    const ex_def *def = ex_def_find(ex_beside_id(res->fn));
+    memset(&res->verdict, 0, sizeof res->verdict);
+    if (!def || !res->ours) {
+        res->outcome = res->verdict.outcome = EX_INTERNAL;
+        return;
     }
+    ex_compare(res->ours, res->theirs, EXB_ATOL, EXB_RTOL, def->returns, &res->verdict);
+    res->outcome = res->verdict.outcome;
+    largest_difference(res, def);
 }
 
 void ex_beside_result_free(ex_beside_result *res)

@@ -84,6 +84,10 @@ typedef struct ex_beside_result {
  * not on a UI thread. Always fills *res. */
 void ex_beside_run(ex_beside_call *call, const ex_check_options *opt, ex_beside_result *res);
 void ex_beside_result_free(ex_beside_result *res);
+/* Compares res->theirs (may be NULL) with res->ours of res->fn as a run that
+ * came back does: fills outcome, verdict, compared, max_diff and max_at. For
+ * a result made by hand (render tests). */
+void ex_beside_compare(ex_beside_result *res);
 
 /* The part of a value of fn named `name`: a returned tuple's item by the
  * exercise's names ("Z", "AL"), a grads dict's key ("dW2"); NULL when v has

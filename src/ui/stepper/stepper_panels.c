@@ -5,6 +5,7 @@
  *   inspector  a window of one matrix with a cursor, the value under it and
  *              the example column x⁽ⁱ⁾ when the matrix has one column per example
  *   gradcheck  numerical vs analytic gradients, per layer
+ *   learner    the learner's own function's output beside ours (stepper_learner.c)
  * and a status line (the shape prompt, the verdict, warnings).
  */
 #include <math.h>
@@ -14,6 +15,7 @@
 #include "../glyphs.h"
 #include "../text.h"
 #include "stepper_fmt.h"
+#include "stepper_learner.h"
 #include "stepper_view_internal.h"
 
 #define PV_MAX (10 * NN_MAX_LAYERS + 8)
@@ -527,8 +529,8 @@ static int draw_many_heading(const stepper *s, ui_canvas *c, ui_rect r, const ui
     return y - r.y;
 }
 
-void stv_draw_right(const stepper *s, const stepper_notice *notice, ui_canvas *c, stepper_layout lo,
-                    const ui_ctx *ctx)
+void stv_draw_right(const stepper *s, const stepper_notice *notice, const struct stepper_learner *learner,
+                    ui_canvas *c, stepper_layout lo, const ui_ctx *ctx)
 {
     const nn_net *net = stepper_net(s);
     ui_rect r = lo.right;
@@ -558,6 +560,8 @@ void stv_draw_right(const stepper *s, const stepper_notice *notice, ui_canvas *c
             stv_draw_gradcheck(gc, stepper_gradcheck_kinks(s), c, body, ctx);
         else if (stepper_inspecting(s))
             draw_inspector(s, c, body, ctx);
+        else if (learner && stepper_learner_shown(learner, s))
+            stepper_learner_draw(learner, c, body, ctx);
         else
             draw_previews(s, op, computed, c, body, ctx);
     }

@@ -4,7 +4,8 @@
  *
  *   mode        keys
  *   stepping    → space Enter next step · ← undo it · s step size · i inspect · g gradient check ·
- *               p predict · Tab (on the update) next parameter · q Esc back
+ *               p predict · Tab (on the update) next parameter ·
+ *               y your own function beside ours (stepper_learner.c) · q Esc back
  *   asking      0-9 , ( ) x space: type · Backspace · Enter → check and run · ← undo · Esc: predict off
  *   inspecting  arrows / hjkl move · Tab next matrix · Esc i leave
  */
@@ -17,6 +18,7 @@
 
 #include "../../lab/stepper.h"
 #include "../../lesson/lesson.h"
+#include "stepper_learner.h"
 #include "stepper_screen.h"
 #include "stepper_view.h"
 
@@ -24,13 +26,14 @@ typedef struct stepper_screen {
     ui_screen base;
     stepper *model;
     stepper_notice notice;  /* shown until the next key */
+    stepper_learner *learner;  /* the "your function" panel */
     char *help_ascii;       /* the English help with ASCII twins, for ctx->ascii */
 } stepper_screen;
 
 static void st_render(const ui_screen *base, ui_canvas *c, ui_rect body, const ui_ctx *ctx)
 {
     const stepper_screen *s = (const stepper_screen *)base;
-    stepper_view_render(s->model, &s->notice, c, body, ctx);
+    stepper_view_render(s->model, &s->notice, s->learner, c, body, ctx);
 }
 
 static void notice(stepper_screen *s, const char *en, const char *zh, ui_role role)
@@ -128,6 +131,15 @@ static unsigned act_update_next(ui_screen *base, ui_key key, ui_ctx *ctx)
     (void)key, (void)ctx;
     stepper_update_next(((stepper_screen *)base)->model);
     return UI_REDRAW;
+}
+
+/* y: the learner's own function on this step's values, beside ours. */
+static unsigned act_learner(ui_screen *base, ui_key key, ui_ctx *ctx)
+{
+    (void)key;
+    stepper_screen *s = (stepper_screen *)base;
+    stepper_gradcheck_clear(s->model);
+    return stepper_learner_key(s->learner, s->model, ctx);
 }
 
 static unsigned act_back(ui_screen *base, ui_key key, ui_ctx *ctx)
@@ -267,6 +279,13 @@ static const ui_binding st_bindings[] = {
     {{UI_K(UI_KEY_TAB)}, "Tab", NULL, act_update_next, "next parameter", "下一个参数",
      "(on the update) the next parameter's old value, α·d and new value", "（参数更新时）下一个参数的旧值、α·d 与新值",
      when_update_shown},
+    {{UI_CH('y')}, "y", NULL, act_learner, "yours", "你的函数",
+     "your own function (once its exercise passes) on this step's values, its output beside ours: "
+     "linear_forward on a forward step, L_model_forward at the cost, L_model_backward on a backward step "
+     "(again: hide it)",
+     "在这一步的数值上运行你自己的函数（练习通过之后），把它的输出和我们的并排显示：前向步骤用 linear_forward，"
+     "代价处用 L_model_forward，反向步骤用 L_model_backward（再按一次隐藏）",
+     when_stepping},
     {{UI_ANY_CHAR}, "0-9", NULL, act_predict_digit, NULL, NULL, NULL, NULL, when_predict_on},
     {{UI_CH('q'), UI_K(UI_KEY_ESC)}, "q", NULL, act_back, NULL, NULL, NULL, NULL, when_stepping},
     /* asking: a shape being typed */
@@ -296,6 +315,12 @@ static const ui_binding st_bindings[] = {
     {{UI_CH('q')}, "q", NULL, act_back, NULL, NULL, NULL, NULL, when_inspecting},
 };
 const ui_keymap stepper_keymap = UI_KEYMAP("stepper", st_bindings);
+
+static unsigned st_tick(ui_screen *base, double budget_ms, ui_ctx *ctx)
+{
+    (void)budget_ms, (void)ctx;
+    return stepper_learner_tick(((stepper_screen *)base)->learner);
+}
 
 static unsigned st_on_key(ui_screen *base, ui_key key, ui_ctx *ctx)
 {
@@ -349,7 +374,14 @@ static const char help_en[] =
     "counts them). p turns on "
     "\"predict the shape\": before each matrix result you type its shape (rows, cols such as 4,400) and "
     "Enter tells you ✓ right or ✗ wrong with the right shape, then the operation runs; while predicting, "
-    "each step is one operation. q or Esc goes back.";
+    "each step is one operation.\n\n"
+    "y runs your own function, once its exercise passes (dnn-tutor exercises check w4a1/linear_forward), on "
+    "exactly this step's values: linear_forward on a forward step (A[l−1], W[l], b[l] → Z[l]), "
+    "L_model_forward at A[L] and the cost (X and the parameters → A[L] and the caches), L_model_backward on a "
+    "backward step (A[L], Y and the caches → the gradients computed so far). Your output is printed beside "
+    "ours, with the largest difference; ✗ says where they differ, or why your function did not run (an "
+    "error, the time limit). It runs in the background, so every key keeps working; the panel belongs to its "
+    "step, and y again hides it. q or Esc goes back.";
 
 static const char help_zh[] =
     "逐步运算实验一次只做一个矩阵运算（按 s 也可以一次一层、一个阶段或整次迭代），带你走完梯度下降的一次迭代，"
@@ -376,7 +408,12 @@ static const char help_zh[] =
     "得到的 dW、db 的相对差：小于 1e-7（✓）说明反向传播正确；1e-7 到 1e-3 之间（~）是双侧差分的舍入误差；大于 1e-3（✗）说明有错误。"
     "? 表示超过 1e-3 但不可信的差：梯度本身很小（范数小于 1e-5），相对差意义不大；或使用 ReLU 时有 Z 值正好落在拐点 z = 0 上"
     "（检验会给出这些值的个数）。p 打开“预测形状”：每个矩阵结果出现前先输入它的形状"
-    "（行, 列，例如 4,400），回车后告诉你 ✓ 正确或 ✗ 错误及正确形状，然后运行该运算；预测时每一步都是一个运算。q 或 Esc 返回。";
+    "（行, 列，例如 4,400），回车后告诉你 ✓ 正确或 ✗ 错误及正确形状，然后运行该运算；预测时每一步都是一个运算。\n\n"
+    "y 在这一步的数值上运行你自己的函数（练习通过之后，见 dnn-tutor exercises check w4a1/linear_forward）："
+    "前向步骤用 linear_forward（A[l−1]、W[l]、b[l] → Z[l]），A[L] 和代价处用 L_model_forward（X 和参数 → A[L] 和 caches），"
+    "反向步骤用 L_model_backward（A[L]、Y 和 caches → 目前已算出的梯度）。你的输出和我们的并排打印，并给出最大差；"
+    "✗ 说明哪里不同，或你的函数为什么没有运行完（出错、超时）。它在后台运行，按键照常可用；这个面板只属于它那一步，"
+    "再按 y 隐藏。q 或 Esc 返回。";
 
 static const char *st_help(const ui_screen *base, const ui_ctx *ctx)
 {
@@ -397,6 +434,7 @@ static void st_destroy(ui_screen *base)
     stepper_screen *s = (stepper_screen *)base;
     if (!s)
         return;
+    stepper_learner_free(s->learner);
     stepper_free(s->model);
     free(s->help_ascii);
     free(s);
@@ -406,6 +444,7 @@ static const ui_screen_ops stepper_screen_ops = {
     .name = "stepper",
     .render = st_render,
     .on_key = st_on_key,
+    .tick = st_tick,
     .keymap = &stepper_keymap,
     .help = st_help,
     .on_show = st_on_show,
@@ -423,6 +462,11 @@ ui_screen *stepper_screen_from_model(stepper *model)
     }
     s->base.ops = &stepper_screen_ops;
     s->model = model;
+    s->learner = stepper_learner_new();
+    if (!s->learner) {
+        st_destroy(&s->base);
+        return NULL;
+    }
     /* The help's symbols at most double in bytes (α → alpha); the
      * transliteration cuts rather than overflows anyway. */
     size_t size = 2 * sizeof help_en;
@@ -458,4 +502,9 @@ ui_screen *stepper_screen_new(const run_spec *spec, const ui_ctx *ctx, char *err
 stepper *stepper_screen_model(ui_screen *screen)
 {
     return screen ? ((stepper_screen *)screen)->model : NULL;
+}
+
+stepper_learner *stepper_screen_learner(ui_screen *screen)
+{
+    return screen ? ((stepper_screen *)screen)->learner : NULL;
 }

@@ -14,5 +14,7 @@
 ui_screen *stepper_screen_from_model(stepper *model);
 /* The model of a screen made by stepper_screen_new / _from_model. */
 stepper *stepper_screen_model(ui_screen *screen);
+/* Its "your function" panel (stepper_learner.h), for tests to feed. */
+struct stepper_learner *stepper_screen_learner(ui_screen *screen);
 
 #endif

@@ -378,8 +378,8 @@ static void draw_table(const stepper *s, ui_canvas *c, ui_rect r, bool with_dA, 
 
 /* ---- everything ---------------------------------------------------- */
 
-void stepper_view_render(const stepper *s, const stepper_notice *notice, ui_canvas *c, ui_rect body,
-                         const ui_ctx *ctx)
+void stepper_view_render(const stepper *s, const stepper_notice *notice, const struct stepper_learner *learner,
+                         ui_canvas *c, ui_rect body, const ui_ctx *ctx)
 {
     const nn_net *net = stepper_net(s);
     stepper_layout lo = stepper_layout_of(body, nn_layers(net));
@@ -388,5 +388,5 @@ void stepper_view_render(const stepper *s, const stepper_notice *notice, ui_canv
     draw_table(s, c, lo.table, lo.table_has_dA, ctx);
     for (int y = body.y + 1; y < body.y + body.h; y++)
         canvas_text(c, lo.sep_x, y, 1, glyph_str(GLYPH_V_LINE, ctx->ascii), ROLE_BORDER);
-    stv_draw_right(s, notice, c, lo, ctx);
+    stv_draw_right(s, notice, learner, c, lo, ctx);
 }

@@ -47,11 +47,15 @@ typedef struct stepper_notice {
     ui_role role;
 } stepper_notice;
 
+struct stepper_learner;
+
 /* Draws the whole stepper (header, operations, shape table, the right
  * panel with formula, dimension check and previews, and the notice when
- * not NULL) into body; reads s, never changes it. */
-void stepper_view_render(const stepper *s, const stepper_notice *notice, ui_canvas *c, ui_rect body,
-                         const ui_ctx *ctx);
+ * not NULL) into body; reads s, never changes it. When learner is not NULL
+ * and on show for this step, its panel (stepper_learner.h) takes the
+ * previews' place. */
+void stepper_view_render(const stepper *s, const stepper_notice *notice, const struct stepper_learner *learner,
+                         ui_canvas *c, ui_rect body, const ui_ctx *ctx);
 
 /* The ASCII twin of formula text: · → @ (numpy's matrix product; * after α,
  * . between norm bars), ᵀ → .T, ∗ → *, − → -,

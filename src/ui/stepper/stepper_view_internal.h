@@ -25,8 +25,8 @@ bool stv_step_wrote(const stepper *s, nn_ref ref);
  * is stepper_gradcheck_kinks. */
 void stv_draw_gradcheck(const gc_result *gc, long kinks, ui_canvas *c, ui_rect r, const ui_ctx *ctx);
 /* The right panel: heading, formula, dimension check, then the previews,
- * the inspector or the gradient check, and the status line. */
-void stv_draw_right(const stepper *s, const stepper_notice *notice, ui_canvas *c, stepper_layout lo,
-                    const ui_ctx *ctx);
+ * the inspector, the gradient check or the learner's panel, and the status line. */
+void stv_draw_right(const stepper *s, const stepper_notice *notice, const struct stepper_learner *learner,
+                    ui_canvas *c, stepper_layout lo, const ui_ctx *ctx);
 
 #endif
