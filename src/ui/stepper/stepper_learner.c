@@ -254,7 +254,8 @@ unsigned stepper_learner_key(stepper_learner *l, const stepper *s, const ui_ctx 
         snprintf(dir, sizeof dir, "%s", ctx->progress->exercise_dir);
     else if (!have_root || !ex_default_dir(dir, sizeof dir))
         dir[0] = '\0';
-    snprintf(file, sizeof file, "%s/w4a1.py", dir);
+    /* the assignment's file: "w4a1/linear_forward" → DIR/w4a1.py */
+    snprintf(file, sizeof file, "%s/%.*s.py", dir, (int)(strchr(id, '/') - id), id);
     bool there = dir[0] && stat(file, &st) == 0 && S_ISREG(st.st_mode);
     if (!passed) {
         snprintf(en, sizeof en, "y runs your %s once it passes: dnn-tutor exercises check %s", fn, id);
