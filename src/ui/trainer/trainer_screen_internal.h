@@ -40,9 +40,10 @@
 /* A band of the prediction map computed between two looks at whether the
  * work is still wanted (multiply-adds): a few ms, so q is never kept waiting. */
 #define TS_BAND_MADDS 2e7
-/* A chunk is let go inside an iteration (for a waiting key, a due refresh)
- * only after this long: about the longest a key waits (ms). */
-#define TS_LET_GO_MS 2.0
+/* An iteration of at least this many multiply-adds (about a millisecond)
+ * runs operation by operation, and lets go inside for a waiting key or a
+ * due refresh; a smaller one always runs whole. */
+#define TS_WIDE_MADDS 4e6
 /* Iterations in the worker's first chunk; it doubles or halves from there
  * to take about a millisecond. */
 #define TS_CHUNK_START 16
@@ -120,7 +121,6 @@ typedef struct trainer_screen {
     double rate;
     double rate_t0;
     long chunk;                    /* iterations per worker chunk (about 1 ms) */
-    double chunk_t0_ms;            /* mono clock (ms) when the current chunk began */
     long rate_work0;               /* ts_work_count at rate_t0 */
     bool div_noted;                /* the note already explains the divergence */
     long stop_at;                  /* pause once at this many iterations (a lesson's run); 0 = never */

@@ -102,17 +102,26 @@ static long ts_work_count(const trainer_screen *ts)
 }
 
 /* trainer_run_pausing's hook (worker, lock held): let go inside an
- * iteration when the UI thread waits for the lock or a refresh is due —
- * but only once the chunk has run TS_LET_GO_MS, so a small network's
- * iterations (microseconds) are never cut: the UI thread then finds the
- * network between iterations, where it can measure it every frame. */
+ * iteration when the UI thread waits for the lock or a refresh is due. */
 static bool ts_let_go(void *user)
 {
     const trainer_screen *ts = user;
-    const double now = 1000.0 * mono_seconds();
-    if (now - ts->chunk_t0_ms < TS_LET_GO_MS)
-        return false;
-    return atomic_load(&ts->sync->ui_waiting) > 0 || ts_parts_due(ts, now, true) != 0;
+    return atomic_load(&ts->sync->ui_waiting) > 0 || ts_parts_due(ts, 1000.0 * mono_seconds(), true) != 0;
+}
+
+/* Whether one iteration of the live network is long enough (about
+ * TS_WIDE_MADDS multiply-adds: forward, backward and the gradients, ~3
+ * products a layer) to be run operation by operation, so a key or a refresh
+ * never waits for a whole one. A small network's iterations (microseconds)
+ * are never cut: the UI thread then finds it between two, where it can
+ * measure it every frame. */
+static bool ts_wide(const trainer_screen *ts)
+{
+    const nn_net *net = trainer_net(ts->model);
+    double madds = 0;
+    for (int l = 1; l <= nn_layers(net); l++)
+        madds += 3.0 * nn_dim(net, l) * nn_dim(net, l - 1);
+    return madds * (double)nn_examples(net) >= TS_WIDE_MADDS;
 }
 
 /* One chunk of work; adapts ts->chunk so a chunk takes about a millisecond
@@ -121,7 +130,6 @@ static double ts_work_chunk(trainer_screen *ts)
 {
     double c0 = 1000.0 * mono_seconds(), wait_ms = 0;
     long ran, want = ts->chunk;
-    ts->chunk_t0_ms = c0;
     if (ts->view == TS_VIEW_SWEEP) {
         ran = trainer_sweep_work(ts->model, want);
     } else if (ts->view == TS_VIEW_RATES) {
@@ -131,10 +139,7 @@ static double ts_work_chunk(trainer_screen *ts)
         want = ts_pace_allow(ts, want, c0, &wait_ms);
         if (want == 0)
             return wait_ms;
-        /* Operation by operation only while a chunk is a few iterations (a
-         * wide network, or the first chunks before the size adapts): a small
-         * network's chunk of thousands runs whole iterations at full speed. */
-        bool by_ops = ts->sync->started && ts->chunk <= TS_CHUNK_START;
+        bool by_ops = ts->sync->started && ts_wide(ts);
         ran = by_ops ? trainer_run_pausing(ts->model, want, ts_let_go, ts) : trainer_run(ts->model, want);
         ts_pace_ran(ts, ran);
     }
