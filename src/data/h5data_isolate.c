@@ -10,6 +10,7 @@
  * signal or the time limit makes the whole read one error value; nothing is
  * handed back half-read.
  */
+#define _GNU_SOURCE /* pipe2 */
 #include "h5data_read.h"
 
 #include <errno.h>
@@ -225,11 +226,10 @@ data_status h5data_read_isolated(const char *path, h5data_reader read, int time_
 {
     memset(raw, 0, sizeof *raw);
     int fds[2];
-    if (pipe(fds) != 0)
+    /* Close-on-exec from the start: a check's Python may be started by
+     * another thread at any moment and must not hold the write end open. */
+    if (pipe2(fds, O_CLOEXEC) != 0)
         return data_error_set(err, DATA_IO, path, 0, 0, "cannot start the HDF5 reader: %s", strerror(errno));
-    /* Not inherited by the Python a check may start meanwhile. */
-    fcntl(fds[0], F_SETFD, FD_CLOEXEC);
-    fcntl(fds[1], F_SETFD, FD_CLOEXEC);
     pid_t pid = fork();
     if (pid < 0) {
         int e = errno;
@@ -255,11 +255,19 @@ data_status h5data_read_isolated(const char *path, h5data_reader read, int time_
     h5data_received got = h5data_receive(&p, path, raw, err, &st);
     close(p.fd);
     /* Whatever it has not said by now it will not say: a child that sent its
-     * answer is exiting anyway, one that is late or lying stops here. */
-    kill(pid, SIGKILL);
+     * answer is exiting anyway, one that is late or lying stops here. One
+     * that has already ended is not killed, so its own signal or exit status
+     * is the one reported. */
     int ws = 0;
-    while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
+    pid_t ended;
+    bool killed = false;
+    while ((ended = waitpid(pid, &ws, WNOHANG)) < 0 && errno == EINTR)
         ;
+    if (ended == 0) {
+        killed = kill(pid, SIGKILL) == 0;
+        while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
+            ;
+    }
     if (got == H5DATA_RECEIVED)
         return st;
     if (p.timed_out)
@@ -267,7 +275,7 @@ data_status h5data_read_isolated(const char *path, h5data_reader read, int time_
                               "the HDF5 library was still reading it after %g s and was stopped (damaged?)",
                               time_limit_ms / 1000.0);
     char how[64];
-    if (WIFSIGNALED(ws))
+    if (WIFSIGNALED(ws) && !(killed && WTERMSIG(ws) == SIGKILL))
         snprintf(how, sizeof how, "signal %d", WTERMSIG(ws));
     else if (WIFEXITED(ws) && WEXITSTATUS(ws) != 0)
         snprintf(how, sizeof how, "exit status %d", WEXITSTATUS(ws));

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* pipe2 */
 #include "ex_python.h"
 
 /* Texts here are cut to their buffers on purpose (snprintf). */
@@ -138,7 +139,9 @@ bool ex_run_child(char *const argv[], const ex_run_limits *lim, ex_run_result *r
         return false;
     }
     int out_p[2] = { -1, -1 }, res_p[2] = { -1, -1 };
-    if (pipe(out_p) != 0 || pipe(res_p) != 0) {
+    /* Close-on-exec from the start, so a child another thread forks meanwhile
+     * does not inherit them; child_exec copies the write ends it needs. */
+    if (pipe2(out_p, O_CLOEXEC) != 0 || pipe2(res_p, O_CLOEXEC) != 0) {
         r->output = strdup("could not create a pipe");
         r->results = strdup("");
         if (out_p[0] >= 0) {
@@ -147,8 +150,6 @@ bool ex_run_child(char *const argv[], const ex_run_limits *lim, ex_run_result *r
         }
         return false;
     }
-    fcntl(out_p[0], F_SETFD, FD_CLOEXEC);
-    fcntl(res_p[0], F_SETFD, FD_CLOEXEC);
     pid_t pid = fork();
     if (pid < 0) {
         close(out_p[0]); close(out_p[1]); close(res_p[0]); close(res_p[1]);

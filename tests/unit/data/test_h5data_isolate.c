@@ -89,6 +89,18 @@ static data_status read_label_two(const char *path, h5data_raw *raw, data_error 
     return DATA_OK;
 }
 
+/* Lies, and stays alive after its answer is sent: the parent has to stop it. */
+static data_status read_label_two_and_linger(const char *path, h5data_raw *raw, data_error *err)
+{
+    read_label_two(path, raw, err);
+    pid_t child = fork(); /* the grandchild sends; this one outlives the answer */
+    if (child != 0) {
+        for (;;)
+            pause();
+    }
+    return DATA_OK;
+}
+
 static data_status read_four_channels(const char *path, h5data_raw *raw, data_error *err)
 {
     read_fine(path, raw, err);
@@ -178,6 +190,14 @@ static void an_answer_the_loader_would_never_give_is_not_believed(void **state)
     expect_error(read_four_channels, 5000, DATA_BAD_FORMAT, "crashed reading it");
 }
 
+/* The kill that stops a child after a wrong answer is ours: it is not
+ * reported as the library's signal. */
+static void a_child_we_stop_is_not_reported_as_killed_by_a_signal(void **state)
+{
+    (void)state;
+    expect_error(read_label_two_and_linger, 5000, DATA_BAD_FORMAT, "crashed reading it (an incomplete answer)");
+}
+
 static void names_always_arrive_terminated(void **state)
 {
     (void)state;
@@ -217,6 +237,7 @@ int main(void)
         cmocka_unit_test(a_reader_that_never_ends_is_stopped_at_the_time_limit),
         cmocka_unit_test(a_reader_that_exits_early_is_an_error),
         cmocka_unit_test(an_answer_the_loader_would_never_give_is_not_believed),
+        cmocka_unit_test(a_child_we_stop_is_not_reported_as_killed_by_a_signal),
         cmocka_unit_test(names_always_arrive_terminated),
         cmocka_unit_test(a_file_the_hdf5_library_crashes_on_is_one_message),
     };
