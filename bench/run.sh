@@ -11,10 +11,13 @@
 # rows use the course's train_catvnoncat.h5 when $DNN_TUTOR_COURSE_DATA holds
 # it, else a synthetic stand-in of the same shapes made here with h5py (said
 # in the output). Without numpy only dnn-tutor's figures are printed.
+# What it needs is installed first (scripts/deps.sh --bench); a numpy whose
+# BLAS is not OpenBLAS is named as such in the output.
 set -euo pipefail
 bin=${1:-}
 [ -n "$bin" ] && [ -x "$bin" ] && bin=$(realpath "$bin") # a path given from the caller's directory
 cd "$(dirname "$0")/.."
+scripts/deps.sh --bench
 bin=${bin:-build/src/cli/dnn-tutor}
 if [ ! -x "$bin" ]; then
   scripts/build.sh build --buildtype=release
@@ -72,7 +75,10 @@ if [ -n "$py" ]; then
 import numpy
 try:
     from threadpoolctl import threadpool_info
-    print(", ".join("%s %s (%s, %d threads)" % (i.get("internal_api"), i.get("version"), i.get("architecture"), i.get("num_threads")) for i in threadpool_info()))
+    blas = [i for i in threadpool_info() if i.get("user_api") == "blas"]
+    print(", ".join("%s %s (%s, %d threads)" % (i.get("internal_api"), i.get("version"), i.get("architecture"), i.get("num_threads")) for i in blas) or "none found")
+    if not any(i.get("internal_api") == "openblas" for i in blas):
+        print("WARNING: this numpy does not use OpenBLAS, so it is not what a learner runs; the ratios below flatter dnn-tutor")
 except ImportError:
     print("unknown (python3-threadpoolctl not installed)")')"
 fi

@@ -26,15 +26,33 @@ export DNN_TUTOR_DATADIR=${DNN_TUTOR_DATADIR:-$PWD}
 sock="dnn-ui-bench-$$"
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
 trap 'tm kill-server >/dev/null 2>&1 || true' EXIT
-now_ms() { date +%s%3N; }
-status_line() { tm capture-pane -p -t bench | grep -m1 '^iter ' || true; }
-token() { # status line, token name → the value after it
-  awk -v want="$2" '{ for (i = 1; i < NF; i++) if ($i == want) { print $(i + 1); exit } }' <<<"$1"
+# The polling loops below fork nothing but the one tmux client per look at the
+# screen (the clock is bash's own, the parsing bash's), so that the
+# benchmark's own cost does not hide the trainer's frame rate: the trainer
+# keeps one core busy and every fork competes for the other.
+now_ms() { local t=${EPOCHREALTIME//[^0-9]/}; REPLY=$((t / 1000)); } # → $REPLY
+status_line() { # → $REPLY, the trainer's status line ("" while not drawn)
+  local screen line
+  screen=$(tm capture-pane -p -t bench)
+  REPLY=""
+  while IFS= read -r line; do
+    [[ $line == "iter "* ]] && { REPLY=$line; return; }
+  done <<<"$screen"
+}
+token() { # status line, token name → $REPLY, the value after it
+  local words i
+  read -r -a words <<<"$1"
+  REPLY=""
+  for ((i = 0; i + 1 < ${#words[@]}; i++)); do
+    [ "${words[i]}" = "$2" ] && { REPLY=${words[i + 1]}; return; }
+  done
 }
 wait_for() { # seconds, extended regex → waits until the screen matches
-  local deadline=$(( $(now_ms) + $1 * 1000 ))
+  now_ms
+  local deadline=$((REPLY + $1 * 1000))
   until tm capture-pane -p -t bench | grep -Eq "$2"; do
-    [ "$(now_ms)" -lt "$deadline" ] || { echo "ui_bench: timed out waiting for /$2/" >&2; exit 1; }
+    now_ms
+    [ "$REPLY" -lt "$deadline" ] || { echo "ui_bench: timed out waiting for /$2/" >&2; exit 1; }
   done
 }
 
@@ -49,37 +67,43 @@ wait_for 10 'iter [1-9][0-9]{4,}'
 rates=()
 for _ in 1 2 3 4 5; do
   sleep 0.5
-  r=$(token "$(status_line)" "planar")
-  rates+=("$r")
+  status_line
+  token "$REPLY" "planar"
+  rates+=("$REPLY")
 done
 to_num() { awk '{ v = $1; m = 1; if (v ~ /k$/) { m = 1000; sub(/k$/, "", v) } else if (v ~ /M$/) { m = 1e6; sub(/M$/, "", v) } print v * m }' <<<"$1"; }
 ui_rate=$(for r in "${rates[@]}"; do to_num "$r"; done | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 
 # Frames per second: count changes of the status line over three seconds.
 changes=0 polls=0 last=""
-t0=$(now_ms)
-while [ $(( $(now_ms) - t0 )) -lt 3000 ]; do
-  s=$(status_line); polls=$((polls + 1))
-  if [ -n "$s" ] && [ "$s" != "$last" ]; then changes=$((changes + 1)); last=$s; fi
+now_ms; t0=$REPLY; now=$t0
+while [ $((now - t0)) -lt 3000 ]; do
+  status_line; polls=$((polls + 1))
+  if [ -n "$REPLY" ] && [ "$REPLY" != "$last" ]; then changes=$((changes + 1)); last=$REPLY; fi
+  now_ms; now=$REPLY
 done
-elapsed=$(( $(now_ms) - t0 ))
+elapsed=$((now - t0))
 fps=$(awk -v c="$changes" -v e="$elapsed" 'BEGIN { printf "%.1f", c * 1000 / e }')
 poll_rate=$(awk -v c="$polls" -v e="$elapsed" 'BEGIN { printf "%.0f", c * 1000 / e }')
 
 # Key-to-screen latency: → and ← in turn, until the lr token shows the new rate.
 lat=()
 for i in 1 2 3 4 5 6 7 8 9 10; do
-  before=$(token "$(status_line)" "lr")
+  status_line
+  token "$REPLY" "lr"
+  before=$REPLY
   key=Right; [ $((i % 2)) -eq 0 ] && key=Left
-  t0=$(now_ms)
+  now_ms; t0=$REPLY
   tm send-keys -t bench "$key"
-  deadline=$((t0 + 2000))
   while :; do
-    now=$(token "$(status_line)" "lr")
-    [ -n "$now" ] && [ "$now" != "$before" ] && break
-    [ "$(now_ms)" -lt "$deadline" ] || { echo "ui_bench: lr did not change after $key" >&2; exit 1; }
+    status_line
+    token "$REPLY" "lr"
+    lr_now=$REPLY
+    now_ms
+    [ -n "$lr_now" ] && [ "$lr_now" != "$before" ] && break
+    [ "$REPLY" -lt $((t0 + 2000)) ] || { echo "ui_bench: lr did not change after $key" >&2; exit 1; }
   done
-  lat+=($(( $(now_ms) - t0 )))
+  lat+=($((REPLY - t0)))
 done
 lat_sorted=$(printf '%s\n' "${lat[@]}" | sort -n)
 lat_median=$(awk '{ a[NR] = $1 } END { print (a[5] + a[6]) / 2 }' <<<"$lat_sorted")

@@ -4,12 +4,17 @@
 #   scripts/deps.sh          build + run dependencies
 #   scripts/deps.sh --test   also what the test suite needs (cmocka, tmux, python3-numpy
 #                            for the exercise checks)
+#   scripts/deps.sh --bench  also what bench/ compares with: numpy on OpenBLAS
+#                            (the BLAS a learner's numpy uses), threadpoolctl to
+#                            name its kernel, h5py for the cat stand-in, GNU
+#                            time for peak memory, tmux for the UI bench
 set -euo pipefail
 
 packages=(gcc meson ninja-build pkg-config libncurses-dev libcjson-dev libhdf5-dev libpng-dev libjpeg-dev)
-if [ "${1:-}" = "--test" ]; then
-  packages+=(libcmocka-dev tmux libxml2-utils python3-numpy)
-fi
+case "${1:-}" in
+  --test) packages+=(libcmocka-dev tmux libxml2-utils python3-numpy) ;;
+  --bench) packages+=(python3-numpy libopenblas0-pthread python3-threadpoolctl python3-h5py time tmux) ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do
