@@ -162,7 +162,7 @@ size_t trainer_markers(const trainer *t, const trainer_marker **markers)
     return t->n_markers;
 }
 
-static void trainer_mark(trainer *t, trainer_change what)
+void trainer_mark(trainer *t, trainer_change what)
 {
     if (t->n_markers == TRAINER_MARKERS_MAX) {
         memmove(t->markers, t->markers + 1, (TRAINER_MARKERS_MAX - 1) * sizeof t->markers[0]);
@@ -352,120 +352,36 @@ bool trainer_step_lr(trainer *t, int dir)
     return true;
 }
 
-/* After a rebuild or re-init: a running trainer runs on, a paused (or
- * diverged) one is paused — training goes on only when the learner says so. */
-static void trainer_keep_pause(trainer *t)
+void trainer_keep_pause(trainer *t)
 {
     t->state = t->state == TRAINER_RUNNING ? TRAINER_RUNNING : TRAINER_PAUSED;
 }
 
-/* Swaps in a network built for `next`; on failure nothing changes. */
-static bool trainer_rebuild(trainer *t, const run_spec *next, trainer_change what, char *err, size_t err_size)
-{
-    nn_net *net = trainer_build_net(next, t->data, err, err_size);
-    if (!net)
-        return false;
-    nn_free(t->net);
-    t->net = net;
-    t->spec = *next;
-    trainer_begin_run(t, t->loop.lr);
-    t->zero_init = next->init == NN_INIT_ZEROS;
-    trainer_keep_pause(t);
-    t->divergence = TRAINER_DIV_NONE;
-    trainer_mark(t, what);
-    return true;
-}
-
 bool trainer_set_hidden(trainer *t, int n_h, char *err, size_t err_size)
 {
-    if (n_h < TRAINER_HIDDEN_MIN || n_h > TRAINER_HIDDEN_MAX) {
-        snprintf(err, err_size, "hidden units must be %d to %d", TRAINER_HIDDEN_MIN, TRAINER_HIDDEN_MAX);
-        return false;
-    }
-    run_spec next = t->spec;
-    next.hidden = n_h;
-    next.n_layers = 0;
-    next.acts_given = false;
-    return trainer_rebuild(t, &next, TRAINER_CHANGE_HIDDEN, err, err_size);
+    return trainer_plan_run(t, trainer_plan_hidden(t, n_h, err, err_size), NULL, err, err_size);
 }
 
 bool trainer_set_layers(trainer *t, const int *layers, int count, unsigned *chose, char *err, size_t err_size)
 {
     if (chose)
         *chose = 0;
-    if (count < 1 || count > NN_MAX_LAYERS) {
-        snprintf(err, err_size, "give 1 to %d layer sizes", NN_MAX_LAYERS);
-        return false;
-    }
-    run_spec next = t->spec;
-    next.hidden = 0;
-    next.n_layers = count;
-    memcpy(next.layers, layers, (size_t)count * sizeof layers[0]);
-    next.acts_given = false;
-    next.lr = t->loop.lr;
-    /* The one rule for a deep network, as `train` and the stepper apply it;
-     * what the learner gave or chose (a, ←/→, the command line) stays. */
-    unsigned picked = runspec_deep_defaults(&next);
-    double rate = next.lr;
-    if (!trainer_rebuild(t, &next, TRAINER_CHANGE_LAYERS, err, err_size))
-        return false;
-    t->loop.lr = rate;
-    if (chose)
-        *chose = picked;
-    return true;
+    return trainer_plan_run(t, trainer_plan_layers(t, layers, count, err, err_size), chose, err, err_size);
 }
 
 bool trainer_set_activation(trainer *t, act_kind k, char *err, size_t err_size)
 {
-    run_spec next = t->spec;
-    next.hidden_act = k;
-    next.acts_given = false;
-    next.given |= RUNSPEC_GIVEN(RUNSPEC_ACTIVATION);
-    return trainer_rebuild(t, &next, TRAINER_CHANGE_ACTIVATION, err, err_size);
-}
-
-/* Loads the data `next` names and swaps in a network built for it; on
- * failure the old data and network stay. */
-static bool trainer_reload(trainer *t, const run_spec *next_spec, trainer_change what, char *err, size_t err_size)
-{
-    run_spec next = *next_spec;
-    trainer_data *data = trainer_data_open(&next, err, err_size);
-    if (!data)
-        return false;
-    nn_net *net = trainer_build_net(&next, data, err, err_size);
-    if (!net) {
-        trainer_data_release(data);
-        return false;
-    }
-    /* The sweep's and comparison's networks are bound to the old data: drop them first. */
-    trainer_sweep_stop(t);
-    trainer_rates_stop(t);
-    nn_free(t->net);
-    trainer_data_release(t->data);
-    t->data = data;
-    t->net = net;
-    t->spec = next;
-    trainer_begin_run(t, t->loop.lr);
-    t->zero_init = next.init == NN_INIT_ZEROS;
-    trainer_keep_pause(t);
-    t->divergence = TRAINER_DIV_NONE;
-    trainer_mark(t, what);
-    return true;
+    return trainer_plan_run(t, trainer_plan_activation(t, k, err, err_size), NULL, err, err_size);
 }
 
 bool trainer_set_dataset(trainer *t, const char *name, char *err, size_t err_size)
 {
-    run_spec next = t->spec;
-    snprintf(next.dataset, sizeof next.dataset, "%s", name);
-    return trainer_reload(t, &next, TRAINER_CHANGE_DATASET, err, err_size);
+    return trainer_plan_run(t, trainer_plan_dataset(t, name, err, err_size), NULL, err, err_size);
 }
 
 bool trainer_set_test_split(trainer *t, double split, char *err, size_t err_size)
 {
-    run_spec next = t->spec;
-    next.test_split = split;
-    next.given |= RUNSPEC_GIVEN(RUNSPEC_TEST_SPLIT);
-    return trainer_reload(t, &next, TRAINER_CHANGE_DATASET, err, err_size);
+    return trainer_plan_run(t, trainer_plan_test_split(t, split, err, err_size), NULL, err, err_size);
 }
 
 void trainer_reinit(trainer *t)

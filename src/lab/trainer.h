@@ -237,6 +237,37 @@ bool trainer_set_dataset(trainer *t, const char *name, char *err, size_t err_siz
  * marked as a data change). On failure the old data and network stay. */
 #define TRAINER_TOGGLE_SPLIT 0.25
 bool trainer_set_test_split(trainer *t, double split, char *err, size_t err_size);
+/* The same changes in three steps, so the heavy one can run on another
+ * thread while the trainer trains on:
+ *   plan   (trainer_plan_*: reads the trainer, cheap; NULL with a reason in
+ *          err when the change is refused at once, as the setters refuse it)
+ *   build  (trainer_plan_build: loads the data, allocates and initialises the
+ *          network; touches nothing of the trainer's, so any thread may run
+ *          it while another uses the trainer)
+ *   apply  (trainer_plan_apply: swaps the built network in as the setter
+ *          would; false, and nothing changes, when it was not built or the
+ *          trainer's data changed since the plan)
+ * and trainer_plan_free in every case. trainer_plan_reinit is trainer_reinit
+ * as a plan: a new network with the weights the trainer started with. */
+typedef struct trainer_plan trainer_plan;
+trainer_plan *trainer_plan_hidden(const trainer *t, int n_h, char *err, size_t err_size);
+trainer_plan *trainer_plan_layers(const trainer *t, const int *layers, int count, char *err, size_t err_size);
+trainer_plan *trainer_plan_activation(const trainer *t, act_kind k, char *err, size_t err_size);
+trainer_plan *trainer_plan_dataset(const trainer *t, const char *name, char *err, size_t err_size);
+trainer_plan *trainer_plan_test_split(const trainer *t, double split, char *err, size_t err_size);
+trainer_plan *trainer_plan_reinit(const trainer *t, char *err, size_t err_size);
+/* What the built network will take (nn_memory_bytes on the trainer's
+ * examples): how heavy the build is; 0 when it will be refused. */
+size_t trainer_plan_bytes(const trainer_plan *p);
+bool trainer_plan_build(trainer_plan *p, char *err, size_t err_size);
+/* *chose (may be NULL): the deep defaults a layers plan applied (as trainer_set_layers). */
+bool trainer_plan_apply(trainer *t, trainer_plan *p, unsigned *chose);
+/* The deep defaults a layers plan applies (runspec_deep_defaults' bits), 0 for others. */
+unsigned trainer_plan_chose(const trainer_plan *p);
+void trainer_plan_free(trainer_plan *p);
+/* Build and apply now, then free (p may be NULL: false, err already set). */
+bool trainer_plan_run(trainer *t, trainer_plan *p, unsigned *chose, char *err, size_t err_size);
+
 /* The next 2-D generated set: planar → circles → moons → blobs → quantiles → planar
  * (anything else → planar). */
 const char *trainer_next_dataset(const char *name);

@@ -59,5 +59,10 @@ trainer_data *trainer_data_open(const run_spec *spec, char *err, size_t err_size
 nn_net *trainer_build_net(const run_spec *spec, const trainer_data *data, char *err, size_t err_size);
 /* Starts the run over t->net afresh at rate lr (after a build or re-init). */
 void trainer_begin_run(trainer *t, double lr);
+/* Records a change marker at the current clock (a new curve segment). */
+void trainer_mark(trainer *t, trainer_change what);
+/* After a rebuild or re-init: a running trainer runs on, a paused (or
+ * diverged) one is paused — training goes on only when the learner says so. */
+void trainer_keep_pause(trainer *t);
 
 #endif
