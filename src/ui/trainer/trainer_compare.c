@@ -49,6 +49,8 @@ void ts_start_sweep(trainer_screen *ts)
 unsigned ts_act_sweep_again(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
     (void)key;
+    if (ts_change_refuses(ts_of(s)))
+        return UI_REDRAW;
     ts_start_sweep(ts_of(s));
     return ts_after(ts_of(s), ctx);
 }
@@ -66,6 +68,8 @@ unsigned ts_act_sweep_back(ui_screen *s, ui_key key, ui_ctx *ctx)
 unsigned ts_act_sweep(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
     (void)key;
+    if (ts_change_refuses(ts_of(s)))
+        return UI_REDRAW;
     ts_start_sweep(ts_of(s));
     return ts_after(ts_of(s), ctx);
 }
@@ -93,6 +97,8 @@ static void ts_start_rates(trainer_screen *ts)
 unsigned ts_act_rates(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
     (void)key;
+    if (ts_change_refuses(ts_of(s)))
+        return UI_REDRAW;
     ts_start_rates(ts_of(s));
     return ts_after(ts_of(s), ctx);
 }

@@ -67,6 +67,15 @@ void ts_note_rebuilt(trainer_screen *ts, const char *what_en, const char *what_z
              "%.0s%s：网络已重建，%.0s%s；迭代从 0 重新计数。", wen, wzh, ien, izh);
 }
 
+void ts_note_step(trainer_screen *ts)
+{
+    trainer *t = ts->model;
+    if (trainer_state_of(t) == TRAINER_DIVERGED)
+        ts_note_divergence(ts);
+    else
+        ts_notef(ts, false, "One iteration: now %ld.", "运行了一次迭代：现在是第 %ld 次。", trainer_iterations(t));
+}
+
 void ts_note_divergence(trainer_screen *ts)
 {
     trainer *t = ts->model;

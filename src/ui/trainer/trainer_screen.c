@@ -75,7 +75,6 @@ static unsigned act_edit_apply(ui_screen *s, ui_key key, ui_ctx *ctx)
     (void)key;
     trainer_screen *ts = ts_of(s);
     int layers[NN_MAX_LAYERS + 1], n = 0;
-    unsigned chose = 0;
     char err[200] = "";
     char why[200];
     ts->editing = false;
@@ -84,20 +83,23 @@ static unsigned act_edit_apply(ui_screen *s, ui_key key, ui_ctx *ctx)
     if (!runspec_parse_layers(ts->input, layers, &n, why, sizeof why)) {
         ts_notef(ts, true, "Layer sizes are numbers separated by commas: the input %d first, the output 1 last (e.g. %d,20,7,5,1).",
                  "各层大小以逗号分隔：先写输入层 %d，最后是输出层 1（例如 %d,20,7,5,1）。", n_x, n_x);
-    } else if (layers[0] != n_x) {
+        return UI_REDRAW;
+    }
+    if (layers[0] != n_x) {
         ts_notef(ts, true, "Layers not changed: the list starts with the input size, and this data set has %d features, not %d.",
                  "层未改变：列表第一个数是输入层大小，这个数据集有 %d 个特征，不是 %d。", n_x, layers[0]);
-    } else if (!trainer_set_layers(ts->model, layers + 1, n - 1, &chose, err, sizeof err)) {
-        ts_notef(ts, true, "Layers not changed: %s.", "层未改变：%s。", err);
-    } else if (chose) {
-        char en[160], zh[160];
-        ts_deep_default_words(chose, en, sizeof en, zh, sizeof zh);
-        ts_notef(ts, false, "Layers %s: a deep net, so week 4's defaults %s%.0s; iterations count from 0.",
-                 "层 %s：深层网络，使用第 4 周的默认设置 %.0s%s；迭代从 0 重新计数。", ts->input, en, zh);
-    } else {
-        ts_note_rebuilt(ts, "Layers %s", "层 %s", ts->input);
+        return UI_REDRAW;
     }
-    return ts_after(ts, ctx);
+    if (ts_change_refuses(ts))
+        return UI_REDRAW;
+    trainer_plan *p = trainer_plan_layers(ts->model, layers + 1, n - 1, err, sizeof err);
+    if (!p) {
+        ts_notef(ts, true, "Layers not changed: %s.", "层未改变：%s。", err);
+        return UI_REDRAW;
+    }
+    ts_change c = {.kind = TS_CHANGE_LAYERS};
+    snprintf(c.name, sizeof c.name, "%s", ts->input);
+    return ts_change_start(ts, p, &c, ctx);
 }
 
 /* ---- the live network ---- */
@@ -135,12 +137,14 @@ static unsigned act_hidden(ui_screen *s, ui_key key, ui_ctx *ctx)
                  nn_dim(trainer_net(t), 1), TRAINER_HIDDEN_MIN, TRAINER_HIDDEN_MAX);
         return UI_REDRAW;
     }
-    if (!trainer_set_hidden(t, n_h, err, sizeof err)) {
+    if (ts_change_refuses(ts))
+        return UI_REDRAW;
+    trainer_plan *p = trainer_plan_hidden(t, n_h, err, sizeof err);
+    if (!p) {
         ts_note(ts, true, err, err);
         return UI_REDRAW;
     }
-    ts_note_rebuilt(ts, "%d hidden units", "%d 个隐藏单元", n_h);
-    return ts_after(ts, ctx);
+    return ts_change_start(ts, p, &(ts_change){.kind = TS_CHANGE_HIDDEN, .n_h = n_h}, ctx);
 }
 
 /* A key that only explains itself: the note, and a redraw. */
@@ -182,10 +186,14 @@ static unsigned act_step(ui_screen *s, ui_key key, ui_ctx *ctx)
     trainer_screen *ts = ts_of(s);
     trainer *t = ts->model;
     trainer_set_paused(t, true);
-    if (trainer_run(t, 1) == 0 || trainer_state_of(t) == TRAINER_DIVERGED)
-        ts_note_divergence(ts);
-    else
-        ts_notef(ts, false, "One iteration: now %ld.", "运行了一次迭代：现在是第 %ld 次。", trainer_iterations(t));
+    if (ts->step_wanted)
+        return UI_REDRAW | UI_ANIMATE; /* the last s is still running */
+    if (ts_step_away(ts)) {
+        ts_note(ts, false, "Running one iteration of this wide network…", "正在运行这个宽网络的一次迭代……");
+        return UI_REDRAW | UI_ANIMATE;
+    }
+    trainer_run(t, 1);
+    ts_note_step(ts);
     return ts_after(ts, ctx);
 }
 
@@ -218,59 +226,55 @@ static unsigned act_pause_every(ui_screen *s, ui_key key, ui_ctx *ctx)
 }
 
 /* a, d and t: a setting that needs a new network (the next activation, the
- * next data set, a test set on or off). One path for the three: the change,
- * then either the reason it was refused or the note of the rebuild. */
+ * next data set, a test set on or off), through one path: the plan, then
+ * the reason it was refused or, once it is in, its note (trainer_change.c). */
 static unsigned act_rebuild(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
     trainer_screen *ts = ts_of(s);
     trainer *t = ts->model;
     char err[200] = "";
-    bool ok;
-    act_kind k = trainer_next_activation(nn_activation(trainer_net(t), 1));
-    const char *next = trainer_next_dataset(trainer_spec(t)->dataset);
-    bool split_on = trainer_data_of(t)->X_test == NULL;
-    if (key.ch == 'a')
-        ok = trainer_set_activation(t, k, err, sizeof err);
-    else if (key.ch == 'd')
-        ok = trainer_set_dataset(t, next, err, sizeof err);
-    else
-        ok = trainer_set_test_split(t, split_on ? TRAINER_TOGGLE_SPLIT : 0.0, err, sizeof err);
-    if (!ok) {
+    if (ts_change_refuses(ts))
+        return UI_REDRAW;
+    ts_change c = {.kind = key.ch == 'a' ? TS_CHANGE_ACTIVATION : key.ch == 'd' ? TS_CHANGE_DATASET : TS_CHANGE_SPLIT};
+    trainer_plan *p;
+    if (c.kind == TS_CHANGE_ACTIVATION) {
+        c.act = trainer_next_activation(nn_activation(trainer_net(t), 1));
+        p = trainer_plan_activation(t, c.act, err, sizeof err);
+    } else if (c.kind == TS_CHANGE_DATASET) {
+        snprintf(c.name, sizeof c.name, "%s", trainer_next_dataset(trainer_spec(t)->dataset));
+        p = trainer_plan_dataset(t, c.name, err, sizeof err);
+    } else {
+        c.split_on = trainer_data_of(t)->X_test == NULL;
+        p = trainer_plan_test_split(t, c.split_on ? TRAINER_TOGGLE_SPLIT : 0.0, err, sizeof err);
+    }
+    if (!p) {
         ts_notef(ts, true, "Not changed: %s", "未改变：%s", err);
         return UI_REDRAW;
     }
-    ts_drop_sweep_maps(ts);
-    if (key.ch == 'a')
-        ts_note_rebuilt(ts, "Hidden activation %s", "隐藏层激活函数 %s", act_label(k));
-    else if (key.ch == 'd')
-        ts_note_rebuilt(ts, "Data set %s", "数据集 %s", next);
-    else if (split_on)
-        ts_notef(ts, false, "Test set on: %.0f%% of the points held out (drawn as squares), never trained on; its "
-                 "accuracy on the status line, its cost beside the training cost. t: off.",
-                 "测试集已开启：留出 %.0f%% 的点（方块）不参与训练；状态行显示其准确率，代价曲线旁显示其代价。按 t 关闭。",
-                 100 * TRAINER_TOGGLE_SPLIT);
-    else
-        ts_note(ts, false, "Test set off: every point trains again (network rebuilt).",
-                "测试集已关闭：所有点重新参与训练（网络已重建）。");
-    return ts_after(ts, ctx);
+    return ts_change_start(ts, p, &c, ctx);
 }
 
 static unsigned act_reinit(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
     (void)key;
     trainer_screen *ts = ts_of(s);
-    char ien[96], izh[96];
-    trainer_reinit(ts->model);
-    ts_init_words(ts->model, ien, sizeof ien, izh, sizeof izh);
-    ts_notef(ts, false, "Re-initialised: %s again%.0s; iterations count from 0.", "已重新初始化：%.0s%s；迭代从 0 重新计数。",
-             ien, izh);
-    return ts_after(ts, ctx);
+    char err[200] = "";
+    if (ts_change_refuses(ts))
+        return UI_REDRAW;
+    trainer_plan *p = trainer_plan_reinit(ts->model, err, sizeof err);
+    if (!p) {
+        ts_notef(ts, true, "Not re-initialised: %s", "未重新初始化：%s", err);
+        return UI_REDRAW;
+    }
+    return ts_change_start(ts, p, &(ts_change){.kind = TS_CHANGE_REINIT}, ctx);
 }
 
 static unsigned act_zero(ui_screen *s, ui_key key, ui_ctx *ctx)
 {
     (void)key;
     trainer_screen *ts = ts_of(s);
+    if (ts_change_refuses(ts))
+        return UI_REDRAW;
     trainer_zero_init(ts->model);
     ts_note(ts, false,
             "Every weight and bias is 0: all hidden units compute the same and get the same gradient, "
@@ -460,6 +464,7 @@ static void ts_destroy(ui_screen *s)
         return;
     ts_sync_stop(ts);
     ts_report_stop(ts);
+    ts_change_stop(ts);
     ts_drop_sweep_maps(ts);
     trainer_grid_free(ts->grid);
     trainer_grid_free(ts->unit_grid);

@@ -56,6 +56,31 @@ typedef enum ts_view { TS_VIEW_TRAIN, TS_VIEW_SWEEP, TS_VIEW_RATES } ts_view;
 /* p pauses at every multiple of this, as the notebooks print. */
 #define TS_PAUSE_EVERY 1000
 
+/* A new network bigger than this (trainer_plan_bytes) is built on a thread
+ * of its own, so a key never waits for it: 2,1024,1024,1024,1 on planar is
+ * ~90 MB and takes a few hundred ms; the course's cat network (~25 MB, most
+ * of it the examples' scratch) builds in a few ms and stays inline. */
+#define TS_BUILD_AWAY_BYTES ((size_t)32 << 20)
+
+/* A change that needs a new network, for its note (trainer_change.c). */
+typedef enum ts_change_kind {
+    TS_CHANGE_ACTIVATION, /* a */
+    TS_CHANGE_DATASET,    /* d */
+    TS_CHANGE_SPLIT,      /* t */
+    TS_CHANGE_HIDDEN,     /* ↑/↓ */
+    TS_CHANGE_LAYERS,     /* e */
+    TS_CHANGE_REINIT      /* r */
+} ts_change_kind;
+typedef struct ts_change {
+    ts_change_kind kind;
+    act_kind act;         /* ACTIVATION: the new one */
+    int n_h;              /* HIDDEN: the new size */
+    bool split_on;        /* SPLIT: a test set is turned on */
+    char name[64];        /* DATASET: its name; LAYERS: the sizes as typed */
+} ts_change;
+/* A new network being built on its own thread (trainer_change.c). */
+typedef struct ts_change_job ts_change_job;
+
 /* R: a report being written on its own thread (trainer_report.c). */
 typedef struct ts_report_job ts_report_job;
 
@@ -143,6 +168,9 @@ typedef struct trainer_screen {
     char input[64];
 
     ts_report_job *report;         /* R: the report being written, NULL when none */
+    ts_change_job *change;         /* a new network being built, NULL when none */
+    bool step_wanted;              /* s on a wide network: the worker runs one iteration (lock held to read) */
+    bool step_done;                /* … and has run it: the tick notes it */
 
     /* What the key table's `when`s ask of the model, copied under the lock
      * after every key, tick and refresh (ts_take_facts), so the key bar is
@@ -179,6 +207,10 @@ void ts_want_refresh(trainer_screen *ts);
  * its share (TS_MAPS_SHARE, TS_NUMBERS_SHARE) × what it cost last time
  * when that is longer. Lock held. */
 unsigned ts_parts_due(const trainer_screen *ts, double now_ms, bool busy);
+/* s: on a wide network (an iteration of TS_WIDE_MADDS or more) with a
+ * worker, asks the worker for one iteration (ts_note_step when it is done)
+ * and returns true; false: the caller runs it. Lock held. */
+bool ts_step_away(trainer_screen *ts);
 /* A refresh is asked for or being computed (the screen keeps ticking). Lock held. */
 bool ts_refresh_pending(const trainer_screen *ts);
 
@@ -208,6 +240,8 @@ void ts_notef(trainer_screen *ts, bool warn, const char *en_fmt, const char *zh_
 void ts_note_rebuilt(trainer_screen *ts, const char *what_en, const char *what_zh, ...)
     __attribute__((format(printf, 2, 4)));
 void ts_note_divergence(trainer_screen *ts);
+/* After s: "One iteration: now N", or why there was none (a divergence). */
+void ts_note_step(trainer_screen *ts);
 /* The note when training pauses at stop_at. */
 void ts_note_stopped(trainer_screen *ts);
 /* The opening note: what trains, and which defaults the deep rule chose
@@ -257,6 +291,20 @@ bool ts_report_busy(const trainer_screen *ts);
 /* Cancels a report still being written and waits for its thread (it stops
  * at its next training iteration and leaves no file). */
 void ts_report_stop(trainer_screen *ts);
+
+/* trainer_change.c (lock held) */
+/* Applies plan p for change c: built and applied now when small or without
+ * a worker, else built on a thread with a note saying so (ts_change_poll
+ * applies it). Takes p; notes the result; returns the screen's reaction. */
+unsigned ts_change_start(trainer_screen *ts, trainer_plan *p, const ts_change *c, ui_ctx *ctx);
+/* The tick: applies a build that has finished, with its note; true then. */
+bool ts_change_poll(trainer_screen *ts);
+/* A build is running (the tick keeps polling). */
+bool ts_change_busy(const trainer_screen *ts);
+/* A key that changes the network while a build runs: notes why it waits, true. */
+bool ts_change_refuses(trainer_screen *ts);
+/* Leaving the screen: a running build is left to free itself (no wait). */
+void ts_change_stop(trainer_screen *ts);
 
 /* trainer_screen.c: the reaction after a change to the model (redraw,
  * fresh caches, ticks while there is work). Lock held. */

@@ -83,7 +83,7 @@ bool ts_busy(const trainer_screen *ts)
         return trainer_sweep_active(ts->model) && !trainer_sweep_finished(ts->model);
     if (ts->view == TS_VIEW_RATES)
         return trainer_rates_active(ts->model) && !trainer_rates_finished(ts->model);
-    return trainer_state_of(ts->model) == TRAINER_RUNNING;
+    return trainer_state_of(ts->model) == TRAINER_RUNNING || ts->step_wanted;
 }
 
 /* Iterations run by the live network and the sweep together (for it/s). */
@@ -134,6 +134,14 @@ static double ts_work_chunk(trainer_screen *ts)
         ran = trainer_sweep_work(ts->model, want);
     } else if (ts->view == TS_VIEW_RATES) {
         ran = trainer_rates_work(ts->model, want);
+    } else if (ts->step_wanted) {
+        /* s on a wide network: one iteration, cut where a key waits. */
+        ran = trainer_run_pausing(ts->model, 1, ts_let_go, ts);
+        if (ran == 1 || trainer_state_of(ts->model) == TRAINER_DIVERGED) {
+            ts->step_wanted = false;
+            ts->step_done = true;
+        }
+        return 0;
     } else {
         /* The pace and the stops (trainer_pace.c) say how many may run now. */
         want = ts_pace_allow(ts, want, c0, &wait_ms);
@@ -208,6 +216,16 @@ static void *ts_worker(void *arg)
     }
     pthread_mutex_unlock(&y->lock);
     return NULL;
+}
+
+bool ts_step_away(trainer_screen *ts)
+{
+    if (!ts->sync->started || !ts_wide(ts))
+        return false;
+    ts->step_wanted = true;
+    ts->step_done = false;
+    pthread_cond_signal(&ts->sync->wake);
+    return true;
 }
 
 void ts_want_refresh(trainer_screen *ts)
@@ -292,6 +310,14 @@ unsigned ts_tick(ui_screen *s, double budget_ms, ui_ctx *ctx)
     }
     if (ts_report_poll(ts))
         out |= UI_REDRAW;
+    if (ts_change_poll(ts))
+        out |= UI_REDRAW;
+    if (ts->step_done) {
+        ts->step_done = false;
+        ts_note_step(ts);
+        ts_want_refresh(ts);
+        out |= UI_REDRAW;
+    }
     /* it/s over windows of half a second of the loop's clock. */
     long work = ts_work_count(ts);
     double since = ctx->now_ms - ts->rate_t0;
@@ -311,7 +337,7 @@ unsigned ts_tick(ui_screen *s, double budget_ms, ui_ctx *ctx)
     if (busy && ts->view == TS_VIEW_TRAIN && ts->measure_ms < 1.0 && ts->shown_build == trainer_builds(ts->model) &&
         !trainer_mid_iteration(ts->model))
         ts_measure_locked(ts);
-    if (ts_busy(ts) || ts_report_busy(ts) || ts_refresh_pending(ts))
+    if (ts_busy(ts) || ts_report_busy(ts) || ts_change_busy(ts) || ts_refresh_pending(ts))
         out |= UI_ANIMATE;
     ts_take_facts(ts);
     ts_unlock(ts);
