@@ -9,6 +9,7 @@
  * and a status line (the shape prompt, the verdict, warnings).
  */
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -395,7 +396,22 @@ static void draw_status(const stepper *s, const stepper_notice *notice, nn_op op
     char line[512];
     int y = r.y + r.h - 1;
     if (notice && notice->en) {
-        canvas_text(c, r.x, y, r.w, UI_TR(ctx, notice->en, notice->zh), notice->role);
+        /* A notice too wide for the line takes the one above as well (until
+         * the next key) rather than lose its end. */
+        const char *text = UI_TR(ctx, notice->en, notice->zh);
+        text_line *lines = NULL;
+        size_t n = r.w >= 2 && text_width(text) > r.w ? text_wrap(text, r.w, &lines) : 0;
+        if (n == 2 && r.h >= 2) {
+            for (size_t i = 0; i < 2; i++) {
+                canvas_fill(c, r.x, y - 1 + (int)i, r.w, 1, (uint32_t)' ', ROLE_NORMAL);
+                char part[512];
+                snprintf(part, sizeof part, "%.*s", (int)lines[i].len, text + lines[i].start);
+                canvas_text(c, r.x, y - 1 + (int)i, r.w, part, notice->role);
+            }
+        } else {
+            canvas_text(c, r.x, y, r.w, text, notice->role);
+        }
+        free(lines);
         return;
     }
     if (stepper_asking(s)) {

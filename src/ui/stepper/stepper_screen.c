@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../lab/run.h"
 #include "../../lab/stepper.h"
 #include "../../lesson/lesson.h"
 #include "stepper_learner.h"
@@ -28,6 +29,8 @@ typedef struct stepper_screen {
     stepper_notice notice;  /* shown until the next key */
     stepper_learner *learner;  /* the "your function" panel */
     char *help_ascii;       /* the English help with ASCII twins, for ctx->ascii */
+    char opening_en[256];   /* the first notice's text: which deep defaults were chosen */
+    char opening_zh[256];
 } stepper_screen;
 
 static void st_render(const ui_screen *base, ui_canvas *c, ui_rect body, const ui_ctx *ctx)
@@ -490,12 +493,28 @@ ui_screen *stepper_screen_from_model(stepper *model)
 ui_screen *stepper_screen_new(const run_spec *spec, const ui_ctx *ctx, char *err, size_t err_size)
 {
     (void)ctx;
-    stepper *model = stepper_new(spec, err, err_size);
+    /* A deep network takes week 4's defaults for what was not given (the
+     * one rule, runspec_deep_defaults; applied again here, it says again
+     * what it chose), and says so until the first key, as the trainer and
+     * `train` do. */
+    run_spec sp = *spec;
+    unsigned chose = runspec_deep_defaults(&sp);
+    stepper *model = stepper_new(&sp, err, err_size);
     if (!model)
         return NULL;
     ui_screen *s = stepper_screen_from_model(model);
-    if (!s && err && err_size)
-        snprintf(err, err_size, "out of memory");
+    if (!s) {
+        if (err && err_size)
+            snprintf(err, err_size, "out of memory");
+        return NULL;
+    }
+    stepper_screen *ss = (stepper_screen *)s;
+    char en[160], zh[160];
+    if (run_deep_default_words(chose, false, en, sizeof en) > 0 && run_deep_default_words(chose, true, zh, sizeof zh) > 0) {
+        snprintf(ss->opening_en, sizeof ss->opening_en, "Deep net: week 4's %s.", en);
+        snprintf(ss->opening_zh, sizeof ss->opening_zh, "深层网络：第 4 周的 %s。", zh);
+        notice(ss, ss->opening_en, ss->opening_zh, ROLE_NOTE);
+    }
     return s;
 }
 

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "../../unit/lab/stepper_fixture.h"
+#include "ui/labs.h"
 #include "ui/stepper/stepper_screen.h"
 #include "ui/keymap.h"
 #include "render/golden.h"
@@ -151,11 +152,60 @@ static void the_stepper_renders_each_scene_as_its_golden(void **state)
         render_scene(&scenes[i]);
 }
 
+/* The stepper opened as the command line opens it, on planar 2-5-3-1 with
+ * `given` the RUNSPEC_GIVEN bits the learner typed; its first screen. */
+static char *deep_first_screen(unsigned given, ui_lang lang)
+{
+    run_spec sp = runspec_default();
+    sp.hidden = 0;
+    sp.n_layers = 3;
+    sp.layers[0] = 5;
+    sp.layers[1] = 3;
+    sp.layers[2] = 1;
+    sp.given |= given;
+    ui_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.lang = lang;
+    char err[256] = "";
+    ui_screen *s = stepper_screen_new(&sp, &ctx, err, sizeof err);
+    if (!s)
+        fail_msg("stepper_screen_new: %s", err);
+    ui_canvas *c = canvas_new(80, 24);
+    s->ops->render(s, c, (ui_rect){0, 0, 80, 23}, &ctx);
+    char *t = canvas_to_text(c);
+    canvas_free(c);
+    s->ops->destroy(s);
+    return t;
+}
+
+/* A deep network says which of week 4's defaults it took, whole even at 80
+ * columns, until the first key; what the learner gave is not among them. */
+static void a_deep_stepper_names_the_defaults_it_chose(void **state)
+{
+    (void)state;
+    char *t = deep_first_screen(0, UI_LANG_EN);
+    golden_check("stepper", "deep_defaults_80x24.txt", t);
+    assert_non_null(strstr(t, "Deep net: week 4's ReLU, randn/sqrt(n[l-1]), lr"));
+    assert_non_null(strstr(t, "0.0075."));
+    free(t);
+    t = deep_first_screen(0, UI_LANG_ZH);
+    golden_check("stepper", "deep_defaults_zh_80x24.txt", t);
+    free(t);
+    t = deep_first_screen(RUNSPEC_GIVEN(RUNSPEC_LR) | RUNSPEC_GIVEN(RUNSPEC_ACTIVATION), UI_LANG_EN);
+    assert_non_null(strstr(t, "Deep net: week 4's randn/sqrt(n[l-1])."));
+    free(t);
+    t = deep_first_screen(RUNSPEC_GIVEN(RUNSPEC_LR) | RUNSPEC_GIVEN(RUNSPEC_ACTIVATION) | RUNSPEC_GIVEN(RUNSPEC_INIT),
+                          UI_LANG_EN);
+    assert_null(strstr(t, "week 4"));
+    free(t);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_stepper_renders_each_scene_as_its_golden),
+        cmocka_unit_test(a_deep_stepper_names_the_defaults_it_chose),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
