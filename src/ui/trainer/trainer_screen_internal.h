@@ -35,6 +35,9 @@
  * week-4 cat network's cost and accuracies take ~12-18 ms, so over 10 a
  * second). */
 #define TS_REFRESH_MS 80.0
+/* The longest measure of the numbers (cost, accuracy) the tick makes on the
+ * UI thread once, when training stops with older numbers on screen (ms). */
+#define TS_MEASURE_ONCE_MS 20.0
 #define TS_MAPS_SHARE 10.0
 #define TS_NUMBERS_SHARE 4.0
 /* A band of the prediction map computed between two looks at whether the

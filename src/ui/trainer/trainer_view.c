@@ -84,8 +84,14 @@ void trainer_view_status(const trainer_screen *ts, const ui_ctx *ctx, char *buf,
     }
     tv_rate(ts->rate, rate, sizeof rate);
     const char *state = "";
+    char pausing[32];
+    snprintf(pausing, sizeof pausing, "%s%s", UI_TR(ctx, "  pausing", "  正在暂停"), glyph_str(GLYPH_ELLIPSIS, ctx->ascii));
     if (trainer_state_of(t) == TRAINER_DIVERGED)
         state = UI_TR(ctx, "  diverged", "  已发散");
+    else if (trainer_state_of(t) == TRAINER_PAUSED && ts->now.iterations != nn_iterations(net))
+        /* stopped, but the numbers shown are of an earlier iteration until
+         * the worker measures it: "paused" would vouch for them */
+        state = pausing;
     else if (trainer_state_of(t) == TRAINER_PAUSED)
         state = UI_TR(ctx, "  paused", "  已暂停");
     act_kind act = nn_layers(net) > 1 ? nn_activation(net, 1) : ACT_SIGMOID;

@@ -333,10 +333,17 @@ unsigned ts_tick(ui_screen *s, double budget_ms, ui_ctx *ctx)
         ts->rate_work0 = work;
     }
     /* The numbers every frame when that is cheap (a small network), between
-     * two iterations (the cost of one part-way is not known yet). */
-    if (busy && ts->view == TS_VIEW_TRAIN && ts->measure_ms < 1.0 && ts->shown_build == trainer_builds(ts->model) &&
-        !trainer_mid_iteration(ts->model))
+     * two iterations (the cost of one part-way is not known yet); and once
+     * when the network has stopped with older numbers on screen, if that is
+     * quick, so "paused" comes with the iteration it paused at (otherwise the
+     * refresh the stop asked for brings them, "pausing…" until then). */
+    bool stale = !busy && ts->now.iterations != nn_iterations(trainer_net(ts->model));
+    if ((busy || stale) && ts->view == TS_VIEW_TRAIN && ts->measure_ms < (busy ? 1.0 : TS_MEASURE_ONCE_MS) &&
+        ts->shown_build == trainer_builds(ts->model) && !trainer_mid_iteration(ts->model)) {
         ts_measure_locked(ts);
+        if (stale)
+            out |= UI_REDRAW;
+    }
     if (ts_busy(ts) || ts_report_busy(ts) || ts_change_busy(ts) || ts_refresh_pending(ts))
         out |= UI_ANIMATE;
     ts_take_facts(ts);
