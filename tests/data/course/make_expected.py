@@ -3,6 +3,9 @@
 notebooks print on it, computed with numpy the way the notebooks compute it.
 
     /usr/bin/python3 tests/data/course/make_expected.py   (needs numpy, h5py)
+    /usr/bin/python3 tests/data/course/make_expected.py print PRESET DIR ITERATIONS
+        prints, instead, what PRESET's loop prints on the course files in DIR
+        when run for ITERATIONS (cli/course_fullsize, at the course's sizes)
 
 Fixture: train_catvnoncat.h5 (40 pictures) and test_catvnoncat.h5 (12), 8x8x3,
 uint8, labels int64 0/1, list_classes [b'non-cat', b'cat'] -- the layout of the
@@ -22,6 +25,7 @@ week2() and deep() return the trained parameters, so tests can also ask what
 the trained network says of one picture (tests/unit/cli/predict_expected.py).
 """
 import os
+import sys
 
 import h5py
 import numpy as np
@@ -51,8 +55,8 @@ def write(name, prefix, x, y):
         f.create_dataset("list_classes", data=np.array([b"non-cat", b"cat"]))
 
 
-def load(name, prefix):
-    with h5py.File(os.path.join(HERE, name), "r") as f:
+def load(name, prefix, where=HERE):
+    with h5py.File(os.path.join(where, name), "r") as f:
         x = np.array(f[prefix + "_set_x"][:])
         y = np.array(f[prefix + "_set_y"][:]).reshape((1, -1))
     return x.reshape(x.shape[0], -1).T / 255, y
@@ -67,11 +71,11 @@ def cost_of(a, y):
     return np.squeeze(-1 / m * np.sum(y * np.log(a) + (1 - y) * np.log(1 - a)))
 
 
-def week2(X, Y, Xt, Yt, out):
+def week2(X, Y, Xt, Yt, out, n_it=2000):
     w = np.zeros((X.shape[0], 1))
     b = 0.0
     m = X.shape[1]
-    for i in range(2000):
+    for i in range(n_it):
         a = sigmoid(np.dot(w.T, X) + b)
         cost = cost_of(a, Y)
         dw = 1 / m * np.dot(X, (a - Y).T)
@@ -95,7 +99,7 @@ def forward(params, X, L):
     return a, caches
 
 
-def deep(X, Y, Xt, Yt, dims, scale, out):
+def deep(X, Y, Xt, Yt, dims, scale, out, n_it=2500):
     np.random.seed(1)
     L = len(dims) - 1
     params = {}
@@ -104,7 +108,6 @@ def deep(X, Y, Xt, Yt, dims, scale, out):
         params["W%d" % l] = w * 0.01 if scale == "0.01" else w / np.sqrt(dims[l - 1])
         params["b%d" % l] = np.zeros((dims[l], 1))
     m = X.shape[1]
-    n_it = 2500
     for i in range(n_it):
         al, caches = forward(params, X, L)
         cost = cost_of(al, Y)
@@ -134,7 +137,30 @@ def deep(X, Y, Xt, Yt, dims, scale, out):
     return params
 
 
+def runs_on(X, Y, Xt, Yt, n_it):
+    """The presets' loops on these data, n_it iterations (None: the preset's)."""
+    n_x = X.shape[0]
+    its = {} if n_it is None else {"n_it": n_it}
+    return {
+        "w2-logreg": lambda out: week2(X, Y, Xt, Yt, out, **its),
+        "w4-two-layer": lambda out: deep(X, Y, Xt, Yt, [n_x, 7, 1], "0.01", out, **its),
+        "w4-deep": lambda out: deep(X, Y, Xt, Yt, [n_x, 20, 7, 5, 1], "sqrt", out, **its),
+    }
+
+
+def print_expected(preset, where, n_it):
+    """What the notebook prints for PRESET on the course files in WHERE."""
+    X, Y = load("train_catvnoncat.h5", "train", where)
+    Xt, Yt = load("test_catvnoncat.h5", "test", where)
+    out = []
+    runs_on(X, Y, Xt, Yt, n_it)[preset](out)
+    print("\n".join(out))
+
+
 def main():
+    if len(sys.argv) == 5 and sys.argv[1] == "print":
+        print_expected(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+        return
     rng = np.random.RandomState(7)
     x, y = pictures(rng, 40)
     write("train_catvnoncat.h5", "train", x, y)
@@ -142,13 +168,7 @@ def main():
     write("test_catvnoncat.h5", "test", x, y)
     X, Y = load("train_catvnoncat.h5", "train")
     Xt, Yt = load("test_catvnoncat.h5", "test")
-    n_x = X.shape[0]
-    runs = {
-        "w2-logreg": lambda out: week2(X, Y, Xt, Yt, out),
-        "w4-two-layer": lambda out: deep(X, Y, Xt, Yt, [n_x, 7, 1], "0.01", out),
-        "w4-deep": lambda out: deep(X, Y, Xt, Yt, [n_x, 20, 7, 5, 1], "sqrt", out),
-    }
-    for name, run in runs.items():
+    for name, run in runs_on(X, Y, Xt, Yt, None).items():
         out = []
         run(out)
         with open(os.path.join(HERE, name + ".expected"), "w") as f:
