@@ -2,18 +2,29 @@
 # The live trainer's smoothness, measured from the outside in tmux:
 #   - frames per second: how often the status line changes on the screen
 #     while it trains (polled as fast as tmux answers; the poll rate is
-#     printed so you can see the resolution)
+#     printed so you can see the resolution), and the longest time between
+#     two changes (how long the learner can wait for progress)
 #   - key-to-screen latency: from `send-keys →` to the new `lr` on screen,
 #     ten presses, median and worst
 #   - training rate: the trainer's own `it/s` token against the headless
-#     `dnn-tutor train` on the same network (planar, n_h 4, tanh, lr 1.2)
+#     `dnn-tutor train` on the same network
 #
-#   bench/ui_bench.sh [path/to/dnn-tutor]
+#   bench/ui_bench.sh [--cat] [path/to/dnn-tutor]
+#
+# Without --cat: planar, n_h 4, tanh, lr 1.2. With --cat: the week 4
+# application's network on the course's cat pictures (trainer --assignment
+# w4-deep: [12288, 20, 7, 5, 1], 209 pictures), from $DNN_TUTOR_COURSE_DATA
+# when it holds the files, else a synthetic stand-in of the same shapes
+# (bench/make_cat.py, needs numpy and h5py; said in the output).
 #
 # Needs tmux (exit 77 without it) and GNU date. Rerunnable; takes ~20 s.
 set -euo pipefail
+workload=planar
+[ "${1:-}" = --cat ] && { workload=cat; shift; }
+given=${1:-}
+[ -n "$given" ] && [ -x "$given" ] && given=$(realpath "$given") # a path given from the caller's directory
 cd "$(dirname "$0")/.."
-bin=${1:-${DNN_TUTOR_BINARY:-build/src/cli/dnn-tutor}}
+bin=${given:-${DNN_TUTOR_BINARY:-build/src/cli/dnn-tutor}}
 if [ ! -x "$bin" ]; then
   [ -f build/build.ninja ] || meson setup build --buildtype=release >/dev/null
   meson compile -C build >/dev/null
@@ -25,7 +36,31 @@ export DNN_TUTOR_DATADIR=${DNN_TUTOR_DATADIR:-$PWD}
 
 sock="dnn-ui-bench-$$"
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
-trap 'tm kill-server >/dev/null 2>&1 || true' EXIT
+tmp=$(mktemp -d)
+trap 'tm kill-server >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
+
+# What trains: the trainer's arguments, the status line's data set name (the
+# token before it/s), iterations to wait for before measuring, and the same
+# network headless.
+if [ "$workload" = planar ]; then
+  args="--dataset planar --hidden 4 --lr 1.2"
+  name=planar settle='iter [1-9][0-9]{4,}' headless_iterations=300000
+  about="planar, n_h 4, tanh, lr 1.2"
+else
+  course=""
+  if [ -n "${DNN_TUTOR_COURSE_DATA:-}" ] && [ -f "$DNN_TUTOR_COURSE_DATA/train_catvnoncat.h5" ]; then
+    course=$DNN_TUTOR_COURSE_DATA about="the course's files"
+  elif /usr/bin/python3 -c 'import numpy, h5py' 2>/dev/null; then
+    /usr/bin/python3 bench/make_cat.py "$tmp" && course=$tmp
+    about="a SYNTHETIC stand-in of the course files' shapes (they were not found)"
+  else
+    echo "ui_bench: --cat needs the course files in \$DNN_TUTOR_COURSE_DATA, or numpy and h5py for a stand-in" >&2
+    exit 77
+  fi
+  args="--assignment w4-deep --course-data $course"
+  name=cat settle='iter [1-9][0-9]{2,}' headless_iterations=300
+  about="the week 4 cat network [12288, 20, 7, 5, 1] on $about"
+fi
 # The polling loops below fork nothing but the one tmux client per look at the
 # screen (the clock is bash's own, the parsing bash's), so that the
 # benchmark's own cost does not hide the trainer's frame rate: the trainer
@@ -57,30 +92,36 @@ wait_for() { # seconds, extended regex → waits until the screen matches
 }
 
 tm new-session -d -s bench -x 100 -y 30 \
-  "env -u LINES -u COLUMNS LANG=C.UTF-8 TERM=xterm-256color '$bin' trainer --dataset planar --hidden 4 --lr 1.2"
+  "env -u LINES -u COLUMNS LANG=C.UTF-8 TERM=xterm-256color '$bin' trainer $args"
 tm set-option -g escape-time 0 >/dev/null
 wait_for 10 '^iter [0-9]+ '
 
 # Training rate: let the it/s window settle, then five readings half a second
 # apart (sleeping, so the benchmark itself takes no CPU from the trainer).
-wait_for 10 'iter [1-9][0-9]{4,}'
+wait_for 60 "$settle"
 rates=()
 for _ in 1 2 3 4 5; do
   sleep 0.5
   status_line
-  token "$REPLY" "planar"
+  token "$REPLY" "$name"
   rates+=("$REPLY")
 done
 to_num() { awk '{ v = $1; m = 1; if (v ~ /k$/) { m = 1000; sub(/k$/, "", v) } else if (v ~ /M$/) { m = 1e6; sub(/M$/, "", v) } print v * m }' <<<"$1"; }
 ui_rate=$(for r in "${rates[@]}"; do to_num "$r"; done | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 
-# Frames per second: count changes of the status line over three seconds.
-changes=0 polls=0 last=""
+# Frames per second: count changes of the status line over three seconds,
+# and the longest time between two of them.
+changes=0 polls=0 last="" gap=0 changed_at=0
 now_ms; t0=$REPLY; now=$t0
 while [ $((now - t0)) -lt 3000 ]; do
   status_line; polls=$((polls + 1))
-  if [ -n "$REPLY" ] && [ "$REPLY" != "$last" ]; then changes=$((changes + 1)); last=$REPLY; fi
+  line=$REPLY
   now_ms; now=$REPLY
+  if [ -n "$line" ] && [ "$line" != "$last" ]; then
+    changes=$((changes + 1)); last=$line
+    [ "$changed_at" -gt 0 ] && [ $((now - changed_at)) -gt "$gap" ] && gap=$((now - changed_at))
+    changed_at=$now
+  fi
 done
 elapsed=$((now - t0))
 fps=$(awk -v c="$changes" -v e="$elapsed" 'BEGIN { printf "%.1f", c * 1000 / e }')
@@ -113,13 +154,14 @@ tm send-keys -t bench q
 # The headless rate, best of three.
 best=0
 for _ in 1 2 3; do
-  r=$("$bin" train --json --print-every 0 --iterations 300000 |
+  # shellcheck disable=SC2086 # $args is words by design
+  r=$("$bin" train $args --json --print-every 0 --iterations "$headless_iterations" |
       sed -n 's/.*"iterations_per_second": *\([0-9.]*\).*/\1/p')
   best=$(awk -v a="$best" -v b="$r" 'BEGIN { print (b > a) ? b : a }')
 done
 
-echo "dnn-tutor live trainer in tmux (100x30, planar, n_h 4, tanh, lr 1.2), $(nproc) CPU(s)"
-printf '  frames per second      %s  (status line changes; polled %s times/s)\n' "$fps" "$poll_rate"
+echo "dnn-tutor live trainer in tmux (100x30, $about), $(nproc) CPU(s), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '  frames per second      %s  (status line changes; polled %s times/s); longest gap %s ms\n' "$fps" "$poll_rate" "$gap"
 printf '  key-to-screen latency  median %s ms, worst %s ms over 10 presses (incl. tmux polling)\n' "$lat_median" "$lat_max"
 printf '  training rate          trainer %.0f it/s, headless train %.0f it/s, ratio %s\n' "$ui_rate" "$best" \
   "$(awk -v a="$ui_rate" -v b="$best" 'BEGIN { printf "%.2f", a / b }')"
