@@ -39,16 +39,22 @@ elif [ -n "$py" ] && "$py" -c 'import h5py' 2>/dev/null; then
   cat_note="SYNTHETIC stand-in (random 209x64x64x3 uint8; the course files were not found)"
 fi
 
-# timed CMD… → "seconds peak_kB" of one run (GNU time, whole process)
+# timed CMD… → "seconds peak_kB" of one run (GNU time, whole process); a run
+# that fails stops the benchmark with its error rather than give a figure
 timed() {
-  /usr/bin/time -f '%e %M' -o "$tmp/time" "$@" >"$tmp/out" 2>/dev/null
-  cat "$tmp/time"
+  if ! /usr/bin/time -f '%e %M' -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err"; then
+    echo "bench: this run failed, so there is no figure for it: $*" >&2
+    tail -n 5 "$tmp/err" >&2
+    exit 1
+  fi
+  tail -n 1 "$tmp/time"
 }
 # best LABEL CMD… → best seconds and the largest peak of three runs
 best() {
   local s m bs=1e9 bm=0
   for _ in 1 2 3; do
-    read -r s m < <(timed "$@")
+    timed "$@" >"$tmp/one" || exit 1
+    read -r s m <"$tmp/one"
     bs=$(awk -v a="$bs" -v b="$s" 'BEGIN { print (b < a) ? b : a }')
     bm=$(( m > bm ? m : bm ))
   done
@@ -59,7 +65,7 @@ printf '%-38s %9s %9s %7s %10s %10s\n' "workload (whole process)" "dnn-tutor" "n
 row() { # label iterations "dnn-tutor args" "numpy args"
   local c n=""
   c=$(best "$bin" train --print-every 0 --iterations "$2" $3)
-  [ -n "$py" ] && n=$(best "${npenv[@]}" "$py" bench/numpy_reference.py $4)
+  if [ -n "$py" ]; then n=$(best "${npenv[@]}" "$py" bench/numpy_reference.py $4); fi
   read -r cs cm <<<"$c"
   if [ -n "$n" ]; then
     read -r ns nm <<<"$n"
