@@ -220,8 +220,10 @@ static unsigned app_apply(ui_app *app, ui_screen *from, unsigned bits)
 
 #define APP_HELP_KEYS 64
 
-/* The app's own keys, written once for the help (app_key dispatches them,
- * before the screen's table, in the order app.h gives). */
+/* The app's own keys, written once for the help and the key bar's right
+ * end (app_key dispatches them, before the screen's table, in the order
+ * app.h gives). Rows in the order of app_row. */
+enum app_row { APP_ROW_HELP, APP_ROW_LANG, APP_ROW_BACK, APP_ROW_CTRL_C };
 static const ui_binding app_bindings[] = {
     {{UI_CH('?')}, "?", NULL, NULL, "help", "帮助", "this help", "本帮助", NULL},
     {{UI_CH('L')}, "L", NULL, NULL, "中文", "English", "switch language: 中文 / English",
@@ -256,7 +258,7 @@ static int app_help_keys(const ui_screen *top, const ui_ctx *ctx, ui_keyhelp *ou
     const ui_binding *b;
     for (int i = 0; n < max && (b = ui_keymap_help_at(&app_keymap, i)); i++) {
         const char *en = b->help_en;
-        if (b->keys[0].ch == 'L' && ctx->ascii)
+        if (b == &app_bindings[APP_ROW_LANG] && ctx->ascii)
             en = "switch language: Chinese / English";
         out[n++] = (ui_keyhelp){ui_binding_key(b, ctx), en, b->help_zh};
     }
@@ -393,6 +395,20 @@ static int app_keys_width(const ui_keyhelp *keys, int n, const ui_ctx *ctx)
     return w;
 }
 
+/* The key bar's entry for one of the app's own keys: the row's first key
+ * and its bar label, or the label given (en, zh) for a variant of the same
+ * key ("quit" for q on the course map, "more keys" for ?). L's label is
+ * "Chinese" where 中文 cannot be shown. */
+static ui_keyhelp app_bar_entry(enum app_row row, const ui_ctx *ctx, const char *en, const char *zh)
+{
+    const ui_binding *b = &app_bindings[row];
+    /* q's row is written "q/Esc" for the help; the bar names q alone */
+    ui_keyhelp k = {row == APP_ROW_BACK ? "q" : b->key, en ? en : b->bar_en, zh ? zh : b->bar_zh};
+    if (row == APP_ROW_LANG && ctx->ascii && !en)
+        k.en = "Chinese";
+    return k;
+}
+
 /* The bottom bar: the top screen's keys from the left, the app's own keys
  * (? L q) flush right. The screen's keys are cut from the end when space
  * runs out, and then `?` says "more keys": the help lists them all. */
@@ -402,36 +418,34 @@ static void app_render_keybar(const ui_app *app, ui_canvas *c, ui_rect bar)
     canvas_fill(c, bar.x, bar.y, bar.w, 1, ' ', ROLE_BAR);
     ui_keyhelp keys[APP_HELP_KEYS], global[4];
     int n = 0, ng = 0;
+    int help_at = -1; /* where `?` is among the app's keys, if it is */
     const ui_screen *top = app_top(app);
-    const char *lang_label = ctx->ascii ? "Chinese" : "中文";
     if (app->help_open) {
         if (app_help_rows(app) > app->h - 4)
             keys[n++] = (ui_keyhelp){"j/k", "scroll", "滚动"};
-        global[ng++] = (ui_keyhelp){"L", lang_label, "English"};
+        global[ng++] = app_bar_entry(APP_ROW_LANG, ctx, NULL, NULL);
         global[ng++] = (ui_keyhelp){UI_TR(ctx, "any key", "任意键"), "close help", "关闭帮助"};
     } else {
         n = ui_screen_bar_keys(top, ctx, keys, APP_HELP_KEYS);
         if (!ctx->text_input) {
-            global[ng++] = (ui_keyhelp){"?", "help", "帮助"};
-            global[ng++] = (ui_keyhelp){"L", lang_label, "English"};
+            help_at = ng;
+            global[ng++] = app_bar_entry(APP_ROW_HELP, ctx, NULL, NULL);
+            global[ng++] = app_bar_entry(APP_ROW_LANG, ctx, NULL, NULL);
             /* A screen that gives q a meaning of its own ("S/q back to the
              * trainer") binds it in its table; the app's q would contradict it. */
             bool claimed = top && top->ops->keymap &&
                            ui_keymap_claims(top->ops->keymap, top, ctx, UI_CH('q'));
-            if (!claimed) {
-                if (app->depth > 1)
-                    global[ng++] = (ui_keyhelp){"q", "back", "返回"};
-                else
-                    global[ng++] = (ui_keyhelp){"q", "quit", "退出"};
-            }
+            if (!claimed)
+                global[ng++] = app->depth > 1 ? app_bar_entry(APP_ROW_BACK, ctx, NULL, NULL)
+                                              : app_bar_entry(APP_ROW_BACK, ctx, "quit", "退出");
         }
     }
     int right = bar.x + bar.w;
     int gx = right - app_keys_width(global, ng, ctx);
     if (gx < bar.x + 1)
         gx = bar.x + 1;
-    if (ng > 0 && global[0].key[0] == '?' && app_keys_fit(bar.x + 1, gx - 2, keys, n, ctx) < n) {
-        global[0] = (ui_keyhelp){"?", "more keys", "更多按键"};
+    if (help_at >= 0 && app_keys_fit(bar.x + 1, gx - 2, keys, n, ctx) < n) {
+        global[help_at] = app_bar_entry(APP_ROW_HELP, ctx, "more keys", "更多按键");
         gx = right - app_keys_width(global, ng, ctx);
         if (gx < bar.x + 1)
             gx = bar.x + 1;
