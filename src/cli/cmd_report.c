@@ -12,7 +12,7 @@
 #include "../report/report.h"
 
 static const char report_usage[] =
-    "Usage: dnn-tutor report [OPTIONS] [-o FILE] [--format md|html] [--lang zh|en]\n"
+    "Usage: dnn-tutor report [OPTIONS] [-o FILE] [--format md|html] [--lang zh|en] [--force]\n"
     "\n"
     "Trains a network as `dnn-tutor train` does and writes the scaffold of your lab\n"
     "report of the run: the principle (forward and backward equations with the run's\n"
@@ -39,7 +39,16 @@ static const char report_usage[] =
     "  --format md|html         Markdown with SVG files (default), or one HTML file\n"
     "  --lang zh|en             the report's language (default from LC_ALL /\n"
     "                           LC_MESSAGES / LANG: zh* gives zh, anything else en)\n"
+    "  --force                  replace FILE without keeping the answers written in it\n"
     "  -h, --help               show this help\n"
+    "\n"
+    "Your answers are kept: when FILE is an earlier report, what you wrote between\n"
+    "each pair of learner-notes markers (<!-- learner-notes begin id=NAME --> …\n"
+    "<!-- learner-notes end id=NAME -->) goes into the new report under the markers\n"
+    "of the same NAME, wherever they now are; answers the new report has no place\n"
+    "for go to a last section, \"Notes from the earlier report\". When FILE cannot be\n"
+    "read or its markers are broken, it is left as it is and the report refused\n"
+    "(exit 1): fix the markers, write to another -o, or pass --force.\n"
     "\n"
     "The sweep, the learning-rate comparison and the zero-initialised run train at\n"
     "most " COURSE_SWEEP_ITERATIONS_TEXT " iterations each (fewer on large data sets); the report says how many.\n"
@@ -53,6 +62,7 @@ typedef struct report_args {
     bool format_given;
     report_format format;
     report_lang lang;
+    bool force;
 } report_args;
 
 static bool report_extra(const char *name, const char *value, void *user, char *err, size_t err_size)
@@ -74,6 +84,8 @@ static bool report_extra(const char *name, const char *value, void *user, char *
             return false;
         }
         a->format_given = true;
+    } else if (!strcmp(name, "force")) {
+        a->force = true;
     } else if (!strcmp(name, "lang")) {
         if (!strcmp(value, "zh"))
             a->lang = REPORT_ZH;
@@ -90,10 +102,10 @@ static bool report_extra(const char *name, const char *value, void *user, char *
 int cmd_report(int argc, char **argv)
 {
     report_request req = {.spec = runspec_default()};
-    report_args args = {NULL, false, REPORT_MD, report_lang_from_env()};
+    report_args args = {NULL, false, REPORT_MD, report_lang_from_env(), false};
     char err[1024];
-    const cli_extra_option extras[] = {{"o", true}, {"output", true}, {"format", true}, {"lang", true}};
-    switch (cli_parse_run_options(argc, argv, &req.spec, extras, 4, report_extra, &args, err, sizeof err)) {
+    const cli_extra_option extras[] = {{"o", true}, {"output", true}, {"format", true}, {"lang", true}, {"force", false}};
+    switch (cli_parse_run_options(argc, argv, &req.spec, extras, 5, report_extra, &args, err, sizeof err)) {
     case CLI_PARSE_HELP:
         printf(report_usage, cli_run_options_help);
         return 0;
@@ -113,6 +125,7 @@ int cmd_report(int argc, char **argv)
     req.lang = args.lang;
     req.format = args.format;
     req.out_path = args.out;
+    req.force = args.force;
     int rc = report_write(&req, err, sizeof err);
     if (rc) {
         fprintf(stderr, "dnn-tutor report: %s\n", err);

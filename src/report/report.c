@@ -38,6 +38,7 @@
 #include "../data/safefile.h"
 #include "report_doc.h"
 #include "report_env.h"
+#include "report_notes.h"
 #include "report_sections.h"
 
 #ifndef PATH_MAX
@@ -187,6 +188,21 @@ static int probe_dir(const char *dir, const char *out_path, const char *stem, ch
     return 0;
 }
 
+/* The learner's blocks of the earlier report at path (none with force). 0,
+ * or 1 with err saying why the file is left as it is. */
+static int keep_notes(const report_request *req, report_notes *notes, char *err, size_t err_size)
+{
+    *notes = (report_notes)REPORT_NOTES_INIT;
+    if (req->force)
+        return 0;
+    char why[1024];
+    if (!report_notes_load(req->out_path, notes, why, sizeof why))
+        return 0;
+    snprintf(err, err_size, "%s; the earlier report is left as it is so that your notes in it are not lost (write to "
+                            "another -o, or pass --force to replace it)", why);
+    return 1;
+}
+
 static int report_write_c(const report_request *req, char *err, size_t err_size);
 
 /* The report's numbers and coordinates are written with a decimal point
@@ -219,6 +235,11 @@ static int report_write_c(const report_request *req, char *err, size_t err_size)
         return 2;
     }
     int rc = probe_dir(dir, req->out_path, stem, err, err_size);
+    if (rc)
+        return rc;
+    report_notes notes;
+    rc = keep_notes(req, &notes, err, err_size);
+    report_notes_free(&notes);
     if (rc)
         return rc;
 
@@ -259,9 +280,18 @@ static int report_write_c(const report_request *req, char *err, size_t err_size)
     else
         snprintf(title, sizeof title, "Lab report: a %d-layer neural network on %s", nn_layers(d.main.net),
                  d.main.data->name);
+    rc = keep_notes(req, &notes, err, err_size);
+    if (rc) {
+        rbuf_free(&tail);
+        report_figures_free(&figs);
+        report_data_free(&d);
+        return rc;
+    }
     report_doc doc;
     doc_begin(&doc, req->format, req->lang, title);
+    doc.keep = &notes;
     report_sections_write(&doc, &d, &figs, &env, rbuf_str(&tail));
+    doc_notes_left_over(&doc);
     doc_end(&doc);
 
     report_file files[REPORT_MAX_FILES];
@@ -293,6 +323,7 @@ static int report_write_c(const report_request *req, char *err, size_t err_size)
         rc = commit_files(dir, stem, files, n, err, err_size);
     }
 done:
+    report_notes_free(&notes);
     rbuf_free(&doc.out);
     rbuf_free(&tail);
     report_figures_free(&figs);

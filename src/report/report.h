@@ -19,6 +19,7 @@
 #define DNN_REPORT_H
 
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../data/runspec.h"
@@ -34,11 +35,18 @@ typedef struct report_request {
     atomic_bool *cancel;    /* NULL, or a flag another thread may set while report_write runs (on a
                                thread of its own) to abandon it: training stops at the next
                                iteration, 1 is returned with "cancelled" and nothing is written */
+    bool force;             /* replace out_path without reading the learner's notes from it */
 } report_request;
 
-/* Runs the experiments and writes the report files. Returns 0; 1 when the
- * data set cannot be loaded, the main run diverges or a file cannot be
- * written; 2 for an impossible network config. On failure err holds one
+/* Runs the experiments and writes the report files. What the learner wrote
+ * between the learner-notes markers of an earlier report at out_path is
+ * carried into the new one by the markers' ids (report_notes.h); blocks the
+ * new report has no space for go to a last section of their own. Unless
+ * force is set, an earlier report that cannot be read or whose markers do
+ * not parse is left as it is and 1 returned (checked before the training,
+ * and again just before the commit). Returns 0; 1 when the data set cannot
+ * be loaded, the main run diverges, the earlier notes cannot be kept or a
+ * file cannot be written; 2 for an impossible network config. On failure err holds one
  * line and no file of the report exists (earlier versions are untouched).
  * Takes a few seconds (the sweep and the learning-rate comparison). */
 int report_write(const report_request *req, char *err, size_t err_size);

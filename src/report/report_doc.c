@@ -16,7 +16,7 @@ static const char html_style[] =
     "code{font-family:'DejaVu Sans Mono','Noto Sans Mono CJK SC',monospace;font-size:.92em}\n"
     "figure{margin:1.2em 0}figure svg{max-width:100%;height:auto;border:1px solid #ddd}"
     "figcaption{color:#555;font-size:.92em}\n"
-    ".notes{border:2px dashed #999;padding:.5em 1em;min-height:8em;background:#fffdf3}\n";
+    ".notes{border:2px dashed #999;padding:.5em 1em;min-height:4em;background:#fffdf3}\n";
 
 /* Inline text: `code` and **bold** marks, the rest escaped for the format. */
 static void doc_inline(report_doc *d, const char *s)
@@ -84,6 +84,7 @@ void doc_begin(report_doc *d, report_format format, report_lang lang, const char
     d->lang = lang;
     d->out = (rbuf)RBUF_INIT;
     d->figures = 0;
+    d->keep = NULL;
     if (format == REPORT_HTML) {
         rbuf_printf(&d->out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
@@ -216,17 +217,44 @@ void doc_figure(report_doc *d, const char *file, const char *svg, const char *ca
     }
 }
 
-void doc_notes(report_doc *d, const char *heading, const char *prompt)
+/* The block's text ends with a newline, so the end marker starts a line. */
+static void notes_block(report_doc *d, const char *id, const char *text)
 {
-    doc_heading(d, 3, heading);
-    if (d->format == REPORT_HTML) {
-        rbuf_puts(&d->out, "<!-- learner notes: begin -->\n<div class=\"notes\"><p>");
-        doc_inline(d, prompt);
-        rbuf_puts(&d->out, "</p>\n<p>&#160;</p></div>\n<!-- learner notes: end -->\n");
+    rbuf_printf(&d->out, "<!-- learner-notes begin id=%s -->\n", id);
+    if (text) {
+        rbuf_puts(&d->out, text);
+        if (*text && text[strlen(text) - 1] != '\n')
+            rbuf_puts(&d->out, "\n");
     } else {
-        rbuf_puts(&d->out, "<!-- learner notes: begin -->\n\n> ");
-        doc_inline(d, prompt);
-        rbuf_puts(&d->out, "\n>\n> …\n\n<!-- learner notes: end -->\n\n");
+        rbuf_puts(&d->out, d->format == REPORT_HTML ? "<div class=\"notes\"><p>…</p></div>\n" : "\n…\n\n");
+    }
+    rbuf_printf(&d->out, "<!-- learner-notes end id=%s -->\n%s", id, d->format == REPORT_HTML ? "" : "\n");
+}
+
+void doc_notes(report_doc *d, const char *id)
+{
+    notes_block(d, id, report_notes_take(d->keep, id));
+}
+
+void doc_notes_left_over(report_doc *d)
+{
+    if (!report_notes_left_over(d->keep))
+        return;
+    const bool zh = d->lang == REPORT_ZH;
+    doc_heading(d, 2, zh ? "先前报告中的笔记" : "Notes from the earlier report");
+    doc_para(d, zh ? "下面这些是你在这个文件的上一版里写下的内容，这一版报告中已经没有对应的位置（例如换了网络，"
+                     "某个问题不再出现）。它们原样保留在这里，由你移到合适的地方或删除；再次生成报告时它们仍会保留。"
+                   : "You wrote these in the earlier version of this file, under spaces this report no longer has "
+                     "(another network, say, and a question that is not asked any more). They are kept here as "
+                     "they were, for you to move or delete; the next report keeps them too.");
+    char label[96];
+    for (int i = 0; i < d->keep->n; i++) {
+        const report_note *n = &d->keep->v[i];
+        if (n->taken || n->blank)
+            continue;
+        snprintf(label, sizeof label, zh ? "`%s` 一栏：" : "From the space `%s`:", n->id);
+        doc_para(d, label);
+        notes_block(d, n->id, n->text);
     }
 }
 

@@ -12,12 +12,14 @@
 
 #include "report.h"
 #include "report_buf.h"
+#include "report_notes.h"
 
 typedef struct report_doc {
     report_format format;
     report_lang lang;
     rbuf out;         /* the document so far; the caller frees it (rbuf_free) */
     int figures;      /* figures written so far, for "Figure N" */
+    report_notes *keep; /* the learner's blocks of the earlier report, or NULL (doc_begin sets NULL) */
 } report_doc;
 
 /* Starts a document: an HTML head with the style sheet, or nothing for Markdown; then the title. */
@@ -36,8 +38,14 @@ void doc_table(report_doc *d, const char *const *cells, int n_rows, int n_cols, 
 /* A figure: file (the Markdown link target, a name beside the report; spaces,
  * brackets and the like are percent-encoded), svg (the element, for HTML), caption. */
 void doc_figure(report_doc *d, const char *file, const char *svg, const char *caption);
-/* The learner's space: a marked block with a prompt to write in. */
-void doc_notes(report_doc *d, const char *heading, const char *prompt);
+/* The learner's space: a block between two markers with the stable id
+ * (report_notes.h), holding the text of the same id from d->keep when the
+ * learner wrote there, else a placeholder to write over. */
+void doc_notes(report_doc *d, const char *id);
+/* When d->keep holds blocks no doc_notes call took: a last section, "Notes
+ * from the earlier report", with each of them, markers and all, so the next
+ * report keeps them too. Nothing otherwise. */
+void doc_notes_left_over(report_doc *d);
 /* Closes the document (HTML end tags). */
 void doc_end(report_doc *d);
 

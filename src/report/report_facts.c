@@ -2,9 +2,10 @@
  * report_facts.c — the learner's part of the analysis: the measured facts
  * to argue from (the always-majority baseline, the learning rates, the
  * hidden sizes, the network trained from zeros) and the questions to answer
- * with them, then the marked space to write in. dnn-tutor's own commentary
- * (report_analysis.c) follows under headings of its own, so the two cannot
- * be mistaken for each other.
+ * with them, then a marked space under each question to write in (its id
+ * in the markers, report_notes.h, so a new report keeps the answer).
+ * dnn-tutor's own commentary (report_analysis.c) follows under headings of
+ * its own, so the two cannot be mistaken for each other.
  */
 #include <math.h>
 #include <stdio.h>
@@ -64,7 +65,7 @@ void report_facts_write(report_doc *doc, const report_data *d)
     const size_t m = dataset_m(ds), mt = split ? dataset_m_test(ds) : 0;
     const nn_config *cfg = nn_get_config(d->main.net);
     char fact[5][FACT_MAX], q[5][1024], part[2][FACT_MAX];
-    const char *facts[5], *questions[5];
+    const char *facts[5], *questions[5], *ids[5];
     int nf = 0, nq = 0;
 
     /* The always-majority baseline: the share of the commoner label. */
@@ -126,17 +127,20 @@ void report_facts_write(report_doc *doc, const report_data *d)
                          "from zeros breaks nothing: there are no hidden units to be alike.",
                          "**零初始化：** 本网络没有隐藏层（logistic 回归），从 0 开始不会有问题：没有会彼此相同的隐藏单元。");
 
+    ids[nq] = "baseline";
     questions[nq++] = rs_fmt(q[0], sizeof q[0],
                              TR(lang,
                                 "How good is this run's accuracy? Compare it with the always-%d baseline: how much "
                                 "did the network learn beyond the balance of the labels?",
                                 "本次运行的准确率算好吗？和“永远回答 %d”的基线比较：网络在标签比例之外学到了多少？"),
                              major);
+    ids[nq] = "learning-rate";
     questions[nq++] = TR(lang,
                          "Which learning rate would you choose for this network, and which numbers above show it? "
                          "Use the update W := W − α·dW to explain why a small α crawls and a large one diverges.",
                          "你会为这个网络选哪个学习率？上面哪些数字支持你的选择？用更新公式 W := W − α·dW 解释为什么 "
                          "α 太小会下降缓慢、太大会发散。");
+    ids[nq] = "hidden-size";
     questions[nq++] = split ? TR(lang,
                                  "From which hidden size on does a larger layer stop paying off? Do the largest sizes "
                                  "overfit: compare their train and test accuracies.",
@@ -146,12 +150,15 @@ void report_facts_write(report_doc *doc, const report_data *d)
                                  "accuracy alone not tell you, and which option (--test-split) would show it?",
                                  "隐藏层大到多少以后，再增大就不划算了？只看训练集准确率有什么是看不出来的？哪个选项"
                                  "（--test-split）能把它显示出来？");
-    if (d->zero_ran)
+    if (d->zero_ran) {
+        ids[nq] = "zero-init";
         questions[nq++] = TR(lang,
                              "Why does the network trained from zeros stay where it is? Use the backward equations "
                              "of section 1: what are dZ[1] and dW[1] when every row of W[1] is the same?",
                              "为什么从 0 开始训练的网络学不好？用第一节的反向传播公式回答：当 W[1] 的每一行都相同时，"
                              "dZ[1] 和 dW[1] 是什么样子？");
+    }
+    ids[nq] = "transpose";
     questions[nq++] = TR(lang,
                          "Which shape in the derivation of section 1 would show a missing transpose in dW[l] = "
                          "(1/m) dZ[l]·A[l−1]ᵀ?",
@@ -169,7 +176,16 @@ void report_facts_write(report_doc *doc, const report_data *d)
     for (int i = 0; i < nq; i++)
         questions[i] = rs_fmt(numbered[i], sizeof numbered[i], "Q%d. %s", i + 1, questions[i]);
     doc_list(doc, questions, nq);
-    doc_notes(doc, TR(lang, "Your answers", "你的回答"),
-              TR(lang, "Answer the questions in your own words, each from the facts above.",
-                 "用你自己的话回答上面的问题，每个回答都以上面的事实为依据。"));
+    doc_heading(doc, 3, TR(lang, "Your answers", "你的回答"));
+    doc_para(doc, TR(lang,
+                     "Answer each question in your own words, from the facts above, between its two markers (in "
+                     "place of the “…”). Running the report again on this file keeps what you wrote there, matched "
+                     "by the question's name in the markers; the rest of the report is written anew.",
+                     "用你自己的话回答每个问题，以上面的事实为依据，写在该问题的两个标记之间（替换“…”）。"
+                     "对这个文件再次生成报告时，标记之间你写的内容会按标记中的问题名保留，报告的其余部分重新生成。"));
+    for (int i = 0; i < nq; i++) {
+        char label[16];
+        doc_para(doc, rs_fmt(label, sizeof label, "**Q%d**", i + 1));
+        doc_notes(doc, ids[i]);
+    }
 }

@@ -150,7 +150,7 @@ static void the_command_line_is_complete_and_shell_quoted(void **state)
 static void report_write_refuses_a_missing_directory_before_training(void **state)
 {
     (void)state;
-    report_request req = {runspec_default(), REPORT_EN, REPORT_MD, "/nonexistent-dnn-tutor-dir/r.md", NULL};
+    report_request req = {runspec_default(), REPORT_EN, REPORT_MD, "/nonexistent-dnn-tutor-dir/r.md", NULL, false};
     char err[512] = "";
     assert_int_equal(report_write(&req, err, sizeof err), 1);
     assert_non_null(strstr(err, "cannot write '/nonexistent-dnn-tutor-dir/r.md'"));
@@ -165,7 +165,7 @@ static void report_write_makes_every_file_of_a_small_run(void **state)
     assert_non_null(mkdtemp(dir));
     char out[256], path[300];
     snprintf(out, sizeof out, "%s/lab.md", dir);
-    report_request req = {runspec_default(), REPORT_EN, REPORT_MD, out, NULL};
+    report_request req = {runspec_default(), REPORT_EN, REPORT_MD, out, NULL, false};
     req.spec.iterations = 30;
     req.spec.print_every = 10;
     char err[512] = "";
@@ -205,7 +205,7 @@ static void a_comma_locale_does_not_change_the_reports_numbers(void **state)
     assert_non_null(mkdtemp(dir));
     char out[256], path[300];
     snprintf(out, sizeof out, "%s/lab.md", dir);
-    report_request req = {runspec_default(), REPORT_EN, REPORT_MD, out, NULL};
+    report_request req = {runspec_default(), REPORT_EN, REPORT_MD, out, NULL, false};
     req.spec.iterations = 30;
     req.spec.print_every = 10;
     char err[512] = "";
@@ -262,7 +262,7 @@ static void a_cancelled_report_says_so_and_writes_nothing(void **state)
     snprintf(out, sizeof out, "%s/lab.md", dir);
     atomic_bool cancel;
     atomic_init(&cancel, true);
-    report_request req = {runspec_default(), REPORT_EN, REPORT_MD, out, &cancel};
+    report_request req = {runspec_default(), REPORT_EN, REPORT_MD, out, &cancel, false};
     char err[512] = "";
     assert_int_equal(report_write(&req, err, sizeof err), 1);
     assert_string_equal(err, "cancelled");
@@ -277,7 +277,7 @@ static char *report_text(const run_spec *spec, report_lang lang, report_format f
     assert_non_null(mkdtemp(dir));
     char out[256];
     snprintf(out, sizeof out, "%s/r.%s", dir, format == REPORT_HTML ? "html" : "md");
-    report_request req = {*spec, lang, format, out, NULL};
+    report_request req = {*spec, lang, format, out, NULL, false};
     char err[512] = "";
     assert_int_equal(report_write(&req, err, sizeof err), 0);
     FILE *f = fopen(out, "r");
