@@ -52,7 +52,7 @@ done
 grep -qxF "Accuracy: 90%" "$md" || fail "the report lacks the notebook's 'Accuracy: 90%'"
 grep -qF "90.50%" "$md" || fail "the report lacks the exact train accuracy 90.50%"
 [ "$(grep -c '^Cost after iteration' "$md")" -eq 10 ] || fail "want 10 cost lines for 10000 iterations"
-for section in "## 1. Principle" "## 2. Environment" "## 3. Results" "## 4. Analysis" "learner notes: begin"; do
+for section in "## 1. Principle" "## 2. Environment" "## 3. Results" "## 4. Analysis" "learner-notes begin id=baseline"; do
   grep -qF "$section" "$md" || fail "the report lacks '$section'"
 done
 grep -qF 'W[1] (4, 2) · X (2, 400) + b[1] (4, 1) broadcast → Z[1] (4, 400)' "$md" ||
@@ -66,7 +66,7 @@ grep -qF 'α = 50: diverged at iteration' "$md" || fail "the analysis lacks the 
 grep -qF '**Zero initialisation** (this network from all-zero W and b, α = 1.2, 5000 iterations)' "$md" ||
   fail "the analysis lacks the zero-initialisation fact"
 [ "$(grep -c '^- Q[0-9]\. ' "$md")" -eq 5 ] || fail "the analysis does not ask 5 questions"
-awk '/^### 4.1 Your analysis/{a=NR} /learner notes: begin/{b=NR} /^### 4.2 dnn-tutor.s notes/{c=NR} END{exit !(a && a < b && b < c)}' "$md" ||
+awk '/^### 4.1 Your analysis/{a=NR} /learner-notes begin id=/{if (!b) b=NR} /^### 4.2 dnn-tutor.s notes/{c=NR} END{exit !(a && a < b && b < c)}' "$md" ||
   fail "the learner's analysis (questions, space) does not come before dnn-tutor's notes"
 grep -qF 'dnn-tutor train --dataset planar --hidden 4 --activation tanh --init course-w3 --seed 2 --lr 1.2 --iterations 10000' "$md" ||
   fail "the environment lacks the reproducing command line"

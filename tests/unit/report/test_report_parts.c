@@ -362,7 +362,7 @@ static void the_analysis_gives_facts_and_questions_apart_from_dnn_tutors_notes(v
     has(md, "- Q1. How good is this run's accuracy? Compare it with the always-1 baseline");
     has(md, "- Q4. Why does the network trained from zeros");
     /* the learner's space is inside 4.1, before dnn-tutor's notes */
-    const char *space = strstr(md, "<!-- learner notes: begin -->");
+    const char *space = strstr(md, "<!-- learner-notes begin id=baseline -->");
     assert_true(space && space > yours && space < notes);
     /* the questions and facts are not repeated among dnn-tutor's notes */
     assert_null(strstr(notes, "**Measured facts**"));
