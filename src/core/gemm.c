@@ -24,7 +24,9 @@
  * The threads are a small pool started the first time they are needed and
  * kept (they sleep on a condition variable between products). One product
  * uses the pool at a time; a second thread calling gemm meanwhile (the
- * trainer's screen while its worker trains) computes its product alone.
+ * trainer's screen while its worker trains) computes its product alone. The
+ * pool's threads block every asynchronous signal (SIGINT, SIGTSTP, SIGWINCH,
+ * …), so the thread that handles them gets them, not a sleeping worker.
  */
 #include "gemm_internal.h"
 
@@ -32,6 +34,7 @@
 #include "matrix.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -327,6 +330,17 @@ static void *pool_worker(void *arg)
     return NULL;
 }
 
+/* Every signal but those a fault raises in the thread that caused it (those
+ * must stay deliverable). A worker blocks the rest, whatever the mask of the
+ * thread that starts it, so a signal goes to a thread that means to take it. */
+static void asynchronous_signals(sigset_t *set)
+{
+    static const int faults[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS, SIGABRT};
+    sigfillset(set);
+    for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
+        sigdelset(set, faults[i]);
+}
+
 /* Starts workers until there are n − 1 of them (or creation fails); the
  * number of threads a product can then use. Called with pool_user held. */
 static int pool_grow(int n)
@@ -336,9 +350,14 @@ static int pool_grow(int n)
         pthread_attr_t attr;
         pthread_attr_init(&attr);
         pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        sigset_t all, old;
+        asynchronous_signals(&all);
         pthread_mutex_lock(&pool_mu);
-        /* the worker's first round is the next one handed out */
+        /* the worker's first round is the next one handed out; it starts
+         * with every asynchronous signal blocked, whoever's mask was here */
+        pthread_sigmask(SIG_BLOCK, &all, &old);
         int rc = pthread_create(&th, &attr, pool_worker, (void *)(uintptr_t)pool_round);
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
         if (rc == 0)
             pool_workers++;
         pthread_mutex_unlock(&pool_mu);
