@@ -247,15 +247,27 @@ whole() { # dir/stem.md: every figure the report shows is there, and its cost cu
 }
 mkdir "$h/commit"
 run 0 "the first report" "$bin" report --iterations 10 --print-every 1 --lang en -o "$h/commit/r.md"
-if command -v strace >/dev/null 2>&1 && strace -o /dev/null true 2>/dev/null; then
+# strace kills the report at its n-th rename (strace exits as its tracee did: 137
+# for a SIGKILL). Without strace, or where ptrace is not allowed (a container's
+# seccomp profile, yama), this part cannot run: the test then ends as a skip.
+skipped=""
+if ! command -v strace >/dev/null 2>&1; then
+  skipped="strace is not installed (scripts/deps.sh --test installs it)"
+elif ! strace -o /dev/null true 2>"$tmp/strace.err"; then
+  skipped="strace cannot trace here, ptrace is not allowed: $(head -n 1 "$tmp/strace.err")"
+else
   for n in 1 2 3 4 5; do
     strace -f -o /dev/null -e trace=rename,renameat,renameat2 \
       -e inject=rename,renameat,renameat2:signal=SIGKILL:when=$n \
-      "$bin" report --iterations $((10 + n)) --print-every 1 --lang en -o "$h/commit/r.md" >/dev/null 2>&1
+      "$bin" report --iterations $((10 + n)) --print-every 1 --lang en -o "$h/commit/r.md" >/dev/null 2>"$tmp/strace.err"
+    got=$?
+    if [ "$got" -ne 137 ] && [ "$n" -eq 1 ]; then
+      skipped="strace cannot kill at a rename here (exit $got: $(head -n 1 "$tmp/strace.err"))"
+      break
+    fi
+    [ "$got" -eq 137 ] || fail "the kill at rename $n did not happen (exit $got): fewer renames than 5?"
     whole "$h/commit/r.md" || fail "killed at rename $n: the report and its figures do not match"
   done
-else
-  echo "note: strace cannot run here; kills during the renames are not tested"
 fi
 dead=$(sh -c 'echo $$')
 touch "$h/commit/.r.md.$dead-1f.tmp" "$h/commit/.r-cost-0123abcd.svg.$dead-2.tmp" "$h/commit/r-lr-deadbeef.svg" \
@@ -266,5 +278,9 @@ ls -A "$h/commit" | tr '\n' ' ' |
   grep -Eqx 'r-boundary-[0-9a-f]{8}\.svg r-cost-[0-9a-f]{8}\.svg r-lr-[0-9a-f]{8}\.svg r-mine\.svg r-sweep-[0-9a-f]{8}\.svg r\.md ' ||
   fail "leftovers of killed reports were not cleaned (or a file not ours was removed): $(ls -A "$h/commit")"
 
-[ "$failures" -eq 0 ] && echo "ok: report" 
-exit $((failures > 0))
+[ "$failures" -eq 0 ] || exit 1
+if [ -n "$skipped" ]; then
+  echo "SKIP: every other check passed, but kills during the report's renames are not tested: $skipped"
+  exit 77
+fi
+echo "ok: report"
