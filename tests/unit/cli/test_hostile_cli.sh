@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Hostile surroundings for the headless commands: standard output that cannot
-# be written, contradicting or absurd options, a data directory override that does not exist, a CSV that is a
+# be written (every command), contradicting or absurd options, a data directory override that does not exist, a CSV that is a
 # FIFO with no writer or repeats a column name, a file size limit, an HDF5 file
 # that crashes the HDF5 library. Each must
 # end with exit 1 and one clear line on stderr, never hang, never exit 0.
@@ -25,16 +25,25 @@ one_line() { # description regex — stderr is exactly one line matching regex
 }
 
 # 1. A write error on stdout is an error in every command (exit 1, one line).
+# predict classifies a one-colour picture after 10 iterations on the course-shaped
+# fixture; report writes its files and then names them on stdout.
+src=${DNN_TUTOR_SOURCE_ROOT:?}
+export HOME=$tmp XDG_STATE_HOME=$tmp/state  # no learner's progress is read
 if [ -w /dev/full ]; then
+  "${DNN_TUTOR_JPEG_FIXTURE:?}" "$tmp/flat.jpg" 8 8 100 120 140 || fail "jpeg_fixture failed"
+  mkdir "$tmp/report"
   while IFS='|' read -r what args; do
     # shellcheck disable=SC2086
-    expect 1 "$what > /dev/full" "$bin" $args
+    expect 1 "$what > /dev/full" "$bin" $args >/dev/full
     one_line "$what > /dev/full" '^dnn-tutor: cannot write the output'
-  done >/dev/full <<'LIST'
+  done <<LIST
 train|train --iterations 10 --print-every 1
 train --json|train --iterations 10 --json
 sweep|sweep --hidden 1,2 --iterations 10
 lessons check|lessons check
+exercises list|exercises list
+predict|predict --assignment w4-deep --course-data $src/tests/data/course --iterations 10 --image $tmp/flat.jpg
+report|report --iterations 10 -o $tmp/report/r.md
 --help|--help
 --version|--version
 train --help|train --help
