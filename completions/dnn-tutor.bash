@@ -2,8 +2,8 @@
 # Installed as share/bash-completion/completions/dnn-tutor. The commands and
 # each command's options are read from `dnn-tutor --help` and `dnn-tutor
 # COMMAND --help`, so they follow the binary; the values of the options that
-# take a name are listed here (tests/unit/cli/test_completion.sh checks each
-# against --help).
+# take a name are listed here (tests/unit/cli/test_completion.sh bash checks
+# each list is exactly the names the binary accepts, each named by --help).
 
 _dnn_tutor_commands()
 {

@@ -5,7 +5,8 @@
 #   scripts/deps.sh --test   also what the test suite needs (cmocka, tmux, xmllint,
 #                            python3-numpy for the exercise checks, python3-h5py
 #                            for the tests that compare with numpy on course-layout
-#                            files, strace to kill a report at each rename)
+#                            files, strace to kill a report at each rename, zsh to
+#                            run its completion)
 #   scripts/deps.sh --bench  also what bench/ compares with: numpy on OpenBLAS
 #                            (the BLAS a learner's numpy uses), threadpoolctl to
 #                            name its kernel, h5py for the cat stand-in, GNU
@@ -14,7 +15,7 @@ set -euo pipefail
 
 packages=(gcc meson ninja-build pkg-config libncurses-dev libcjson-dev libhdf5-dev libpng-dev libjpeg-dev)
 case "${1:-}" in
-  --test) packages+=(libcmocka-dev tmux libxml2-utils python3-numpy python3-h5py strace) ;;
+  --test) packages+=(libcmocka-dev tmux libxml2-utils python3-numpy python3-h5py strace zsh) ;;
   --bench) packages+=(python3-numpy libopenblas0-pthread python3-threadpoolctl python3-h5py time tmux) ;;
 esac
 

@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
-# The bash completion (completions/dnn-tutor.bash) completes the commands, each
-# command's options exactly as its --help lists them, and the values of the
-# options that take a name — each value one that --help names. The zsh one
-# is checked for syntax when zsh is installed.
+# The shell completions, bash (completions/dnn-tutor.bash) or zsh
+# (completions/_dnn-tutor) as the first argument says, complete the commands
+# --help lists, each command's options exactly as its --help lists them, and
+# the values of the options that take a name: exactly the names the binary
+# accepts (its refusal of a wrong name lists them), each one --help names.
+# zsh's completion runs in a plain zsh with the completion system's functions
+# (compadd, _describe, _values, _alternative, _files, _directories) replaced by
+# ones that print the candidates matching the word; skipped without zsh.
 set -u
+shell=${1:?usage: test_completion.sh bash|zsh}
 bin=${DNN_TUTOR_BINARY:?}
 src=${DNN_TUTOR_SOURCE_ROOT:?}
+if [ "$shell" = zsh ] && ! command -v zsh >/dev/null 2>&1; then
+  echo "SKIP: zsh is not installed (scripts/deps.sh --test installs it)"
+  exit 77
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failures=0
@@ -15,39 +24,73 @@ bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 ln -s "$bin" "$tmp/bin/dnn-tutor"
 cd "$tmp/empty"  # no file or directory names among the values
 PATH="$tmp/bin:$PATH"
-# shellcheck source=/dev/null
-. "$src/completions/dnn-tutor.bash"
-complete -p dnn-tutor >/dev/null 2>&1 || fail "the completion does not register for dnn-tutor"
 
-comp() { # words… (the last is the one being completed) → the candidates, sorted
-  COMP_WORDS=("$@")
-  COMP_CWORD=$(($# - 1))
-  COMP_LINE="$*"
-  COMP_POINT=${#COMP_LINE}
-  COMPREPLY=()
-  _dnn_tutor dnn-tutor "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
-  printf '%s\n' "${COMPREPLY[@]}" | sort -u | tr '\n' ' '
-}
-has() { # description list word…
-  local what=$1 list=" $2 " w
-  shift 2
-  for w in "$@"; do
-    case $list in *" $w "*) ;; *) fail "$what: '$w' is not offered (got: $list)" ;; esac
+if [ "$shell" = bash ]; then
+  bash -n "$src/completions/dnn-tutor.bash" || fail "the bash completion does not parse"
+  # shellcheck source=/dev/null
+  . "$src/completions/dnn-tutor.bash"
+  complete -p dnn-tutor >/dev/null 2>&1 || fail "the completion does not register for dnn-tutor"
+  comp() { # words… (the last is the one being completed) → the candidates, sorted
+    COMP_WORDS=("$@")
+    COMP_CWORD=$(($# - 1))
+    COMP_LINE="$*"
+    COMP_POINT=${#COMP_LINE}
+    COMPREPLY=()
+    _dnn_tutor dnn-tutor "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+    printf '%s\n' "${COMPREPLY[@]}" | sort -u | tr '\n' ' '
+  }
+else
+  zsh -n "$src/completions/_dnn-tutor" || fail "the zsh completion does not parse"
+  cat >"$tmp/drive.zsh" <<'ZSH'
+# zsh -f drive.zsh COMPLETION WORD… : completes the last WORD as zsh would
+# call the completion, printing the candidates that start with it.
+file=$1; shift
+words=("$@"); CURRENT=$#; PREFIX=${words[CURRENT]}
+_offer() { local w; for w in "$@"; do [[ ${w[1,$#PREFIX]} == "$PREFIX" ]] && print -r -- "$w"; done; return 0 }
+compadd() { [[ $1 == -- ]] && shift; _offer "$@" }
+_describe() { local -a pairs; pairs=("${(@P)2}"); _offer "${pairs[@]%%:*}" }
+_values() { shift; _offer "$@" }
+_alternative() { # 'tag:description:(word …)' or 'tag:description:command'
+  local spec action
+  for spec in "$@"; do
+    action=${spec#*:*:}
+    if [[ $action == \(*\) ]]; then _offer ${=${action#\(}%\)}; else eval "$action"; fi
   done
 }
-
-has "commands" "$(comp dnn-tutor '')" train sweep stepper trainer predict report lessons
+_files() { # -g PATTERN: the files matching it, and directories
+  local pat='*' f; [[ $1 == -g ]] && pat=$2
+  for f in ${PREFIX}*(N); do [[ -d $f || ${f:t} == ${~pat} ]] && print -r -- "$f"; done; return 0
+}
+_directories() { local f; for f in ${PREFIX}*(N/); do print -r -- "$f"; done; return 0 }
+source "$file"
+ZSH
+  comp() { # words… (the last is the one being completed) → the candidates, sorted
+    zsh -f "$tmp/drive.zsh" "$src/completions/_dnn-tutor" "$@" | sort -u | tr '\n' ' '
+  }
+fi
+help_options() { # [cmd] → the long options its --help lists, sorted
+  "$bin" "$@" --help | grep -oE -- '(^|[ ,])--?[a-zA-Z][a-zA-Z0-9-]*' | sed 's/^[ ,]*//' | grep -- '^--' | sort -u | tr '\n' ' '
+}
+want=$("$bin" --help | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 } on && /^$/ { on = 0 }' | sort | tr '\n' ' ')
+[ "$(comp dnn-tutor '')" = "$want" ] || fail "the commands: offers '$(comp dnn-tutor '')', --help lists '$want'"
+has "commands" "$want" train sweep stepper trainer predict report lessons exercises
 [ "$(comp dnn-tutor tr)" = "train trainer " ] || fail "'tr' completes to '$(comp dnn-tutor tr)', want train trainer"
-has "global options" "$(comp dnn-tutor --)" --help --version --lessons --lang --no-color --ascii
+[ "$(comp dnn-tutor --)" = "$(help_options)" ] || fail "global options: offers '$(comp dnn-tutor --)', --help lists '$(help_options)'"
 for cmd in train sweep stepper trainer predict report; do
-  want=$("$bin" $cmd --help | grep -oE -- '(^|[ ,])--?[a-zA-Z][a-zA-Z0-9-]*' | sed 's/^[ ,]*//' | grep -- '^--' | sort -u | tr '\n' ' ')
+  want=$(help_options $cmd)
   got=$(comp dnn-tutor $cmd --)
   [ "$got" = "$want" ] || fail "$cmd --: offers '$got', --help lists '$want'"
 done
 has "lessons" "$(comp dnn-tutor lessons '')" check
 
-# Values: offered, and each one named by --help.
-has "--dataset" "$(comp dnn-tutor train --dataset '')" planar circles moons blobs quantiles cancer digits
+# Values: exactly the names the binary accepts (its refusal of a wrong one
+# lists them: "expected tanh, relu, leaky-relu or sigmoid", "use planar, …, cat,
+# or the path of a CSV or HDF5 file"), and each one named by --help.
+accepted() { # cmd option → the names listed when it refuses a wrong value, sorted
+  "$bin" "$1" "$2" not-a-name >/dev/null 2>"$tmp/refusal"
+  sed -E 's/.*(: expected |: use )//; s/, got .*//; s/, or the path .*//; s/,? or / /g; s/,/ /g' "$tmp/refusal" |
+    tr ' ' '\n' | grep . | sort -u | tr '\n' ' '
+}
 values_in_help() { # cmd option list
   local cmd=$1 opt=$2 v help
   help=$("$bin" "$cmd" --help)
@@ -55,15 +98,14 @@ values_in_help() { # cmd option list
     grep -qw -- "$v" <<<"$help" || fail "$cmd $opt offers '$v', which $cmd --help does not name"
   done
 }
-for o in --dataset --activation --init --assignment; do
-  list=$(comp dnn-tutor train "$o" '')
-  [ -n "$list" ] || fail "train $o offers nothing"
-  values_in_help train "$o" "$list"
-done
-for o in --format --lang; do
-  list=$(comp dnn-tutor report "$o" '')
-  [ -n "$list" ] || fail "report $o offers nothing"
-  values_in_help report "$o" "$list"
+for co in "train --dataset" "train --activation" "train --init" "train --assignment" \
+          "report --format" "report --lang"; do
+  set -- $co
+  list=$(comp dnn-tutor "$1" "$2" '')
+  want=$(accepted "$1" "$2")
+  case $want in *" "*" "*) ;; *) fail "$1 $2 not-a-name: no list of names in '$(cat "$tmp/refusal")'" ;; esac
+  [ "$list" = "$want" ] || fail "$1 $2 offers '$list', the binary accepts '$want'"
+  values_in_help "$1" "$2" "$list"
 done
 touch "$tmp/mine.csv" "$tmp/other.txt"
 has "a CSV file for --dataset" "$(comp dnn-tutor train --dataset "$tmp/m")" "$tmp/mine.csv"
@@ -85,15 +127,8 @@ mkdir "$tmp/folder"
 [ "$(comp dnn-tutor exercises init "$tmp/fo")" = "$tmp/folder " ] || fail "exercises init offers '$(comp dnn-tutor exercises init "$tmp/fo")'"
 [ "$(comp dnn-tutor exercises check --dir "$tmp/fo")" = "$tmp/folder " ] || fail "--dir offers '$(comp dnn-tutor exercises check --dir "$tmp/fo")'"
 
-if command -v zsh >/dev/null 2>&1; then
-  zsh -n "$src/completions/_dnn-tutor" || fail "the zsh completion does not parse"
-else
-  echo "note: zsh is not installed; the zsh completion is not checked"
-fi
-bash -n "$src/completions/dnn-tutor.bash" || fail "the bash completion does not parse"
-
 if [ "$failures" -gt 0 ]; then
   echo "$failures failure(s)"
   exit 1
 fi
-echo "ok: bash completion"
+echo "ok: $shell completion"
