@@ -149,6 +149,12 @@ bool run_loop_mid_iteration(const run_loop *loop)
     return loop->op_next > 0;
 }
 
+/* Whether hooks.pause asks the step to end now. */
+static bool loop_pause_now(const run_hooks *h)
+{
+    return h->pause(h->pause_user ? h->pause_user : h->user);
+}
+
 /* The current iteration, or the rest of it, one operation at a time (the
  * same operations nn_iterate runs, the cost only when recorded), polling
  * hooks.pause (when set) after each but the last. Params change only in the last
@@ -168,7 +174,7 @@ static nn_status loop_iterate_ops(run_loop *loop)
             loop->op_next = 0;
             return st;
         }
-        if (loop->op_next < count && h->pause && h->pause(h->user)) {
+        if (loop->op_next < count && h->pause && loop_pause_now(h)) {
             loop->paused = true;
             return NN_OK;
         }
@@ -214,7 +220,7 @@ long run_loop_step(run_loop *loop, long n)
         done++;
         if (record && h->on_cost && h->on_cost(h->user, it, nn_cost(loop->net)))
             break;
-        if (fast && by_ops && done < n && !loop->diverged && h->pause(h->user)) {
+        if (fast && by_ops && done < n && !loop->diverged && loop_pause_now(h)) {
             loop->paused = true;
             break;
         }

@@ -95,6 +95,9 @@ typedef struct run_hooks {
      * in within one matrix operation, not one iteration. */
     bool (*pause)(void *user);
     void *user;
+    /* pause's argument when it is not user (a loop whose user is its own
+     * bookkeeping, paused by whoever holds the lock); NULL: user */
+    void *pause_user;
 } run_hooks;
 
 typedef struct run_loop {

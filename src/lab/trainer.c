@@ -416,21 +416,23 @@ bool trainer_mid_iteration(const trainer *t)
     return run_loop_mid_iteration(&t->loop);
 }
 
-/* run_loop's pause hook: the one trainer_run_pausing was given. */
-static bool trainer_pause_hook(void *user)
+/* Runs step(loop, n) with pause(user) polled after every operation. */
+long trainer_loop_pausing(run_loop *loop, long n, bool (*pause)(void *user), void *user)
 {
-    const trainer *t = user;
-    return t->pause(t->pause_user);
+    loop->hooks.pause = pause;
+    loop->hooks.pause_user = user;
+    long done = run_loop_step(loop, n);
+    loop->hooks.pause = NULL;
+    loop->hooks.pause_user = NULL;
+    return done;
 }
 
 long trainer_run_pausing(trainer *t, long n, bool (*pause)(void *user), void *user)
 {
-    t->pause = pause;
-    t->pause_user = user;
-    t->loop.hooks.pause = pause ? trainer_pause_hook : NULL;
+    t->loop.hooks.pause = pause;
+    t->loop.hooks.pause_user = user;
     long done = trainer_run(t, n);
     t->loop.hooks.pause = NULL;
-    t->pause = NULL;
-    t->pause_user = NULL;
+    t->loop.hooks.pause_user = NULL;
     return done;
 }

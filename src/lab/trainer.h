@@ -315,8 +315,11 @@ typedef struct trainer_sweep_entry {
  * seed and learning rate, `iterations` per size. False with err on failure. */
 bool trainer_sweep_start(trainer *t, long iterations, char *err, size_t err_size);
 /* Runs at most max_iterations more iterations of the sweep, size after size.
- * Returns the iterations run (0 once finished or not started). */
-long trainer_sweep_work(trainer *t, long max_iterations);
+ * Returns the iterations run (0 once finished or not started). With pause
+ * (else NULL) an iteration runs one operation at a time and ends part-way
+ * when pause(user) says so, as in trainer_run_pausing: the call then
+ * returns, and the next one finishes that iteration first. */
+long trainer_sweep_work(trainer *t, long max_iterations, bool (*pause)(void *user), void *user);
 bool trainer_sweep_active(const trainer *t);   /* started and not cancelled */
 bool trainer_sweep_finished(const trainer *t);
 /* The entries (TRAINER_SWEEP_COUNT once started, else 0). */
@@ -347,8 +350,9 @@ typedef struct trainer_rate_entry {
  * False with err when memory runs out. */
 bool trainer_rates_start(trainer *t, long iterations, char *err, size_t err_size);
 /* Runs at most max_iterations more iterations of the comparison, rate after
- * rate. Returns the iterations run (0 once finished or not started). */
-long trainer_rates_work(trainer *t, long max_iterations);
+ * rate. Returns the iterations run (0 once finished or not started). pause
+ * and user as in trainer_sweep_work. */
+long trainer_rates_work(trainer *t, long max_iterations, bool (*pause)(void *user), void *user);
 bool trainer_rates_active(const trainer *t);
 bool trainer_rates_finished(const trainer *t);
 /* The entries, largest rate first (TRAINER_RATES_COUNT once started, else 0). */

@@ -13,8 +13,6 @@ struct trainer {
     trainer_data *data;       /* one reference (trainer_data_release) */
     nn_net *net;
     run_loop loop;            /* the run over net: loop.lr is the live learning rate */
-    bool (*pause)(void *);    /* trainer_run_pausing's hook while it runs, else NULL */
-    void *pause_user;
     long builds;              /* trainer_begin_run calls: fresh weights, a new network or data */
     long step_from;           /* nn_iterations when the current trainer_run began */
     long clock;
@@ -61,6 +59,10 @@ nn_net *trainer_build_net(const run_spec *spec, const trainer_data *data, char *
 void trainer_begin_run(trainer *t, double lr);
 /* Records a change marker at the current clock (a new curve segment). */
 void trainer_mark(trainer *t, trainer_change what);
+/* run_loop_step(loop, n) with pause(user) polled after every operation
+ * (pause NULL: whole iterations); the hook is gone again on return. */
+long trainer_loop_pausing(run_loop *loop, long n, bool (*pause)(void *user), void *user);
+
 /* After a rebuild or re-init: a running trainer runs on, a paused (or
  * diverged) one is paused — training goes on only when the learner says so. */
 void trainer_keep_pause(trainer *t);

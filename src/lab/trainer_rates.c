@@ -91,7 +91,7 @@ static bool rates_network(trainer *t, int i)
     return true;
 }
 
-long trainer_rates_work(trainer *t, long max_iterations)
+long trainer_rates_work(trainer *t, long max_iterations, bool (*pause)(void *user), void *user)
 {
     if (!t->rates_on)
         return 0;
@@ -100,10 +100,12 @@ long trainer_rates_work(trainer *t, long max_iterations)
         trainer_rate_entry *e = &t->rates[i];
         if (e->done < e->total && !e->diverged && !e->no_memory && rates_network(t, i)) {
             long budget = e->total - e->done < max_iterations - done ? e->total - e->done : max_iterations - done;
-            long ran = run_loop_step(&t->rates_loops[i], budget);
+            long ran = trainer_loop_pausing(&t->rates_loops[i], budget, pause, user);
             e->done += ran;
             done += ran;
             e->diverged = t->rates_loops[i].diverged;
+            if (t->rates_loops[i].paused)
+                return done; /* part-way: the next call finishes this rate's iteration first */
             /* the cost after the last update, as the curve's last point */
             if (e->done == e->total && !e->diverged) {
                 e->final_cost = nn_compute_cost(t->rates_nets[i]);

@@ -49,7 +49,7 @@ bool trainer_sweep_start(trainer *t, long iterations, char *err, size_t err_size
     return true;
 }
 
-long trainer_sweep_work(trainer *t, long max_iterations)
+long trainer_sweep_work(trainer *t, long max_iterations, bool (*pause)(void *user), void *user)
 {
     if (!t->sweep_on)
         return 0;
@@ -58,10 +58,12 @@ long trainer_sweep_work(trainer *t, long max_iterations)
         trainer_sweep_entry *e = &t->sweep[i];
         if (e->done < e->total && !e->diverged) {
             long budget = e->total - e->done < max_iterations - done ? e->total - e->done : max_iterations - done;
-            long ran = run_loop_step(&t->sweep_loops[i], budget);
+            long ran = trainer_loop_pausing(&t->sweep_loops[i], budget, pause, user);
             e->done += ran;
             done += ran;
             e->diverged = t->sweep_loops[i].diverged;
+            if (t->sweep_loops[i].paused)
+                return done; /* part-way: the next call finishes this size's iteration first */
         }
         if ((e->done == e->total || e->diverged) && isnan(e->accuracy) && !e->diverged) {
             e->accuracy = nn_accuracy(t->sweep_nets[i], t->data->X, t->data->Y);

@@ -174,6 +174,7 @@ typedef struct trainer_screen {
     ts_change_job *change;         /* a new network being built, NULL when none */
     bool step_wanted;              /* s on a wide network: the worker runs one iteration (lock held to read) */
     bool step_done;                /* … and has run it: the tick notes it */
+    long step_build;               /* trainer_builds when s was pressed: a newer network is not stepped */
 
     /* What the key table's `when`s ask of the model, copied under the lock
      * after every key, tick and refresh (ts_take_facts), so the key bar is

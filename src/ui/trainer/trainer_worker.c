@@ -130,12 +130,22 @@ static double ts_work_chunk(trainer_screen *ts)
 {
     double c0 = 1000.0 * mono_seconds(), wait_ms = 0;
     long ran, want = ts->chunk;
+    /* A wide network's iterations run operation by operation, letting go
+     * for a waiting key or a due refresh (the sweep's and the comparison's
+     * networks are as wide as the live one, or about). */
+    bool (*let_go)(void *) = ts->sync->started && ts_wide(ts) ? ts_let_go : NULL;
     if (ts->view == TS_VIEW_SWEEP) {
-        ran = trainer_sweep_work(ts->model, want);
+        ran = trainer_sweep_work(ts->model, want, let_go, ts);
     } else if (ts->view == TS_VIEW_RATES) {
-        ran = trainer_rates_work(ts->model, want);
+        ran = trainer_rates_work(ts->model, want, let_go, ts);
     } else if (ts->step_wanted) {
-        /* s on a wide network: one iteration, cut where a key waits. */
+        /* s on a wide network: one iteration, cut where a key waits — of the
+         * network s was pressed on: one rebuilt or re-initialised since (z,
+         * r, a, … while the step waited) starts at iteration 0 as its note says. */
+        if (ts->step_build != trainer_builds(ts->model)) {
+            ts->step_wanted = false;
+            return 0;
+        }
         ran = trainer_run_pausing(ts->model, 1, ts_let_go, ts);
         if (ran == 1 || trainer_state_of(ts->model) == TRAINER_DIVERGED) {
             ts->step_wanted = false;
@@ -147,8 +157,7 @@ static double ts_work_chunk(trainer_screen *ts)
         want = ts_pace_allow(ts, want, c0, &wait_ms);
         if (want == 0)
             return wait_ms;
-        bool by_ops = ts->sync->started && ts_wide(ts);
-        ran = by_ops ? trainer_run_pausing(ts->model, want, ts_let_go, ts) : trainer_run(ts->model, want);
+        ran = let_go ? trainer_run_pausing(ts->model, want, let_go, ts) : trainer_run(ts->model, want);
         ts_pace_ran(ts, ran);
     }
     double took = 1000.0 * mono_seconds() - c0;
@@ -224,6 +233,7 @@ bool ts_step_away(trainer_screen *ts)
         return false;
     ts->step_wanted = true;
     ts->step_done = false;
+    ts->step_build = trainer_builds(ts->model);
     pthread_cond_signal(&ts->sync->wake);
     return true;
 }
@@ -325,6 +335,10 @@ unsigned ts_tick(ui_screen *s, double budget_ms, ui_ctx *ctx)
         if (ts->rate != 0)
             out |= UI_REDRAW;
         ts->rate = 0;
+        ts->rate_t0 = ctx->now_ms;
+        ts->rate_work0 = work;
+    } else if (work < ts->rate_work0) {
+        /* the sweep or the comparison started again (r, c): a new window */
         ts->rate_t0 = ctx->now_ms;
         ts->rate_work0 = work;
     } else if (since >= 500.0) {

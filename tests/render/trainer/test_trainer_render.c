@@ -345,7 +345,7 @@ static void the_sweep_and_the_deep_views(void **state)
     ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
     ui_screen *s = screen_after(UI_LAB_SWEEP, 0, &ctx);
     trainer *t = trainer_screen_model(s);
-    trainer_sweep_work(t, 4L * TRAINER_SWEEP_ITERATIONS + 1000);
+    trainer_sweep_work(t, 4L * TRAINER_SWEEP_ITERATIONS + 1000, NULL, NULL);
     trainer_screen_refresh(s, &ctx);
     render_screen(s, &ctx, 80, 24, "sweep_80x24", false);
     s->ops->destroy(s);
@@ -356,7 +356,7 @@ static void the_sweep_and_the_deep_views(void **state)
     /* S on digits: no maps to draw, so each size says so and shows its
      * train and test accuracy (the digits have a test split). */
     s->ops->on_key(s, (ui_key){UI_KEY_CHAR, 'S'}, &ctx);
-    trainer_sweep_work(trainer_screen_model(s), 3L * TRAINER_SWEEP_ITERATIONS);
+    trainer_sweep_work(trainer_screen_model(s), 3L * TRAINER_SWEEP_ITERATIONS, NULL, NULL);
     trainer_screen_refresh(s, &ctx);
     render_screen(s, &ctx, 80, 24, "sweep_digits_80x24", false);
     s->ops->destroy(s);

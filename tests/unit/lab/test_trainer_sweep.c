@@ -32,7 +32,7 @@ static void the_sweep_reproduces_the_course_accuracies(void **state)
     assert_true(trainer_sweep_start(t, TRAINER_SWEEP_ITERATIONS, err, sizeof err));
     /* Slices, as the screen runs it; the live network does not move. */
     long slices = 0, ran;
-    while ((ran = trainer_sweep_work(t, 997)) > 0) {
+    while ((ran = trainer_sweep_work(t, 997, NULL, NULL)) > 0) {
         assert_true(ran <= 997);
         slices++;
     }
@@ -53,7 +53,7 @@ static void the_sweep_reproduces_the_course_accuracies(void **state)
     }
     trainer_sweep_stop(t);
     assert_int_equal(trainer_sweep_entries(t, &e), 0);
-    assert_int_equal(trainer_sweep_work(t, 10), 0);
+    assert_int_equal(trainer_sweep_work(t, 10, NULL, NULL), 0);
     trainer_free(t);
 }
 
@@ -72,7 +72,7 @@ static void each_size_has_its_test_accuracy_when_there_is_a_test_set(void **stat
     const trainer_data *d = trainer_data_of(t);
     assert_non_null(d->X_test);
     assert_true(trainer_sweep_start(t, 200, err, sizeof err));
-    while (trainer_sweep_work(t, 500) > 0)
+    while (trainer_sweep_work(t, 500, NULL, NULL) > 0)
         ;
     const trainer_sweep_entry *e;
     assert_int_equal(trainer_sweep_entries(t, &e), TRAINER_SWEEP_COUNT);
@@ -88,7 +88,7 @@ static void each_size_has_its_test_accuracy_when_there_is_a_test_set(void **stat
     t = trainer_new(&sp, err, sizeof err);
     assert_non_null(t);
     assert_true(trainer_sweep_start(t, 20, err, sizeof err));
-    while (trainer_sweep_work(t, 500) > 0)
+    while (trainer_sweep_work(t, 500, NULL, NULL) > 0)
         ;
     trainer_sweep_entries(t, &e);
     for (int i = 0; i < TRAINER_SWEEP_COUNT; i++) {
@@ -116,10 +116,10 @@ static void the_rate_comparison_runs_the_same_network_at_four_rates(void **state
      * while to build): each network is built when its turn comes. */
     for (int i = 0; i < TRAINER_RATES_COUNT; i++)
         assert_null(t->rates_nets[i]);
-    assert_int_equal(trainer_rates_work(t, 10), 10);
+    assert_int_equal(trainer_rates_work(t, 10, NULL, NULL), 10);
     assert_non_null(t->rates_nets[0]);
     assert_null(t->rates_nets[1]);
-    while (trainer_rates_work(t, 997) > 0)
+    while (trainer_rates_work(t, 997, NULL, NULL) > 0)
         ;
     assert_true(trainer_rates_finished(t));
     assert_int_equal(trainer_iterations(t), 0);
@@ -141,9 +141,80 @@ static void the_rate_comparison_runs_the_same_network_at_four_rates(void **state
     assert_true(e[3].final_cost > e[2].final_cost && e[2].final_cost > e[1].final_cost);
     trainer_rates_stop(t);
     assert_int_equal(trainer_rates_entries(t, &e), 0);
-    assert_int_equal(trainer_rates_work(t, 10), 0);
+    assert_int_equal(trainer_rates_work(t, 10, NULL, NULL), 0);
     trainer_free(alone);
     trainer_free(t);
+}
+
+/* A pause hook that asks to stop after every fifth operation. */
+static bool every_fifth_operation(void *user)
+{
+    int *calls = user;
+    return ++*calls % 5 == 0;
+}
+
+/* With a pause hook (the trainer screen's worker passes one for a wide
+ * network, so a key waits for one matrix operation, not one iteration of
+ * each size or rate) the sweep and the comparison stop inside iterations
+ * and go on from there: the same networks and costs, bit for bit, as
+ * without pauses. */
+static void the_sweep_and_the_comparison_stop_inside_an_iteration_and_go_on(void **state)
+{
+    (void)state;
+    char err[256] = "";
+    run_spec sp = runspec_default();
+    trainer *cut = trainer_new(&sp, err, sizeof err), *whole = trainer_new(&sp, err, sizeof err);
+    assert_non_null(cut);
+    assert_non_null(whole);
+    const long iterations = 40;
+    int calls = 0, rounds = 0;
+    bool paused_inside = false;
+
+    assert_true(trainer_sweep_start(cut, iterations, err, sizeof err));
+    assert_true(trainer_sweep_start(whole, iterations, err, sizeof err));
+    while (!trainer_sweep_finished(cut) && rounds++ < 100000) {
+        trainer_sweep_work(cut, 7, every_fifth_operation, &calls);
+        for (int i = 0; i < TRAINER_SWEEP_COUNT; i++)
+            paused_inside |= run_loop_mid_iteration(&cut->sweep_loops[i]);
+    }
+    assert_true(trainer_sweep_finished(cut));
+    assert_true(paused_inside);
+    while (trainer_sweep_work(whole, 997, NULL, NULL) > 0)
+        ;
+    const trainer_sweep_entry *a, *b;
+    assert_int_equal(trainer_sweep_entries(cut, &a), TRAINER_SWEEP_COUNT);
+    assert_int_equal(trainer_sweep_entries(whole, &b), TRAINER_SWEEP_COUNT);
+    for (int i = 0; i < TRAINER_SWEEP_COUNT; i++) {
+        assert_int_equal(a[i].done, iterations);
+        assert_memory_equal(&a[i].accuracy, &b[i].accuracy, sizeof a[i].accuracy);
+        const mat *wa = nn_value_of(a[i].net, NN_W, 1), *wb = nn_value_of(b[i].net, NN_W, 1);
+        assert_memory_equal(wa->v, wb->v, mat_size(wa) * sizeof *wa->v);
+    }
+
+    paused_inside = false;
+    rounds = 0;
+    assert_true(trainer_rates_start(cut, iterations, err, sizeof err));
+    assert_true(trainer_rates_start(whole, iterations, err, sizeof err));
+    while (!trainer_rates_finished(cut) && rounds++ < 100000) {
+        trainer_rates_work(cut, 7, every_fifth_operation, &calls);
+        for (int i = 0; i < TRAINER_RATES_COUNT; i++)
+            paused_inside |= run_loop_mid_iteration(&cut->rates_loops[i]);
+    }
+    assert_true(trainer_rates_finished(cut));
+    assert_true(paused_inside);
+    while (trainer_rates_work(whole, 997, NULL, NULL) > 0)
+        ;
+    const trainer_rate_entry *ra, *rb;
+    assert_int_equal(trainer_rates_entries(cut, &ra), TRAINER_RATES_COUNT);
+    assert_int_equal(trainer_rates_entries(whole, &rb), TRAINER_RATES_COUNT);
+    for (int i = 0; i < TRAINER_RATES_COUNT; i++) {
+        assert_int_equal(ra[i].done, iterations);
+        assert_int_equal(ra[i].n, rb[i].n);
+        assert_memory_equal(ra[i].cost, rb[i].cost, ra[i].n * sizeof *ra[i].cost);
+        assert_memory_equal(&ra[i].final_cost, &rb[i].final_cost, sizeof ra[i].final_cost);
+    }
+    trainer_free(cut);
+    trainer_free(whole);
 }
 
 int main(void)
@@ -152,6 +223,7 @@ int main(void)
         cmocka_unit_test(the_sweep_reproduces_the_course_accuracies),
         cmocka_unit_test(each_size_has_its_test_accuracy_when_there_is_a_test_set),
         cmocka_unit_test(the_rate_comparison_runs_the_same_network_at_four_rates),
+        cmocka_unit_test(the_sweep_and_the_comparison_stop_inside_an_iteration_and_go_on),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -785,7 +785,7 @@ static void c_compares_learning_rates_on_one_chart(void **state)
     char st[320];
     status_of(s, &ctx, st, sizeof st);
     assert_non_null(strstr(st, "rates 1/4  lr 12  0/2000"));
-    while (trainer_rates_work(trainer_screen_model(s), 5000) > 0)
+    while (trainer_rates_work(trainer_screen_model(s), 5000, NULL, NULL) > 0)
         ;
     char *text = screen_text(s, &ctx, 100, 30);
     assert_non_null(strstr(text, "Learning rates compared: planar"));
@@ -804,6 +804,78 @@ static void c_compares_learning_rates_on_one_chart(void **state)
     assert_int_equal(ts->view, TS_VIEW_TRAIN);
     assert_false(trainer_rates_active(trainer_screen_model(s)));
     assert_int_equal(trainer_iterations(trainer_screen_model(s)), 0);
+    s->ops->destroy(s);
+}
+
+/* The it/s window starts again when the sweep does: r in the sweep view
+ * drops the finished sweep's iterations from the count, which showed a
+ * negative rate (-60000 it/s) for up to half a second. */
+static void running_the_sweep_again_never_shows_a_negative_rate(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    trainer_screen *ts = (trainer_screen *)s;
+    press(s, &ctx, UI_KEY_CHAR, ' ');
+    press(s, &ctx, UI_KEY_CHAR, 'S');
+    assert_int_equal(ts->view, TS_VIEW_SWEEP);
+    /* The sweep finished here (no worker yet), then a first frame: the
+     * window starts from its iterations. */
+    ts_lock(ts);
+    while (trainer_sweep_work(trainer_screen_model(s), 5000, NULL, NULL) > 0)
+        ;
+    ts_unlock(ts);
+    ctx.now_ms = 1000.0;
+    s->ops->tick(s, 5.0, &ctx);
+    press(s, &ctx, UI_KEY_CHAR, 'r');
+    ctx.now_ms += 600.0;
+    s->ops->tick(s, 5.0, &ctx);
+    ts_lock(ts);
+    double rate = ts->rate;
+    ts_unlock(ts);
+    if (rate < 0)
+        fail_msg("it/s is %g after the sweep started again", rate);
+    char st[320];
+    status_of(s, &ctx, st, sizeof st);
+    assert_null(strstr(st, " -"));
+    s->ops->destroy(s);
+}
+
+/* s on a wide network asks the worker for one iteration; when the network
+ * is re-initialised (z, r, a, …) before the worker ran it, the new network
+ * is not stepped: it stays at iteration 0, as the change's note says. */
+static void a_step_asked_of_a_network_replaced_since_is_dropped(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    trainer_screen *ts = (trainer_screen *)s;
+    trainer *t = trainer_screen_model(s);
+    press(s, &ctx, UI_KEY_CHAR, ' ');
+    int wide[] = {1024, 1024, 1}; /* 2, 1024, 1024, 1 */
+    char err[200];
+    assert_true(trainer_set_layers(t, wide, 3, NULL, err, sizeof err));
+    ctx.now_ms = now_ms();
+    s->ops->tick(s, 5.0, &ctx); /* starts the worker */
+    ts_lock(ts);
+    assert_true(ts_step_away(ts)); /* s, as act_step asks it … */
+    trainer_zero_init(t);          /* … and z before the worker took it */
+    ts_unlock(ts);
+    double deadline = now_ms() + 60000.0;
+    bool waiting = true;
+    while (waiting && now_ms() < deadline) {
+        nanosleep(&(struct timespec){0, 2000000L}, NULL);
+        ctx.now_ms = now_ms();
+        s->ops->tick(s, 5.0, &ctx);
+        ts_lock(ts);
+        waiting = ts->step_wanted;
+        ts_unlock(ts);
+    }
+    assert_false(waiting);
+    ts_lock(ts);
+    assert_int_equal(trainer_iterations(t), 0);
+    assert_false(trainer_mid_iteration(t));
+    ts_unlock(ts);
     s->ops->destroy(s);
 }
 
@@ -836,6 +908,8 @@ int main(void)
         cmocka_unit_test(the_deep_lab_says_which_defaults_it_chose),
         cmocka_unit_test(the_map_in_bands_is_the_map_in_one_piece),
         cmocka_unit_test(c_compares_learning_rates_on_one_chart),
+        cmocka_unit_test(running_the_sweep_again_never_shows_a_negative_rate),
+        cmocka_unit_test(a_step_asked_of_a_network_replaced_since_is_dropped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
