@@ -287,7 +287,8 @@ static int cmd_lab(int argc, char **argv, bool trainer)
         else
             printf("Opens the stepper: forward and backward propagation one operation at a time (or,\n"
                    "with s, one layer, phase or whole iteration per step), with every shape spelled\n"
-                   "out, undo, a matrix inspector and a gradient check.\n\n");
+                   "out, undo, a matrix inspector and a gradient check (of a fixed sample of each W\n"
+                   "and b when the network is too big to check whole).\n\n");
         printf("%s%s\nDisplay:\n%s  -h, --help     show this help\n", cli_run_options_help,
                trainer ? "The trainer runs until paused; given --iterations N, it pauses once at N.\n" : "",
                app_display_help);

@@ -53,9 +53,18 @@ struct stepper {
     bool gc_shown;
     gc_result gc;
     long gc_kinks;            /* ReLU pre-activations at 0 for that check */
+    bool gc_pending;          /* a check of these parameters is running elsewhere */
+    gc_plan gc_plan;          /* its plan */
 
     int update_first;         /* the update's first parameter on show, 0 … 2L−1 */
 };
+
+/* The check on show, or the one running, no longer applies. */
+static void gc_forget(stepper *s)
+{
+    s->gc_shown = false;
+    s->gc_pending = false;
+}
 
 int stepper_undo_depth_for(const nn_net *net)
 {
@@ -253,7 +262,7 @@ nn_status stepper_step(stepper *s)
     s->update_first = 0;
     s->asking = false;
     s->input[0] = '\0';
-    s->gc_shown = false;
+    gc_forget(s);
     s->inspecting = false;
     return st;
 }
@@ -293,7 +302,7 @@ bool stepper_undo(stepper *s)
     s->asking = false;
     s->input[0] = '\0';
     s->last.verdict = STEPPER_VERDICT_NONE;
-    s->gc_shown = false;
+    gc_forget(s);
     s->inspecting = false;
     if (s->predict)
         stepper_ask(s);
@@ -321,7 +330,7 @@ void stepper_ask(stepper *s)
     s->input[0] = '\0';
     if (s->asking) {
         s->inspecting = false;
-        s->gc_shown = false;
+        gc_forget(s);
     }
 }
 
@@ -464,7 +473,7 @@ bool stepper_inspect_begin(stepper *s)
     s->insp_ref = v[n - 1];
     s->insp_row = s->insp_col = 0;
     s->inspecting = true;
-    s->gc_shown = false;
+    gc_forget(s);
     return true;
 }
 
@@ -514,12 +523,16 @@ const mat *stepper_inspect_matrix(const stepper *s, nn_ref *ref, size_t *row, si
 
 /* ---- gradient check ----------------------------------------------- */
 
-nn_status stepper_gradcheck(stepper *s)
+bool stepper_gradcheck_plan(const stepper *s, gc_plan *plan)
 {
-    nn_status st = gc_check(s->net, STEPPER_GC_EPS, &s->gc);
-    s->gc_shown = st == NN_OK;
-    s->gc_kinks = 0;
-    nn_net *probe = s->gc_shown ? nn_clone(s->net) : NULL;
+    return gc_plan_within(s->net, STEPPER_GC_BUDGET_MADDS, plan);
+}
+
+nn_status stepper_gradcheck_compute(const nn_net *net, const gc_plan *plan, gc_result *out, long *kinks)
+{
+    nn_status st = gc_check_plan(net, STEPPER_GC_EPS, plan, out);
+    *kinks = 0;
+    nn_net *probe = st == NN_OK ? nn_clone(net) : NULL;
     if (probe) {
         /* A forward pass of the same parameters: count z on ReLU's kink. */
         nn_compute_cost(probe);
@@ -529,15 +542,50 @@ nn_status stepper_gradcheck(stepper *s)
             if ((g != ACT_RELU && g != ACT_LEAKY_RELU) || !Z)
                 continue;
             for (size_t i = 0; i < Z->rows * Z->cols; i++)
-                s->gc_kinks += fabs(Z->v[i]) <= 1e-6;
+                *kinks += fabs(Z->v[i]) <= 1e-6;
         }
         nn_free(probe);
     }
-    if (s->gc_shown)
-        s->inspecting = false;
+    return st;
+}
+
+void stepper_gradcheck_begin(stepper *s, const gc_plan *plan)
+{
+    gc_forget(s);
+    s->gc_pending = true;
+    s->gc_plan = *plan;
+}
+
+const gc_plan *stepper_gradcheck_pending(const stepper *s) { return s->gc_pending ? &s->gc_plan : NULL; }
+
+bool stepper_gradcheck_finish(stepper *s, const gc_result *res, long kinks)
+{
+    if (!s->gc_pending)
+        return false;
+    s->gc_pending = false;
+    s->gc = *res;
+    s->gc_kinks = kinks;
+    s->gc_shown = true;
+    s->inspecting = false;
+    return true;
+}
+
+nn_status stepper_gradcheck(stepper *s)
+{
+    gc_plan plan;
+    if (!stepper_gradcheck_plan(s, &plan))
+        return NN_BAD_ARGUMENT;
+    gc_result res;
+    long kinks;
+    nn_status st = stepper_gradcheck_compute(s->net, &plan, &res, &kinks);
+    stepper_gradcheck_begin(s, &plan);
+    if (st == NN_OK)
+        stepper_gradcheck_finish(s, &res, kinks);
+    else
+        gc_forget(s);
     return st;
 }
 
 const gc_result *stepper_gradcheck_result(const stepper *s) { return s->gc_shown ? &s->gc : NULL; }
 long stepper_gradcheck_kinks(const stepper *s) { return s->gc_shown ? s->gc_kinks : 0; }
-void stepper_gradcheck_clear(stepper *s) { s->gc_shown = false; }
+void stepper_gradcheck_clear(stepper *s) { gc_forget(s); }

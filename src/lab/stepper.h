@@ -53,6 +53,13 @@
 #define STEPPER_GC_GOOD 1e-7
 #define STEPPER_GC_BUG 1e-3
 #define STEPPER_GC_TINY 1e-5
+/* The work one gradient check may take, in multiply-adds of its forward
+ * passes (gc_plan_within: two passes of m · Σ n[l](n[l−1] + 1) per entry):
+ * about 0.1 to 0.25 s at the 4 to 10 G multiply-adds a second the core's
+ * matrix product reaches on one core of a laptop. Planar and the small
+ * networks fit whole; the course's cat network (~51 M per pass) gets 9 of
+ * its 245,973 parameters, one or two in each W[l] and b[l]. */
+#define STEPPER_GC_BUDGET_MADDS 1e9
 
 typedef struct stepper stepper;
 
@@ -197,8 +204,31 @@ void stepper_inspect_cycle(stepper *s);
 const mat *stepper_inspect_matrix(const stepper *s, nn_ref *ref, size_t *row, size_t *col);
 
 /* ---- gradient check ------------------------------------------------- */
-/* Runs gc_check on the current parameters; the result stays until the next
- * step or undo. Returns the core's status. */
+/* The check is planned on the UI thread, may run on a worker (on a clone of
+ * the network, so the stepper goes on meanwhile), and its result is handed
+ * back; a step, undo or clear before it arrives forgets it:
+ *
+ *   plan ──► begin ──► compute (any thread, own clone) ──► finish → shown
+ *              └── step / undo / inspect / clear: finish is ignored
+ *
+ * stepper_gradcheck_plan: the plan within STEPPER_GC_BUDGET_MADDS (every
+ * parameter when it fits, else a sample of each W[l] and b[l]); false when
+ * not even one entry of each fits (the plan's total is still filled). */
+bool stepper_gradcheck_plan(const stepper *s, gc_plan *plan);
+/* The check of `net` at the plan's entries and its ReLU-kink count (see
+ * stepper_gradcheck_kinks). Reads `net` only; safe on any thread for a
+ * network no one changes meanwhile. Returns the core's status. */
+nn_status stepper_gradcheck_compute(const nn_net *net, const gc_plan *plan, gc_result *out, long *kinks);
+/* Marks a check with `plan` as running (hiding any on show). */
+void stepper_gradcheck_begin(stepper *s, const gc_plan *plan);
+/* The plan of the running check, or NULL when none runs. */
+const gc_plan *stepper_gradcheck_pending(const stepper *s);
+/* Shows the result of the running check; false (nothing shown) when it was
+ * forgotten meanwhile. */
+bool stepper_gradcheck_finish(stepper *s, const gc_result *res, long kinks);
+/* All of the above at once, on this thread: the result stays until the next
+ * step or undo. NN_BAD_ARGUMENT when the network is too big for the budget;
+ * otherwise the core's status. */
 nn_status stepper_gradcheck(stepper *s);
 /* The last gradient check, or NULL when none is on show. */
 const gc_result *stepper_gradcheck_result(const stepper *s);

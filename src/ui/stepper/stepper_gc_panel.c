@@ -2,7 +2,8 @@
  * stepper_gc_panel.c — the stepper's gradient check panel: per layer, the
  * relative difference between backprop's dW, db and the two-sided numerical
  * gradient, each with one mark (✓ ~ ? ✗), the whole network's, and the
- * verdict in words.
+ * verdict in words; for a network too big to check whole, how many of its
+ * parameters the sample covered; "checking…" while a check runs.
  */
 #include <stdio.h>
 
@@ -40,6 +41,47 @@ static void put_mark(ui_canvas *c, int x, int y, gc_mark k, const ui_ctx *ctx)
         canvas_text(c, x, y, 1, glyph_str(GLYPH_WRONG, ctx->ascii), ROLE_BAD);
 }
 
+/* n with a comma every three digits: 245973 → "245,973". */
+static const char *grouped(size_t n, char buf[32])
+{
+    char digits[24];
+    int len = snprintf(digits, sizeof digits, "%zu", n), o = 0;
+    for (int i = 0; i < len; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = digits[i];
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+/* "9 of 245,973 parameters checked (…)" for a sampled check. */
+static void sample_line(size_t checked, size_t total, bool running, char *out, size_t size, const ui_ctx *ctx)
+{
+    char a[32], b[32];
+    snprintf(out, size,
+             running ? UI_TR(ctx, "checking %s of %s parameters (a fixed sample of each W and b: all would take too "
+                                  "long here)…",
+                             "正在检验 %s / %s 个参数（每个 W 和 b 中固定抽样：全部检验在这里太慢）…")
+                     : UI_TR(ctx, "%s of %s parameters checked (a fixed sample of each W and b: all would take too "
+                                  "long here)",
+                             "已检验 %s / %s 个参数（每个 W 和 b 中固定抽样：全部检验在这里太慢）"),
+             grouped(checked, a), grouped(total, b));
+}
+
+void stv_draw_gradcheck_pending(const gc_plan *plan, ui_canvas *c, ui_rect r, const ui_ctx *ctx)
+{
+    int y = r.y;
+    stv_math(c, r.x, y++, r.w, UI_TR(ctx, "Gradient check, ε = 1e-7", "梯度检验，ε = 1e-7"), ROLE_HEADING, ctx);
+    char line[300], a[32];
+    if (plan->checked < plan->total)
+        sample_line(plan->checked, plan->total, true, line, sizeof line, ctx);
+    else
+        snprintf(line, sizeof line, UI_TR(ctx, "checking all %s parameters…", "正在检验全部 %s 个参数…"),
+                 grouped(plan->total, a));
+    stv_wrapped(c, (ui_rect){r.x, y, r.w, r.y + r.h - y}, y, r.y + r.h - y, line, ROLE_DIM, ctx);
+}
+
 void stv_draw_gradcheck(const gc_result *gc, long kinks, ui_canvas *c, ui_rect r, const ui_ctx *ctx)
 {
     int y = r.y;
@@ -66,6 +108,11 @@ void stv_draw_gradcheck(const gc_result *gc, long kinks, ui_canvas *c, ui_rect r
     canvas_printf(c, r.x + 7, y, 10, ROLE_NORMAL, "%.3e", gc->difference);
     put_mark(c, r.x + 17, y, all, ctx);
     y++;
+    if (gc->checked < gc->total && y < r.y + r.h) {
+        char line[300];
+        sample_line(gc->checked, gc->total, false, line, sizeof line, ctx);
+        y += stv_wrapped(c, (ui_rect){r.x, y, r.w, r.y + r.h - y}, y, r.y + r.h - y, line, ROLE_NOTE, ctx);
+    }
     char kink_text[400];
     snprintf(kink_text, sizeof kink_text,
              UI_TR(ctx, "> 1e-3, but not a bug: %ld values of Z sit exactly on ReLU's kink at 0 (b = 0 and no "

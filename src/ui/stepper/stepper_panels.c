@@ -574,6 +574,8 @@ void stv_draw_right(const stepper *s, const stepper_notice *notice, const struct
     if (body.h > 0) {
         if (gc)
             stv_draw_gradcheck(gc, stepper_gradcheck_kinks(s), c, body, ctx);
+        else if (stepper_gradcheck_pending(s))
+            stv_draw_gradcheck_pending(stepper_gradcheck_pending(s), c, body, ctx);
         else if (stepper_inspecting(s))
             draw_inspector(s, c, body, ctx);
         else if (learner && stepper_learner_shown(learner, s))

@@ -19,6 +19,7 @@
 #include "../../lab/run.h"
 #include "../../lab/stepper.h"
 #include "../../lesson/lesson.h"
+#include "stepper_gc_job.h"
 #include "stepper_learner.h"
 #include "stepper_screen.h"
 #include "stepper_view.h"
@@ -28,6 +29,9 @@ typedef struct stepper_screen {
     stepper *model;
     stepper_notice notice;  /* shown until the next key */
     stepper_learner *learner;  /* the "your function" panel */
+    stepper_gc_job *gc_job; /* a gradient check on its worker, or NULL */
+    char gc_en[200];        /* the notice when the network is too big to check */
+    char gc_zh[200];
     char *help_ascii;       /* the English help with ASCII twins, for ctx->ascii */
     char opening_en[256];   /* the first notice's text: which deep defaults were chosen */
     char opening_zh[256];
@@ -83,15 +87,63 @@ static unsigned act_inspect(ui_screen *base, ui_key key, ui_ctx *ctx)
     return UI_REDRAW;
 }
 
+/* A check whose forward passes stay below this many multiply-adds (~10 to
+ * 25 ms) runs on the UI thread, done before the next frame: planar and the
+ * small networks, as always. A bigger one runs on a worker (stepper_gc_job.h)
+ * and the panel says "checking…" meanwhile. */
+#define STEPPER_GC_SYNC_MADDS 1e8
+
 static unsigned act_gradcheck(ui_screen *base, ui_key key, ui_ctx *ctx)
 {
     (void)key, (void)ctx;
     stepper_screen *s = (stepper_screen *)base;
-    if (stepper_gradcheck_result(s->model))
-        stepper_gradcheck_clear(s->model);
-    else if (stepper_gradcheck(s->model) != NN_OK)
+    stepper *m = s->model;
+    if (stepper_gradcheck_result(m) || stepper_gradcheck_pending(m)) {
+        stepper_gradcheck_clear(m);
+        return UI_REDRAW;
+    }
+    gc_plan plan;
+    if (!stepper_gradcheck_plan(m, &plan)) {
+        const double pass = gc_pass_madds(stepper_net(m)) * 2.0 * 2.0 * nn_layers(stepper_net(m));
+        snprintf(s->gc_en, sizeof s->gc_en,
+                 "Too big to check here: even one entry of each W and b takes %.1e multiply-adds (budget %.0e)",
+                 pass, STEPPER_GC_BUDGET_MADDS);
+        snprintf(s->gc_zh, sizeof s->gc_zh, "网络太大，无法在这里检验：每个 W 和 b 只查一个元素也要 %.1e 次乘加（上限 %.0e）",
+                 pass, STEPPER_GC_BUDGET_MADDS);
+        notice(s, s->gc_en, s->gc_zh, ROLE_WARN);
+        return UI_REDRAW;
+    }
+    if (plan.madds <= STEPPER_GC_SYNC_MADDS) {
+        if (stepper_gradcheck(m) != NN_OK)
+            notice(s, "The gradient check could not run", "梯度检验无法运行", ROLE_BAD);
+        return UI_REDRAW;
+    }
+    /* A check forgotten by a step or by g may still be running: wait for it
+     * (it is bounded by the budget). */
+    stepper_gc_job_drop(s->gc_job);
+    stepper_gradcheck_begin(m, &plan);
+    s->gc_job = stepper_gc_job_start(m, &plan);
+    if (!s->gc_job) {
+        stepper_gradcheck_clear(m);
         notice(s, "The gradient check could not run", "梯度检验无法运行", ROLE_BAD);
-    return UI_REDRAW;
+        return UI_REDRAW;
+    }
+    return UI_REDRAW | UI_ANIMATE;
+}
+
+/* The tick's part for a check on its worker. */
+static unsigned gc_tick(stepper_screen *s)
+{
+    if (!s->gc_job)
+        return UI_NOTHING;
+    if (!stepper_gc_job_done(s->gc_job))
+        return UI_ANIMATE;
+    stepper_gc_job *job = s->gc_job;
+    s->gc_job = NULL;
+    bool wanted = stepper_gradcheck_pending(s->model) != NULL;
+    if (stepper_gc_job_finish(job, s->model) != NN_OK && wanted)
+        notice(s, "The gradient check could not run", "梯度检验无法运行", ROLE_BAD);
+    return wanted ? UI_REDRAW : UI_NOTHING;
 }
 
 static unsigned act_predict(ui_screen *base, ui_key key, ui_ctx *ctx)
@@ -243,8 +295,9 @@ static bool when_asking(const ui_screen *b, const ui_ctx *c) { (void)c; return s
 static bool when_inspecting(const ui_screen *b, const ui_ctx *c) { (void)c; return stepper_inspecting(model_of(b)); }
 static bool when_can_undo(const ui_screen *b, const ui_ctx *c) { return when_stepping(b, c) && stepper_can_undo(model_of(b)); }
 static bool when_asking_undo(const ui_screen *b, const ui_ctx *c) { return when_asking(b, c) && stepper_can_undo(model_of(b)); }
-static bool when_no_check(const ui_screen *b, const ui_ctx *c) { return when_stepping(b, c) && !stepper_gradcheck_result(model_of(b)); }
-static bool when_check(const ui_screen *b, const ui_ctx *c) { return when_stepping(b, c) && stepper_gradcheck_result(model_of(b)); }
+static bool check_on(const stepper *m) { return stepper_gradcheck_result(m) || stepper_gradcheck_pending(m); }
+static bool when_no_check(const ui_screen *b, const ui_ctx *c) { return when_stepping(b, c) && !check_on(model_of(b)); }
+static bool when_check(const ui_screen *b, const ui_ctx *c) { return when_stepping(b, c) && check_on(model_of(b)); }
 static bool when_update_shown(const ui_screen *b, const ui_ctx *c)
 {
     const stepper *m = model_of(b);
@@ -272,7 +325,9 @@ static const ui_binding st_bindings[] = {
     {{UI_CH('i')}, "i", NULL, act_inspect, "inspect", "查看矩阵", "inspect a matrix of this operation cell by cell",
      "逐个查看本运算矩阵的元素", when_stepping},
     {{UI_CH('g')}, "g", NULL, act_gradcheck, "gradient check", "梯度检验",
-     "gradient check of the current parameters (again: hide it)", "对当前参数做梯度检验（再按一次隐藏）",
+     "gradient check of the current parameters: all of them on a small network, a fixed sample of each W and b "
+     "on a big one (again: hide it)",
+     "对当前参数做梯度检验：小网络检验全部参数，大网络在每个 W 和 b 中固定抽样（再按一次隐藏）",
      when_no_check},
     {{UI_CH('g'), UI_K(UI_KEY_ESC)}, "g", NULL, act_gradcheck, "hide check", "隐藏检验", NULL, NULL, when_check},
     {{UI_CH('p')}, "p", NULL, act_predict, "predict shapes", "预测形状",
@@ -322,7 +377,8 @@ const ui_keymap stepper_keymap = UI_KEYMAP("stepper", st_bindings);
 static unsigned st_tick(ui_screen *base, double budget_ms, ui_ctx *ctx)
 {
     (void)budget_ms, (void)ctx;
-    return stepper_learner_tick(((stepper_screen *)base)->learner);
+    stepper_screen *s = (stepper_screen *)base;
+    return stepper_learner_tick(s->learner) | gc_tick(s);
 }
 
 static unsigned st_on_key(ui_screen *base, ui_key key, ui_ctx *ctx)
@@ -374,7 +430,11 @@ static const char help_en[] =
     "1e-3 (~) the gap is the rounding noise of the two-sided difference; above 1e-3 (✗) there is a bug. "
     "? marks a difference above 1e-3 that cannot be trusted: a gradient so small (norm below 1e-5) that its "
     "relative difference means little, or, with ReLU, values of Z exactly at the kink z = 0 (the check "
-    "counts them). p turns on "
+    "counts them). Each parameter checked costs two forward passes over all m examples, so a network too big "
+    "to check whole within a few tenths of a second (the week 4 cat network: 245,973 parameters) is checked "
+    "on a fixed sample of the entries of each W and b, and the panel says how many of how many; such a check "
+    "runs in the background ('checking…', the keys keep working), and a network too big for even one entry "
+    "of each is not checked at all (the notice says so). p turns on "
     "\"predict the shape\": before each matrix result you type its shape (rows, cols such as 4,400) and "
     "Enter tells you ✓ right or ✗ wrong with the right shape, then the operation runs; while predicting, "
     "each step is one operation.\n\n"
@@ -410,7 +470,10 @@ static const char help_zh[] =
     "x⁽ⁱ⁾ = X[:, i] 和标签 y⁽ⁱ⁾；Esc 退出。g 对当前参数做梯度检验：逐层比较数值梯度（双侧差分，ε = 1e-7）与反向传播"
     "得到的 dW、db 的相对差：小于 1e-7（✓）说明反向传播正确；1e-7 到 1e-3 之间（~）是双侧差分的舍入误差；大于 1e-3（✗）说明有错误。"
     "? 表示超过 1e-3 但不可信的差：梯度本身很小（范数小于 1e-5），相对差意义不大；或使用 ReLU 时有 Z 值正好落在拐点 z = 0 上"
-    "（检验会给出这些值的个数）。p 打开“预测形状”：每个矩阵结果出现前先输入它的形状"
+    "（检验会给出这些值的个数）。每检验一个参数都要对全部 m 个样本做两次前向传播，所以在零点几秒内无法全部检验的大网络"
+    "（第 4 周的猫网络：245,973 个参数）只检验每个 W 和 b 中固定抽取的一部分元素，面板会写明检验了多少个、共多少个；"
+    "这样的检验在后台运行（显示“正在检验…”，按键照常可用）；连每个矩阵各查一个元素都负担不起的网络不做检验（提示会说明）。"
+    "p 打开“预测形状”：每个矩阵结果出现前先输入它的形状"
     "（行, 列，例如 4,400），回车后告诉你 ✓ 正确或 ✗ 错误及正确形状，然后运行该运算；预测时每一步都是一个运算。\n\n"
     "y 在这一步的数值上运行你自己的函数（练习通过之后，见 dnn-tutor exercises check w4a1/linear_forward）："
     "前向步骤用 linear_forward（A[l−1]、W[l]、b[l] → Z[l]），A[L] 和代价处用 L_model_forward（X 和参数 → A[L] 和 caches），"
@@ -438,6 +501,7 @@ static void st_destroy(ui_screen *base)
     if (!s)
         return;
     stepper_learner_free(s->learner);
+    stepper_gc_job_drop(s->gc_job);
     stepper_free(s->model);
     free(s->help_ascii);
     free(s);

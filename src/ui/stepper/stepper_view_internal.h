@@ -24,6 +24,8 @@ bool stv_step_wrote(const stepper *s, nn_ref ref);
 /* The gradient check's table and verdict in r (stepper_gc_panel.c); kinks
  * is stepper_gradcheck_kinks. */
 void stv_draw_gradcheck(const gc_result *gc, long kinks, ui_canvas *c, ui_rect r, const ui_ctx *ctx);
+/* In place of that panel while a check with `plan` runs on its worker. */
+void stv_draw_gradcheck_pending(const gc_plan *plan, ui_canvas *c, ui_rect r, const ui_ctx *ctx);
 /* The right panel: heading, formula, dimension check, then the previews,
  * the inspector, the gradient check or the learner's panel, and the status line. */
 void stv_draw_right(const stepper *s, const stepper_notice *notice, const struct stepper_learner *learner,

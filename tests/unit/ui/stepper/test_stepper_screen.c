@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "stepper_fixture.h"
 #include "ui/keymap.h"
@@ -178,6 +179,108 @@ static void g_shows_the_gradient_check_and_g_again_hides_it(void **state)
     s->ops->destroy(s);
 }
 
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* 4096-4-1 on 6 examples: 16,393 parameters, 98,358 multiply-adds a pass;
+ * every parameter would be 3.2e9, so g checks ⌊1e9 / (2 · 98,358)⌋ = 5,083
+ * of them, on a worker, and the screen says so. */
+static void g_on_a_wide_network_checks_a_sample_on_a_worker_and_says_how_many(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {0};
+    stepper *m = fixture_tiny((int[]){4096, 4, 1}, 3, ACT_TANH);
+    ui_screen *s = stepper_screen_from_model(m);
+    assert_non_null(s);
+    unsigned r = s->ops->on_key(s, ch_key('g'), &ctx);
+    assert_true(r & UI_ANIMATE);
+    const gc_plan *plan = stepper_gradcheck_pending(m);
+    assert_non_null(plan);
+    assert_int_equal(plan->checked, 5083);
+    assert_int_equal(plan->total, 16393);
+    char *t = render(s, &ctx, 100, 30);
+    assert_non_null(strstr(t, "checking 5,083 of 16,393 parameters"));
+    free(t);
+    assert_true(bar_has(s, &ctx, "g")); /* g hides it */
+    const double deadline = now_s() + 120.0;
+    while (!stepper_gradcheck_result(m)) {
+        if (now_s() > deadline)
+            fail_msg("the check did not finish");
+        r = s->ops->tick(s, 10.0, &ctx);
+        if (!stepper_gradcheck_result(m))
+            assert_true(r & UI_ANIMATE);
+        nanosleep(&(struct timespec){0, 1000000}, NULL);
+    }
+    const gc_result *gc = stepper_gradcheck_result(m);
+    assert_int_equal(gc->checked, 5083);
+    assert_int_equal(gc->total, 16393);
+    assert_true(gc->difference < 1e-7);
+    t = render(s, &ctx, 100, 30);
+    assert_non_null(strstr(t, "5,083 of 16,393 parameters checked"));
+    free(t);
+    ctx.lang = UI_LANG_ZH;
+    t = render(s, &ctx, 100, 30);
+    assert_non_null(strstr(t, "已检验 5,083 / 16,393 个参数"));
+    free(t);
+    s->ops->on_key(s, ch_key('g'), &ctx);
+    assert_null(stepper_gradcheck_result(m));
+    s->ops->destroy(s);
+}
+
+/* A step while the check runs drops it: its result never shows. */
+static void a_step_during_a_check_on_its_worker_drops_it(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {0};
+    stepper *m = fixture_tiny((int[]){4096, 4, 1}, 3, ACT_TANH);
+    ui_screen *s = stepper_screen_from_model(m);
+    s->ops->on_key(s, ch_key('g'), &ctx);
+    assert_non_null(stepper_gradcheck_pending(m));
+    assert_int_equal(s->ops->on_key(s, code_key(UI_KEY_RIGHT), &ctx), UI_REDRAW);
+    assert_int_equal(stepper_done(m), 1);
+    assert_null(stepper_gradcheck_pending(m));
+    const double deadline = now_s() + 120.0;
+    while (s->ops->tick(s, 10.0, &ctx) & UI_ANIMATE) {
+        if (now_s() > deadline)
+            fail_msg("the check did not finish");
+        nanosleep(&(struct timespec){0, 1000000}, NULL);
+    }
+    assert_null(stepper_gradcheck_result(m));
+    s->ops->destroy(s);
+}
+
+/* A network whose check could not afford one entry of each W and b says so
+ * at once instead of starting. */
+static void g_on_a_network_too_big_to_check_says_so(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {0};
+    /* 1024-1024-1 on 128 examples: a pass is 128 · (1024 · 1025 + 1025) =
+     * 1.3e8 multiply-adds, one entry of each of the four matrices 8 passes,
+     * 1.07e9 > 1e9. */
+    mat *X = mat_new(1024, 128), *Y = mat_new(1, 128);
+    for (size_t i = 0; i < mat_size(X); i++)
+        X->v[i] = sin((double)i);
+    for (size_t j = 0; j < 128; j++)
+        Y->v[j] = (double)(j % 2);
+    nn_config cfg = nn_config_make((int[]){1024, 1024, 1}, 3, ACT_TANH, NN_INIT_COURSE_W4);
+    char err[256];
+    stepper *m = stepper_new_with_data(&cfg, X, Y, 0.5, "big", err, sizeof err);
+    assert_non_null(m);
+    ui_screen *s = stepper_screen_from_model(m);
+    assert_int_equal(s->ops->on_key(s, ch_key('g'), &ctx), UI_REDRAW);
+    assert_null(stepper_gradcheck_pending(m));
+    assert_null(stepper_gradcheck_result(m));
+    char *t = render(s, &ctx, 120, 30);
+    assert_non_null(strstr(t, "Too big to check here"));
+    free(t);
+    s->ops->destroy(s);
+}
+
 static void the_preview_shows_the_course_s_initial_w1(void **state)
 {
     (void)state;
@@ -278,6 +381,9 @@ int main(void)
         cmocka_unit_test(the_answer_is_hidden_while_asking),
         cmocka_unit_test(the_inspector_takes_the_arrows_and_esc_leaves_it_not_the_lab),
         cmocka_unit_test(g_shows_the_gradient_check_and_g_again_hides_it),
+        cmocka_unit_test(g_on_a_wide_network_checks_a_sample_on_a_worker_and_says_how_many),
+        cmocka_unit_test(a_step_during_a_check_on_its_worker_drops_it),
+        cmocka_unit_test(g_on_a_network_too_big_to_check_says_so),
         cmocka_unit_test(the_preview_shows_the_course_s_initial_w1),
         cmocka_unit_test(help_explains_the_panels_and_marks_in_both_languages),
         cmocka_unit_test(a_run_spec_opens_the_course_s_week_3_network),
