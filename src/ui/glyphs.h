@@ -10,7 +10,7 @@
  *   DONE       ✓      v         ARROW_LEFT   ←      <
  *   WRONG      ✗      x         ARROW_RIGHT  →      >
  *   CURRENT    ▸      >         ARROW_UP     ↑      ^
- *   NOT_YET    ·      .         ARROW_DOWN   ↓      v
+ *   NOT_YET    ·      .         ARROW_DOWN   ↓      V (not v: that is DONE)
  *   BULLET     •      *         CLIP         ›      >
  *   HALF_UPPER ▀      "         ELLIPSIS     …      ...
  *   box drawing ─│┌┐└┘├┤┬┴┼ → - | + ; braille dots → . : ' |

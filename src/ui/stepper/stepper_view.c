@@ -50,7 +50,7 @@ void stepper_ascii_math(const char *utf8, char *out, size_t size)
         {0x00B7, "@"}, {0x1D40, ".T"}, {0x2217, "*"}, {0x2212, "-"}, {0x2192, "->"},
         {0x03A3, "sum"}, {0x03C3, "sigmoid"}, {0x03B1, "alpha"}, {0x00B2, "^2"},
         {0x2026, "..."}, {0x03B5, "eps"}, {0x2016, "||"}, {0x2082, "2"}, {0x2248, "~"},
-        {0x2190, "<-"}, {0x2191, "^"}, {0x2193, "v"}, {0x03B8, "theta"}, {0x2713, "v"},
+        {0x2190, "<-"}, {0x2191, "^"}, {0x2193, "V"}, {0x03B8, "theta"}, {0x2713, "v"},
         {0x2717, "x"}, {0x25B8, ">"}, {0x207D, "("}, {0x2071, "i"}, {0x207E, ")"}, {0x2264, "<="},
         {0x00D7, "x"}, {0x2039, "<"}, {0x203A, ">"},
     };
@@ -288,10 +288,12 @@ static void draw_ops(const stepper *s, ui_canvas *c, ui_rect r, const ui_ctx *ct
             canvas_fill(c, r.x + 1, y, r.w - 1, 1, ' ', ROLE_CURRENT);
         stv_math(c, r.x + 2, y, r.w - 2, label, role, ctx);
     }
+    /* "More above / below" in the rule right of the list (drawn before it),
+     * so that a label as wide as the list keeps its last character. */
     if (first > 0)
-        canvas_text(c, r.x + r.w - 1, r.y + 1, 1, glyph_str(GLYPH_ARROW_UP, ctx->ascii), ROLE_DIM);
+        canvas_text(c, r.x + r.w, r.y + 1, 1, glyph_str(GLYPH_ARROW_UP, ctx->ascii), ROLE_DIM);
     if (first + rows < count)
-        canvas_text(c, r.x + r.w - 1, r.y + rows, 1, glyph_str(GLYPH_ARROW_DOWN, ctx->ascii), ROLE_DIM);
+        canvas_text(c, r.x + r.w, r.y + rows, 1, glyph_str(GLYPH_ARROW_DOWN, ctx->ascii), ROLE_DIM);
 }
 
 /* ---- the table of shapes ------------------------------------------- */
@@ -384,9 +386,9 @@ void stepper_view_render(const stepper *s, const stepper_notice *notice, const s
     const nn_net *net = stepper_net(s);
     stepper_layout lo = stepper_layout_of(body, nn_layers(net));
     draw_header(s, c, lo.header, ctx);
-    draw_ops(s, c, lo.ops, ctx);
-    draw_table(s, c, lo.table, lo.table_has_dA, ctx);
     for (int y = body.y + 1; y < body.y + body.h; y++)
         canvas_text(c, lo.sep_x, y, 1, glyph_str(GLYPH_V_LINE, ctx->ascii), ROLE_BORDER);
+    draw_ops(s, c, lo.ops, ctx);
+    draw_table(s, c, lo.table, lo.table_has_dA, ctx);
     stv_draw_right(s, notice, learner, c, lo, ctx);
 }

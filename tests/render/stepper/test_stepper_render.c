@@ -23,6 +23,7 @@
 #include "../../unit/lab/stepper_fixture.h"
 #include "ui/labs.h"
 #include "ui/stepper/stepper_screen.h"
+#include "ui/glyphs.h"
 #include "ui/keymap.h"
 #include "render/golden.h"
 
@@ -59,7 +60,8 @@ static ui_key key_of(char k)
     }
 }
 
-static void render_scene(const scene *sc)
+/* The scene's canvas (the caller frees it with canvas_free). */
+static ui_canvas *scene_canvas(const scene *sc)
 {
     ui_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
@@ -82,6 +84,22 @@ static void render_scene(const scene *sc)
         x += canvas_text(c, x, sc->h - 1, -1, sc->lang == UI_LANG_ZH ? kh[i].zh : kh[i].en, ROLE_BAR);
         x += canvas_text(c, x, sc->h - 1, -1, "  ", ROLE_BAR);
     }
+    s->ops->destroy(s);
+    return c;
+}
+
+/* The scene as text (the caller frees it). */
+static char *scene_text(const scene *sc)
+{
+    ui_canvas *c = scene_canvas(sc);
+    char *t = canvas_to_text(c);
+    canvas_free(c);
+    return t;
+}
+
+static void render_scene(const scene *sc)
+{
+    ui_canvas *c = scene_canvas(sc);
     char name[128];
     char *t = canvas_to_text(c);
     snprintf(name, sizeof name, "%s.txt", sc->name);
@@ -94,7 +112,6 @@ static void render_scene(const scene *sc)
         free(t);
     }
     canvas_free(c);
-    s->ops->destroy(s);
 }
 
 static const scene scenes[] = {
@@ -200,12 +217,50 @@ static void a_deep_stepper_names_the_defaults_it_chose(void **state)
     free(t);
 }
 
+/* The line of text that holds `needle` (a copy the caller frees), or NULL. */
+static char *line_with(const char *text, const char *needle)
+{
+    const char *at = strstr(text, needle);
+    if (!at)
+        return NULL;
+    const char *start = at, *end = strchr(at, '\n');
+    while (start > text && start[-1] != '\n')
+        start--;
+    size_t n = end ? (size_t)(end - start) : strlen(start);
+    char *line = malloc(n + 1);
+    assert_non_null(line);
+    memcpy(line, start, n);
+    line[n] = '\0';
+    return line;
+}
+
+/* At 80 columns the list's "more below" mark does not take the last
+ * character of a label as wide as the list (dZ[4] = dA[4] ∗ (1 − A[4]²) is
+ * 28 columns), in UTF-8 or in ASCII. */
+static void the_scroll_mark_leaves_a_full_width_label_whole(void **state)
+{
+    (void)state;
+    static const char *const label[2] = {"dZ[4] = dA[4] \u2217 (1 \u2212 A[4]\u00b2)", "dZ[4] = dA[4] * (1 - A[4]^2)"};
+    for (int ascii = 0; ascii < 2; ascii++) {
+        scene sc = {"", 80, 24, 10, NULL, ascii, UI_LANG_EN, 5, false};
+        char *t = scene_text(&sc);
+        char *line = line_with(t, "dZ[4] = dA[4]");
+        assert_non_null(line);
+        if (!strstr(line, label[ascii]))
+            fail_msg("the label is cut: \"%s\"", line);
+        assert_non_null(strstr(line, glyph_str(GLYPH_ARROW_DOWN, ascii)));
+        free(line);
+        free(t);
+    }
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_stepper_renders_each_scene_as_its_golden),
         cmocka_unit_test(a_deep_stepper_names_the_defaults_it_chose),
+        cmocka_unit_test(the_scroll_mark_leaves_a_full_width_label_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

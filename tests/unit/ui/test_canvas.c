@@ -212,6 +212,23 @@ static void every_glyph_has_an_ascii_twin(void **state)
     assert_int_equal(glyph_braille(0x41, true), ':');
 }
 
+/* The marks a row of a list can carry (done, wrong, current, not yet, and
+ * the scroll marks) are told apart in ASCII as well as in UTF-8: a done
+ * step is not read as "more below". */
+static void the_marks_of_a_list_row_differ_in_ascii_too(void **state)
+{
+    (void)state;
+    static const ui_glyph marks[] = {GLYPH_DONE,    GLYPH_WRONG,    GLYPH_CURRENT,
+                                     GLYPH_NOT_YET, GLYPH_ARROW_UP, GLYPH_ARROW_DOWN};
+    size_t n = sizeof marks / sizeof marks[0];
+    for (int ascii = 0; ascii < 2; ascii++)
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = i + 1; j < n; j++)
+                if (!strcmp(glyph_str(marks[i], ascii), glyph_str(marks[j], ascii)))
+                    fail_msg("glyphs %d and %d are both \"%s\" (ascii %d)", (int)marks[i], (int)marks[j],
+                             glyph_str(marks[i], ascii), ascii);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -229,6 +246,7 @@ int main(void)
         cmocka_unit_test(rectangles_of_any_size_are_clipped),
         cmocka_unit_test(a_long_printf_is_cut_between_characters),
         cmocka_unit_test(every_glyph_has_an_ascii_twin),
+        cmocka_unit_test(the_marks_of_a_list_row_differ_in_ascii_too),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
