@@ -94,12 +94,23 @@ static bool item_listed(const pv_item *items, int n, nn_ref r)
     return false;
 }
 
-/* The matrices to preview for the step on show. */
+/* The matrices to preview for the step on show: for the update, the three
+ * lines of each parameter (after what the iteration's other ops wrote, when
+ * the step is the whole iteration); for another step, its inputs, then
+ * what it wrote. */
 static int preview_items(const stepper *s, nn_op op, bool computed, pv_item *items)
 {
     const nn_net *net = stepper_net(s);
     int n = 0;
     if (nn_op_phase_of(op) == NN_PHASE_UPDATE && computed) {
+        int to = stepper_shown_index(s, NULL);
+        for (int i = stepper_shown_from(s); i < to && n < PV_MAX; i++) {
+            nn_op o = nn_op_at(net, i);
+            nn_ref in[NN_OP_MAX_OPERANDS], out;
+            nn_op_operands(net, o, in, &out);
+            if (nn_op_phase_of(o) != NN_PHASE_COST && nn_op_phase_of(o) != NN_PHASE_UPDATE)
+                items[n++] = (pv_item){.ref = out, .result = true, .group = -1};
+        }
         for (int p = stepper_update_first(s); p < 2 * nn_layers(net) && n + 3 <= PV_MAX; p++)
             n += update_items(s, p, items + n);
     } else if (nn_op_phase_of(op) == NN_PHASE_UPDATE) {
@@ -138,12 +149,21 @@ static int preview_items(const stepper *s, nn_op op, bool computed, pv_item *ite
     return kept;
 }
 
-/* The next smaller line count a matrix preview can take (numpy summaries
- * take 2e + 1 lines), or `lines` when it cannot shrink. */
-static int shrink(int lines, size_t rows)
+/* A matrix printed whole wherever it is shown (at most 7×7): the few
+ * numbers of a W, b, dW or db are worth more than the room they take. */
+static bool small_matrix(const mat *m)
 {
-    if (lines > (int)rows) /* a small matrix wrapped whole: its one line a row first */
-        return (int)rows;
+    return m->rows <= 7 && m->cols <= 7;
+}
+
+/* The next smaller line count a matrix preview can take (numpy summaries
+ * take 2e + 1 lines), or `lines` when it cannot shrink (a small matrix,
+ * always whole, wrapped when its rows are too wide). */
+static int shrink(int lines, const mat *m)
+{
+    size_t rows = m->rows;
+    if (small_matrix(m))
+        return lines;
     if (lines > 7 && rows > 7)
         return 7;
     for (int e = 3; e >= 1; e--)
@@ -154,23 +174,25 @@ static int shrink(int lines, size_t rows)
 
 /* Shrinks the biggest previews first until items[*first … *last) fit
  * `avail` lines; then leaves out whole parameters of the update from the
- * end (the learner's Tab shows them), or else the first operands rather
- * than the result. */
+ * end while more than one is on show (the learner's Tab shows them), or
+ * else the first items: operands, then the earliest results. */
 static void fit_items(pv_item *items, int *first, int *last, int avail)
 {
     for (;;) {
-        int sum = 0, big = -1;
+        int sum = 0, big = -1, first_group = -1;
         for (int i = *first; i < *last; i++) {
             sum += items[i].lines;
-            if (shrink(items[i].lines, items[i].m->rows) < items[i].lines &&
+            if (first_group < 0)
+                first_group = items[i].group;
+            if (shrink(items[i].lines, items[i].m) < items[i].lines &&
                 (big < 0 || items[i].lines > items[big].lines))
                 big = i;
         }
         if (sum <= avail)
             return;
         if (big >= 0)
-            items[big].lines = shrink(items[big].lines, items[big].m->rows);
-        else if (items[*last - 1].group >= 0 && items[*last - 1].group != items[*first].group) {
+            items[big].lines = shrink(items[big].lines, items[big].m);
+        else if (items[*last - 1].group >= 0 && items[*last - 1].group != first_group) {
             int g = items[*last - 1].group;
             while (items[*last - 1].group == g)
                 (*last)--;
@@ -209,7 +231,7 @@ static void draw_previews(const stepper *s, nn_op op, bool computed, ui_canvas *
             for (int i = first; i < last; i++) {
                 const mat *m = items[i].m;
                 items[i].lines = (int)m->rows;
-                if (m->rows <= 7 && m->cols <= 7) {
+                if (small_matrix(m)) {
                     char whole[1024];
                     items[i].lines = stepper_format_matrix(m, r.w - label_w, 7 * 7, whole, sizeof whole);
                 }
@@ -260,7 +282,10 @@ static void draw_previews(const stepper *s, nn_op op, bool computed, ui_canvas *
     if (!extra || y >= r.y + r.h)
         return;
     if (update) {
-        int shown = n > 0 ? items[last - 1].group - items[first].group + 1 : 0;
+        int first_group = -1;
+        for (int i = first; i < last && first_group < 0; i++)
+            first_group = items[i].group;
+        int shown = n > 0 && first_group >= 0 ? items[last - 1].group - first_group + 1 : 0;
         if (shown < 2 * nn_layers(net))
             canvas_printf(c, r.x, y, r.w, ROLE_DIM,
                           UI_TR(ctx, "Tab: the other parameters (%d of %d on show)", "Tab：其余参数（显示 %d/%d 个）"),

@@ -159,6 +159,9 @@ static const scene scenes[] = {
     {"phase_ascii_80x24", 80, 24, 0, "ss>", true, UI_LANG_EN, 0, false},
     {"iteration_80x24", 80, 24, 0, "sss>", false, UI_LANG_EN, 0, false},
     {"iteration_three_layers_100x30", 100, 30, 0, "sss>>", false, UI_LANG_EN, 3, false},
+    /* Room for most of what the iteration made besides the update. */
+    {"iteration_140x45", 140, 45, 0, "sss>", false, UI_LANG_EN, 0, false},
+    {"iteration_zh_100x30", 100, 30, 0, "sss>", false, UI_LANG_ZH, 0, false},
     {"dA_200x60", 200, 60, 9, NULL, false, UI_LANG_EN, 0, false},
 };
 
@@ -217,6 +220,77 @@ static void a_deep_stepper_names_the_defaults_it_chose(void **state)
     free(t);
 }
 
+/* The right panel's lines of a screen: what follows the rule (│ or |) and
+ * its space on each line, NUL-separated in one buffer the caller frees;
+ * *n the number of lines. */
+static char *right_lines(const char *text, bool ascii, int *n)
+{
+    const char *rule = ascii ? "|" : "\u2502";
+    char *out = calloc(strlen(text) + 2, 1);
+    assert_non_null(out);
+    size_t o = 0;
+    *n = 0;
+    for (const char *line = text; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        char buf[1024];
+        snprintf(buf, sizeof buf, "%.*s", (int)len, line);
+        const char *at = strstr(buf, rule);
+        if (at) {
+            at += strlen(rule);
+            if (*at == ' ')
+                at++;
+            memcpy(out + o, at, strlen(at) + 1);
+            o += strlen(at) + 1;
+            (*n)++;
+        }
+        line = end ? end + 1 : line + len;
+    }
+    return out;
+}
+
+/* Whether a preview labelled exactly `name` ("dW[2]", not "α·dW[2]" or
+ * "old W[1]") is on a right-panel line. */
+static bool previewed(const char *lines, int n, const char *name)
+{
+    char label[64];
+    snprintf(label, sizeof label, "%s = [[", name);
+    const char *line = lines;
+    for (int i = 0; i < n; i++, line += strlen(line) + 1) {
+        const char *at = strstr(line, label);
+        if (at && (at == line || at[-1] == ' '))
+            return true;
+    }
+    return false;
+}
+
+/* Fails when a preview of a parameter or its gradient (W, b, dW, db, α·dW:
+ * all at most 7×7 on these networks) is summarised with "...". */
+static void small_previews_are_whole(const scene *sc)
+{
+    char *t = scene_text(sc);
+    int n;
+    char *lines = right_lines(t, sc->ascii, &n);
+    bool small = false;
+    const char *line = lines;
+    for (int i = 0; i < n; i++, line += strlen(line) + 1) {
+        const char *eq = strstr(line, " = [[");
+        if (eq) {
+            const char *name = eq;
+            while (name > line && name[-1] != ' ')
+                name--;
+            small = strstr(name, "W[") == name || strstr(name, "b[") == name || strstr(name, "dW[") == name ||
+                    strstr(name, "db[") == name || strstr(name, "dW[") != NULL;
+        } else if (!line[0] || (line[0] != ' ' && line[0] != '[')) {
+            small = false;
+        }
+        if (small && strstr(line, "..."))
+            fail_msg("%s: a small matrix is summarised: \"%s\"\n%s", sc->name, line, t);
+    }
+    free(lines);
+    free(t);
+}
+
 /* The line of text that holds `needle` (a copy the caller frees), or NULL. */
 static char *line_with(const char *text, const char *needle)
 {
@@ -254,6 +328,68 @@ static void the_scroll_mark_leaves_a_full_width_label_whole(void **state)
     }
 }
 
+/* A step of several ops prints the parameters and gradients (at most 7×7)
+ * whole even at 80×24, leaving out previews (and saying so) rather than
+ * values: the (1, 4) dW[2] of the backward phase was [[-1.75e-05 ... ]]. */
+static void a_step_of_several_ops_prints_small_matrices_whole(void **state)
+{
+    (void)state;
+    static const scene many[] = {
+        {"phase_backward_80x24", 80, 24, 0, "ss>>>", false, UI_LANG_EN, 0, false},
+        {"phase_backward_zh_80x24", 80, 24, 0, "ss>>>", false, UI_LANG_ZH, 0, false},
+        {"phase_backward_ascii_80x24", 80, 24, 0, "ss>>>", true, UI_LANG_EN, 0, false},
+        {"layer_backward_80x24", 80, 24, 0, "s>>>>", false, UI_LANG_EN, 0, false},
+        {"layer_backward_l1_80x24", 80, 24, 0, "s>>>>>", false, UI_LANG_EN, 0, false},
+        {"iteration_80x24", 80, 24, 0, "sss>", false, UI_LANG_EN, 0, false},
+        {"iteration_100x30", 100, 30, 0, "sss>", false, UI_LANG_EN, 0, false},
+        {"phase_backward_100x30", 100, 30, 0, "ss>>>", false, UI_LANG_EN, 0, false},
+    };
+    for (size_t i = 0; i < sizeof many / sizeof many[0]; i++)
+        small_previews_are_whole(&many[i]);
+}
+
+/* After a whole-iteration step the previews show what the iteration made
+ * (Z, A, dZ, dW, db, dA of each layer) as far as they fit, and a line counts
+ * the ones left out: every result is either on show or counted. */
+static void a_whole_iteration_shows_its_results_or_counts_them(void **state)
+{
+    (void)state;
+    static const char *const results[] = {"Z[1]",  "A[1]",  "Z[2]",  "A[2]", "dZ[2]", "dW[2]",
+                                          "db[2]", "dA[1]", "dZ[1]", "dW[1]", "db[1]"};
+    static const scene sizes[] = {
+        {"iteration_80x24", 80, 24, 0, "sss>", false, UI_LANG_EN, 0, false},
+        {"iteration_zh_80x24", 80, 24, 0, "sss>", false, UI_LANG_ZH, 0, false},
+        {"iteration_ascii_80x24", 80, 24, 0, "sss>", true, UI_LANG_EN, 0, false},
+        {"iteration_100x30", 100, 30, 0, "sss>", false, UI_LANG_EN, 0, false},
+        {"iteration_140x45", 140, 45, 0, "sss>", false, UI_LANG_EN, 0, false},
+        {"iteration_200x60", 200, 60, 0, "sss>", false, UI_LANG_EN, 0, false},
+    };
+    int most_shown = 0;
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        const scene *sc = &sizes[k];
+        char *t = scene_text(sc);
+        int n, shown = 0, left_out = 0;
+        char *lines = right_lines(t, sc->ascii, &n);
+        for (size_t i = 0; i < sizeof results / sizeof results[0]; i++)
+            shown += previewed(lines, n, results[i]);
+        const char *line = lines;
+        for (int i = 0; i < n; i++, line += strlen(line) + 1) {
+            const char *en = strstr(line, " earlier results left out"), *zh = strstr(line, "（还有 ");
+            if (en && line[0] == '(')
+                left_out = atoi(line + 1);
+            else if (zh && strstr(zh, "较早的结果"))
+                left_out = atoi(zh + strlen("（还有 "));
+        }
+        if (shown + left_out != (int)(sizeof results / sizeof results[0]))
+            fail_msg("%s: %d results on show, %d said to be left out\n%s", sc->name, shown, left_out, t);
+        if (shown > most_shown)
+            most_shown = shown;
+        free(lines);
+        free(t);
+    }
+    assert_true(most_shown >= 8); /* a large terminal shows most of them */
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -261,6 +397,8 @@ int main(void)
         cmocka_unit_test(the_stepper_renders_each_scene_as_its_golden),
         cmocka_unit_test(a_deep_stepper_names_the_defaults_it_chose),
         cmocka_unit_test(the_scroll_mark_leaves_a_full_width_label_whole),
+        cmocka_unit_test(a_step_of_several_ops_prints_small_matrices_whole),
+        cmocka_unit_test(a_whole_iteration_shows_its_results_or_counts_them),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
