@@ -157,13 +157,16 @@ static bool small_matrix(const mat *m)
 }
 
 /* The next smaller line count a matrix preview can take (numpy summaries
- * take 2e + 1 lines), or `lines` when it cannot shrink (a small matrix,
- * always whole, wrapped when its rows are too wide). */
-static int shrink(int lines, const mat *m)
+ * take 2e + 1 lines), or `lines` when it cannot shrink. A small matrix is
+ * kept whole (wrapped when its rows are too wide) unless `force`: then its
+ * one line a row first. */
+static int shrink(int lines, const mat *m, bool force)
 {
     size_t rows = m->rows;
-    if (small_matrix(m))
+    if (small_matrix(m) && !force)
         return lines;
+    if (lines > (int)rows)
+        return (int)rows;
     if (lines > 7 && rows > 7)
         return 7;
     for (int e = 3; e >= 1; e--)
@@ -184,22 +187,37 @@ static void fit_items(pv_item *items, int *first, int *last, int avail)
             sum += items[i].lines;
             if (first_group < 0)
                 first_group = items[i].group;
-            if (shrink(items[i].lines, items[i].m) < items[i].lines &&
+            if (shrink(items[i].lines, items[i].m, false) < items[i].lines &&
                 (big < 0 || items[i].lines > items[big].lines))
                 big = i;
         }
         if (sum <= avail)
             return;
         if (big >= 0)
-            items[big].lines = shrink(items[big].lines, items[big].m);
+            items[big].lines = shrink(items[big].lines, items[big].m, false);
         else if (items[*last - 1].group >= 0 && items[*last - 1].group != first_group) {
             int g = items[*last - 1].group;
             while (items[*last - 1].group == g)
                 (*last)--;
-        } else if (*first < *last - 1)
+        } else if (*first < *last - 1 && (items[*first].group < 0 || items[*first].group != items[*last - 1].group)) {
             (*first)++;
-        else
-            return;
+        } else {
+            /* What is left is one value, or one parameter's three lines, still
+             * taller than the room (a 7×7 wrapped on a short terminal): its
+             * small matrices are summarised after all, rather than cut; only
+             * then are the parameter's old value and α·d left out. */
+            int forced = -1;
+            for (int i = *first; i < *last; i++)
+                if (shrink(items[i].lines, items[i].m, true) < items[i].lines &&
+                    (forced < 0 || items[i].lines > items[forced].lines))
+                    forced = i;
+            if (forced >= 0)
+                items[forced].lines = shrink(items[forced].lines, items[forced].m, true);
+            else if (*first < *last - 1)
+                (*first)++;
+            else
+                return;
+        }
     }
 }
 

@@ -34,7 +34,8 @@ typedef struct scene {
     const char *keys;   /* then these: characters, with < > for arrows, E Enter, T Tab, X Esc */
     bool ascii;
     ui_lang lang;
-    int layers;         /* 0: the planar 2-4-1 network; 3: planar 2-5-3-1; 5: planar 2-5-5-5-5-1 */
+    int layers;         /* 0: the planar 2-4-1 network; 3: planar 2-5-3-1; 5: planar 2-5-5-5-5-1;
+                         * 7: planar 2-7-7-1 */
     bool roles;
 } scene;
 
@@ -42,8 +43,9 @@ static stepper *planar_deep(int L)
 {
     mat *X = mat_new(2, GEN_DEFAULT_M), *Y = mat_new(1, GEN_DEFAULT_M);
     gen_planar(1, X, Y);
-    int three[] = {2, 5, 3, 1}, five[] = {2, 5, 5, 5, 5, 1};
-    nn_config cfg = nn_config_make(L == 3 ? three : five, L + 1, ACT_TANH, NN_INIT_COURSE_W3);
+    int three[] = {2, 5, 3, 1}, five[] = {2, 5, 5, 5, 5, 1}, sevens[] = {2, 7, 7, 1};
+    nn_config cfg = L == 7 ? nn_config_make(sevens, 4, ACT_TANH, NN_INIT_COURSE_W3)
+                           : nn_config_make(L == 3 ? three : five, L + 1, ACT_TANH, NN_INIT_COURSE_W3);
     char err[256];
     return stepper_new_with_data(&cfg, X, Y, 1.2, "planar", err, sizeof err);
 }
@@ -162,6 +164,9 @@ static const scene scenes[] = {
     /* Room for most of what the iteration made besides the update. */
     {"iteration_140x45", 140, 45, 0, "sss>", false, UI_LANG_EN, 0, false},
     {"iteration_zh_100x30", 100, 30, 0, "sss>", false, UI_LANG_ZH, 0, false},
+    /* A 7×7 W[2] whose three lines cannot be whole at 80×24: summarised
+     * rather than cut. */
+    {"update_7x7_80x24", 80, 24, 19, "TT", false, UI_LANG_EN, 7, false},
     {"dA_200x60", 200, 60, 9, NULL, false, UI_LANG_EN, 0, false},
 };
 
