@@ -38,50 +38,115 @@ typedef struct stl_target {
     char inputs[64];   /* what it runs on: "A[1], W[2], b[2]" */
 } stl_target;
 
-/* The function for the op s shows; false for the update. */
+static bool same_ref(nn_ref a, nn_ref b)
+{
+    return a.value == b.value && a.layer == b.layer;
+}
+
+/* The op of an iteration that writes `ref` (from the op table), or the
+ * update when none does. */
+static nn_op writer_of(const nn_net *net, nn_ref ref)
+{
+    int count = nn_op_count(net);
+    for (int i = 0; i < count; i++) {
+        nn_ref in[NN_OP_MAX_OPERANDS], out;
+        nn_op op = nn_op_at(net, i);
+        nn_op_operands(net, op, in, &out);
+        if (nn_op_phase_of(op) != NN_PHASE_UPDATE && same_ref(out, ref))
+            return op;
+    }
+    return nn_op_at(net, count - 1);
+}
+
+/* A value as the course's functions call their arguments: "A[0]" (not the
+ * stepper's X: linear_forward's A_prev), "W[2]", "Y". */
+static void arg_name(nn_ref r, char *buf, size_t size)
+{
+    if (r.value == NN_REF_Y.value)
+        nn_ref_name(r, buf, size);
+    else
+        snprintf(buf, size, "%s[%d]", nn_value_name(r.value), r.layer);
+}
+
+/* The operands of op as a function's arguments, joined with ", ": the
+ * activations first (linear_forward(A_prev, W, b) is the course's order),
+ * then the others in the op table's order. */
+static void args_of(const nn_net *net, nn_op op, char *buf, size_t size)
+{
+    nn_ref in[NN_OP_MAX_OPERANDS], out;
+    int n = nn_op_operands(net, op, in, &out);
+    size_t len = 0;
+    buf[0] = '\0';
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < n && len < size; i++)
+            if ((in[i].value == NN_A) == (pass == 0)) {
+                char name[32];
+                arg_name(in[i], name, sizeof name);
+                len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? ", " : "", name);
+            }
+}
+
+/* The function for the op s shows; false for the update. What the op is
+ * comes from the op table (its phase, what it reads and writes):
+ *   forward, writing A[L] (the cost too)  L_model_forward(X, parameters), its AL
+ *   forward, another layer                linear_forward on the operands of the
+ *                                         op that writes the layer's Z, its Z
+ *   backward                              L_model_backward on what the backward
+ *                                         pass starts from (A[L], Y) and the caches,
+ *                                         the gradient the op wrote: dW, db or
+ *                                         dA; for a dZ (grads has none) the dA
+ *                                         it came from, else the next op's result */
 static bool target_of(const stepper *s, stl_target *t)
 {
     const nn_net *net = stepper_net(s);
-    bool computed;
-    nn_op op = nn_op_at(net, stepper_shown_index(s, &computed));
-    int L = nn_layers(net), l = op.layer;
+    int shown = stepper_shown_index(s, NULL), L = nn_layers(net);
+    nn_op op = nn_op_at(net, shown);
+    nn_op_phase phase = nn_op_phase_of(op);
+    nn_ref in[NN_OP_MAX_OPERANDS], out;
+    int n = nn_op_operands(net, op, in, &out);
     memset(t, 0, sizeof *t);
-    if (op.kind == NN_OP_LINEAR || (op.kind == NN_OP_ACTIVATE && l < L)) {
-        t->fn = EXB_LINEAR_FORWARD;
-        t->layer = l;
-        snprintf(t->part, sizeof t->part, "Z");
-        snprintf(t->label, sizeof t->label, "Z[%d]", l);
-        snprintf(t->inputs, sizeof t->inputs, "A[%d], W[%d], b[%d]", l - 1, l, l);
-        t->any = true;
-        return true;
-    }
-    if (op.kind == NN_OP_ACTIVATE || op.kind == NN_OP_COST) {
-        /* the output layer's activation ends the forward pass */
-        t->fn = EXB_L_MODEL_FORWARD;
-        snprintf(t->part, sizeof t->part, "AL");
-        snprintf(t->label, sizeof t->label, "A[%d]", L);
-        snprintf(t->inputs, sizeof t->inputs, "X, parameters");
-        t->any = true;
-        return true;
-    }
-    if (op.kind == NN_OP_UPDATE)
+    if (phase == NN_PHASE_UPDATE)
         return false;
     t->any = true;
-    t->fn = EXB_L_MODEL_BACKWARD;
-    snprintf(t->inputs, sizeof t->inputs, "A[%d], Y, caches", L);
-    if (op.kind == NN_OP_DW || op.kind == NN_OP_DB) {
-        const char *name = op.kind == NN_OP_DW ? "dW" : "db";
-        snprintf(t->part, sizeof t->part, "%s%d", name, l);
-        snprintf(t->label, sizeof t->label, "%s[%d]", name, l);
-    } else if (op.kind == NN_OP_DA_PREV || op.kind == NN_OP_DZ) {
-        /* DA_PREV l makes dA[l−1]; DZ's layer is the one whose dZ it makes from dA[layer] */
-        int k = op.kind == NN_OP_DA_PREV ? l - 1 : l;
-        snprintf(t->part, sizeof t->part, "dA%d", k);
-        snprintf(t->label, sizeof t->label, "dA[%d]", k);
-    } else {
-        snprintf(t->part, sizeof t->part, "dW%d", L);
-        snprintf(t->label, sizeof t->label, "dW[%d]", L);
+    if (phase != NN_PHASE_BACKWARD && same_ref(out, (nn_ref){NN_A, L})) {
+        t->fn = EXB_L_MODEL_FORWARD;
+        snprintf(t->part, sizeof t->part, "AL");
+        nn_ref_name(out, t->label, sizeof t->label);
+        snprintf(t->inputs, sizeof t->inputs, "X, parameters");
+        return true;
     }
+    if (phase != NN_PHASE_BACKWARD) {
+        nn_ref z = {NN_Z, op.layer};
+        nn_op linear = writer_of(net, z);
+        t->fn = EXB_LINEAR_FORWARD;
+        t->layer = op.layer;
+        snprintf(t->part, sizeof t->part, "%s", nn_value_name(z.value));
+        nn_ref_name(z, t->label, sizeof t->label);
+        args_of(net, linear, t->inputs, sizeof t->inputs);
+        return true;
+    }
+    t->fn = EXB_L_MODEL_BACKWARD;
+    /* The backward pass's first op reads what L_model_backward is given. */
+    int first = shown;
+    while (first > 0 && nn_op_phase_of(nn_op_at(net, first - 1)) == NN_PHASE_BACKWARD)
+        first--;
+    char from[48];
+    args_of(net, nn_op_at(net, first), from, sizeof from);
+    snprintf(t->inputs, sizeof t->inputs, "%s, caches", from);
+    nn_ref grad = out;
+    if (out.value == NN_DZ) {
+        int k = 0;
+        while (k < n && in[k].value != NN_DA)
+            k++;
+        if (k < n) {
+            grad = in[k];
+        } else {
+            nn_ref next_in[NN_OP_MAX_OPERANDS];
+            nn_op_operands(net, nn_op_at(net, shown + 1), next_in, &grad);
+        }
+    }
+    snprintf(t->part, sizeof t->part, "%s%d", nn_value_name(grad.value), grad.layer);
+    nn_ref_name(grad, t->label, sizeof t->label);
     return true;
 }
 

@@ -222,6 +222,59 @@ static void y_says_what_to_pass_first_and_when_it_cannot_compare(void **state)
     progress_free(ctx.progress);
 }
 
+/* Which function y runs on each step of the [3, 4, 2, 1] network, on what
+ * (the heading "Yours: fn(arguments)"), and which part of its value the
+ * panel compares, under which name ("ours dW[2] = "). */
+static void y_runs_the_function_of_each_step_on_its_arguments(void **state)
+{
+    (void)state;
+    static const struct {
+        int steps;            /* the op on show: op[steps − 1] */
+        const char *heading;
+        ex_beside_fn fn;
+        int layer;
+        const char *part;     /* NULL: nothing to compare yet (no gradient) */
+        const char *label;
+    } rows[] = {
+        {1, "linear_forward(A[0], W[1], b[1])", EXB_LINEAR_FORWARD, 1, "Z", "Z[1]"},
+        {2, "linear_forward(A[0], W[1], b[1])", EXB_LINEAR_FORWARD, 1, "Z", "Z[1]"},
+        {3, "linear_forward(A[1], W[2], b[2])", EXB_LINEAR_FORWARD, 2, "Z", "Z[2]"},
+        {4, "linear_forward(A[1], W[2], b[2])", EXB_LINEAR_FORWARD, 2, "Z", "Z[2]"},
+        {5, "linear_forward(A[2], W[3], b[3])", EXB_LINEAR_FORWARD, 3, "Z", "Z[3]"},
+        {6, "L_model_forward(X, parameters)", EXB_L_MODEL_FORWARD, 0, "AL", "A[3]"},
+        {7, "L_model_forward(X, parameters)", EXB_L_MODEL_FORWARD, 0, "AL", "A[3]"},
+        {8, "L_model_backward(A[3], Y, caches)", EXB_L_MODEL_BACKWARD, 0, NULL, NULL},
+        {9, "L_model_backward(A[3], Y, caches)", EXB_L_MODEL_BACKWARD, 0, "dW3", "dW[3]"},
+        {10, "L_model_backward(A[3], Y, caches)", EXB_L_MODEL_BACKWARD, 0, "db3", "db[3]"},
+        {11, "L_model_backward(A[3], Y, caches)", EXB_L_MODEL_BACKWARD, 0, "dA2", "dA[2]"},
+        {12, "L_model_backward(A[3], Y, caches)", EXB_L_MODEL_BACKWARD, 0, "dA2", "dA[2]"},
+        {13, "L_model_backward(A[3], Y, caches)", EXB_L_MODEL_BACKWARD, 0, "dW2", "dW[2]"},
+        {14, "L_model_backward(A[3], Y, caches)", EXB_L_MODEL_BACKWARD, 0, "db2", "db[2]"},
+        {15, "L_model_backward(A[3], Y, caches)", EXB_L_MODEL_BACKWARD, 0, "dA1", "dA[1]"},
+        {16, "L_model_backward(A[3], Y, caches)", EXB_L_MODEL_BACKWARD, 0, "dA1", "dA[1]"},
+        {17, "L_model_backward(A[3], Y, caches)", EXB_L_MODEL_BACKWARD, 0, "dW1", "dW[1]"},
+        {18, "L_model_backward(A[3], Y, caches)", EXB_L_MODEL_BACKWARD, 0, "db1", "db[1]"},
+    };
+    ui_ctx ctx = {0};
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        ui_screen *s = screen_after(rows[i].steps, ACT_RELU, &ctx);
+        char *t = after_y(s, &ctx), want[128];
+        snprintf(want, sizeof want, "Yours: %s", rows[i].heading);
+        if (!strstr(t, want))
+            fail_msg("after %d steps: no \"%s\" in \"%s\"", rows[i].steps, want, t);
+        free(t);
+        if (rows[i].part) {
+            feed(s, rows[i].fn, rows[i].layer, rows[i].part, SAME);
+            t = draw(s, &ctx, 100, 30);
+            snprintf(want, sizeof want, "ours %s = [[", rows[i].label);
+            if (!strstr(t, want) || !strstr(t, rows[i].heading))
+                fail_msg("after %d steps: no \"%s\" and \"%s\" in\n%s", rows[i].steps, want, rows[i].heading, t);
+            free(t);
+        }
+        s->ops->destroy(s);
+    }
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -230,6 +283,7 @@ int main(void)
         cmocka_unit_test(L_model_backward_with_a_missing_1_over_m),
         cmocka_unit_test(L_model_forward_killed_at_the_time_limit),
         cmocka_unit_test(y_says_what_to_pass_first_and_when_it_cannot_compare),
+        cmocka_unit_test(y_runs_the_function_of_each_step_on_its_arguments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
