@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # dnn-tutor(1) in step with --help: every command of `dnn-tutor --help` has
 # an entry in doc/dnn-tutor.1, every option any --help lists is in the page,
-# and every option the page names is one some --help lists. When groff is
+# every option the page names is one some --help lists, and each range of
+# weeks the page names is the one --help states. When groff is
 # installed, the page also renders without warnings.
 set -u
 bin=${DNN_TUTOR_BINARY:?}
@@ -27,6 +28,12 @@ for o in $help_opts; do
 done
 for o in $page_opts; do
   grep -qx -- "$o" <<<"$help_opts" || fail "the man page names $o but no --help lists it"
+done
+# The course's weeks: every "weeks A\(enB" of the page is the range --help states.
+help_weeks=$("$bin" --help | grep -oE 'weeks [0-9]+-[0-9]+' | head -1 | sed 's/weeks //')
+[ -n "$help_weeks" ] || fail "dnn-tutor --help states no range of weeks (weeks A-B)"
+for w in $(grep -v '^\.\\"' "$page" | grep -oE 'weeks [0-9]+\\\(en[0-9]+' | sed 's/weeks //; s/\\(en/-/'); do
+  [ "$w" = "$help_weeks" ] || fail "the man page says weeks $w, --help says weeks $help_weeks"
 done
 grep -qF "dnn-tutor $("$bin" --version | awk '{ print $2 }')" "$page" || fail "the man page's version is not $("$bin" --version)"
 
