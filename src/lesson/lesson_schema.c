@@ -218,6 +218,19 @@ static void v_block(jctx *c, const cJSON *node, lesson_block *b, lesson *owner)
     jc_pop(c, mark);
 }
 
+/* Whether a block repeats the one before it on its page, key for key: a
+ * paragraph or tip pasted twice shows the learner the same box twice. A
+ * repeated quiz is left to the duplicate-id rule, which names both places. */
+static bool same_as_previous_block(const cJSON *node)
+{
+    const cJSON *prev = node->prev;
+    if (!prev || prev->next != node)
+        return false;  /* the first block (cJSON's head points back to the last) */
+    if (cJSON_IsObject(node) && node->child && node->child->string && !strcmp(node->child->string, "quiz"))
+        return false;
+    return cJSON_Compare(prev, node, true);
+}
+
 static void v_page(jctx *c, const cJSON *node, lesson_page *p, lesson *owner)
 {
     static const char *const allowed[] = {"title", "blocks", NULL};
@@ -235,6 +248,8 @@ static void v_page(jctx *c, const cJSON *node, lesson_page *p, lesson *owner)
             for (const cJSON *e = blocks->child; e && !jc_gave_up(c); e = e->next, i++) {
                 size_t m2 = jc_push_index(c, i);
                 v_block(c, e, &items[i], owner);
+                if (same_as_previous_block(e))
+                    jc_problem(c, e, "the same block as blocks[%d] just before it: the learner would read it twice", i - 1);
                 jc_pop(c, m2);
             }
             p->blocks = items;

@@ -436,7 +436,8 @@ static char *one_line_document(size_t cap, size_t *size, int *blocks)
     static const char head[] = "{\"schema_version\":1,\"weeks\":[{\"id\":\"w\",\"number\":1,\"title\":{\"zh\":\"周\","
                                "\"en\":\"W\"},\"lessons\":[{\"id\":\"l\",\"title\":{\"zh\":\"课\",\"en\":\"L\"},"
                                "\"pages\":[{\"blocks\":[";
-    static const char block[] = "{\"formula\":\"σ\"},";
+    /* two blocks in turn, as a page may not show the same block twice in a row */
+    static const char block[2][sizeof "{\"formula\":\"σ\"},"] = {"{\"formula\":\"σ\"},", "{\"formula\":\"τ\"},"};
     static const char tail[] = "{\"formula\":\"x\"}]}]}]}]}";
     char *doc = malloc(cap);
     if (!doc)
@@ -445,9 +446,9 @@ static char *one_line_document(size_t cap, size_t *size, int *blocks)
     memcpy(doc, head, sizeof head - 1);
     n += sizeof head - 1;
     *blocks = 1;
-    while (n + sizeof block + sizeof tail < cap) {
-        memcpy(doc + n, block, sizeof block - 1);
-        n += sizeof block - 1;
+    while (n + sizeof block[0] + sizeof tail < cap) {
+        memcpy(doc + n, block[*blocks % 2], sizeof block[0] - 1);
+        n += sizeof block[0] - 1;
         ++*blocks;
     }
     memcpy(doc + n, tail, sizeof tail - 1);

@@ -46,6 +46,8 @@
     X(an_unknown_block_kind_is_reported, "block-unknown-kind.json", "block-unknown-kind.json:5:5: weeks[0].lessons[0].pages[0].blocks[0].widget: unknown block kind \"widget\" (expected heading, paragraph, formula, bullets, code, note, tip, diagram, quiz, lab or exercise)") \
     X(a_block_with_two_kinds_is_reported_at_the_second, "block-two-kinds.json", "block-two-kinds.json:5:41: weeks[0].lessons[0].pages[0].blocks[0].note: a block has one key, its kind; \"note\" is one too many") \
     X(an_empty_block_is_reported, "block-empty.json", "block-empty.json:5:4: weeks[0].lessons[0].pages[0].blocks[0]: an empty block: it needs one key, its kind (heading, paragraph, formula, bullets, code, note, tip, diagram, quiz, lab or exercise)") \
+    X(a_block_repeating_the_one_before_it_is_reported, "block-repeated.json", "block-repeated.json:8:4: weeks[0].lessons[0].pages[0].blocks[3]: the same block as blocks[2] just before it: the learner would read it twice") \
+    X(a_repeated_quiz_is_reported_once_as_a_duplicate_id, "block-repeated-quiz.json", "block-repeated-quiz.json:6:20: weeks[0].lessons[0].pages[0].blocks[1].quiz.id: duplicate id \"q1\" (first at 5:20)") \
     X(a_formula_must_be_a_string_or_a_list_of_strings, "block-formula-type.json", "block-formula-type.json:5:16: weeks[0].lessons[0].pages[0].blocks[0].formula: expected a string or an array of strings, found an object") \
     X(a_bilingual_diagram_needs_both_languages, "block-diagram-language.json", "block-diagram-language.json:5:16: weeks[0].lessons[0].pages[0].blocks[0].diagram: missing key \"zh\"") \
     X(a_text_without_chinese_is_reported, "text-missing-language.json", "text-missing-language.json:5:18: weeks[0].lessons[0].pages[0].blocks[0].paragraph: missing key \"zh\"") \
