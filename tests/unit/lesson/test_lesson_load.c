@@ -108,6 +108,43 @@ static void every_lesson_file_in_the_source_tree_is_built_in(void **state)
     lesson_course_free(c);
 }
 
+/* A lesson whose text sends the learner to `dnn-tutor exercises check wNaM`
+ * also opens one of wNaM's functions from the page (an exercise block), so
+ * the practice is a key away, not only a command to copy. */
+static void a_lesson_that_names_an_assignment_links_one_of_its_exercises(void **state)
+{
+    (void)state;
+    lesson_course *c = lesson_load_shipped();
+    assert_non_null(c);
+    int named = 0, unlinked = 0;
+    for (int i = 0; i < c->n_lessons; i++) {
+        const lesson *l = lesson_course_lesson_at(c, i);
+        for (int p = 0; p < l->n_pages; p++)
+            for (int b = 0; b < l->pages[p].n_blocks; b++) {
+                const char *en = l->pages[p].blocks[b].text.en;
+                const char *cmd = en ? strstr(en, "dnn-tutor exercises check w") : NULL;
+                if (!cmd)
+                    continue;
+                char prefix[8];
+                snprintf(prefix, sizeof prefix, "%.4s/", cmd + strlen("dnn-tutor exercises check "));
+                bool linked = false;
+                for (int p2 = 0; p2 < l->n_pages && !linked; p2++)
+                    for (int b2 = 0; b2 < l->pages[p2].n_blocks && !linked; b2++) {
+                        const lesson_exercise *ex = l->pages[p2].blocks[b2].exercise;
+                        linked = ex && !strncmp(ex->id, prefix, strlen(prefix));
+                    }
+                named++;
+                if (!linked) {
+                    print_message("lesson %s names %.4s but links none of its exercises\n", l->id, prefix);
+                    unlinked++;
+                }
+            }
+    }
+    assert_true(named >= 5);
+    assert_int_equal(unlinked, 0);
+    lesson_course_free(c);
+}
+
 static void the_readme_example_passes_the_check(void **state)
 {
     (void)state;
@@ -708,6 +745,7 @@ int main(void)
         cmocka_unit_test(a_fifo_named_like_a_lesson_is_refused_without_blocking),
         cmocka_unit_test(an_unreadable_lesson_file_is_reported_and_the_others_load),
         cmocka_unit_test(a_4_mib_file_on_one_line_loads_in_linear_time),
+        cmocka_unit_test(a_lesson_that_names_an_assignment_links_one_of_its_exercises),
         cmocka_unit_test(problems_stop_after_a_hundred_per_file),
         cmocka_unit_test(weeks_are_sorted_by_number_and_prerequisites_may_point_forward),
         cmocka_unit_test(a_prerequisite_cycle_across_files_is_reported_with_its_ids),
