@@ -530,10 +530,18 @@ lesson_verdict lesson_quiz_judge(const lesson_quiz *q, const char *typed, const 
     if (!q || !read_value(q, typed, &v))
         return LESSON_VERDICT_UNREADABLE;
     /* One size typed for a shape of several ("4400" for (4, 400)) is not a
-     * shape the learner meant; the comma was lost. */
+     * shape the learner meant; the comma was lost. Unless the quiz's feedback
+     * names that one-size shape as a likely mistake: (4,) is what np.sum
+     * gives without keepdims=True. */
     if (q->kind == LESSON_QUIZ_SHAPE && v.n_dims == 1 && q->answer_text && read_value(q, q->answer_text, &want) &&
-        want.n_dims > 1)
-        return LESSON_VERDICT_UNREADABLE;
+        want.n_dims > 1) {
+        const lesson_feedback *f = feedback_for(q, &v);
+        if (!f)
+            return LESSON_VERDICT_UNREADABLE;
+        if (feedback)
+            *feedback = f;
+        return LESSON_VERDICT_WRONG;
+    }
     return judge_value(q, &v, feedback);
 }
 

@@ -99,7 +99,8 @@ static void v_answer(jctx *c, const cJSON *quiz, lesson_quiz *q)
 /* One entry of "feedback": { "answer": a wrong answer, "explanation": T }.
  * The answer is written as the right one is (an index for a choice quiz, a
  * number for a number quiz, a string otherwise) and must be readable and
- * wrong, and no earlier entry may match it. */
+ * wrong, and no earlier entry may match it. Entries 0 … i−1 are in q while
+ * entry i is checked. */
 static void v_feedback_entry(jctx *c, const cJSON *node, lesson_quiz *q, lesson_feedback *f, int i)
 {
     static const char *const allowed[] = {"answer", "explanation", NULL};
@@ -139,15 +140,19 @@ static void v_feedback_entry(jctx *c, const cJSON *node, lesson_quiz *q, lesson_
         jc_problem(c, a, "expected a string, found %s", jc_type_name(a));
     else
         typed_ok = (f->answer = jc_string(c, a, false)) != NULL;
-    if (typed_ok && q->kind != LESSON_QUIZ_CHOICE)
+    if (typed_ok && q->kind != LESSON_QUIZ_CHOICE) {
+        /* judged with this entry among the feedback: a one-size shape for a
+         * quiz of several sizes is readable only as feedback that names it */
+        q->n_feedback = i + 1;
         verdict = lesson_quiz_judge(q, f->answer, &earlier);
+        q->n_feedback = i;
+    }
     if (typed_ok && verdict == LESSON_VERDICT_RIGHT)
         jc_problem(c, a, "feedback is for wrong answers, and this one is right");
     else if (typed_ok && verdict == LESSON_VERDICT_UNREADABLE)
         jc_problem(c, a, "a learner could not type this as an answer of a %s quiz", lesson_quiz_kind_name(q->kind));
     else if (typed_ok && earlier && earlier != f)
         jc_problem(c, a, "the same wrong answer as feedback[%d]", (int)(earlier - q->feedback));
-    (void)i;
     jc_pop(c, mark);
 }
 

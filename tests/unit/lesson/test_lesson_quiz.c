@@ -249,6 +249,7 @@ static const lesson_feedback dw1_feedback[] = {
     {.answer = "(2, 400)", .explanation = {"X 的形状", "the shape of X"}},
     {.answer = "(2, 4)", .explanation = {"转置了", "transposed"}},
 };
+static const lesson_feedback keep_feedback[] = {{.answer = "(4,)", .explanation = {"没有 keepdims", "no keepdims"}}};
 static const lesson_feedback da_feedback[] = {{.answer = "1.25", .explanation = {"符号", "the sign"}}};
 static const lesson_feedback choice_feedback[] = {{.answer_index = 2, .explanation = {"丙不对", "not C"}}};
 static const char *const sigmoid_words[] = {"sigmoid"};
@@ -263,6 +264,7 @@ static const lesson_quiz table_quizzes[] = {
     {.id = "y", .kind = LESSON_QUIZ_SHAPE, .answer_text = "(1, m)"},
     {.id = "a1", .kind = LESSON_QUIZ_SHAPE, .answer_text = "(n^[1], m)"},
     {.id = "rank1", .kind = LESSON_QUIZ_SHAPE, .answer_text = "(5,)"},
+    {.id = "keep", .kind = LESSON_QUIZ_SHAPE, .answer_text = "(4, 1)", .feedback = keep_feedback, .n_feedback = 1},
     {.id = "nx", .kind = LESSON_QUIZ_NUMBER, .answer_number = 12288, .tolerance = 1e-6},
     {.id = "quarter", .kind = LESSON_QUIZ_NUMBER, .answer_number = 0.25, .tolerance = 1e-6},
     {.id = "pct", .kind = LESSON_QUIZ_NUMBER, .answer_number = 60, .tolerance = 1e-6},
@@ -330,6 +332,13 @@ static const struct {
     {"rank1", "(5,)", R, NULL},
     {"rank1", "5", R, NULL},
     {"rank1", "(5, 1)", W, NULL},
+    /* one size for a shape of several: unreadable, unless feedback names it */
+    {"keep", "(4, 1)", R, NULL},
+    {"keep", "(4,)", W, "no keepdims"},
+    {"keep", "4", W, "no keepdims"},
+    {"keep", "（４，）", W, "no keepdims"},
+    {"keep", "(1,)", U, NULL},
+    {"keep", "400", U, NULL},
     /* numbers: thousands commas, arithmetic, fractions, percent, signs */
     {"nx", "12288", R, NULL},
     {"nx", "12,288", R, NULL},
@@ -454,7 +463,8 @@ static void an_unreadable_answer_is_told_how_to_write_one_in_both_languages(void
 #undef U
 
 /* Feedback in a file: read like the answer, and refused when it is right,
- * unreadable, or the same wrong answer twice. */
+ * unreadable, or the same wrong answer twice. A one-size shape for a quiz
+ * of several sizes is readable as feedback (it names that mistake). */
 static void feedback_in_a_file_must_be_a_readable_wrong_answer(void **state)
 {
     (void)state;
@@ -478,6 +488,16 @@ static void feedback_in_a_file_must_be_a_readable_wrong_answer(void **state)
          " \"feedback\": [{\"answer\": \"(2; 4)\", \"explanation\": {\"zh\": \"错\", \"en\": \"W\"}}],"
          " \"explanation\": {\"zh\": \"答\", \"en\": \"A\"}}",
          "a learner could not type this as an answer of a shape quiz"},
+        {"{\"id\": \"q\", \"kind\": \"shape\", \"question\": {\"zh\": \"问\", \"en\": \"Q\"}, \"answer\": \"(4, 2)\","
+         " \"feedback\": [{\"answer\": \"(2, 4)\", \"explanation\": {\"zh\": \"转置\", \"en\": \"T\"}},"
+         " {\"answer\": \"(8,)\", \"explanation\": {\"zh\": \"一维\", \"en\": \"1-D\"}}],"
+         " \"explanation\": {\"zh\": \"答\", \"en\": \"A\"}}",
+         NULL},
+        {"{\"id\": \"q\", \"kind\": \"shape\", \"question\": {\"zh\": \"问\", \"en\": \"Q\"}, \"answer\": \"(4, 2)\","
+         " \"feedback\": [{\"answer\": \"(8,)\", \"explanation\": {\"zh\": \"一维\", \"en\": \"1-D\"}},"
+         " {\"answer\": \"8\", \"explanation\": {\"zh\": \"一维\", \"en\": \"1-D\"}}],"
+         " \"explanation\": {\"zh\": \"答\", \"en\": \"A\"}}",
+         "the same wrong answer as feedback[0]"},
         {"{\"id\": \"q\", \"kind\": \"number\", \"question\": {\"zh\": \"问\", \"en\": \"Q\"}, \"answer\": -1.25,"
          " \"feedback\": [{\"answer\": 1.25, \"explanation\": {\"zh\": \"号\", \"en\": \"S\"}},"
          " {\"answer\": 1.2500000001, \"explanation\": {\"zh\": \"号\", \"en\": \"S\"}}],"
@@ -508,6 +528,12 @@ static void feedback_in_a_file_must_be_a_readable_wrong_answer(void **state)
             assert_int_equal(lesson_quiz_judge(q, "2 x 4", &fb), LESSON_VERDICT_WRONG);
             assert_non_null(fb);
             assert_string_equal(fb->explanation.en, "T");
+            if (q->n_feedback == 2) {  /* a one-size shape named by feedback is read, and gets it */
+                assert_int_equal(lesson_quiz_judge(q, "(8,)", &fb), LESSON_VERDICT_WRONG);
+                assert_non_null(fb);
+                assert_string_equal(fb->explanation.en, "1-D");
+                assert_int_equal(lesson_quiz_judge(q, "(9,)", &fb), LESSON_VERDICT_UNREADABLE);
+            }
         } else {
             assert_int_equal(c->n_problems, 1);
             if (strcmp(c->problems[0].message, cases[i].problem) != 0)
