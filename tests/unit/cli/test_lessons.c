@@ -249,6 +249,21 @@ static void trying_answers_prints_the_verdict_and_exits_with_it(void **state)
         {"w4-q-report-argue", "b", "en", 0, "right", "argument from the facts"},
         {"w4-q-report-argue", "a", "en", 1, "wrong", "same gradient"},
         {"w4-q-blocks-cache", "z", "en", 3, "unreadable", "letter or number"},
+        {"w2-q-keepdims", "(4,)", "en", 1, "wrong", "without keepdims=True"},
+        {"w2-q-keepdims", "4", "zh", 1, "wrong", "不加 keepdims=True"},
+        {"w2-q-keepdims", "(3,)", "en", 3, "unreadable", "did not use up a try"},
+        {"w2-q-keepdims", "(3, 1)", "en", 1, "wrong", "axis=1"},
+        {"w2-q-keepdims-dz", "(4,)", "en", 1, "wrong", "(4, 4)"},
+        {"w2-q-keepdims-dz", "1 x 400", "en", 1, "wrong", "axis=0"},
+        {"w2-q-keepdims-dz", "(1, 400)", "zh", 1, "wrong", "每个样本"},
+        {"w1-q-type-shape", "400 x 2", "en", 1, "wrong", "Transposed"},
+        {"w3-q-planar-x-shape", "(400, 2)", "zh", 1, "wrong", "转置"},
+        {"w4-q-fwd-a0-shape", "(400, 2)", "en", 1, "wrong", "Transposed"},
+        {"w4-q-fwd-a0-shape", "(5, 400)", "en", 1, "wrong", "A^[1]"},
+        {"w2-q-bc-col-rank1", "(4, 1)", "en", 1, "wrong", "both sides are stretched"},
+        {"w2-q-bc-col-rank1", "3×4", "zh", 1, "wrong", "颠倒"},
+        {"w3-q-gen-gap", "-4.69", "en", 1, "wrong", "other way round"},
+        {"w3-q-gen-gap", "25.62", "en", 1, "wrong", "50 hidden units"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         static run_result r;
