@@ -145,6 +145,47 @@ static void a_lesson_that_names_an_assignment_links_one_of_its_exercises(void **
     lesson_course_free(c);
 }
 
+/* Hints are nudges (lessons/README.md): no hint of a shipped shape quiz
+ * holds, between brackets, a shape the quiz would take as its answer. */
+static bool hint_gives_away(const lesson_quiz *q, const char *hint)
+{
+    for (const char *open = strchr(hint, '('); open; open = strchr(open + 1, '(')) {
+        const char *close = strchr(open, ')');
+        if (!close)
+            return false;
+        char group[128];
+        snprintf(group, sizeof group, "%.*s", (int)(close - open + 1), open);
+        if (lesson_quiz_judge(q, group, NULL) == LESSON_VERDICT_RIGHT)
+            return true;
+    }
+    return false;
+}
+
+static void no_hint_of_a_shipped_shape_quiz_spells_out_its_answer(void **state)
+{
+    (void)state;
+    lesson_course *c = lesson_load_shipped();
+    assert_non_null(c);
+    int giveaways = 0, hints = 0;
+    for (int i = 0; i < c->n_lessons; i++) {
+        const lesson *l = lesson_course_lesson_at(c, i);
+        for (int p = 0; p < l->n_pages; p++)
+            for (int b = 0; b < l->pages[p].n_blocks; b++) {
+                const lesson_quiz *q = l->pages[p].blocks[b].quiz;
+                for (int h = 0; q && q->kind == LESSON_QUIZ_SHAPE && h < q->n_hints; h++) {
+                    hints++;
+                    if (hint_gives_away(q, q->hints[h].en) || hint_gives_away(q, q->hints[h].zh)) {
+                        print_message("%s: hint %d gives the answer away: %s\n", q->id, h + 1, q->hints[h].en);
+                        giveaways++;
+                    }
+                }
+            }
+    }
+    assert_true(hints >= 50);
+    assert_int_equal(giveaways, 0);
+    lesson_course_free(c);
+}
+
 static void the_readme_example_passes_the_check(void **state)
 {
     (void)state;
@@ -746,6 +787,7 @@ int main(void)
         cmocka_unit_test(an_unreadable_lesson_file_is_reported_and_the_others_load),
         cmocka_unit_test(a_4_mib_file_on_one_line_loads_in_linear_time),
         cmocka_unit_test(a_lesson_that_names_an_assignment_links_one_of_its_exercises),
+        cmocka_unit_test(no_hint_of_a_shipped_shape_quiz_spells_out_its_answer),
         cmocka_unit_test(problems_stop_after_a_hundred_per_file),
         cmocka_unit_test(weeks_are_sorted_by_number_and_prerequisites_may_point_forward),
         cmocka_unit_test(a_prerequisite_cycle_across_files_is_reported_with_its_ids),
