@@ -8,7 +8,7 @@
  *                   (FILE:LINE:COL: message for JSON that does not parse,
  *                   FILE: message for a file or directory that cannot be
  *                   read), then one summary line, for the shipped lessons:
- *                     4 files, 4 weeks, 35 lessons, 141 quizzes (108 typed), 12 labs: OK
+ *                     4 files, 4 weeks, 35 lessons, 141 quizzes (108 typed), 14 labs: OK
  *                   and with a broken file:
  *                     1 file (1 skipped), 0 weeks, 0 lessons, 0 quizzes (0 typed), 0 labs: 1 problem
  *          stderr:  usage errors (and "out of memory") only.

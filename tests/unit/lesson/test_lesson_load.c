@@ -145,6 +145,34 @@ static void a_lesson_that_names_an_assignment_links_one_of_its_exercises(void **
     lesson_course_free(c);
 }
 
+/* The generalisation lesson lets the learner see train and test part ways
+ * in the trainer, not only in `dnn-tutor train --test-split` output: it
+ * opens a trainer lab and tells of the key that holds out a test set. */
+static void the_generalisation_lesson_opens_a_trainer_and_names_its_test_key(void **state)
+{
+    (void)state;
+    lesson_course *c = lesson_load_shipped();
+    assert_non_null(c);
+    const lesson *l = lesson_course_find_lesson(c, "w3-generalisation");
+    assert_non_null(l);
+    int trainers = 0;
+    bool key_en = false, key_zh = false;
+    for (int p = 0; p < l->n_pages; p++)
+        for (int b = 0; b < l->pages[p].n_blocks; b++) {
+            const lesson_block *bl = &l->pages[p].blocks[b];
+            if (bl->lab && bl->lab->kind == LESSON_LAB_TRAINER)
+                trainers++;
+            if (bl->text.en && strstr(bl->text.en, "Press t"))
+                key_en = true;
+            if (bl->text.zh && strstr(bl->text.zh, "按 t"))
+                key_zh = true;
+        }
+    assert_true(trainers >= 1);
+    assert_true(key_en);
+    assert_true(key_zh);
+    lesson_course_free(c);
+}
+
 /* Hints are nudges (lessons/README.md): no hint of a shipped shape quiz
  * holds, between brackets, a shape the quiz would take as its answer. */
 static bool hint_gives_away(const lesson_quiz *q, const char *hint)
@@ -788,6 +816,7 @@ int main(void)
         cmocka_unit_test(a_4_mib_file_on_one_line_loads_in_linear_time),
         cmocka_unit_test(a_lesson_that_names_an_assignment_links_one_of_its_exercises),
         cmocka_unit_test(no_hint_of_a_shipped_shape_quiz_spells_out_its_answer),
+        cmocka_unit_test(the_generalisation_lesson_opens_a_trainer_and_names_its_test_key),
         cmocka_unit_test(problems_stop_after_a_hundred_per_file),
         cmocka_unit_test(weeks_are_sorted_by_number_and_prerequisites_may_point_forward),
         cmocka_unit_test(a_prerequisite_cycle_across_files_is_reported_with_its_ids),
