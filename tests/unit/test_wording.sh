@@ -14,4 +14,12 @@ if [ -n "$bad" ]; then
 fi
 # and the one wording is what the core writes for the db step
 grep -q '"{0} each row summed → {out}"' src/core/network_ops.c || { echo "src/core/network_ops.c: the db step no longer says 'each row summed'"; exit 1; }
+# A small change of a is said 让 a 增加一点 in Chinese, not "pushed" (推一下,
+# 推到, 推动量: a calque of "nudge" a teaching assistant flagged).
+bad=$(grep -nE '推一下|轻轻推|推到 ?[0-9]|推得越小|推动量|处同样推' lessons/*.json 2>/dev/null)
+if [ -n "$bad" ]; then
+  echo "a nudge of a is written as a push (say: 让 a 增加一点点):"
+  echo "$bad"
+  exit 1
+fi
 exit 0
