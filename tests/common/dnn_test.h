@@ -7,6 +7,8 @@
  *
  *   assert_close(got, want, rtol, atol)   |got - want| <= max(atol, rtol * max(|got|, |want|))
  *   assert_near(got, want, atol)          the same with rtol = 0 (an absolute tolerance)
+ *   assert_not_near(got, other, atol)     |got - other| > atol (a value that must have moved;
+ *                                         NaN is never apart from anything)
  *
  * On failure they print both values to 17 significant digits (enough to tell
  * any two doubles apart) and their difference, then fail the test at the
@@ -67,10 +69,25 @@ static inline void dnn_assert_close(double got, double want, double rtol, double
     _fail(file, line);
 }
 
+/* assert_not_near's body: reports and fails at file:line unless got and
+ * other are more than atol apart. */
+static inline void dnn_assert_apart(double got, double other, double atol, const char *got_expr,
+                                    const char *other_expr, const char *file, int line)
+{
+    if (fabs(got - other) > atol)
+        return;
+    print_error("%s = %.17g, %s = %.17g, difference %.17g: expected more than %g apart\n", got_expr, got,
+                other_expr, other, got - other, atol);
+    _fail(file, line);
+}
+
 #define assert_close(got, want, rtol, atol) \
     dnn_assert_close((got), (want), (rtol), (atol), #got, #want, __FILE__, __LINE__)
 
 #define assert_near(got, want, atol) \
     dnn_assert_close((got), (want), 0.0, (atol), #got, #want, __FILE__, __LINE__)
+
+#define assert_not_near(got, other, atol) \
+    dnn_assert_apart((got), (other), (atol), #got, #other, __FILE__, __LINE__)
 
 #endif

@@ -75,6 +75,13 @@ static void the_assertions_pass_on_close_values(void **state)
     assert_near(0.1 + 0.2, 0.3, 1e-15);
 }
 
+static void assert_not_near_passes_on_values_apart_beyond_the_tolerance(void **state)
+{
+    (void)state;
+    assert_not_near(0.693048 + 2e-5, 0.693048, 1e-5);
+    assert_not_near(INFINITY, 1.0, 1e300);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -86,6 +93,7 @@ int main(void)
         cmocka_unit_test(nan_is_never_close_and_equal_infinities_are),
         cmocka_unit_test(the_message_prints_both_values_to_17_digits_and_the_difference),
         cmocka_unit_test(the_assertions_pass_on_close_values),
+        cmocka_unit_test(assert_not_near_passes_on_values_apart_beyond_the_tolerance),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -43,7 +43,7 @@ static void planar_costs_equal_the_notebook(void **state)
                 fail_msg("Cost after iteration %d: %s, the notebook prints %s", i, got, want[i / 1000]);
         } else {
             const double late = i == 8000 ? 0.21946 : 0.21860;
-            assert_true(fabs(nn_cost(net) - late) < 1e-4);
+            assert_near(nn_cost(net), late, 1e-4);
         }
     }
     /* The notebook prints 'Accuracy: %d' of 90.5 → "90". */

@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "dnn_test.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,12 +48,12 @@ static void planar_through_dataset_load_is_the_generator_with_a_padded_range(voi
     assert_int_equal(dataset_m(ds), 400);
     assert_null(ds->X_test);
     assert_int_equal(dataset_m_test(ds), 0);
-    assert_true(fabs(mat_get(ds->X, 0, 0) - 1.20444229) < 1e-8);
+    assert_near(mat_get(ds->X, 0, 0), 1.20444229, 1e-8);
     /* numpy: X.min(axis=1) − 1 and X.max(axis=1) + 1 */
-    assert_true(fabs(ds->lo[0] - (-4.211898112302496 - 1)) < 1e-9);
-    assert_true(fabs(ds->hi[0] - (4.078165875644617 + 1)) < 1e-9);
-    assert_true(fabs(ds->lo[1] - (-4.035124003739588 - 1)) < 1e-9);
-    assert_true(fabs(ds->hi[1] - (4.037643470481509 + 1)) < 1e-9);
+    assert_near(ds->lo[0], -4.211898112302496 - 1, 1e-9);
+    assert_near(ds->hi[0], 4.078165875644617 + 1, 1e-9);
+    assert_near(ds->lo[1], -4.035124003739588 - 1, 1e-9);
+    assert_near(ds->hi[1], 4.037643470481509 + 1, 1e-9);
     assert_string_equal(ds->feature_names[1], "x2");
     assert_false(ds->standardised);
     char line[128];
@@ -84,12 +86,12 @@ static void cancer_loads_569_by_30_standardised(void **state)
     assert_string_equal(ds->feature_names[29], "worst_fractal_dimension");
     assert_true(ds->standardised);
     /* mean radius: the scikit-learn description gives mean 14.127, std 3.524 */
-    assert_true(fabs(ds->feature_mean[0] - 14.127) < 0.001);
-    assert_true(fabs(ds->feature_std[0] - 3.521) < 0.005);
+    assert_near(ds->feature_mean[0], 14.127, 0.001);
+    assert_near(ds->feature_std[0], 3.521, 0.005);
     double row_sum = 0;
     for (size_t i = 0; i < 569; i++)
         row_sum += mat_get(ds->X, 3, i);
-    assert_true(fabs(row_sum / 569) < 1e-12);
+    assert_near(row_sum / 569, 0, 1e-12);
     assert_int_equal(ds->image_side, 0);
     dataset_free(ds);
 }
@@ -113,8 +115,8 @@ static void cancer_splits_80_20_with_the_training_statistics(void **state)
         tr += mat_get(a->X, 0, i);
     for (size_t i = 0; i < 114; i++)
         te += mat_get(a->X_test, 0, i);
-    assert_true(fabs(tr / 455) < 1e-12);
-    assert_true(fabs(te / 114) > 1e-6);
+    assert_near(tr / 455, 0, 1e-12);
+    assert_not_near(te / 114, 0, 1e-6);
     char line[256];
     assert_string_equal(dataset_describe(a, line, sizeof line),
                         "cancer: 455 training + 114 test examples, 30 features (standardised)");
@@ -167,12 +169,13 @@ static void a_user_csv_loads_and_can_be_standardised(void **state)
     assert_false(ds->builtin);
     assert_int_equal(ds->n_x, 2);
     assert_true(mat_get(ds->X, 0, 0) == 0.5);
-    assert_true(fabs(ds->lo[0] - (-3.0)) < 1e-12 && fabs(ds->hi[0] - 4.0) < 1e-12);
+    assert_near(ds->lo[0], -3.0, 1e-12);
+    assert_near(ds->hi[0], 4.0, 1e-12);
     dataset_free(ds);
     opt.standardise = true;
     ds = load(fixture_path("tests/data/csv/ok_basic.csv"), &opt);
     assert_true(ds->standardised);
-    assert_true(fabs(mat_get(ds->X, 0, 0) + mat_get(ds->X, 0, 1) + mat_get(ds->X, 0, 2)) < 1e-12);
+    assert_near(mat_get(ds->X, 0, 0) + mat_get(ds->X, 0, 1) + mat_get(ds->X, 0, 2), 0, 1e-12);
     dataset_free(ds);
 }
 

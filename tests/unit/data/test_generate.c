@@ -5,11 +5,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "dnn_test.h"
+
 #include <math.h>
 
 #include "generate.h"
-
-#define NEAR(got, want) assert_true(fabs((got) - (want)) < 1e-8)
 
 typedef struct pair { mat *X, *Y; } pair;
 
@@ -50,8 +50,8 @@ static void planar_with_seed_1_gives_the_courses_first_point(void **state)
 {
     (void)state;
     pair p = make(GEN_PLANAR, 1);
-    NEAR(mat_get(p.X, 0, 0), 1.20444229);
-    NEAR(mat_get(p.X, 1, 0), 3.57611415);
+    assert_near(mat_get(p.X, 0, 0), 1.20444229, 1e-8);
+    assert_near(mat_get(p.X, 1, 0), 3.57611415, 1e-8);
     drop(p);
 }
 
@@ -69,16 +69,16 @@ static void planar_points_match_numpy_across_both_classes(void **state)
         {399, 0.7307808250007515, 3.0683292081876554},
     };
     for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
-        NEAR(mat_get(p.X, 0, want[k].i), want[k].x);
-        NEAR(mat_get(p.X, 1, want[k].i), want[k].y);
+        assert_near(mat_get(p.X, 0, want[k].i), want[k].x, 1e-8);
+        assert_near(mat_get(p.X, 1, want[k].i), want[k].y, 1e-8);
     }
     double sx = 0, sy = 0;
     for (size_t i = 0; i < 400; i++) {
         sx += mat_get(p.X, 0, i);
         sy += mat_get(p.X, 1, i);
     }
-    assert_true(fabs(sx - -17.33836367040439) < 1e-7);
-    assert_true(fabs(sy - 27.426346947846035) < 1e-7);
+    assert_near(sx, -17.33836367040439, 1e-7);
+    assert_near(sy, 27.426346947846035, 1e-7);
     drop(p);
 }
 
@@ -142,17 +142,17 @@ static void circles_and_moons_follow_their_recipe(void **state)
 {
     (void)state;
     pair c = make(GEN_CIRCLES, 1);
-    NEAR(mat_get(c.X, 0, 0), 1.48730361);
-    NEAR(mat_get(c.X, 1, 0), -0.18352692);
-    NEAR(mat_get(c.X, 0, 250), -0.51581834);
-    NEAR(mat_get(c.X, 1, 250), 0.5171363);
+    assert_near(mat_get(c.X, 0, 0), 1.48730361, 1e-8);
+    assert_near(mat_get(c.X, 1, 0), -0.18352692, 1e-8);
+    assert_near(mat_get(c.X, 0, 250), -0.51581834, 1e-8);
+    assert_near(mat_get(c.X, 1, 250), 0.5171363, 1e-8);
     assert_true(mat_get(c.Y, 0, 199) == 0.0 && mat_get(c.Y, 0, 200) == 1.0);
     drop(c);
     pair m = make(GEN_MOONS, 1);
-    NEAR(mat_get(m.X, 0, 0), 1.32486907);
-    NEAR(mat_get(m.X, 1, 0), -0.12235128);
-    NEAR(mat_get(m.X, 0, 399), 2.1451101);
-    NEAR(mat_get(m.X, 1, 399), 0.43515916);
+    assert_near(mat_get(m.X, 0, 0), 1.32486907, 1e-8);
+    assert_near(mat_get(m.X, 1, 0), -0.12235128, 1e-8);
+    assert_near(mat_get(m.X, 0, 399), 2.1451101, 1e-8);
+    assert_near(mat_get(m.X, 1, 399), 0.43515916, 1e-8);
     drop(m);
 }
 
@@ -161,14 +161,14 @@ static void blobs_and_quantiles_follow_their_recipe(void **state)
     (void)state;
     pair b = make(GEN_BLOBS, 1);
     /* centre 0 = (20·rand − 10, 20·rand − 10) = (−1.65955991, 4.40648987), plus randn */
-    NEAR(mat_get(b.X, 0, 0), -1.340520809891421);
-    NEAR(mat_get(b.X, 1, 0), 4.157119493365752);
-    NEAR(mat_get(b.X, 0, 67), -9.128826346647234); /* first point of blob 1 (67 per blob for 0…3) */
+    assert_near(mat_get(b.X, 0, 0), -1.340520809891421, 1e-8);
+    assert_near(mat_get(b.X, 1, 0), 4.157119493365752, 1e-8);
+    assert_near(mat_get(b.X, 0, 67), -9.128826346647234, 1e-8); /* first point of blob 1 (67 per blob for 0…3) */
     assert_true(mat_get(b.Y, 0, 66) == 0.0 && mat_get(b.Y, 0, 67) == 1.0);
     drop(b);
     pair q = make(GEN_QUANTILES, 1);
-    NEAR(mat_get(q.X, 0, 0), 1.62434536 * sqrt(0.5));
-    NEAR(mat_get(q.X, 1, 0), -0.61175641 * sqrt(0.5));
+    assert_near(mat_get(q.X, 0, 0), 1.62434536 * sqrt(0.5), 1e-8);
+    assert_near(mat_get(q.X, 1, 0), -0.61175641 * sqrt(0.5), 1e-8);
     /* labels by radius rank, checked with numpy's argsort */
     static const double first[10] = {1, 1, 1, 1, 0, 1, 0, 1, 0, 0};
     for (size_t i = 0; i < 10; i++)

@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "dnn_test.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -119,17 +121,20 @@ static void standardising_uses_the_training_mean_and_population_std(void **state
     mat_set(te, 1, 0, 9.0);
     double mean[2], std[2];
     assert_true(prep_standardise(tr, te, mean, std));
-    assert_true(mean[0] == 2.5 && fabs(std[0] - sqrt(1.25)) < 1e-15);
-    assert_true(mean[1] == 7.0 && std[1] == 1.0);
-    assert_true(fabs(mat_get(tr, 0, 0) - (1 - 2.5) / sqrt(1.25)) < 1e-12);
+    assert_near(mean[0], 2.5, 0);
+    assert_near(std[0], sqrt(1.25), 1e-15);
+    assert_near(mean[1], 7.0, 0);
+    assert_near(std[1], 1.0, 0);
+    assert_near(mat_get(tr, 0, 0), (1 - 2.5) / sqrt(1.25), 1e-12);
     assert_true(mat_get(tr, 1, 3) == 0.0);
     /* the test column is scaled with the training numbers, not its own */
-    assert_true(fabs(mat_get(te, 0, 0) - (5 - 2.5) / sqrt(1.25)) < 1e-12);
+    assert_near(mat_get(te, 0, 0), (5 - 2.5) / sqrt(1.25), 1e-12);
     assert_true(mat_get(te, 1, 0) == 2.0);
     /* afterwards each training row has mean 0 and std 1 */
     double m2[2], s2[2];
     prep_feature_stats(tr, m2, s2);
-    assert_true(fabs(m2[0]) < 1e-12 && fabs(s2[0] - 1.0) < 1e-12);
+    assert_near(m2[0], 0, 1e-12);
+    assert_near(s2[0], 1.0, 1e-12);
     mat_free(tr);
     mat_free(te);
 }

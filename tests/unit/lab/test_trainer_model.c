@@ -20,8 +20,8 @@ static void the_ladder_runs_from_0_0001_to_100_through_1_2(void **state)
     const double *r;
     size_t n = trainer_lr_ladder(&r);
     assert_true(n >= 10);
-    assert_double_equal(r[0], 0.0001, 0);
-    assert_double_equal(r[n - 1], 100.0, 0);
+    assert_near(r[0], 0.0001, 0);
+    assert_near(r[n - 1], 100.0, 0);
     bool has_course = false;
     for (size_t i = 0; i < n; i++) {
         has_course = has_course || r[i] == 1.2;
@@ -29,15 +29,15 @@ static void the_ladder_runs_from_0_0001_to_100_through_1_2(void **state)
             assert_true(r[i] > r[i - 1]);
     }
     assert_true(has_course);
-    assert_double_equal(trainer_lr_neighbour(1.2, 1), 1.5, 0);
-    assert_double_equal(trainer_lr_neighbour(1.2, -1), 1.0, 0);
+    assert_near(trainer_lr_neighbour(1.2, 1), 1.5, 0);
+    assert_near(trainer_lr_neighbour(1.2, -1), 1.0, 0);
     /* Off the ladder: the neighbouring rungs. */
-    assert_double_equal(trainer_lr_neighbour(0.0075, 1), 0.01, 0);
-    assert_double_equal(trainer_lr_neighbour(0.0075, -1), 0.003, 0);
+    assert_near(trainer_lr_neighbour(0.0075, 1), 0.01, 0);
+    assert_near(trainer_lr_neighbour(0.0075, -1), 0.003, 0);
     /* The ends stay put. */
-    assert_double_equal(trainer_lr_neighbour(10.0, 1), 20.0, 0);
-    assert_double_equal(trainer_lr_neighbour(100.0, 1), 100.0, 0);
-    assert_double_equal(trainer_lr_neighbour(0.0001, -1), 0.0001, 0);
+    assert_near(trainer_lr_neighbour(10.0, 1), 20.0, 0);
+    assert_near(trainer_lr_neighbour(100.0, 1), 100.0, 0);
+    assert_near(trainer_lr_neighbour(0.0001, -1), 0.0001, 0);
 }
 
 static void stepping_the_rate_keeps_the_network_and_its_iteration_count(void **state)
@@ -47,9 +47,9 @@ static void stepping_the_rate_keeps_the_network_and_its_iteration_count(void **s
     assert_int_equal(trainer_run(t, 250), 250);
     const nn_net *before = trainer_net(t);
     assert_true(trainer_step_lr(t, 1));
-    assert_double_equal(trainer_lr(t), 1.5, 0);
+    assert_near(trainer_lr(t), 1.5, 0);
     /* The live rate is the run's, not the spec's: the spec says how it began. */
-    assert_double_equal(trainer_spec(t)->lr, 1.2, 0);
+    assert_near(trainer_spec(t)->lr, 1.2, 0);
     assert_ptr_equal(trainer_net(t), before);
     assert_int_equal(trainer_iterations(t), 250);
     trainer_run(t, 50);
@@ -57,11 +57,11 @@ static void stepping_the_rate_keeps_the_network_and_its_iteration_count(void **s
     /* Up to the top: false there, nothing changes. */
     while (trainer_step_lr(t, 1))
         ;
-    assert_double_equal(trainer_lr(t), 100.0, 0);
+    assert_near(trainer_lr(t), 100.0, 0);
     assert_false(trainer_step_lr(t, 1));
     while (trainer_step_lr(t, -1))
         ;
-    assert_double_equal(trainer_lr(t), 0.0001, 0);
+    assert_near(trainer_lr(t), 0.0001, 0);
     assert_false(trainer_step_lr(t, -1));
     trainer_free(t);
 }
@@ -75,12 +75,12 @@ static void a_hidden_rebuild_keeps_the_rate_and_restarts_the_count(void **state)
     char err[128];
     assert_true(trainer_set_hidden(t, 5, err, sizeof err));
     assert_int_equal(nn_dim(trainer_net(t), 1), 5);
-    assert_double_equal(trainer_lr(t), 1.5, 0);
+    assert_near(trainer_lr(t), 1.5, 0);
     assert_int_equal(trainer_iterations(t), 0);
     assert_int_equal(trainer_clock(t), 100);
     /* Fresh weights from the course's seed 2: W1 is randn(5, 2)·0.01 and its
      * first element is seed(2)'s first draw, −0.41675785 · 0.01. */
-    assert_double_equal(mat_get(nn_value_of(trainer_net(t), NN_W, 1), 0, 0), -0.0041675785, 1e-10);
+    assert_near(mat_get(nn_value_of(trainer_net(t), NN_W, 1), 0, 0), -0.0041675785, 1e-10);
     assert_false(trainer_set_hidden(t, 0, err, sizeof err));
     assert_false(trainer_set_hidden(t, 51, err, sizeof err));
     assert_true(trainer_set_hidden(t, 50, err, sizeof err));
@@ -100,8 +100,8 @@ static void the_history_holds_the_course_costs_and_a_marker_per_change(void **st
     static const double course[] = {0.693048, 0.288083, 0.254385, 0.233864};
     for (size_t i = 0; i < n; i++)
         if ((long)x[i] % 1000 == 0)
-            assert_double_equal(y[i], course[(long)x[i] / 1000], 5e-7);
-    assert_double_equal(trainer_cost(t), y[n - 1], 0);
+            assert_near(y[i], course[(long)x[i] / 1000], 5e-7);
+    assert_near(trainer_cost(t), y[n - 1], 0);
     const trainer_marker *m;
     assert_int_equal(trainer_markers(t, &m), 0);
     trainer_step_lr(t, -1);
@@ -112,7 +112,7 @@ static void the_history_holds_the_course_costs_and_a_marker_per_change(void **st
     assert_int_equal(m[0].what, TRAINER_CHANGE_LR);
     assert_int_equal(m[1].what, TRAINER_CHANGE_HIDDEN);
     assert_int_equal(m[2].what, TRAINER_CHANGE_ZERO_INIT);
-    assert_double_equal(m[0].clock, 3001, 0);
+    assert_near(m[0].clock, 3001, 0);
     /* The earlier curve stays after the rebuild. */
     assert_int_equal(trainer_history(t, &x, &y), n);
     trainer_free(t);
@@ -129,8 +129,8 @@ static void a_long_run_thins_its_history_but_keeps_the_start(void **state)
     assert_true(n <= TRAINER_HISTORY_MAX);
     assert_true(n > TRAINER_HISTORY_MAX / 2);
     assert_int_equal(trainer_cost_every(t), 2 * TRAINER_COST_EVERY);
-    assert_double_equal(x[0], 0, 0);
-    assert_double_equal(y[0], 0.693048, 5e-7);
+    assert_near(x[0], 0, 0);
+    assert_near(y[0], 0.693048, 5e-7);
     for (size_t i = 1; i < n; i++)
         assert_true(x[i] > x[i - 1]);
     trainer_free(t);
@@ -146,10 +146,10 @@ static void zero_init_keeps_every_hidden_unit_identical(void **state)
     const mat *W = nn_value_of(trainer_net(t), NN_W, 1);
     for (size_t k = 1; k < W->rows; k++)
         for (size_t j = 0; j < W->cols; j++)
-            assert_double_equal(mat_get(W, k, j), mat_get(W, 0, j), 0);
+            assert_near(mat_get(W, k, j), mat_get(W, 0, j), 0);
     trainer_reinit(t);
     assert_false(trainer_zero_initialised(t));
-    assert_double_equal(mat_get(nn_value_of(trainer_net(t), NN_W, 1), 0, 0), -0.0041675785, 1e-10);
+    assert_near(mat_get(nn_value_of(trainer_net(t), NN_W, 1), 0, 0), -0.0041675785, 1e-10);
     trainer_free(t);
 }
 
@@ -264,13 +264,13 @@ static void deep_layers_take_week_4s_defaults_unless_chosen(void **state)
     int one[] = {6, 1};
     assert_true(trainer_set_layers(t, one, 2, &chose, err, sizeof err));
     assert_int_equal(chose, 0);
-    assert_double_equal(trainer_lr(t), 1.2, 0);
+    assert_near(trainer_lr(t), 1.2, 0);
     int deep[] = {6, 3, 1};
     assert_true(trainer_set_layers(t, deep, 3, &chose, err, sizeof err));
     assert_int_equal(chose, RUNSPEC_GIVEN(RUNSPEC_ACTIVATION) | RUNSPEC_GIVEN(RUNSPEC_INIT) | RUNSPEC_GIVEN(RUNSPEC_LR));
     assert_int_equal(nn_activation(trainer_net(t), 1), ACT_RELU);
     assert_int_equal(trainer_spec(t)->init, NN_INIT_COURSE_W4);
-    assert_double_equal(trainer_lr(t), 0.0075, 0);
+    assert_near(trainer_lr(t), 0.0075, 0);
     trainer_free(t);
 
     t = make("planar", ACT_TANH, 1.2);
@@ -279,7 +279,7 @@ static void deep_layers_take_week_4s_defaults_unless_chosen(void **state)
     assert_true(trainer_set_layers(t, deep, 3, &chose, err, sizeof err));
     assert_int_equal(chose, RUNSPEC_GIVEN(RUNSPEC_INIT));
     assert_int_equal(nn_activation(trainer_net(t), 1), ACT_SIGMOID);
-    assert_double_equal(trainer_lr(t), 1.0, 0);
+    assert_near(trainer_lr(t), 1.0, 0);
     trainer_free(t);
 }
 

@@ -89,7 +89,7 @@ static void a_plan_builds_on_another_thread_while_the_trainer_trains(void **stat
     assert_true(chose != 0);
     assert_int_equal(nn_layers(trainer_net(t)), 3);
     assert_int_equal(nn_dim(trainer_net(t), 1), 40);
-    assert_double_equal(trainer_lr(t), 0.0075, 0);
+    assert_near(trainer_lr(t), 0.0075, 0);
     assert_int_equal(trainer_run(t, 10), 10);
     trainer_free(t);
 }

@@ -133,7 +133,7 @@ static void the_rate_comparison_runs_the_same_network_at_four_rates(void **state
         assert_true(e[i].n >= TRAINER_RATES_POINTS && e[i].n <= TRAINER_RATES_POINTS + 2);
         assert_true(e[i].x[0] == 0.0 && e[i].x[e[i].n - 1] == (double)TRAINER_RATES_ITERATIONS);
     }
-    assert_true(fabs(e[1].cost[0] - 0.693048) < 5e-7);
+    assert_near(e[1].cost[0], 0.693048, 5e-7);
     trainer_run(alone, TRAINER_RATES_ITERATIONS);
     trainer_measure m;
     trainer_measure_now(alone, &m);

@@ -11,6 +11,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "dnn_test.h"
+
 #include <locale.h>
 #include <math.h>
 #include <glob.h>
@@ -58,10 +60,10 @@ static void ticks_are_round_steps_covering_the_range(void **state)
     int n = svg_nice_ticks(0, 10, 5, t, 16);
     assert_int_equal(n, 6);
     for (int i = 0; i < n; i++)
-        assert_true(fabs(t[i] - 2.0 * i) < 1e-12);
+        assert_near(t[i], 2.0 * i, 1e-12);
     n = svg_nice_ticks(0, 0.7, 5, t, 16);
     assert_int_equal(n, 8); /* 0, 0.1, …, 0.7 */
-    assert_true(fabs(t[7] - 0.7) < 1e-12);
+    assert_near(t[7], 0.7, 1e-12);
     assert_int_equal(svg_nice_ticks(1, 1, 5, t, 16), 0);
     assert_int_equal(svg_nice_ticks(0, NAN, 5, t, 16), 0);
 }

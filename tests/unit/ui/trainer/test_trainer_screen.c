@@ -9,6 +9,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "dnn_test.h"
+
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,8 +22,6 @@
 #include "monoclock.h"
 
 #include <math.h>
-
-#define assert_double_equal(a, b, eps) assert_true(fabs((a) - (b)) <= (eps))
 
 static double now_ms(void)
 {
@@ -84,12 +84,12 @@ static void arrows_change_the_rate_and_hidden_units_and_say_so(void **state)
     unsigned r = press(s, &ctx, UI_KEY_RIGHT, 0);
     assert_true(r & UI_REDRAW);
     assert_true(r & UI_ANIMATE);
-    assert_double_equal(trainer_lr(trainer_screen_model(s)), 1.5, 0);
+    assert_near(trainer_lr(trainer_screen_model(s)), 1.5, 0);
     assert_int_equal(trainer_iterations(trainer_screen_model(s)), 100);
     assert_non_null(strstr(ts->note_en, "1.2"));
     assert_non_null(strstr(ts->note_en, "1.5"));
     press(s, &ctx, UI_KEY_CHAR, '-');
-    assert_double_equal(trainer_lr(trainer_screen_model(s)), 1.2, 0);
+    assert_near(trainer_lr(trainer_screen_model(s)), 1.2, 0);
     press(s, &ctx, UI_KEY_UP, 0);
     char st[320];
     status_of(s, &ctx, st, sizeof st);
@@ -222,7 +222,7 @@ static void the_deep_lab_defaults_only_what_was_not_given(void **state)
     ui_screen *s = trainer_screen_new(UI_LAB_DEEP_TRAINER, &sp, &ctx, err, sizeof err);
     assert_non_null(s);
     const trainer *t = trainer_screen_model(s);
-    assert_true(trainer_lr(t) == 0.0075);
+    assert_near(trainer_lr(t), 0.0075, 0);
     assert_string_equal(trainer_spec(t)->dataset, "digits");
     assert_int_equal(nn_activation(trainer_net(t), 1), ACT_RELU);
     s->ops->destroy(s);
@@ -448,7 +448,7 @@ static void the_deep_lab_says_which_defaults_it_chose(void **state)
     assert_non_null(s);
     ts = (trainer_screen *)s;
     assert_non_null(strstr(ts->note_en, "defaults for a deep net: randn/sqrt(n[l-1])."));
-    assert_true(trainer_lr(trainer_screen_model(s)) == 0.01);
+    assert_near(trainer_lr(trainer_screen_model(s)), 0.01, 0);
     s->ops->destroy(s);
 }
 
