@@ -25,8 +25,9 @@
 #include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
+
+#include "monoclock.h"
 
 #define H5DATA_WIRE_MAGIC 0x35486e64u
 
@@ -115,15 +116,13 @@ static _Noreturn void h5data_child(int fd, const char *path, h5data_reader read,
 
 typedef struct h5data_pipe {
     int fd;
-    struct timespec deadline; /* CLOCK_MONOTONIC */
+    double deadline; /* mono_seconds() */
     bool timed_out;
 } h5data_pipe;
 
-static long h5data_ms_left(const struct timespec *deadline)
+static long h5data_ms_left(double deadline)
 {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long)(deadline->tv_sec - now.tv_sec) * 1000 + (deadline->tv_nsec - now.tv_nsec) / 1000000;
+    return (long)((deadline - mono_seconds()) * 1000.0);
 }
 
 /* Reads exactly n bytes; false at an early end, a read error or the
@@ -132,7 +131,7 @@ static bool h5data_read_all(h5data_pipe *p, void *buf, size_t n)
 {
     unsigned char *at = buf;
     while (n > 0) {
-        long left = h5data_ms_left(&p->deadline);
+        long left = h5data_ms_left(p->deadline);
         if (left <= 0) {
             p->timed_out = true;
             return false;
@@ -243,14 +242,7 @@ data_status h5data_read_isolated(const char *path, h5data_reader read, int time_
     }
     close(fds[1]);
 
-    h5data_pipe p = {.fd = fds[0], .timed_out = false};
-    clock_gettime(CLOCK_MONOTONIC, &p.deadline);
-    p.deadline.tv_sec += time_limit_ms / 1000;
-    p.deadline.tv_nsec += (long)(time_limit_ms % 1000) * 1000000L;
-    if (p.deadline.tv_nsec >= 1000000000L) {
-        p.deadline.tv_sec += 1;
-        p.deadline.tv_nsec -= 1000000000L;
-    }
+    h5data_pipe p = {.fd = fds[0], .deadline = mono_seconds() + time_limit_ms / 1000.0, .timed_out = false};
     data_status st = DATA_BAD_FORMAT;
     h5data_received got = h5data_receive(&p, path, raw, err, &st);
     close(p.fd);
