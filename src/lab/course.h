@@ -23,4 +23,16 @@
  * COURSE_SWEEP_SIZES. */
 #define COURSE_SWEEP_ACCURACIES {"67.50", "67.25", "90.75", "90.50", "91.25", "90.00", "90.75"}
 
+/* The run those accuracies are for: the data set, the hidden activation, the
+ * learning rate and the seed of the weights (and no test split), each with
+ * its words (tests/unit/lab/test_trainer_sweep.c checks the words against
+ * the numbers). */
+#define COURSE_SWEEP_DATASET "planar"
+#define COURSE_SWEEP_ACT ACT_TANH
+#define COURSE_SWEEP_ACT_TEXT "tanh"
+#define COURSE_SWEEP_LR 1.2
+#define COURSE_SWEEP_LR_TEXT "1.2"
+#define COURSE_SWEEP_SEED 2
+#define COURSE_SWEEP_SEED_TEXT "2"
+
 #endif

@@ -446,21 +446,28 @@ static void tv_sweep(const trainer_screen *ts, ui_canvas *c, ui_rect area, const
     canvas_box(c, x, y, area.w - 3 * tw, th, UI_TR(ctx, "the course", "课程"), ROLE_BORDER, ctx->ascii);
     /* The course's figures are for its own run only: say so otherwise. */
     const run_spec *sp = trainer_spec(ts->model);
-    bool course_run = !strcmp(tv_dataset_label(ts->model), "planar") && sp->hidden_act == ACT_TANH &&
-                      trainer_lr(ts->model) == 1.2 && sp->test_split == 0 && (!sp->seed_given || sp->seed == 2);
+    bool course_run = !strcmp(tv_dataset_label(ts->model), COURSE_SWEEP_DATASET) &&
+                      sp->hidden_act == COURSE_SWEEP_ACT && trainer_lr(ts->model) == COURSE_SWEEP_LR &&
+                      sp->test_split == 0 && (!sp->seed_given || sp->seed == COURSE_SWEEP_SEED);
     if (!course_run) {
         tv_wrap_dim(c, (ui_rect){x + 1, y + 1, area.w - 3 * tw - 2, th - 2},
-                        UI_TR(ctx, "The course's figures are for planar, tanh, lr 1.2, seed 2: not this run.",
-                              "课程的数字对应 planar、tanh、学习率 1.2、种子 2，与本次设置不同。"));
+                    UI_TR(ctx,
+                          "The course's figures are for " COURSE_SWEEP_DATASET ", " COURSE_SWEEP_ACT_TEXT
+                          ", lr " COURSE_SWEEP_LR_TEXT ", seed " COURSE_SWEEP_SEED_TEXT ": not this run.",
+                          "课程的数字对应 " COURSE_SWEEP_DATASET "、" COURSE_SWEEP_ACT_TEXT "、学习率 " COURSE_SWEEP_LR_TEXT
+                          "、种子 " COURSE_SWEEP_SEED_TEXT "，与本次设置不同。"));
         return;
     }
     /* The notebook's accuracies (course.h), two sizes a row. */
     static const int sizes[COURSE_SWEEP_COUNT] = COURSE_SWEEP_SIZES;
     static const char *const acc[COURSE_SWEEP_COUNT] = COURSE_SWEEP_ACCURACIES;
     const int iw = area.w - 3 * tw - 2;
-    canvas_text(c, x + 1, y + 1, iw, "planar tanh lr 1.2", ROLE_DIM);
+    canvas_text(c, x + 1, y + 1, iw, COURSE_SWEEP_DATASET " " COURSE_SWEEP_ACT_TEXT " lr " COURSE_SWEEP_LR_TEXT,
+                ROLE_DIM);
     if (th - 2 > 1)
-        canvas_printf(c, x + 1, y + 2, iw, ROLE_DIM, UI_TR(ctx, "%d it, seed 2", "%d 次, 种子 2"), COURSE_SWEEP_ITERATIONS);
+        canvas_printf(c, x + 1, y + 2, iw, ROLE_DIM,
+                      UI_TR(ctx, "%d it, seed " COURSE_SWEEP_SEED_TEXT, "%d 次, 种子 " COURSE_SWEEP_SEED_TEXT),
+                      COURSE_SWEEP_ITERATIONS);
     for (int i = 0, row = 2; i < COURSE_SWEEP_COUNT && row < th - 2; i += 2, row++) {
         if (i + 1 < COURSE_SWEEP_COUNT)
             canvas_printf(c, x + 1, y + 1 + row, iw, ROLE_DIM, "%d: %s %2d: %s", sizes[i], acc[i], sizes[i + 1], acc[i + 1]);

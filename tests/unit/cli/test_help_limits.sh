@@ -50,5 +50,12 @@ in_lessons "2 … $((max_layers + 1)) integers"
 in_lessons "then 1 … $max_layers layers of 1 … $units units"
 in_lessons "0 < lr ≤ $lr_max"
 
+# The sweep's sizes and iterations, and the run its figures are for, are
+# written in a string only by course.h: the screens and help texts build them
+# from its macros (so the above also holds for the trainer's help).
+copies=$(grep -rnE --include='*.[ch]' '"[^"]*(1, ?2, ?3, ?4, ?5, ?20, ?50|\b'"$sweep_it"'\b|lr 1\.2, seed 2|planar tanh lr)' "$src/src" |
+  grep -v '/src/lab/course\.h:' | grep -vE '^[^:]+:[0-9]+: *(\*|/\*|//)')
+[ -z "$copies" ] || fail "the course's sweep settings written outside src/lab/course.h: $copies"
+
 [ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
 echo "every limit in the help texts is the enforced one"

@@ -16,6 +16,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dnn_test.h"
@@ -217,6 +218,32 @@ static void the_sweep_and_the_comparison_stop_inside_an_iteration_and_go_on(void
     trainer_free(whole);
 }
 
+/* course.h writes each setting of the course's sweep as a number and as the
+ * words the screens and help texts print: the two say the same. */
+static void the_course_sweep_settings_say_in_words_what_they_are_in_numbers(void **state)
+{
+    (void)state;
+    static const int sizes[COURSE_SWEEP_COUNT] = COURSE_SWEEP_SIZES;
+    char words[128] = "", arg[128] = "", num[32];
+    for (int i = 0; i < COURSE_SWEEP_COUNT; i++) {
+        snprintf(words + strlen(words), sizeof words - strlen(words), "%s%d", i ? ", " : "", sizes[i]);
+        snprintf(arg + strlen(arg), sizeof arg - strlen(arg), "%s%d", i ? "," : "", sizes[i]);
+    }
+    assert_string_equal(words, COURSE_SWEEP_SIZES_TEXT);
+    assert_string_equal(arg, COURSE_SWEEP_SIZES_ARG);
+    snprintf(num, sizeof num, "%d", COURSE_SWEEP_ITERATIONS);
+    assert_string_equal(num, COURSE_SWEEP_ITERATIONS_TEXT);
+    snprintf(num, sizeof num, "%d", COURSE_SWEEP_SEED);
+    assert_string_equal(num, COURSE_SWEEP_SEED_TEXT);
+    assert_near(strtod(COURSE_SWEEP_LR_TEXT, NULL), COURSE_SWEEP_LR, 0);
+    assert_string_equal(act_name(COURSE_SWEEP_ACT), COURSE_SWEEP_ACT_TEXT);
+    /* and the default run is the course's, so the sweep from defaults matches it */
+    run_spec sp = runspec_default();
+    assert_string_equal(sp.dataset, COURSE_SWEEP_DATASET);
+    assert_int_equal(sp.hidden_act, COURSE_SWEEP_ACT);
+    assert_near(sp.lr, COURSE_SWEEP_LR, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -224,6 +251,7 @@ int main(void)
         cmocka_unit_test(each_size_has_its_test_accuracy_when_there_is_a_test_set),
         cmocka_unit_test(the_rate_comparison_runs_the_same_network_at_four_rates),
         cmocka_unit_test(the_sweep_and_the_comparison_stop_inside_an_iteration_and_go_on),
+        cmocka_unit_test(the_course_sweep_settings_say_in_words_what_they_are_in_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
