@@ -215,19 +215,24 @@ static void trainer_record(trainer *t, double clock, double cost)
 
 bool trainer_cost_flat(const trainer *t)
 {
-    if (t->hist_n < t->segment_start + 2)
+    if (t->hist_n < t->segment_start + TRAINER_FLAT_POINTS)
         return false;
     const size_t last = t->hist_n - 1;
     const double x_last = t->hist_x[last], y_last = t->hist_y[last];
-    if (!isfinite(y_last) || x_last - t->hist_x[t->segment_start] < TRAINER_FLAT_SPAN)
+    if (!isfinite(y_last))
         return false;
-    /* From the newest back over TRAINER_FLAT_SPAN iterations: the band J moved in. */
+    /* From the newest back until the band J moved in spans TRAINER_FLAT_SPAN
+     * iterations and holds TRAINER_FLAT_POINTS costs; not flat when the
+     * segment is shorter than that. */
     double lo = y_last, hi = y_last;
-    for (size_t i = last + 1; i-- > t->segment_start && x_last - t->hist_x[i] <= TRAINER_FLAT_SPAN;) {
+    size_t held = 0;
+    for (size_t i = last + 1; i-- > t->segment_start;) {
         lo = fmin(lo, t->hist_y[i]);
         hi = fmax(hi, t->hist_y[i]);
+        if (++held >= TRAINER_FLAT_POINTS && x_last - t->hist_x[i] >= TRAINER_FLAT_SPAN)
+            return hi - lo <= TRAINER_FLAT_REL * fabs(y_last);
     }
-    return hi - lo <= TRAINER_FLAT_REL * fabs(y_last);
+    return false;
 }
 
 /* The watch, over the last TRAINER_WATCH costs since the last change: their

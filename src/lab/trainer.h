@@ -168,11 +168,16 @@ bool trainer_measure_copy(const trainer_data *d, const nn_net *copy, bool nonfin
 const trainer_data *trainer_data_hold(const trainer_data *d);
 void trainer_data_release(const trainer_data *d);
 
-/* The cost has stopped changing: over the last TRAINER_FLAT_SPAN iterations
- * (recorded since the last change or resume) J stayed within
- * TRAINER_FLAT_REL of itself. The screen pauses there, so a trainer left
- * alone does not spin for ever on a curve that went flat. */
+/* The cost has stopped changing: the recorded costs since the last change or
+ * resume, from the newest back over at least TRAINER_FLAT_SPAN iterations
+ * and at least TRAINER_FLAT_POINTS of them, stayed within TRAINER_FLAT_REL
+ * of the newest. A long run's history is thinned (one cost every 10240
+ * iterations past about 21 M), so the band then reaches further back than
+ * TRAINER_FLAT_SPAN rather than judging from one cost. The screen pauses
+ * there, so a trainer left alone does not spin for ever on a curve that went
+ * flat. */
 #define TRAINER_FLAT_SPAN 10000
+#define TRAINER_FLAT_POINTS 10
 #define TRAINER_FLAT_REL 1e-4
 bool trainer_cost_flat(const trainer *t);
 

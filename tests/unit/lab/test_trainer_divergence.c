@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "trainer_fixture.h"
+#include "lab/trainer_internal.h"
 
 static void a_nan_weight_stops_training_as_nonfinite(void **state)
 {
@@ -135,7 +136,7 @@ static void the_top_of_the_ladder_makes_the_course_network_diverge(void **state)
     trainer_free(t);
 }
 
-static void logistic_regression_on_planar_goes_flat_and_the_course_run_does_not(void **state)
+static void logistic_regression_on_planar_goes_flat_and_the_course_run_is_not_at_20000(void **state)
 {
     (void)state;
     char err[256];
@@ -155,6 +156,55 @@ static void logistic_regression_on_planar_goes_flat_and_the_course_run_does_not(
     t = make("planar", ACT_TANH, 1.2);
     trainer_run(t, 20000);
     assert_false(trainer_cost_flat(t));
+    trainer_free(t);
+}
+
+/* The history of a run past about 21 M iterations, thinned to one cost every
+ * 10240 iterations: 100 costs, each `drop` (relative) below the one before. */
+static void thinned_history(trainer *t, double drop)
+{
+    t->cost_every = 10240;
+    t->hist_n = 100;
+    t->segment_start = 0;
+    for (size_t i = 0; i < t->hist_n; i++) {
+        t->hist_x[i] = 21e6 + 10240.0 * (double)i;
+        t->hist_y[i] = 0.25 * pow(1.0 - drop, (double)i);
+        t->hist_test[i] = NAN;
+    }
+}
+
+/* The last 10 000 iterations of a thinned history hold one cost; the check
+ * reaches back over TRAINER_FLAT_POINTS costs rather than call any cost flat. */
+static void a_thinned_history_is_flat_only_when_its_costs_are(void **state)
+{
+    (void)state;
+    trainer *t = make("planar", ACT_TANH, 1.2);
+    thinned_history(t, 1e-3); /* 0.1 % per 10240 iterations: still falling */
+    assert_false(trainer_cost_flat(t));
+    thinned_history(t, 1e-7);
+    assert_true(trainer_cost_flat(t));
+    /* and too few costs since a change are not enough to tell */
+    t->segment_start = t->hist_n - TRAINER_FLAT_POINTS + 1;
+    assert_false(trainer_cost_flat(t));
+    trainer_free(t);
+}
+
+/* The course's run (2-4-1, tanh, lr 1.2) improves by more than 0.01 % per
+ * 10 000 iterations until about 900 000 (cost 0.2017); from there on the
+ * trainer's screen pauses it by itself. */
+static void the_course_run_goes_flat_between_800k_and_a_million_iterations(void **state)
+{
+    (void)state;
+    trainer *t = make("planar", ACT_TANH, 1.2);
+    long flat_at = 0;
+    while (!flat_at && trainer_iterations(t) < 1200000) {
+        assert_int_equal(trainer_run(t, 10000), 10000);
+        if (trainer_cost_flat(t))
+            flat_at = trainer_iterations(t);
+    }
+    assert_int_equal(trainer_state_of(t), TRAINER_RUNNING);
+    assert_in_range(flat_at, 800001, 1000000);
+    assert_near(trainer_cost(t), 0.2017, 1e-3);
     trainer_free(t);
 }
 
@@ -226,7 +276,9 @@ int main(void)
         cmocka_unit_test(a_smaller_rate_on_a_plateau_is_not_divergence),
         cmocka_unit_test(the_top_of_the_ladder_makes_the_course_network_diverge),
         cmocka_unit_test(the_measure_is_the_network_as_it_is_now),
-        cmocka_unit_test(logistic_regression_on_planar_goes_flat_and_the_course_run_does_not),
+        cmocka_unit_test(logistic_regression_on_planar_goes_flat_and_the_course_run_is_not_at_20000),
+        cmocka_unit_test(a_thinned_history_is_flat_only_when_its_costs_are),
+        cmocka_unit_test(the_course_run_goes_flat_between_800k_and_a_million_iterations),
         cmocka_unit_test(lr_10_with_tanh_on_planar_keeps_training_without_a_false_alarm),
         cmocka_unit_test(the_course_run_at_lr_1_2_raises_no_alarm),
         cmocka_unit_test(pausing_does_not_stop_a_single_step),
