@@ -220,10 +220,10 @@ int cmd_app(int argc, char **argv)
     }
     /* Chinese cannot be shown without UTF-8: English then, unless asked for. */
     bool utf8 = tui_locale_is_utf8();
-    ui_lang lang = f.lang_given                             ? f.lang
-                   : !utf8                                  ? UI_LANG_EN
-                   : progress->lang == 0 || progress->lang == 1 ? (ui_lang)progress->lang
-                                                            : app_env_lang();
+    ui_lang lang = f.lang_given          ? f.lang
+                   : !utf8               ? UI_LANG_EN
+                   : progress->has_lang  ? progress->lang
+                                         : app_env_lang();
     ui_app_config cfg = {.lang = lang, .ascii = ascii, .color = !f.no_color, .progress_path = have_path ? path : NULL,
                          .no_cjk = !utf8};
     ui_app *app = app_new(course, progress, &cfg);

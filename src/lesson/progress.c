@@ -26,10 +26,7 @@
 
 ui_progress *progress_new(void)
 {
-    ui_progress *p = calloc(1, sizeof *p);
-    if (p)
-        p->lang = -1;
-    return p;
+    return calloc(1, sizeof(ui_progress));
 }
 
 void progress_free(ui_progress *p)
@@ -379,11 +376,12 @@ static bool progress_from_json(const cJSON *root, ui_progress *p)
         if (!cJSON_IsString(v))
             return false;
         if (!strcmp(v->valuestring, "zh"))
-            p->lang = 1;
+            p->lang = LESSON_LANG_ZH;
         else if (!strcmp(v->valuestring, "en"))
-            p->lang = 0;
+            p->lang = LESSON_LANG_EN;
         else
             return false;
+        p->has_lang = true;
     }
     v = cJSON_GetObjectItemCaseSensitive(root, "position");
     if (v) {
@@ -564,8 +562,8 @@ static char *progress_to_json(const ui_progress *p)
     if (!root)
         return NULL;
     cJSON_AddNumberToObject(root, "version", PROGRESS_VERSION);
-    if (p->lang == 0 || p->lang == 1)
-        cJSON_AddStringToObject(root, "lang", p->lang == 1 ? "zh" : "en");
+    if (p->has_lang)
+        cJSON_AddStringToObject(root, "lang", p->lang == LESSON_LANG_ZH ? "zh" : "en");
     if (p->position_lesson[0]) {
         cJSON *pos = cJSON_AddObjectToObject(root, "position");
         cJSON_AddStringToObject(pos, "lesson", p->position_lesson);

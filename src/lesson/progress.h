@@ -66,7 +66,8 @@ typedef struct progress_quiz {
 } progress_quiz;
 
 typedef struct ui_progress {
-    int lang;                                      /* −1 none saved, else a lesson_lang */
+    bool has_lang;                                 /* a language was saved */
+    lesson_lang lang;                              /* it, when has_lang */
     char position_lesson[PROGRESS_ID_MAX + 1];     /* "" when none */
     int position_page;                             /* 0-based */
     int n_done, cap_done;

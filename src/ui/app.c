@@ -160,7 +160,8 @@ bool app_save(ui_app *app)
 {
     if (!app->can_save || !app->progress)
         return true;
-    app->progress->lang = (int)app->ctx.lang;
+    app->progress->has_lang = true;
+    app->progress->lang = app->ctx.lang;
     char msg[256];
     if (!progress_save(app->progress, app->progress_path, msg, sizeof msg)) {
         app_message(app, msg);

@@ -416,7 +416,7 @@ static void doc_exercise(doc *d, const lesson_block *bl, int b, bool focused)
         l->focus = focused;
     }
     if (bl->exercise->caption.en)
-        doc_wrap(d, lesson_text_get(bl->exercise->caption, (lesson_lang)ctx->lang), 2, NULL, ROLE_DIM, ROLE_DIM, b,
+        doc_wrap(d, lesson_text_get(bl->exercise->caption, ctx->lang), 2, NULL, ROLE_DIM, ROLE_DIM, b,
                  0, 0);
     doc_blank(d);
 }

@@ -27,7 +27,7 @@ static void check_id(const char *id)
 
 static void check(const ui_progress *p, progress_status st)
 {
-    if (p->lang < -1 || p->lang > 1)
+    if (p->has_lang && p->lang != LESSON_LANG_EN && p->lang != LESSON_LANG_ZH)
         __builtin_trap();
     if (p->n_done < 0 || p->n_done > p->cap_done || p->n_quizzes < 0 || p->n_quizzes > p->cap_quizzes ||
         p->n_exercises < 0 || p->n_exercises > p->cap_exercises)
@@ -50,7 +50,7 @@ static void check(const ui_progress *p, progress_status st)
                        p->lab.hidden < 0 || p->lab.hidden > NN_MAX_UNITS || p->lab.iterations < 1 ||
                        !memchr(p->lab.dataset, '\0', sizeof p->lab.dataset)))
         __builtin_trap();
-    if (st == PROGRESS_CORRUPT && (p->n_done || p->n_quizzes || p->has_lab || p->lang != -1 || p->position_lesson[0]))
+    if (st == PROGRESS_CORRUPT && (p->n_done || p->n_quizzes || p->has_lab || p->has_lang || p->position_lesson[0]))
         __builtin_trap();
 }
 

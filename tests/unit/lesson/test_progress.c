@@ -163,7 +163,8 @@ static void every_truncation_of_a_saved_file_is_whole_or_corrupt(void **state)
     tmp *t = *state;
     ui_progress *p = progress_new();
     assert_non_null(p);
-    p->lang = 1;
+    p->has_lang = true;
+    p->lang = LESSON_LANG_ZH;
     progress_mark_done(p, "w2-logreg");
     progress_mark_done(p, "w3-shapes");
     progress_record_answer(p, "w3-q-shape", true);
@@ -197,7 +198,7 @@ static void every_truncation_of_a_saved_file_is_whole_or_corrupt(void **state)
             assert_int_equal(p->n_done, 0);
             assert_int_equal(p->n_quizzes, 0);
             assert_false(p->has_lab);
-            assert_int_equal(p->lang, -1);
+            assert_false(p->has_lang);
             remove_aside(msg);
         }
         progress_free(p);
@@ -504,7 +505,7 @@ static void a_missing_file_gives_a_fresh_progress(void **state)
     assert_int_equal(progress_load(t->path, &p, msg, sizeof msg), PROGRESS_MISSING);
     assert_non_null(p);
     assert_int_equal(p->n_done, 0);
-    assert_int_equal(p->lang, -1);
+    assert_false(p->has_lang);
     progress_free(p);
 }
 
@@ -512,7 +513,8 @@ static void saved_progress_loads_back_the_same(void **state)
 {
     tmp *t = *state;
     ui_progress *p = progress_new();
-    p->lang = 1;
+    p->has_lang = true;
+    p->lang = LESSON_LANG_ZH;
     progress_mark_done(p, "w2-logreg");
     assert_false(progress_mark_done(p, "w2-logreg"));
     progress_record_answer(p, "w3-q-shape", false);
@@ -537,7 +539,8 @@ static void saved_progress_loads_back_the_same(void **state)
 
     ui_progress *q;
     assert_int_equal(progress_load(t->path, &q, msg, sizeof msg), PROGRESS_OK);
-    assert_int_equal(q->lang, 1);
+    assert_true(q->has_lang);
+    assert_int_equal(q->lang, LESSON_LANG_ZH);
     assert_true(progress_is_done(q, "w2-logreg"));
     assert_false(progress_is_done(q, "w3-shapes"));
     const progress_quiz *pq = progress_quiz_get(q, "w3-q-shape");
