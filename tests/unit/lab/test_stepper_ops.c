@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "stepper_fixture.h"
+#include "dnn_test.h"
 
 typedef struct expected_op {
     nn_op_kind kind;
@@ -171,7 +172,7 @@ static void a_full_iteration_of_steps_equals_one_nn_iterate(void **state)
         assert_true(nn_cost(stepper_net(s)) == nn_cost(ref));
     }
     /* The course's first printed cost. */
-    assert_true(fabs(nn_cost(ref) - 0.693) < 0.01);
+    assert_near(nn_cost(ref), 0.693, 0.01);
     nn_free(ref);
     stepper_free(s);
 }
@@ -183,7 +184,7 @@ static void the_first_cost_is_the_course_s_0_693048(void **state)
     assert_non_null(s);
     for (int i = 0; i < 5; i++)
         stepper_step(s);
-    assert_true(fabs(nn_cost(stepper_net(s)) - 0.693048) < 5e-7);
+    assert_near(nn_cost(stepper_net(s)), 0.693048, 5e-7);
     stepper_free(s);
 }
 
@@ -203,14 +204,14 @@ static void the_first_gradients_are_numpy_s(void **state)
     const double dW2[] = {-1.75478714e-05, 3.70240274e-03, -1.25686736e-03, -2.55725650e-03};
     const mat *g = nn_value_of(net, NN_DW, 1);
     for (int i = 0; i < 8; i++)
-        assert_true(fabs(g->v[i] - dW1[i]) < 5e-9);
+        assert_near(g->v[i], dW1[i], 5e-9);
     /* numpy printed these with 9 significant digits: equal to 1e-8 relative. */
     g = nn_value_of(net, NN_DB, 1);
     for (int i = 0; i < 4; i++)
-        assert_true(fabs(g->v[i] - db1[i]) < 1e-8 * fabs(db1[i]));
+        assert_close(g->v[i], db1[i], 1e-8, 0.0);
     g = nn_value_of(net, NN_DW, 2);
     for (int i = 0; i < 4; i++)
-        assert_true(fabs(g->v[i] - dW2[i]) < 1e-8 * fabs(dW2[i]));
+        assert_close(g->v[i], dW2[i], 1e-8, 0.0);
     stepper_free(s);
 }
 
@@ -254,7 +255,7 @@ static void the_network_before_the_update_holds_the_old_parameters(void **state)
             const mat *w = nn_value_of(now, NN_W, l), *w0 = nn_value_of(before, NN_W, l);
             const mat *dw = nn_value_of(now, NN_DW, l);
             for (size_t i = 0; i < mat_size(w); i++)
-                assert_true(fabs(w->v[i] - (w0->v[i] - 1.2 * dw->v[i])) < 1e-15);
+                assert_near(w->v[i], w0->v[i] - 1.2 * dw->v[i], 1e-15);
             assert_true(memcmp(w->v, w0->v, mat_size(w) * sizeof(double)) != 0);
         }
         stepper_step(s);

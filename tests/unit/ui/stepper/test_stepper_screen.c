@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "stepper_fixture.h"
+#include "dnn_test.h"
 #include "ui/keymap.h"
 #include "ui/labs.h"
 #include "ui/stepper/stepper_screen.h"
@@ -338,8 +339,8 @@ static void a_run_spec_opens_the_course_s_week_3_network(void **state)
     assert_int_equal(nn_dim(net, 1), 4);
     assert_int_equal(nn_examples(net), 400);
     const mat *W1 = nn_value_of(net, NN_W, 1);
-    assert_true(fabs(mat_get(W1, 0, 0) - -0.00416758) < 5e-9);
-    assert_true(fabs(mat_get(W1, 3, 1) - -0.01245288) < 5e-9);
+    assert_near(mat_get(W1, 0, 0), -0.00416758, 5e-9);
+    assert_near(mat_get(W1, 3, 1), -0.01245288, 5e-9);
     assert_string_equal(s->ops->name, "stepper");
     s->ops->destroy(s);
 }
