@@ -1,7 +1,13 @@
 """dnn-tutor's exercise harness: runs one function of a learner's file on the
 test cases dnn-tutor sends, in a child process dnn-tutor started.
 
-    python3 -I -B harness.py REQUEST.json        (results go to file descriptor 3)
+    python3 -B harness.py REQUEST.json        (results go to file descriptor 3)
+
+Not `python3 -I`: the learner's user site-packages (pip install --user) and
+PYTHONPATH must count, as they do in the learner's own python. The folder of
+this file, which python puts first on sys.path, is taken off at once, so
+nothing but the learner's folder and exercises/lib is searched before the
+installed packages.
 
 The request (written by src/exercise/ex_run.c):
     {"file": ".../w4a1.py", "function": "linear_forward",
@@ -40,12 +46,17 @@ ERROR is {"type": "ValueError", "message": "...", "line": 12, "text": "the line"
 "function": "linear_forward", "traceback": "the learner's frames only"}.
 """
 
+import os
+import sys
+
+if sys.path and sys.path[0] \
+        and os.path.realpath(sys.path[0]) == os.path.dirname(os.path.realpath(__file__)):
+    del sys.path[0]
+
 import copy
 import io
 import json
 import math
-import os
-import sys
 import traceback
 
 MAX_ELEMENTS = 4_000_000

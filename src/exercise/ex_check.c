@@ -325,7 +325,7 @@ void ex_check_cases(const ex_def *def, const ex_check_options *opt, ex_case *cas
     }
     close(fd);
     fd = -1;
-    char *argv[] = { (char *)opt->python->path, "-I", "-B", (char *)opt->harness, tmpl, NULL };
+    char *argv[] = { (char *)opt->python->path, EX_PYTHON_FLAGS, (char *)opt->harness, tmpl, NULL };
     ran = ex_run_child(argv, &opt->limits, &run);
     unlink(tmpl);
     if (!ran) {

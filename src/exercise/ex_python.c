@@ -1,5 +1,6 @@
 #define _GNU_SOURCE /* pipe2 */
 #include "ex_python.h"
+#include "ex_python_internal.h"
 
 /* Texts here are cut to their buffers on purpose (snprintf). */
 #if defined(__GNUC__) && !defined(__clang__)
@@ -236,8 +237,15 @@ static bool probe(const char *path, ex_python *out)
     struct stat st;
     if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || access(path, X_OK) != 0)
         return false;
-    char *argv[] = { (char *)path, "-I", "-c",
-                     "import sys, numpy; sys.stdout.write(sys.version.split()[0] + ' ' + numpy.__version__)",
+    /* The same flags as the check's run (EX_PYTHON_FLAGS), so the numpy found
+     * here is the one the harness imports; -c puts the working folder first
+     * on sys.path, which is taken off before numpy is imported. */
+    char *argv[] = { (char *)path, EX_PYTHON_FLAGS, "-c",
+                     "import sys\n"
+                     "if sys.path and sys.path[0] == '':\n"
+                     "    del sys.path[0]\n"
+                     "import numpy\n"
+                     "sys.stdout.write(sys.version.split()[0] + ' ' + numpy.__version__)\n",
                      NULL };
     ex_run_limits lim = ex_run_default_limits();
     lim.timeout_s = 20;
@@ -274,7 +282,15 @@ static bool on_path(const char *name, char *buf, size_t size)
     return false;
 }
 
-bool ex_python_find(ex_python *out, char *msg, size_t msg_size)
+void ex_python_missing_text(const char *tried, char *msg, size_t msg_size)
+{
+    snprintf(msg, msg_size,
+             "no Python 3 with numpy found (tried %s); install numpy (Debian/Ubuntu: "
+             "sudo apt install python3-numpy; or: python3 -m pip install numpy) "
+             "or set DNN_TUTOR_PYTHON to a python that has it", tried);
+}
+
+bool ex_python_find_from(const char *last, ex_python *out, char *msg, size_t msg_size)
 {
     memset(out, 0, sizeof *out);
     char tried[1024] = "";
@@ -299,15 +315,17 @@ bool ex_python_find(ex_python *out, char *msg, size_t msg_size)
         if (tl < sizeof tried)
             tl += (size_t)snprintf(tried + tl, sizeof tried - tl, "%s%s", tl ? ", " : "", buf);
     }
-    if (probe("/usr/bin/python3", out)) {
-        snprintf(out->source, sizeof out->source, "/usr/bin/python3");
+    if (probe(last, out)) {
+        snprintf(out->source, sizeof out->source, "%s", last);
         return true;
     }
     if (tl < sizeof tried)
-        snprintf(tried + tl, sizeof tried - tl, "%s/usr/bin/python3", tl ? ", " : "");
-    snprintf(msg, msg_size,
-             "no Python 3 with numpy found (tried %s); install numpy (Debian/Ubuntu: "
-             "sudo apt install python3-numpy; or: python3 -m pip install numpy) "
-             "or set DNN_TUTOR_PYTHON to a python that has it", tried);
+        snprintf(tried + tl, sizeof tried - tl, "%s%s", tl ? ", " : "", last);
+    ex_python_missing_text(tried, msg, msg_size);
     return false;
+}
+
+bool ex_python_find(ex_python *out, char *msg, size_t msg_size)
+{
+    return ex_python_find_from("/usr/bin/python3", out, msg, msg_size);
 }

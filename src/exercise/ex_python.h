@@ -3,7 +3,9 @@
  * in a child process that cannot hurt the caller.
  *
  *   candidates, in order: $DNN_TUTOR_PYTHON, python3 on $PATH, /usr/bin/python3
- *   the first whose `import numpy` works is used (ex_python_find says which)
+ *   the first whose `import numpy` works is used (ex_python_find says which),
+ *   run as `python -B` (EX_PYTHON_FLAGS): the learner's user site-packages
+ *   and PYTHONPATH count, the working folder does not
  *
  *   parent ──fork──► child: own process group, stdin /dev/null,
  *     │                     stdout+stderr → pipe (kept up to a cap, the rest read and dropped),
@@ -25,6 +27,17 @@
 
 #define EX_PATH_MAX 4096
 
+/* The interpreter's flags for the probe and the harness: -B (no .pyc files
+ * beside the learner's code) and nothing more. Not -I: isolated mode drops
+ * the user's site-packages (~/.local, where `python3 -m pip install --user
+ * numpy` puts numpy) and PYTHONPATH, so a learner who followed our own hint
+ * would still be told numpy is missing. What -I's -P part was for — no
+ * folder of the caller's shadowing numpy — is done by the programs
+ * themselves, on every Python 3 (-P needs 3.11): the probe takes the working
+ * folder ('' from -c) off sys.path, the harness its own folder, before
+ * importing anything that could be shadowed. */
+#define EX_PYTHON_FLAGS "-B"
+
 typedef struct ex_python {
     char path[EX_PATH_MAX];  /* the executable that was used */
     char source[32];         /* "DNN_TUTOR_PYTHON", "PATH", "/usr/bin/python3" */
@@ -35,6 +48,10 @@ typedef struct ex_python {
 /* Tries the candidates above. True with *out filled; false with msg saying
  * what was tried and how to install numpy (Debian: apt install python3-numpy). */
 bool ex_python_find(ex_python *out, char *msg, size_t msg_size);
+
+/* The message ex_python_find gives when no candidate imports numpy: `tried`
+ * lists what was tried ("/usr/bin/python3"); says how to install numpy. */
+void ex_python_missing_text(const char *tried, char *msg, size_t msg_size);
 
 typedef struct ex_run_limits {
     double timeout_s;        /* wall-clock limit, > 0 */

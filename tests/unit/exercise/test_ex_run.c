@@ -271,6 +271,78 @@ static void a_rank1_db_is_named_with_its_mistake(void **state)
     ex_result_free(&r);
 }
 
+/* A package the learner installed with pip install --user is importable from
+ * their file: the harness's python keeps the user's site-packages. */
+static void a_package_in_the_users_site_packages_is_importable(void **state)
+{
+    (void)state;
+    char base[256], cmd[5200], site[1024] = "";
+    snprintf(base, sizeof base, "%.64s/userbase", tmpdir);
+    setenv("PYTHONUSERBASE", base, 1);
+    snprintf(cmd, sizeof cmd,
+             "'%s' -c 'import site; print(site.getusersitepackages() if site.ENABLE_USER_SITE else \"\")'",
+             py.path);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    if (!fgets(site, sizeof site, p))
+        site[0] = '\0';
+    pclose(p);
+    site[strcspn(site, "\n")] = '\0';
+    if (!site[0]) {
+        unsetenv("PYTHONUSERBASE");
+        skip();  /* a virtual environment: no user site-packages to keep */
+    }
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s'", site);
+    assert_int_equal(system(cmd), 0);
+    write_file(site, "learner_extra.py", "def offset():\n    return 0.0\n");
+    ex_result r;
+    check("linear_forward",
+          "import numpy as np\n"
+          "import learner_extra\n"
+          "def linear_forward(A, W, b):\n"
+          "    return np.dot(W, A) + b + learner_extra.offset(), (A, W, b)\n",
+          20, &r);
+    unsetenv("PYTHONUSERBASE");
+    assert_int_equal(r.outcome, EX_PASS);
+    ex_result_free(&r);
+}
+
+/* A numpy.py in the folder dnn-tutor was started from is not imported. */
+static void a_numpy_in_the_working_folder_does_not_shadow_numpy(void **state)
+{
+    (void)state;
+    char dir[256], old[4096];
+    snprintf(dir, sizeof dir, "%.64s/cwd", tmpdir);
+    assert_int_equal(mkdir(dir, 0755), 0);
+    write_file(dir, "numpy.py", "raise ImportError('the numpy of the working folder')\n");
+    assert_non_null(getcwd(old, sizeof old));
+    assert_int_equal(chdir(dir), 0);
+    ex_result r;
+    check("linear_forward", right_linear_forward, 20, &r);
+    assert_int_equal(chdir(old), 0);
+    assert_int_equal(r.outcome, EX_PASS);
+    ex_result_free(&r);
+}
+
+/* Nor a numpy.py beside the harness (python puts a script's folder first). */
+static void a_numpy_beside_the_harness_does_not_shadow_numpy(void **state)
+{
+    (void)state;
+    char dir[256], cmd[5000], saved[4096];
+    snprintf(dir, sizeof dir, "%.64s/harness", tmpdir);
+    assert_int_equal(mkdir(dir, 0755), 0);
+    snprintf(cmd, sizeof cmd, "cp '%s' '%s/harness.py'", harness, dir);
+    assert_int_equal(system(cmd), 0);
+    write_file(dir, "numpy.py", "raise ImportError('the numpy beside the harness')\n");
+    snprintf(saved, sizeof saved, "%s", harness);
+    snprintf(harness, sizeof harness, "%s/harness.py", dir);
+    ex_result r;
+    check("linear_forward", right_linear_forward, 20, &r);
+    snprintf(harness, sizeof harness, "%s", saved);
+    assert_int_equal(r.outcome, EX_PASS);
+    ex_result_free(&r);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -311,6 +383,9 @@ int main(void)
         cmocka_unit_test(a_missing_file_says_so),
         cmocka_unit_test(changing_an_input_in_place_is_named),
         cmocka_unit_test(a_rank1_db_is_named_with_its_mistake),
+        cmocka_unit_test(a_package_in_the_users_site_packages_is_importable),
+        cmocka_unit_test(a_numpy_in_the_working_folder_does_not_shadow_numpy),
+        cmocka_unit_test(a_numpy_beside_the_harness_does_not_shadow_numpy),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
