@@ -9,7 +9,10 @@
  *            checked), 2 bad usage; the others: 0, 1 on an error, 2 bad usage
  */
 #include <errno.h>
+#include <poll.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -330,9 +333,11 @@ static bool find_python(ex_python *py, bool quiet)
     return true;
 }
 
-/* Checks the exercises; returns how many failed. Results into res (caller frees). */
+/* Checks the exercises; returns how many failed. Results into res (caller
+ * frees). cancel: NULL, or a flag that stops the run in progress (its result
+ * is neither printed nor recorded) and the rest. */
 static int run_checks(ex_env *e, const ex_opts *o, const ex_python *py, const ex_meta **sel, int n,
-                      ex_result *res, bool stop_at_first_failure, bool print)
+                      ex_result *res, bool stop_at_first_failure, bool print, const atomic_int *cancel)
 {
     char dirbuf[4096], lib[4200], harness[4200];
     const char *dir = learner_dir(o, e, dirbuf, sizeof dirbuf);
@@ -340,9 +345,15 @@ static int run_checks(ex_env *e, const ex_opts *o, const ex_python *py, const ex
     snprintf(harness, sizeof harness, "%s/harness.py", e->root);
     ex_check_options opt = { dir, lib, harness, py, ex_run_default_limits() };
     opt.limits.timeout_s = o->timeout;
+    opt.limits.cancel = cancel;
     int failed = 0;
     for (int i = 0; i < n; i++) {
         ex_check_exercise(sel[i]->def, &opt, &res[i]);
+        if (cancel && atomic_load(cancel)) {
+            for (int k = i + 1; k < n; k++)
+                memset(&res[k], 0, sizeof res[k]);
+            break;
+        }
         bool pass = res[i].outcome == EX_PASS;
         if (res[i].outcome != EX_NO_FILE)
             progress_exercise_set(e->progress, sel[i]->id, pass ? PROGRESS_EX_PASS : PROGRESS_EX_FAIL);
@@ -388,7 +399,7 @@ static int do_check(int argc, char **argv)
         env_close(&e);
         return 1;
     }
-    int failed = run_checks(&e, &o, &py, sel, n, res, false, !o.json);
+    int failed = run_checks(&e, &o, &py, sel, n, res, false, !o.json, NULL);
     if (o.json) {
         char *doc = ex_report_json(res, n, &py, o.lang);
         if (doc)
@@ -407,11 +418,29 @@ static int do_check(int argc, char **argv)
     return failed ? 1 : 0;
 }
 
-static volatile sig_atomic_t watch_stop;
+/* Set by Ctrl-C, SIGTERM or the learner's q: ends the watch, and is the
+ * cancel flag of the check in progress, so a learner's endless loop does not
+ * keep the watch from ending (the run is killed within 0.2 s). A lock-free
+ * atomic, so the signal handler may set it. */
+static atomic_int watch_stop;
 static void on_watch_signal(int sig)
 {
     (void)sig;
-    watch_stop = 1;
+    atomic_store(&watch_stop, 1);
+}
+
+/* Reads the learner's lines on stdin while the main thread checks and
+ * waits: "q" sets watch_stop. Ends when watch_stop is set. */
+static void *watch_stdin(void *arg)
+{
+    (void)arg;
+    bool stdin_open = true;
+    char line[64];
+    size_t line_len = 0;
+    while (!atomic_load(&watch_stop))
+        if (watch_wait_for_quit(100, &stdin_open, line, sizeof line, &line_len))
+            atomic_store(&watch_stop, 1);
+    return NULL;
 }
 
 static int do_watch(int argc, char **argv)
@@ -431,15 +460,23 @@ static int do_watch(int argc, char **argv)
     int n = select_exercises(&e, &o, sel);
     char dirbuf[4096];
     const char *dir = learner_dir(&o, &e, dirbuf, sizeof dirbuf);
+    atomic_store(&watch_stop, 0);
     signal(SIGINT, on_watch_signal);
     signal(SIGTERM, on_watch_signal);
     int n_files = e.catalog->n_assignments;
     file_mark *last = calloc((size_t)n_files + 1, sizeof *last);
     ex_result *res = calloc((size_t)n + 1, sizeof *res);
-    bool first = true, stdin_open = true;
-    char line[64];
-    size_t line_len = 0;
-    while (!watch_stop && res && last) {
+    pthread_t reader;
+    bool reading = pthread_create(&reader, NULL, watch_stdin, NULL) == 0;
+    if (!reading) {
+        fprintf(stderr, "dnn-tutor: exercises watch: could not start reading the keyboard\n");
+        free(res);
+        free(last);
+        env_close(&e);
+        return 1;
+    }
+    bool first = true;
+    while (!atomic_load(&watch_stop) && res && last) {
         bool changed = first;
         for (int a = 0; a < n_files; a++) {
             char path[4400];
@@ -453,19 +490,23 @@ static int do_watch(int argc, char **argv)
         if (changed) {
             first = false;
             printf("\n== %s\n", dir);
-            int failed = run_checks(&e, &o, &py, sel, n, res, true, true);
+            int failed = run_checks(&e, &o, &py, sel, n, res, true, true, &watch_stop);
             for (int i = 0; i < n; i++)
                 ex_result_free(&res[i]);
             env_save(&e);
+            if (atomic_load(&watch_stop))
+                break;
             if (!failed)
                 printf("%s\n", o.lang ? "全部通过！" : "every exercise passes!");
             printf("%s\n", o.lang ? "（保存文件后重新检查；输入 q 回车或按 Ctrl-C 退出）"
                                   : "(saving a file checks again; q and Enter or Ctrl-C ends)");
             fflush(stdout);
         }
-        if (watch_wait_for_quit(300, &stdin_open, line, sizeof line, &line_len))
-            break;
+        for (int t = 0; t < 6 && !atomic_load(&watch_stop); t++)
+            poll(NULL, 0, 50);
     }
+    atomic_store(&watch_stop, 1);
+    pthread_join(reader, NULL);
     free(res);
     free(last);
     env_close(&e);
