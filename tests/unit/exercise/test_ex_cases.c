@@ -249,6 +249,155 @@ static void two_layer_model_expects_numpys_numbers(void **state)
     built_free(b);
 }
 
+/* Any array (rank 1, 2 or 3) holding the n values want, in C order. */
+static void expect_values(const ex_value *v, size_t n, const double *want)
+{
+    assert_non_null(v);
+    assert_int_equal(v->kind, EXV_ARRAY);
+    assert_int_equal(v->size, n);
+    for (size_t i = 0; i < n; i++)
+        assert_near(v->data[i], want[i], PUB);
+}
+
+static void expect_scalar(const ex_value *v, double want, double tol)
+{
+    double got;
+    assert_non_null(v);
+    assert_true(exv_scalar(v, &got));
+    assert_near(got, want, tol);
+}
+
+/* The first visible case of an exercise, built. */
+static built *visible(const char *id)
+{
+    built *b = build(id);
+    assert_false(b->cases[0].hidden);
+    return b;
+}
+
+static void w2a1_expects_the_notebooks_values(void **state)
+{
+    (void)state;
+    built *b = visible("w2a1/basic_sigmoid");
+    expect_scalar(b->cases[0].expected, 0.7310585786300049, 1e-15);
+    built_free(b);
+    static const double sig[] = { 0.73105858, 0.88079708, 0.95257413 };
+    b = visible("w2a1/sigmoid");
+    expect_values(b->cases[0].expected, 3, sig);
+    built_free(b);
+    static const double dsig[] = { 0.19661193, 0.10499359, 0.04517666 };
+    b = visible("w2a1/sigmoid_derivative");
+    expect_values(b->cases[0].expected, 3, dsig);
+    built_free(b);
+    static const double col[] = { 0.67826139, 0.29380381, 0.90714982, 0.52835647, 0.4215251, 0.45017551,
+                                  0.92814219, 0.96677647, 0.85304703, 0.52351845, 0.19981397, 0.27417313,
+                                  0.60659855, 0.00533165, 0.10820313, 0.49978937, 0.34144279, 0.94630077 };
+    b = visible("w2a1/image2vector");
+    expect_array(b->cases[0].expected, 18, 1, col);
+    built_free(b);
+    static const double rows[] = { 0, 0.6, 0.8, 0.13736056, 0.82416338, 0.54944226 };
+    b = visible("w2a1/normalize_rows");
+    expect_array(b->cases[0].expected, 2, 3, rows);
+    built_free(b);
+    static const double soft[] = { 9.80897665e-01, 8.94462891e-04, 1.79657674e-02, 1.21052389e-04,
+                                   1.21052389e-04, 8.78679856e-01, 1.18916387e-01, 8.01252314e-04,
+                                   8.01252314e-04, 8.01252314e-04 };
+    b = visible("w2a1/softmax");
+    expect_array(b->cases[0].expected, 2, 5, soft);
+    built_free(b);
+    b = visible("w2a1/L1");
+    expect_scalar(b->cases[0].expected, 1.1, 1e-12);
+    built_free(b);
+    b = visible("w2a1/L2");
+    expect_scalar(b->cases[0].expected, 0.43, 1e-12);
+    built_free(b);
+}
+
+static void w2a2_expects_the_notebooks_values(void **state)
+{
+    (void)state;
+    static const double sig[] = { 0.5, 0.88079708 };
+    built *b = visible("w2a2/sigmoid");
+    expect_values(b->cases[0].expected, 2, sig);
+    built_free(b);
+    /* propagate: the notebook's case, then the public test's */
+    b = visible("w2a2/propagate");
+    static const double dw[] = { 0.25071532, -0.06604096 };
+    expect_array(at(b->cases[0].expected, "0.dw"), 2, 1, dw);
+    expect_scalar(at(b->cases[0].expected, "0.db"), -0.1250040450043965, 1e-14);
+    expect_scalar(at(b->cases[0].expected, "1"), 0.15900537707692405, 1e-14);
+    assert_false(b->cases[1].hidden);
+    static const double dw2[] = { -0.03909333, 0.12501464, -0.99960809 };
+    expect_array(at(b->cases[1].expected, "0.dw"), 3, 1, dw2);
+    expect_scalar(at(b->cases[1].expected, "0.db"), 0.288106326429569, 1e-14);
+    expect_scalar(at(b->cases[1].expected, "1"), 2.0424567983978403, 1e-14);
+    built_free(b);
+    b = visible("w2a2/optimize");
+    static const double w[] = { 0.80956046, 2.0508202 }, odw[] = { 0.17860505, -0.04840656 };
+    static const double costs[] = { 0.15900538 };
+    expect_array(at(b->cases[0].expected, "0.w"), 2, 1, w);
+    expect_scalar(at(b->cases[0].expected, "0.b"), 1.5948713189708588, 1e-12);
+    expect_array(at(b->cases[0].expected, "1.dw"), 2, 1, odw);
+    expect_scalar(at(b->cases[0].expected, "1.db"), -0.08888460336847771, 1e-12);
+    const ex_value *c = at(b->cases[0].expected, "2");
+    assert_non_null(c);
+    assert_int_equal(c->n, 1);
+    expect_scalar(c->items[0], costs[0], PUB);
+    built_free(b);
+    b = visible("w2a2/predict");
+    static const double pred[] = { 1, 1, 0 };
+    expect_array(b->cases[0].expected, 1, 3, pred);
+    built_free(b);
+    b = visible("w2a2/model");
+    static const double mw[] = { 0.08639757, -0.08231268, -0.11798927, 0.12866053 };
+    static const double ptest[] = { 1, 1, 0 }, ptrain[] = { 1, 1, 0, 1, 0, 0, 1 };
+    expect_array(at(b->cases[0].expected, "w"), 4, 1, mw);
+    expect_scalar(at(b->cases[0].expected, "b"), -0.03983236094816321, 1e-12);
+    expect_array(at(b->cases[0].expected, "Y_prediction_test"), 1, 3, ptest);
+    expect_array(at(b->cases[0].expected, "Y_prediction_train"), 1, 7, ptrain);
+    built_free(b);
+}
+
+static void w3a1_expects_the_notebooks_values(void **state)
+{
+    (void)state;
+    built *b = visible("w3a1/forward_propagation");
+    static const double A2[] = { 0.21292656, 0.21274673, 0.21295976 };
+    static const double Z2[] = { -1.30737426, -1.30844761, -1.30717618 };
+    expect_array(at(b->cases[0].expected, "0"), 1, 3, A2);
+    expect_array(at(b->cases[0].expected, "1.Z2"), 1, 3, Z2);
+    built_free(b);
+    b = visible("w3a1/compute_cost");
+    expect_scalar(b->cases[0].expected, 0.6930587610394646, 1e-14);
+    built_free(b);
+    b = visible("w3a1/backward_propagation");
+    static const double dW1[] = { 0.00301023, -0.00747267, 0.00257968, -0.00641288,
+                                  -0.00156892, 0.003893, -0.00652037, 0.01618243 };
+    static const double db1[] = { 0.00176201, 0.00150995, -0.00091736, -0.00381422 };
+    static const double dW2[] = { 0.00078841, 0.01765429, -0.00084166, -0.01022527 };
+    static const double db2[] = { -0.16655712 };
+    expect_array(at(b->cases[0].expected, "dW1"), 4, 2, dW1);
+    expect_array(at(b->cases[0].expected, "db1"), 4, 1, db1);
+    expect_array(at(b->cases[0].expected, "dW2"), 1, 4, dW2);
+    expect_array(at(b->cases[0].expected, "db2"), 1, 1, db2);
+    built_free(b);
+    b = visible("w3a1/update_parameters");
+    static const double uW1[] = { -0.00643025, 0.01936718, -0.02410458, 0.03978052,
+                                  -0.01653973, -0.02096177, 0.01046864, -0.05990141 };
+    static const double uW2[] = { -0.01041081, -0.04463285, 0.01758031, 0.04747113 };
+    static const double ub2[] = { 0.00010457 };
+    expect_array(at(b->cases[0].expected, "W1"), 4, 2, uW1);
+    expect_array(at(b->cases[0].expected, "W2"), 1, 4, uW2);
+    expect_array(at(b->cases[0].expected, "b2"), 1, 1, ub2);
+    built_free(b);
+    b = visible("w3a1/nn_model");
+    static const double nW2[] = { -2.45566237, -3.27042274, 2.00784958, 3.36773273 };
+    static const double nb2[] = { 0.20459656 };
+    expect_array(at(b->cases[0].expected, "W2"), 1, 4, nW2);
+    expect_array(at(b->cases[0].expected, "b2"), 1, 1, nb2);
+    built_free(b);
+}
+
 static void every_exercise_has_a_visible_and_a_hidden_case(void **state)
 {
     (void)state;
@@ -418,6 +567,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(linear_forward_expects_the_notebooks_Z),
         cmocka_unit_test(linear_activation_forward_expects_sigmoid_and_relu),
+        cmocka_unit_test(w2a1_expects_the_notebooks_values),
+        cmocka_unit_test(w2a2_expects_the_notebooks_values),
+        cmocka_unit_test(w3a1_expects_the_notebooks_values),
         cmocka_unit_test(L_model_forward_expects_the_published_AL),
         cmocka_unit_test(compute_cost_expects_the_published_cost),
         cmocka_unit_test(linear_backward_expects_the_newer_notebooks_values),
