@@ -76,10 +76,11 @@ grep -q "takes one folder" "$tmp/err" || fail "init of two folders does not say 
 [ ! -e "$tmp/a" ] && [ ! -e "$tmp/b" ] || fail "init of two folders created one"
 
 # the stubs: not implemented (the folder init remembered is the default)
-for a in w4a1; do
+for a in w2a1 w2a2 w3a1 w4a1 w4a2; do
   run 1 "stubs of $a" "$bin" exercises check "$a" --json
   bad=$(py "[e['id'] for e in d['exercises'] if e['status'] != 'not-implemented']")
   [ "$bad" = "[]" ] || fail "stubs of $a that are not 'not implemented': $bad"
+  [ "$(py "len(d['exercises'])")" -ge 2 ] || fail "stubs of $a: fewer than 2 exercises checked"
 done
 
 # the reference solutions pass everything
