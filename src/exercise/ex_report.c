@@ -115,7 +115,10 @@ char *ex_report_json(const ex_result *results, int n, const ex_python *python, i
             cJSON_AddStringToObject(o, "message", msg);
             if (c->v.mistake)
                 cJSON_AddStringToObject(o, "mistake", c->v.mistake);
-            cJSON_AddItemToObject(o, "expected", plain(c->expected, 0));
+            /* A hidden case's expected output stays hidden, as in the text
+             * output: a grader's learner would otherwise read it off. Its
+             * inputs' shapes are no secret (its name says them). */
+            cJSON_AddItemToObject(o, "expected", c->hidden ? cJSON_CreateNull() : plain(c->expected, 0));
             cJSON_AddItemToObject(o, "got", c->got ? plain(c->got, 0) : cJSON_CreateNull());
             cJSON_AddStringToObject(o, "printed", c->output ? c->output : "");
         }

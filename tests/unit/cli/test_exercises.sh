@@ -94,6 +94,23 @@ run 0 "solutions pass" "$bin" exercises check $ids --dir "$tmp/sol" --json
 bad=$(py "[(e['id'], e['message']) for e in d['exercises'] if e['status'] != 'pass']")
 [ "$bad" = "[]" ] || fail "solutions that do not pass: $bad"
 [ "$(py "d['python']['numpy'] != ''")" = True ] || fail "--json does not say which python"
+# --json's cases: name, inputs, expected and got as nested lists, the verdict;
+# a hidden case's expected is null (the text output does not show it either)
+run 0 "json cases" "$bin" exercises check w2a2/propagate --dir "$tmp/sol" --json
+cases_ok=$(py "all(set(c) >= {'name', 'hidden', 'inputs', 'status', 'message', 'expected', 'got'} for c in d['exercises'][0]['cases'])")
+[ "$cases_ok" = True ] || fail "--json cases lack a field: $(py "d['exercises'][0]['cases']")"
+[ "$(py "d['exercises'][0]['cases'][0]['name']")" = "w [[1], [2]], b 1.5, X (2, 3), Y [[1, 1, 0]]" ] ||
+  fail "--json: the first propagate case is $(py "d['exercises'][0]['cases'][0]['name']")"
+want='([[0.25071532], [-0.06604096]], -0.12500405, 0.15900538)'
+for side in expected got; do
+  got=$(py "(lambda c: str(([[round(r[0], 8)] for r in c[0]['dw']], round(c[0]['db'], 8), round(c[1], 8))))(d['exercises'][0]['cases'][0]['$side'])")
+  [ "$got" = "$want" ] || fail "--json: the notebook's propagate case has $side $got, want $want"
+done
+[ "$(py "[c['status'] for c in d['exercises'][0]['cases']]")" = "['pass', 'pass', 'pass']" ] ||
+  fail "--json: propagate's case statuses are $(py "[c['status'] for c in d['exercises'][0]['cases']]")"
+[ "$(py "[(c['hidden'], c['expected'] is None, c['got'] is None) for c in d['exercises'][0]['cases']]")" = \
+  "[(False, False, False), (False, False, False), (True, True, False)]" ] ||
+  fail "--json shows a hidden case's expected, or hides a visible one's: $(py "[(c['hidden'], c['expected']) for c in d['exercises'][0]['cases']]")"
 run 0 "text check of one" "$bin" exercises check w4a1/linear_forward --dir "$tmp/sol"
 grep -q "^python: " "$tmp/out" || fail "check does not say which python it used"
 grep -q "1 of 1 passed" "$tmp/out" || fail "check does not count the passes"
