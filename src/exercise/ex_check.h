@@ -65,6 +65,7 @@ typedef struct ex_verdict {
     char where[48];          /* EX_VALUES: "[0, 1]" */
     char expected_num[48];   /* EX_VALUES: numpy-style */
     char got_num[48];
+    double atol, rtol;       /* EX_VALUES: the case's tolerance, |got − expected| <= atol + rtol·|expected| */
     const char *mistake;     /* a recognised mistake's id (ex_text.c), or NULL */
     char error_type[48];     /* EX_IMPORT_ERROR, EX_EXCEPTION, EX_STUB */
     char detail[1024];       /* the error message, the changed inputs, … */

@@ -126,6 +126,8 @@ static void compare_arrays(const ex_value *e, const ex_value *g, double atol, do
     if (worst < 0)
         return;
     ex_verdict_start(&v, EX_VALUES, path);
+    v.atol = atol;
+    v.rtol = rtol;
     v.max_diff = worst;
     where_text(e, at, v.where, sizeof v.where);
     exv_format_number(e->data[at], v.expected_num, sizeof v.expected_num);
@@ -163,6 +165,8 @@ static void compare_rec(const ex_value *e, const ex_value *g, double atol, doubl
         }
         if (!close_enough(e->num, x, atol, rtol)) {
             ex_verdict_start(&v, EX_VALUES, path);
+            v.atol = atol;
+            v.rtol = rtol;
             v.max_diff = isfinite(x) ? fabs(x - e->num) : INFINITY;
             exv_format_number(e->num, v.expected_num, sizeof v.expected_num);
             exv_format_number(x, v.got_num, sizeof v.got_num);

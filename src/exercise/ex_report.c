@@ -115,6 +115,12 @@ char *ex_report_json(const ex_result *results, int n, const ex_python *python, i
             cJSON_AddStringToObject(o, "message", msg);
             if (c->v.mistake)
                 cJSON_AddStringToObject(o, "mistake", c->v.mistake);
+            if (c->v.outcome == EX_VALUES && !c->v.detail[0]) {
+                /* the comparison that failed: |got − expected| <= atol + rtol·|expected| */
+                cJSON *tol = cJSON_AddObjectToObject(o, "tolerance");
+                cJSON_AddItemToObject(tol, "atol", num(c->v.atol));
+                cJSON_AddItemToObject(tol, "rtol", num(c->v.rtol));
+            }
             /* A hidden case's expected output stays hidden, as in the text
              * output: a grader's learner would otherwise read it off. Its
              * inputs' shapes are no secret (its name says them). */

@@ -306,13 +306,22 @@ void ex_verdict_text(const ex_verdict *v, const char *function, int lang, char *
     case EX_VALUES:
         if (v->detail[0]) {
             ADD(zh ? "%s 的值不对（%s）" : "%s has wrong values (%s)", what, v->detail);
-        } else if (v->where[0]) {
-            ADD(zh ? "%s 的值不对：最大差 %.3g，位于 %s：应为 %s，得到 %s"
-                   : "%s has wrong values: largest difference %.3g at %s: expected %s, got %s",
-                what, v->max_diff, v->where, v->expected_num, v->got_num);
         } else {
-            ADD(zh ? "%s 的值不对：应为 %s，得到 %s" : "%s is wrong: expected %s, got %s", what, v->expected_num,
-                v->got_num);
+            if (v->where[0])
+                ADD(zh ? "%s 的值不对：最大差 %.3g，位于 %s：应为 %s，得到 %s"
+                       : "%s has wrong values: largest difference %.3g at %s: expected %s, got %s",
+                    what, v->max_diff, v->where, v->expected_num, v->got_num);
+            else
+                ADD(zh ? "%s 的值不对：应为 %s，得到 %s" : "%s is wrong: expected %s, got %s", what, v->expected_num,
+                    v->got_num);
+            /* the case's tolerance, so a learner can tell "off by rounding" from "wrong" */
+            if (v->atol == 0 && v->rtol == 0)
+                ADD(zh ? "（须完全相等）" : " (must be exact)");
+            else if (v->rtol == 0)
+                ADD(zh ? "（允许的差：%g）" : " (allowed difference: %g)", v->atol);
+            else
+                ADD(zh ? "（允许的差：%g + %g·|应为|）" : " (allowed difference: %g + %g·|expected|)", v->atol,
+                    v->rtol);
         }
         break;
     case EX_IN_PLACE:

@@ -111,6 +111,22 @@ done
 [ "$(py "[(c['hidden'], c['expected'] is None, c['got'] is None) for c in d['exercises'][0]['cases']]")" = \
   "[(False, False, False), (False, False, False), (True, True, False)]" ] ||
   fail "--json shows a hidden case's expected, or hides a visible one's: $(py "[(c['hidden'], c['expected']) for c in d['exercises'][0]['cases']]")"
+# a value off by more than the case's tolerance: the verdict states the
+# tolerance, in the text (both languages) and in --json
+mkdir -p "$tmp/tol"
+cp "$tmp"/sol/*.py "$tmp/tol/"
+sed '0,/math.exp(-x)/s//math.exp(-x) * 1.001/' "$root/solutions/w2a1.py" >"$tmp/tol/w2a1.py"
+run 1 "a value off" "$bin" exercises check w2a1/basic_sigmoid --dir "$tmp/tol" --lang en
+grep -qF "(allowed difference: 1e-12 + 1e-10·|expected|)" "$tmp/out" ||
+  fail "the text verdict does not state the tolerance: $(cat "$tmp/out")"
+run 1 "a value off, zh" "$bin" exercises check w2a1/basic_sigmoid --dir "$tmp/tol" --lang zh
+grep -qF "（允许的差：1e-12 + 1e-10·|应为|）" "$tmp/out" ||
+  fail "the Chinese verdict does not state the tolerance: $(cat "$tmp/out")"
+run 1 "a value off, json" "$bin" exercises check w2a1/basic_sigmoid --dir "$tmp/tol" --json
+[ "$(py "d['exercises'][0]['cases'][0]['tolerance']")" = "{'atol': 1e-12, 'rtol': 1e-10}" ] ||
+  fail "--json does not give the failing case's tolerance: $(py "d['exercises'][0]['cases'][0]")"
+py "d['exercises'][0]['message']" | grep -qF "allowed difference: 1e-12" ||
+  fail "--json's message does not state the tolerance: $(py "d['exercises'][0]['message']")"
 run 0 "text check of one" "$bin" exercises check w4a1/linear_forward --dir "$tmp/sol"
 grep -q "^python: " "$tmp/out" || fail "check does not say which python it used"
 grep -q "1 of 1 passed" "$tmp/out" || fail "check does not count the passes"

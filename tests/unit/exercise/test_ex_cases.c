@@ -418,6 +418,54 @@ static void every_exercise_has_a_visible_and_a_hidden_case(void **state)
     }
 }
 
+/* The row of exercises/CASES.md's tolerance table for id: "| `id` | atol | rtol |". */
+static bool cases_md_row(const char *text, const char *id, double *atol, double *rtol)
+{
+    char key[160];
+    snprintf(key, sizeof key, "| `%s` |", id);
+    const char *row = strstr(text, key);
+    return row && sscanf(row + strlen(key), " %lf | %lf |", atol, rtol) == 2;
+}
+
+/* Every case of an exercise compares with one tolerance, the one that
+ * exercises/CASES.md's table states for it. */
+static void cases_md_states_each_exercises_tolerance(void **state)
+{
+    (void)state;
+    const char *root = getenv("DNN_TUTOR_SOURCE_ROOT");
+    if (!root)
+        skip();
+    char path[4200];
+    snprintf(path, sizeof path, "%s/exercises/CASES.md", root);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    static char text[1 << 20];
+    size_t len = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[len] = '\0';
+    const char *table = strstr(text, "## Tolerances");
+    assert_non_null(table);
+    int wrong = 0;
+    for (int i = 0; i < ex_def_count(); i++) {
+        const ex_def *d = ex_def_at(i);
+        ex_case cases[EX_MAX_CASES];
+        int n = d->build(cases);
+        char id[128];
+        snprintf(id, sizeof id, "%s/%s", d->assignment, d->function);
+        double atol = cases[0].atol, rtol = cases[0].rtol, da, dr;
+        for (int c = 0; c < n; c++) {
+            if (cases[c].atol != atol || cases[c].rtol != rtol)
+                fail_msg("%s: case %d compares with another tolerance than case 0", id, c);
+            ex_case_clear(&cases[c]);
+        }
+        if (!cases_md_row(table, id, &da, &dr) || da != atol || dr != rtol) {
+            printf("CASES.md wants the row: | `%s` | %g | %g |\n", id, atol, rtol);
+            wrong++;
+        }
+    }
+    assert_int_equal(wrong, 0);
+}
+
 static void every_mistake_has_a_sentence(void **state)
 {
     (void)state;
@@ -522,6 +570,42 @@ static void a_wrong_value_says_where_and_both_values(void **state)
     exv_free(want);
 }
 
+/* The verdict's text for want vs got compared with atol, rtol, in lang. */
+static void value_text(const ex_value *want, const ex_value *got, double atol, double rtol, int lang, char *text,
+                       size_t size)
+{
+    ex_verdict v;
+    ex_compare(want, got, atol, rtol, NULL, &v);
+    assert_int_equal(v.outcome, EX_VALUES);
+    ex_verdict_text(&v, "f", lang, text, size);
+}
+
+static void a_wrong_value_states_the_tolerance_in_both_languages(void **state)
+{
+    (void)state;
+    char text[1024];
+    ex_value *want = column(3, 1.0), *got = column(3, 1.0);
+    got->data[2] = 7.5;
+    value_text(want, got, 1e-8, 1e-6, 0, text, sizeof text);
+    assert_non_null(strstr(text, "expected 3., got 7.5 (allowed difference: 1e-08 + 1e-06·|expected|)"));
+    value_text(want, got, 1e-8, 1e-6, 1, text, sizeof text);
+    assert_non_null(strstr(text, "（允许的差：1e-08 + 1e-06·|应为|）"));
+    exv_free(got);
+    exv_free(want);
+    want = exv_float(0.5);
+    got = exv_float(0.25);
+    value_text(want, got, 1e-12, 0, 0, text, sizeof text);
+    assert_non_null(strstr(text, "(allowed difference: 1e-12)"));
+    value_text(want, got, 1e-12, 0, 1, text, sizeof text);
+    assert_non_null(strstr(text, "（允许的差：1e-12）"));
+    value_text(want, got, 0, 0, 0, text, sizeof text);
+    assert_non_null(strstr(text, "(must be exact)"));
+    value_text(want, got, 0, 0, 1, text, sizeof text);
+    assert_non_null(strstr(text, "（须完全相等）"));
+    exv_free(got);
+    exv_free(want);
+}
+
 static void the_most_basic_problem_wins_across_a_tuple(void **state)
 {
     (void)state;
@@ -580,11 +664,13 @@ int main(void)
         cmocka_unit_test(L_layer_model_expects_the_public_tests_costs_and_weights),
         cmocka_unit_test(two_layer_model_expects_numpys_numbers),
         cmocka_unit_test(every_exercise_has_a_visible_and_a_hidden_case),
+        cmocka_unit_test(cases_md_states_each_exercises_tolerance),
         cmocka_unit_test(every_mistake_has_a_sentence),
         cmocka_unit_test(values_make_the_json_round_trip_bit_for_bit),
         cmocka_unit_test(numbers_print_as_numpy_prints_them),
         cmocka_unit_test(a_rank1_db_is_named_before_its_values),
         cmocka_unit_test(a_wrong_value_says_where_and_both_values),
+        cmocka_unit_test(a_wrong_value_states_the_tolerance_in_both_languages),
         cmocka_unit_test(the_most_basic_problem_wins_across_a_tuple),
         cmocka_unit_test(a_list_where_an_array_belongs_and_a_missing_key),
     };
