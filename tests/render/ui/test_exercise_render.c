@@ -18,6 +18,7 @@
 
 #include "app.h"
 #include "ex_files.h"
+#include "ex_python.h"
 #include "exercise/exercise_screen.h"
 #include "lesson.h"
 #include "progress.h"
@@ -153,12 +154,13 @@ static char *render_exercise(const ex_case_def *ec, bool ascii)
     case ST_NO_FILE:
         exercise_screen_feed(s, app_ctx(app), false, &test_python, NULL, NULL);
         break;
-    case ST_NO_PYTHON:
-        exercise_screen_feed(s, app_ctx(app), true, NULL,
-                             "no Python 3 with numpy found (tried /usr/bin/python3: No module named 'numpy'). On "
-                             "Debian or Ubuntu: sudo apt install python3-numpy",
-                             NULL);
+    case ST_NO_PYTHON: {
+        /* the message ex_python_find gives when only /usr/bin/python3 was there */
+        char missing[1024];
+        ex_python_missing_text("/usr/bin/python3", missing, sizeof missing);
+        exercise_screen_feed(s, app_ctx(app), true, NULL, missing, NULL);
         break;
+    }
     case ST_CHECKING:
         exercise_screen_feed(s, app_ctx(app), true, &test_python, NULL, NULL);
         break;
