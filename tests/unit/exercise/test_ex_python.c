@@ -19,6 +19,7 @@
 #include "dnn_test.h"
 #include "ex_python.h"
 #include "ex_python_internal.h"
+#include "user_site.h"
 
 static char tmp[64];
 static char real_py[256];  /* a python that runs, or "" */
@@ -124,19 +125,32 @@ static int each_teardown(void **state)
     return system(cmd) == 0 ? 0 : -1;
 }
 
+/* The three candidates of one test: $DNN_TUTOR_PYTHON = tmp/a/mine, PATH =
+ * tmp/b (its python3), the last = tmp/c/last; each with numpy VERSION, or
+ * without numpy when VERSION is NULL. Writes the paths into env and last. */
+static void candidates(const char *a, const char *b, const char *c, char env[256], char last[256])
+{
+    const char *names[] = { "a/mine", "b/python3", "c/last" }, *versions[] = { a, b, c };
+    for (int i = 0; i < 3; i++)
+        if (versions[i])
+            fake_python(names[i], versions[i]);
+        else
+            python_without_numpy(names[i]);
+    char path[256];
+    snprintf(env, 256, "%s/a/mine", tmp);
+    snprintf(path, sizeof path, "%s/b", tmp);
+    snprintf(last, 256, "%s/c/last", tmp);
+    setenv("DNN_TUTOR_PYTHON", env, 1);
+    set_path(path);
+}
+
 static void dnn_tutor_python_comes_first(void **state)
 {
     (void)state;
-    fake_python("a/mine", "1.0-a");
-    fake_python("b/python3", "1.0-b");
-    char env[256], path[256];
-    snprintf(env, sizeof env, "%s/a/mine", tmp);
-    snprintf(path, sizeof path, "%s/b", tmp);
-    setenv("DNN_TUTOR_PYTHON", env, 1);
-    set_path(path);
+    char env[256], last[256], msg[1024] = "";
+    candidates("1.0-a", "1.0-b", "1.0-c", env, last);
     ex_python py;
-    char msg[1024] = "";
-    assert_true(ex_python_find(&py, msg, sizeof msg));
+    assert_true(ex_python_find_from(last, &py, msg, sizeof msg));
     assert_string_equal(py.source, "DNN_TUTOR_PYTHON");
     assert_string_equal(py.path, env);
     assert_string_equal(py.version, "3.99.0");
@@ -146,34 +160,25 @@ static void dnn_tutor_python_comes_first(void **state)
 static void dnn_tutor_python_may_be_a_name_on_path(void **state)
 {
     (void)state;
-    fake_python("a/mine", "1.0-a");
-    fake_python("b/python3", "1.0-b");
-    char path[256], want[256];
+    char env[256], last[256], msg[1024] = "", path[256];
+    candidates("1.0-a", "1.0-b", "1.0-c", env, last);
     snprintf(path, sizeof path, "%s/b:%s/a", tmp, tmp);
-    snprintf(want, sizeof want, "%s/a/mine", tmp);
-    setenv("DNN_TUTOR_PYTHON", "mine", 1);
     set_path(path);
+    setenv("DNN_TUTOR_PYTHON", "mine", 1);
     ex_python py;
-    char msg[1024] = "";
-    assert_true(ex_python_find(&py, msg, sizeof msg));
+    assert_true(ex_python_find_from(last, &py, msg, sizeof msg));
     assert_string_equal(py.source, "DNN_TUTOR_PYTHON");
-    assert_string_equal(py.path, want);
+    assert_string_equal(py.path, env);
 }
 
 static void python3_on_path_comes_when_dnn_tutor_python_has_no_numpy(void **state)
 {
     (void)state;
-    python_without_numpy("a/mine");
-    fake_python("b/python3", "1.0-b");
-    char env[256], path[256], want[256];
-    snprintf(env, sizeof env, "%s/a/mine", tmp);
-    snprintf(path, sizeof path, "%s/b", tmp);
+    char env[256], last[256], msg[1024] = "", want[256];
+    candidates(NULL, "1.0-b", "1.0-c", env, last);
     snprintf(want, sizeof want, "%s/b/python3", tmp);
-    setenv("DNN_TUTOR_PYTHON", env, 1);
-    set_path(path);
     ex_python py;
-    char msg[1024] = "";
-    assert_true(ex_python_find(&py, msg, sizeof msg));
+    assert_true(ex_python_find_from(last, &py, msg, sizeof msg));
     assert_string_equal(py.source, "PATH");
     assert_string_equal(py.path, want);
     assert_string_equal(py.numpy, "1.0-b");
@@ -182,17 +187,9 @@ static void python3_on_path_comes_when_dnn_tutor_python_has_no_numpy(void **stat
 static void the_last_candidate_comes_when_path_has_no_numpy(void **state)
 {
     (void)state;
-    python_without_numpy("a/mine");
-    python_without_numpy("b/python3");
-    fake_python("c/last", "1.0-c");
-    char env[256], path[256], last[256];
-    snprintf(env, sizeof env, "%s/a/mine", tmp);
-    snprintf(path, sizeof path, "%s/b", tmp);
-    snprintf(last, sizeof last, "%s/c/last", tmp);
-    setenv("DNN_TUTOR_PYTHON", env, 1);
-    set_path(path);
+    char env[256], last[256], msg[1024] = "";
+    candidates(NULL, NULL, "1.0-c", env, last);
     ex_python py;
-    char msg[1024] = "";
     assert_true(ex_python_find_from(last, &py, msg, sizeof msg));
     assert_string_equal(py.path, last);
     assert_string_equal(py.numpy, "1.0-c");
@@ -201,15 +198,8 @@ static void the_last_candidate_comes_when_path_has_no_numpy(void **state)
 static void without_numpy_anywhere_the_message_says_what_was_tried_and_how_to_install(void **state)
 {
     (void)state;
-    python_without_numpy("a/mine");
-    python_without_numpy("b/python3");
-    python_without_numpy("c/last");
-    char env[256], path[256], last[256];
-    snprintf(env, sizeof env, "%s/a/mine", tmp);
-    snprintf(path, sizeof path, "%s/b", tmp);
-    snprintf(last, sizeof last, "%s/c/last", tmp);
-    setenv("DNN_TUTOR_PYTHON", env, 1);
-    set_path(path);
+    char env[256], last[256];
+    candidates(NULL, NULL, NULL, env, last);
     ex_python py;
     char msg[2048] = "", want[2048], tried[1024];
     assert_false(ex_python_find_from(last, &py, msg, sizeof msg));
@@ -232,15 +222,21 @@ static void found_with(const char *want_numpy)
     assert_string_equal(py.numpy, want_numpy);
 }
 
+/* A numpy shim in tmp/pp, put on PYTHONPATH. */
+static void numpy_on_pythonpath(void)
+{
+    char dir[256];
+    snprintf(dir, sizeof dir, "%s/pp", tmp);
+    numpy_shim(dir, "0.0.0+pythonpath");
+    setenv("PYTHONPATH", dir, 1);
+}
+
 static void a_numpy_on_pythonpath_is_found(void **state)
 {
     (void)state;
     if (!real_py[0])
         skip();
-    char dir[256];
-    snprintf(dir, sizeof dir, "%s/pp", tmp);
-    numpy_shim(dir, "0.0.0+pythonpath");
-    setenv("PYTHONPATH", dir, 1);
+    numpy_on_pythonpath();
     found_with("0.0.0+pythonpath");
 }
 
@@ -249,20 +245,10 @@ static void a_numpy_in_the_user_site_is_found(void **state)
     (void)state;
     if (!real_py[0])
         skip();
-    char base[256], cmd[1024], site[1024] = "";
+    char base[256], site[1024];
     snprintf(base, sizeof base, "%s/userbase", tmp);
     setenv("PYTHONUSERBASE", base, 1);
-    /* where this python looks for the user's packages, and whether it does */
-    snprintf(cmd, sizeof cmd,
-             "'%s' -c 'import site; print(site.getusersitepackages() if site.ENABLE_USER_SITE else \"\")'",
-             real_py);
-    FILE *p = popen(cmd, "r");
-    assert_non_null(p);
-    if (!fgets(site, sizeof site, p))
-        site[0] = '\0';
-    pclose(p);
-    site[strcspn(site, "\n")] = '\0';
-    if (!site[0])
+    if (!user_site_of(real_py, site, sizeof site))
         skip();  /* a virtual environment, or a python built without user site-packages */
     numpy_shim(site, "0.0.0+usersite");
     found_with("0.0.0+usersite");
@@ -273,10 +259,8 @@ static void a_numpy_in_the_working_folder_is_not_taken(void **state)
     (void)state;
     if (!real_py[0])
         skip();
+    numpy_on_pythonpath();
     char dir[256];
-    snprintf(dir, sizeof dir, "%s/pp", tmp);
-    numpy_shim(dir, "0.0.0+pythonpath");
-    setenv("PYTHONPATH", dir, 1);
     snprintf(dir, sizeof dir, "%s/cwd", tmp);
     numpy_shim(dir, "0.0.0+cwd");
     assert_int_equal(chdir(dir), 0);

@@ -14,6 +14,7 @@
 #include "ex_check.h"
 #include "ex_python.h"
 #include "ex_text.h"
+#include "user_site.h"
 
 static ex_python py;
 static char harness[4096];
@@ -276,19 +277,10 @@ static void a_rank1_db_is_named_with_its_mistake(void **state)
 static void a_package_in_the_users_site_packages_is_importable(void **state)
 {
     (void)state;
-    char base[256], cmd[5200], site[1024] = "";
+    char base[256], cmd[1200], site[1024];
     snprintf(base, sizeof base, "%.64s/userbase", tmpdir);
     setenv("PYTHONUSERBASE", base, 1);
-    snprintf(cmd, sizeof cmd,
-             "'%s' -c 'import site; print(site.getusersitepackages() if site.ENABLE_USER_SITE else \"\")'",
-             py.path);
-    FILE *p = popen(cmd, "r");
-    assert_non_null(p);
-    if (!fgets(site, sizeof site, p))
-        site[0] = '\0';
-    pclose(p);
-    site[strcspn(site, "\n")] = '\0';
-    if (!site[0]) {
+    if (!user_site_of(py.path, site, sizeof site)) {
         unsetenv("PYTHONUSERBASE");
         skip();  /* a virtual environment: no user site-packages to keep */
     }
