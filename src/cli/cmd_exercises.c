@@ -423,6 +423,7 @@ static int do_check(int argc, char **argv)
  * cancel flag of the check in progress, so a learner's endless loop does not
  * keep the watch from ending (the run is killed within 0.2 s). A lock-free
  * atomic, so the signal handler may set it. */
+_Static_assert(ATOMIC_INT_LOCK_FREE == 2, "the signal handler stores to an atomic_int");
 static atomic_int watch_stop;
 static void on_watch_signal(int sig)
 {
@@ -468,8 +469,7 @@ static int do_watch(int argc, char **argv)
     file_mark *last = calloc((size_t)n_files + 1, sizeof *last);
     ex_result *res = calloc((size_t)n + 1, sizeof *res);
     pthread_t reader;
-    bool reading = pthread_create(&reader, NULL, watch_stdin, NULL) == 0;
-    if (!reading) {
+    if (pthread_create(&reader, NULL, watch_stdin, NULL) != 0) {
         fprintf(stderr, "dnn-tutor: exercises watch: could not start reading the keyboard\n");
         free(res);
         free(last);
