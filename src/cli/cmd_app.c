@@ -109,7 +109,9 @@ static bool app_use_ascii(const app_flags *f)
 
 static int app_run(ui_app *app, const app_flags *f, bool ascii)
 {
-    tui_options opt = {.color = !f->no_color, .ascii = ascii};
+    /* An empty DNN_TUTOR_FRAME_LOG is as unset. */
+    const char *frame_log = getenv("DNN_TUTOR_FRAME_LOG");
+    tui_options opt = {.color = !f->no_color, .ascii = ascii, .frame_log = frame_log && *frame_log ? frame_log : NULL};
     char err[256];
     int rc = tui_run(app, &opt, err, sizeof err);
     if (rc != 0)

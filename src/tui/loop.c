@@ -4,6 +4,8 @@
  *        ┌──────────────────────────────────────────────┐
  *        ▼                                              │
  *   dirty? → app_render → blit_frame (skipped if same)   │
+ *            (a frame that changed the screen: a line in │
+ *             opt->frame_log, and so does each key)      │
  *   wait for a key: forever (1 s slices) when idle,      │
  *                   until the next frame when animating  │
  *   key → app_key · resize → canvas_resize + app_resize  │
@@ -12,7 +14,9 @@
 #include "tui.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "blit.h"
 #include "input.h"
@@ -40,10 +44,32 @@ bool tui_locale_is_utf8(void)
     return term_locale_is_utf8();
 }
 
+/* opt->frame_log's file, and the clock its times count from (ms). */
+typedef struct frame_log {
+    FILE *f;
+    double t0;
+} frame_log;
+
+static void frame_log_line(const frame_log *log, const char *what)
+{
+    if (log->f)
+        fprintf(log->f, "%.3f %s\n", 1000.0 * mono_seconds() - log->t0, what);
+}
+
 int tui_run(ui_app *app, const tui_options *opt, char *err, size_t err_size)
 {
-    if (!term_start(err, err_size))
+    frame_log log = {NULL, 1000.0 * mono_seconds()};
+    if (opt->frame_log && !(log.f = fopen(opt->frame_log, "w"))) {
+        snprintf(err, err_size, "cannot write the frame log %s: %s", opt->frame_log, strerror(errno));
         return 1;
+    }
+    if (log.f)
+        setvbuf(log.f, NULL, _IOLBF, 0); /* a reader sees each line as it happens */
+    if (!term_start(err, err_size)) {
+        if (log.f)
+            fclose(log.f);
+        return 1;
+    }
     theme_init(opt->color);
     /* What the screens draw follows what the theme can show: NO_COLOR, a
      * terminal without colours and --no-color all give the monochrome forms
@@ -54,6 +80,8 @@ int tui_run(ui_app *app, const tui_options *opt, char *err, size_t err_size)
     ui_canvas *canvas = canvas_new(w > 0 ? w : 1, h > 0 ? h : 1);
     if (!canvas) {
         term_stop();
+        if (log.f)
+            fclose(log.f);
         snprintf(err, err_size, "out of memory");
         return 1;
     }
@@ -65,7 +93,8 @@ int tui_run(ui_app *app, const tui_options *opt, char *err, size_t err_size)
         if (dirty) {
             canvas_clear(canvas);
             app_render(app, canvas);
-            blit_frame(canvas, opt->ascii, force);
+            if (blit_frame(canvas, opt->ascii, force))
+                frame_log_line(&log, "frame");
             dirty = force = false;
         }
         /* Idle: block. A signal interrupts the read; the 1 s bound only covers
@@ -86,6 +115,7 @@ int tui_run(ui_app *app, const tui_options *opt, char *err, size_t err_size)
                 dirty = force = true;
             }
         } else if (r == INPUT_KEY) {
+            frame_log_line(&log, "key");
             unsigned bits = app_key(app, key);
             if (bits & UI_QUIT)
                 break;
@@ -103,12 +133,12 @@ int tui_run(ui_app *app, const tui_options *opt, char *err, size_t err_size)
             if (!animating)
                 next_frame = now;
             if (now >= next_frame) {
-                unsigned bits = app_tick(app, TUI_TICK_BUDGET_MS);
+                unsigned bits = app_tick(app, UI_TICK_BUDGET_MS);
                 if (bits & UI_REDRAW)
                     dirty = true;
-                next_frame += TUI_FRAME_MS;
+                next_frame += UI_FRAME_MS;
                 if (next_frame < now)
-                    next_frame = now + TUI_FRAME_MS;
+                    next_frame = now + UI_FRAME_MS;
             }
         }
     }
@@ -116,5 +146,7 @@ int tui_run(ui_app *app, const tui_options *opt, char *err, size_t err_size)
     canvas_free(canvas);
     blit_reset();
     term_stop();
+    if (log.f)
+        fclose(log.f);
     return 0;
 }

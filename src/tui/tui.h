@@ -4,8 +4,8 @@
  *   tui_run(app):  term_start → theme → loop { render · blit · key · tick } → term_stop
  *
  * The loop blocks on input while no screen animates; while the top screen
- * animates it draws a frame every TUI_FRAME_MS and gives the screen's tick
- * about TUI_TICK_BUDGET_MS of work between frames. KEY_RESIZE resizes the
+ * animates it draws a frame every UI_FRAME_MS and gives the screen's tick
+ * about UI_TICK_BUDGET_MS of work between frames (screen.h). KEY_RESIZE resizes the
  * canvas and tells the app (app_resize), which recomputes its layout.
  * SIGTERM, SIGHUP and SIGINT end the loop like q does; the terminal is
  * restored on every path (term.h).
@@ -18,12 +18,14 @@
 
 #include "app.h"
 
-#define TUI_FRAME_MS 33.0
-#define TUI_TICK_BUDGET_MS 20.0
-
 typedef struct tui_options {
     bool color;  /* false: monochrome theme (also with NO_COLOR set) */
     bool ascii;  /* draw non-ASCII characters as '?' (the locale is not UTF-8) */
+    /* When set, a file written while the app runs: one line per frame that
+     * changed the screen and per key read, "<ms> frame" / "<ms> key", ms on
+     * the monotonic clock since tui_run began (what bench/ui_bench.sh
+     * counts; $DNN_TUTOR_FRAME_LOG). */
+    const char *frame_log;
 } tui_options;
 
 /* Runs the app until it quits or a signal asks it to. Returns 0, or 1 with a

@@ -49,6 +49,14 @@ enum {
                               curses, runs $VISUAL / $EDITOR, restores the screen) */
 };
 
+/* While a screen animates, the terminal loop calls its tick and draws a
+ * frame every UI_FRAME_MS (40 a second, so "at least 30 frames a second"
+ * holds with room for a late frame), and a tick does at most about
+ * UI_TICK_BUDGET_MS of work of its own. A screen that computes in the
+ * background (the trainer) times its refreshes against UI_FRAME_MS. */
+#define UI_FRAME_MS 25.0
+#define UI_TICK_BUDGET_MS 15.0
+
 /* The app's language is the lessons' (one enum, lesson.h's). */
 typedef lesson_lang ui_lang;
 #define UI_LANG_EN LESSON_LANG_EN

@@ -28,21 +28,27 @@
 #define TS_UNIT_MAX 50
 #define TS_SWEEP_W 48
 #define TS_SWEEP_H 32
-/* The caches are refreshed at most this often while training, and less
- * often when a refresh costs more than a share of that time (a wide
- * network), so training keeps most of the worker: the maps at most 1/10 of
- * it, the status line's numbers 1/4 (they are what a learner watches: the
- * week-4 cat network's cost and accuracies take ~12-18 ms, so over 10 a
- * second). */
-#define TS_REFRESH_MS 80.0
+/* While training, each part of the caches is refreshed at most this often,
+ * and less often when a refresh costs more than its share of that time (a
+ * wide network), so training keeps most of the worker:
+ *  - the maps every TS_MAPS_MS, at most 1/TS_MAPS_SHARE of the worker;
+ *  - the status line's numbers every TS_NUMBERS_MS, less than a frame
+ *    (UI_FRAME_MS), so that every frame can show a newer iteration with its
+ *    cost and accuracies; at most 1/TS_NUMBERS_SHARE of the worker. The
+ *    week-4 cat network's take ~3 ms (a forward pass over its 209 + 50
+ *    pictures), so its status line moves at the frame rate too. */
+#define TS_MAPS_MS 80.0
+#define TS_NUMBERS_MS (0.8 * UI_FRAME_MS)
 /* The longest measure of the numbers (cost, accuracy) the tick makes on the
  * UI thread once, when training stops with older numbers on screen (ms). */
 #define TS_MEASURE_ONCE_MS 20.0
 #define TS_MAPS_SHARE 10.0
 #define TS_NUMBERS_SHARE 4.0
-/* A band of the prediction map computed between two looks at whether the
- * work is still wanted (multiply-adds): a few ms, so q is never kept waiting. */
-#define TS_BAND_MADDS 2e7
+/* A band of the prediction map, or of a set's forward pass, computed
+ * between two looks at whether the work is still wanted (multiply-adds):
+ * a few ms, so q is never kept waiting; the cat network's sets (51 M and
+ * 12 M) go whole, without copying their columns into bands. */
+#define TS_BAND_MADDS 1e8
 /* An iteration of at least this many multiply-adds (about a millisecond)
  * runs operation by operation, and lets go inside for a waiting key or a
  * due refresh; a smaller one always runs whole. */
@@ -207,9 +213,9 @@ unsigned ts_tick(ui_screen *s, double budget_ms, ui_ctx *ctx);
  * possible (by the worker; at the next tick without one). Lock held. */
 void ts_want_refresh(trainer_screen *ts);
 /* The parts (TS_PART_*) due at mono time now_ms: all when asked for, else
- * while training (busy) each whose interval passed — TS_REFRESH_MS, or
- * its share (TS_MAPS_SHARE, TS_NUMBERS_SHARE) × what it cost last time
- * when that is longer. Lock held. */
+ * while training (busy) each whose interval passed — TS_MAPS_MS or
+ * TS_NUMBERS_MS, or its share (TS_MAPS_SHARE, TS_NUMBERS_SHARE) × what it
+ * cost last time when that is longer. Lock held. */
 unsigned ts_parts_due(const trainer_screen *ts, double now_ms, bool busy);
 /* s: on a wide network (an iteration of TS_WIDE_MADDS or more) with a
  * worker, asks the worker for one iteration (ts_note_step when it is done)

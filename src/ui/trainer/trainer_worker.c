@@ -5,8 +5,9 @@
  *
  *   UI thread                               worker thread
  *   ─────────                               ─────────────
- *   key   → lock, change model,  ───────►   wakes; refreshes when asked and
- *           ask for a refresh, unlock       every ≥ 100 ms (trainer_refresh.c:
+ *   key   → lock, change model,  ───────►   wakes; refreshes when asked, the
+ *           ask for a refresh, unlock       numbers about every frame, the maps
+ *                                           every ≥ 80 ms (trainer_refresh.c:
  *   tick  → lock, it/s, new caches?         the heavy part with the lock released);
  *           → redraw, unlock                between, chunks of ~1 ms:
  *   render→ lock, draw, unlock                lock · trainer_run_pausing · unlock
@@ -174,10 +175,11 @@ unsigned ts_parts_due(const trainer_screen *ts, double now_ms, bool busy)
     if (y->refresh_wanted)
         return TS_PARTS;
     static const double shares[2] = {TS_MAPS_SHARE, TS_NUMBERS_SHARE};
+    static const double every_ms[2] = {TS_MAPS_MS, TS_NUMBERS_MS};
     unsigned due = 0;
     for (int i = 0; busy && i < 2; i++) {
         double share = y->cost_ms[i] * shares[i];
-        if (now_ms - y->started_ms[i] >= (share > TS_REFRESH_MS ? share : TS_REFRESH_MS))
+        if (now_ms - y->started_ms[i] >= (share > every_ms[i] ? share : every_ms[i]))
             due |= 1u << i;
     }
     return due;
@@ -297,7 +299,9 @@ unsigned ts_tick(ui_screen *s, double budget_ms, ui_ctx *ctx)
         if (busy)
             ts_train_inline(ts, budget_ms);
         double now = 1000.0 * mono_seconds();
-        if (ts_parts_due(ts, now, busy) || !busy) {
+        /* Inline, every cache at once, at the maps' pace (the numbers of a
+         * small network are measured every frame below). */
+        if ((ts_parts_due(ts, now, busy) & TS_PART_MAPS) || !busy) {
             y->refresh_wanted = false;
             y->started_ms[0] = y->started_ms[1] = now;
             ts_refresh_locked(ts, ctx);

@@ -879,6 +879,36 @@ static void a_step_asked_of_a_network_replaced_since_is_dropped(void **state)
     s->ops->destroy(s);
 }
 
+/* The status line's numbers are due about every frame, the maps every
+ * TS_MAPS_MS; a part that costs more than its share waits longer; nothing is
+ * due while nothing trains, and everything when a key asked for it. */
+static void the_numbers_are_refreshed_every_frame_and_the_maps_less_often(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    trainer_screen *ts = (trainer_screen *)open_screen(UI_LAB_TRAINER, &ctx);
+    ts_sync *y = ts->sync;
+    assert_true(TS_NUMBERS_MS < UI_FRAME_MS);
+    y->refresh_wanted = false;
+    y->started_ms[0] = y->started_ms[1] = 1000.0;
+    y->cost_ms[0] = y->cost_ms[1] = 0.5;
+    assert_int_equal(ts_parts_due(ts, 1000.0 + TS_NUMBERS_MS - 1.0, true), 0);
+    assert_int_equal(ts_parts_due(ts, 1000.0 + TS_NUMBERS_MS, true), TS_PART_NUMBERS);
+    assert_int_equal(ts_parts_due(ts, 1000.0 + TS_MAPS_MS, true), TS_PARTS);
+    assert_int_equal(ts_parts_due(ts, 1000.0 + TS_MAPS_MS, false), 0);
+    /* numbers that take 10 ms come at most every TS_NUMBERS_SHARE × 10 ms */
+    y->cost_ms[1] = 10.0;
+    assert_int_equal(ts_parts_due(ts, 1000.0 + TS_NUMBERS_SHARE * 10.0 - 1.0, true), 0);
+    assert_int_equal(ts_parts_due(ts, 1000.0 + TS_NUMBERS_SHARE * 10.0, true), TS_PART_NUMBERS);
+    /* maps that take 20 ms: every TS_MAPS_SHARE × 20 ms */
+    y->cost_ms[0] = 20.0;
+    assert_int_equal(ts_parts_due(ts, 1000.0 + TS_MAPS_MS, true) & TS_PART_MAPS, 0);
+    assert_int_equal(ts_parts_due(ts, 1000.0 + TS_MAPS_SHARE * 20.0, true) & TS_PART_MAPS, TS_PART_MAPS);
+    y->refresh_wanted = true;
+    assert_int_equal(ts_parts_due(ts, 1000.0, false), TS_PARTS);
+    ts->base.ops->destroy(&ts->base);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "");
@@ -910,6 +940,7 @@ int main(void)
         cmocka_unit_test(c_compares_learning_rates_on_one_chart),
         cmocka_unit_test(running_the_sweep_again_never_shows_a_negative_rate),
         cmocka_unit_test(a_step_asked_of_a_network_replaced_since_is_dropped),
+        cmocka_unit_test(the_numbers_are_refreshed_every_frame_and_the_maps_less_often),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
