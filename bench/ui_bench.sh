@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# The live trainer's smoothness, measured from the outside in tmux:
-#   - frames per second: how often the status line changes on the screen
-#     while it trains (polled as fast as tmux answers; the poll rate is
-#     printed so you can see the resolution), and the longest time between
-#     two changes (how long the learner can wait for progress)
-#   - key-to-screen latency: from `send-keys →` to the new `lr` on screen,
+# The live trainer's smoothness, measured while it trains in tmux:
+#   - frames per second, from the app's own frame log ($DNN_TUTOR_FRAME_LOG:
+#     a line for every frame that changed the screen), and the longest time
+#     between two frames (how long the learner can wait for progress); and
+#     the same seen from the outside: how often the status line changes in
+#     tmux, polled as fast as tmux answers (the poll rate is printed: it
+#     bounds what the outside can see)
+#   - key latency: from the key read to the next frame drawn (frame log), and
+#     from `send-keys →` to the new `lr` seen in tmux (polling included),
 #     ten presses, median and worst
 #   - training rate: the trainer's own `it/s` token against the headless
 #     `dnn-tutor train` on the same network
@@ -17,7 +20,7 @@
 # when it holds the files, else a synthetic stand-in of the same shapes
 # (bench/make_cat.py, needs numpy and h5py; said in the output).
 #
-# Needs tmux (exit 77 without it) and GNU date. Rerunnable; takes ~20 s.
+# Needs tmux (exit 77 without it) and GNU date. Rerunnable; takes ~25 s.
 set -euo pipefail
 workload=planar
 [ "${1:-}" = --cat ] && { workload=cat; shift; }
@@ -91,26 +94,42 @@ wait_for() { # seconds, extended regex → waits until the screen matches
   done
 }
 
+frames=$tmp/frames.log
 tm new-session -d -s bench -x 100 -y 30 \
-  "env -u LINES -u COLUMNS LANG=C.UTF-8 TERM=xterm-256color '$bin' trainer $args"
+  "env -u LINES -u COLUMNS LANG=C.UTF-8 TERM=xterm-256color DNN_TUTOR_FRAME_LOG='$frames' '$bin' trainer $args"
 tm set-option -g escape-time 0 >/dev/null
 wait_for 10 '^iter [0-9]+ '
 
-# Training rate: let the it/s window settle, then five readings half a second
-# apart (sleeping, so the benchmark itself takes no CPU from the trainer).
+# Quiet seconds: the training rate, six readings of the trainer's it/s half a
+# second apart, and meanwhile the app's own frames (the benchmark sleeps, so
+# the frames are the app's alone): the frame log's lines over that span, by
+# count (the log is written line by line, so no clock has to be matched).
+# The planar run pauses by itself once its cost is flat (after ~7 s), so the
+# windows come straight after the it/s token has settled, and a pause inside
+# one is an error.
 wait_for 60 "$settle"
+lines_before=$(wc -l <"$frames")
 rates=()
-for _ in 1 2 3 4 5; do
+for _ in 1 2 3 4 5 6; do
   sleep 0.5
   status_line
   token "$REPLY" "$name"
   rates+=("$REPLY")
 done
+lines_after=$(wc -l <"$frames")
 to_num() { awk '{ v = $1; m = 1; if (v ~ /k$/) { m = 1000; sub(/k$/, "", v) } else if (v ~ /M$/) { m = 1e6; sub(/M$/, "", v) } print v * m }' <<<"$1"; }
 ui_rate=$(for r in "${rates[@]}"; do to_num "$r"; done | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+still_training() { # where: fails the benchmark when the trainer has paused
+  status_line
+  [[ $REPLY == *paused* ]] || return 0
+  echo "ui_bench: the trainer paused by itself $1 (its status line: $REPLY); nothing to measure" >&2
+  exit 1
+}
+still_training "during the quiet seconds"
 
-# Frames per second: count changes of the status line over three seconds,
-# and the longest time between two of them.
+# Frames per second seen from the outside: count changes of the status line
+# over three seconds, and the longest time between two of them (the app's
+# own count comes from its frame log at the end).
 changes=0 polls=0 last="" gap=0 changed_at=0
 now_ms; t0=$REPLY; now=$t0
 while [ $((now - t0)) -lt 3000 ]; do
@@ -123,6 +142,7 @@ while [ $((now - t0)) -lt 3000 ]; do
     changed_at=$now
   fi
 done
+still_training "while polled from the outside"
 elapsed=$((now - t0))
 fps=$(awk -v c="$changes" -v e="$elapsed" 'BEGIN { printf "%.1f", c * 1000 / e }')
 poll_rate=$(awk -v c="$polls" -v e="$elapsed" 'BEGIN { printf "%.0f", c * 1000 / e }')
@@ -150,6 +170,33 @@ lat_sorted=$(printf '%s\n' "${lat[@]}" | sort -n)
 lat_median=$(awk '{ a[NR] = $1 } END { print (a[5] + a[6]) / 2 }' <<<"$lat_sorted")
 lat_max=$(tail -n1 <<<"$lat_sorted")
 tm send-keys -t bench q
+wait_gone() { # the app has left (its frame log is complete)
+  local i
+  for ((i = 0; i < 500; i++)); do
+    tm has-session -t bench 2>/dev/null || return 0
+    sleep 0.02
+  done
+  echo "ui_bench: the trainer did not quit" >&2; exit 1
+}
+wait_gone
+
+# From the frame log: frames per second and the longest gap in the quiet
+# span, and for each key the time to the next frame drawn.
+read -r log_fps log_gap key_median key_max < <(awk -v from="$lines_before" -v to="$lines_after" '
+  NR > from && NR <= to && $2 == "frame" { if (n++) { if ($1 - prev > gap) gap = $1 - prev } else first = $1; prev = $1 }
+  $2 == "frame" { f[++nf] = $1 }
+  $2 == "key" { k[++nk] = $1 }
+  END {
+    if (n < 2 || nk == 0) { print "- - - -"; exit }
+    nl = 0; j = 1
+    for (i = 1; i <= nk; i++) {
+      while (j <= nf && f[j] < k[i]) j++
+      if (j <= nf) lat[++nl] = f[j] - k[i]
+    }
+    for (i = 1; i <= nl; i++) for (j = i + 1; j <= nl; j++) if (lat[j] < lat[i]) { t = lat[i]; lat[i] = lat[j]; lat[j] = t }
+    med = nl % 2 ? lat[(nl + 1) / 2] : (lat[nl / 2] + lat[nl / 2 + 1]) / 2
+    printf "%.1f %.0f %.1f %.1f\n", (n - 1) * 1000 / (prev - first), gap, med, lat[nl]
+  }' "$frames")
 
 # The headless rate, best of three.
 best=0
@@ -161,7 +208,12 @@ for _ in 1 2 3; do
 done
 
 echo "dnn-tutor live trainer in tmux (100x30, $about), $(nproc) CPU(s), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '  frames per second      %s  (status line changes; polled %s times/s); longest gap %s ms\n' "$fps" "$poll_rate" "$gap"
-printf '  key-to-screen latency  median %s ms, worst %s ms over 10 presses (incl. tmux polling)\n' "$lat_median" "$lat_max"
+printf '  frames per second      %s drawn over 3 quiet seconds (frames that changed the screen, from its frame log); longest gap %s ms\n' \
+  "$log_fps" "$log_gap"
+printf '                         seen in tmux: %s status line changes a second over 3 s polling (%s looks/s); longest gap %s ms\n' \
+  "$fps" "$poll_rate" "$gap"
+printf '  key latency            key read to frame drawn: median %s ms, worst %s ms (frame log)\n' "$key_median" "$key_max"
+printf '                         send-keys to seen in tmux: median %s ms, worst %s ms over 10 presses (incl. polling)\n' \
+  "$lat_median" "$lat_max"
 printf '  training rate          trainer %.0f it/s, headless train %.0f it/s, ratio %s\n' "$ui_rate" "$best" \
   "$(awk -v a="$ui_rate" -v b="$best" 'BEGIN { printf "%.2f", a / b }')"
