@@ -6,9 +6,10 @@
 #     the same seen from the outside: how often the status line changes in
 #     tmux, polled as fast as tmux answers (the poll rate is printed: it
 #     bounds what the outside can see)
-#   - key latency: from the key read to the next frame drawn (frame log), and
-#     from `send-keys →` to the new `lr` seen in tmux (polling included),
-#     ten presses, median and worst
+#   - key latency, ten presses of → and ←, median and worst: from
+#     `send-keys` to the app reading the key and to the next frame drawn
+#     (frame log, whose first line places its clock on the wall clock), and
+#     to the new `lr` seen in tmux (tmux's drawing and this poll included)
 #   - training rate: the trainer's own `it/s` token against the headless
 #     `dnn-tutor train` on the same network
 #
@@ -155,6 +156,8 @@ for i in 1 2 3 4 5 6 7 8 9 10; do
   before=$REPLY
   key=Right; [ $((i % 2)) -eq 0 ] && key=Left
   now_ms; t0=$REPLY
+  t=${EPOCHREALTIME//[^0-9]/}
+  echo "${t:0:-3}.${t: -3}" >>"$tmp/sent" # wall-clock ms, for the frame log's clock
   tm send-keys -t bench "$key"
   while :; do
     status_line
@@ -181,22 +184,29 @@ wait_gone() { # the app has left (its frame log is complete)
 wait_gone
 
 # From the frame log: frames per second and the longest gap in the quiet
-# span, and for each key the time to the next frame drawn.
-read -r log_fps log_gap key_median key_max < <(awk -v from="$lines_before" -v to="$lines_after" '
-  NR > from && NR <= to && $2 == "frame" { if (n++) { if ($1 - prev > gap) gap = $1 - prev } else first = $1; prev = $1 }
+# span; and for each key sent, placed on the log's clock by its start line:
+# the time until the app read it, and until the next frame was drawn.
+# (The rest of what tmux shows is tmux's own drawing and this poll.)
+read -r log_fps log_gap read_median read_max draw_median draw_max < <(awk -v from="$lines_before" -v to="$lines_after" '
+  FNR == NR { sent[++ns] = $1; next }
+  $2 == "start" { wall0 = $3 }
+  FNR > from && FNR <= to && $2 == "frame" { if (n++) { if ($1 - prev > gap) gap = $1 - prev } else first = $1; prev = $1 }
   $2 == "frame" { f[++nf] = $1 }
   $2 == "key" { k[++nk] = $1 }
+  function median(a, m,   i, j, t) {
+    for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return m % 2 ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
+  }
   END {
-    if (n < 2 || nk == 0) { print "- - - -"; exit }
-    nl = 0; j = 1
-    for (i = 1; i <= nk; i++) {
+    if (n < 2 || nk < ns) { print "- - - - - -"; exit }
+    j = 1
+    for (i = 1; i <= ns; i++) {
       while (j <= nf && f[j] < k[i]) j++
-      if (j <= nf) lat[++nl] = f[j] - k[i]
+      rd[i] = wall0 + k[i] - sent[i]; dr[i] = (j <= nf ? wall0 + f[j] : 1e300) - sent[i]
     }
-    for (i = 1; i <= nl; i++) for (j = i + 1; j <= nl; j++) if (lat[j] < lat[i]) { t = lat[i]; lat[i] = lat[j]; lat[j] = t }
-    med = nl % 2 ? lat[(nl + 1) / 2] : (lat[nl / 2] + lat[nl / 2 + 1]) / 2
-    printf "%.1f %.0f %.1f %.1f\n", (n - 1) * 1000 / (prev - first), gap, med, lat[nl]
-  }' "$frames")
+    mr = median(rd, ns); xr = rd[ns]; md = median(dr, ns); xd = dr[ns]
+    printf "%.1f %.0f %.1f %.1f %.1f %.1f\n", (n - 1) * 1000 / (prev - first), gap, mr, xr, md, xd
+  }' "$tmp/sent" "$frames")
 
 # The headless rate, best of three.
 best=0
@@ -212,8 +222,11 @@ printf '  frames per second      %s drawn over 3 quiet seconds (frames that chan
   "$log_fps" "$log_gap"
 printf '                         seen in tmux: %s status line changes a second over 3 s polling (%s looks/s); longest gap %s ms\n' \
   "$fps" "$poll_rate" "$gap"
-printf '  key latency            key read to frame drawn: median %s ms, worst %s ms (frame log)\n' "$key_median" "$key_max"
-printf '                         send-keys to seen in tmux: median %s ms, worst %s ms over 10 presses (incl. polling)\n' \
+printf '  key latency            send-keys to frame drawn: median %s ms, worst %s ms over 10 presses (frame log)\n' \
+  "$draw_median" "$draw_max"
+printf '                           of which send-keys to read by the app: median %s ms, worst %s ms\n' \
+  "$read_median" "$read_max"
+printf '                         send-keys to seen in tmux: median %s ms, worst %s ms (incl. tmux drawing and polling)\n' \
   "$lat_median" "$lat_max"
 printf '  training rate          trainer %.0f it/s, headless train %.0f it/s, ratio %s\n' "$ui_rate" "$best" \
   "$(awk -v a="$ui_rate" -v b="$best" 'BEGIN { printf "%.2f", a / b }')"

@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "blit.h"
 #include "input.h"
@@ -63,8 +64,14 @@ int tui_run(ui_app *app, const tui_options *opt, char *err, size_t err_size)
         snprintf(err, err_size, "cannot write the frame log %s: %s", opt->frame_log, strerror(errno));
         return 1;
     }
-    if (log.f)
+    if (log.f) {
         setvbuf(log.f, NULL, _IOLBF, 0); /* a reader sees each line as it happens */
+        /* The wall clock at the log's 0, so that a reader can place its own
+         * wall-clock times (a key sent) on the log's clock. */
+        struct timespec wall;
+        clock_gettime(CLOCK_REALTIME, &wall);
+        fprintf(log.f, "0.000 start %.3f\n", 1e3 * (double)wall.tv_sec + 1e-6 * (double)wall.tv_nsec);
+    }
     if (!term_start(err, err_size)) {
         if (log.f)
             fclose(log.f);

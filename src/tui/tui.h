@@ -23,7 +23,8 @@ typedef struct tui_options {
     bool ascii;  /* draw non-ASCII characters as '?' (the locale is not UTF-8) */
     /* When set, a file written while the app runs: one line per frame that
      * changed the screen and per key read, "<ms> frame" / "<ms> key", ms on
-     * the monotonic clock since tui_run began (what bench/ui_bench.sh
+     * the monotonic clock since tui_run began, after a first line
+     * "0.000 start <wall-clock ms since 1970>" (what bench/ui_bench.sh
      * counts; $DNN_TUTOR_FRAME_LOG). */
     const char *frame_log;
 } tui_options;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # frame_log.sh — $DNN_TUTOR_FRAME_LOG, what bench/ui_bench.sh counts: while the
-# trainer runs, a line for every frame that changed the screen and for every
-# key read ("<ms> frame" / "<ms> key", times that never go back), a frame
+# trainer runs, after a line that places its 0 on the wall clock, a line for
+# every frame that changed the screen and for every key read ("<ms> frame" /
+# "<ms> key", times that never go back), a frame
 # after each key that changes the screen; a log that cannot be written stops the app before it draws,
 # with one line saying which file and why.
 set -u
@@ -19,8 +20,14 @@ send_keys q
 wait_for "app-exit-0"
 
 [ -s "$log" ] || fail "no frame log written"
-bad=$(grep -cvE '^[0-9]+\.[0-9]{3} (frame|key)$' "$log")
-[ "$bad" -eq 0 ] || fail "$bad malformed frame log lines: $(grep -vE '^[0-9]+\.[0-9]{3} (frame|key)$' "$log" | head -3)"
+# the first line places the log's 0 on the wall clock (within a minute of now)
+read -r zero word wall_ms <"$log"
+[ "$zero $word" = "0.000 start" ] || fail "the frame log does not begin with its start: $(head -1 "$log")"
+now_ms=$(date +%s%3N)
+awk -v w="$wall_ms" -v n="$now_ms" 'BEGIN { exit !(w > n - 60000 && w <= n) }' ||
+  fail "the start's wall clock $wall_ms is not a moment of the last minute (now $now_ms)"
+bad=$(tail -n +2 "$log" | grep -cvE '^[0-9]+\.[0-9]{3} (frame|key)$')
+[ "$bad" -eq 0 ] || fail "$bad malformed frame log lines: $(tail -n +2 "$log" | grep -vE '^[0-9]+\.[0-9]{3} (frame|key)$' | head -3)"
 frames=$(grep -c ' frame$' "$log")
 keys=$(grep -c ' key$' "$log")
 [ "$frames" -ge 3 ] || fail "only $frames frames logged"
