@@ -7,6 +7,8 @@
  *
  *   assert_close(got, want, rtol, atol)   |got - want| <= max(atol, rtol * max(|got|, |want|))
  *   assert_near(got, want, atol)          the same with rtol = 0 (an absolute tolerance)
+ *   assert_exact(got, want)               got == want: the same double (a parsed literal, a
+ *                                         copy, a value the test knows to the last bit)
  *   assert_not_near(got, other, atol)     |got - other| > atol (a value that must have moved;
  *                                         NaN is never apart from anything)
  *
@@ -86,6 +88,9 @@ static inline void dnn_assert_apart(double got, double other, double atol, const
 
 #define assert_near(got, want, atol) \
     dnn_assert_close((got), (want), 0.0, (atol), #got, #want, __FILE__, __LINE__)
+
+#define assert_exact(got, want) \
+    dnn_assert_close((got), (want), 0.0, 0.0, #got, #want, __FILE__, __LINE__)
 
 #define assert_not_near(got, other, atol) \
     dnn_assert_apart((got), (other), (atol), #got, #other, __FILE__, __LINE__)

@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "dnn_test.h"
+
 #include <math.h>
 
 #include "fastmath.h"
@@ -66,14 +68,20 @@ static void extremes_saturate_and_nan_propagates(void **state)
     (void)state;
     double x[6] = {-1000.0, 1000.0, NAN, 0.0, -0.0, 800.0}, y[6];
     fm_exp_array(y, x, 6);
-    assert_true(y[0] == 0.0);
+    assert_exact(y[0], 0.0);
     assert_true(isinf(y[1]));
     assert_true(isnan(y[2]));
-    assert_true(y[3] == 1.0);
+    assert_exact(y[3], 1.0);
     fm_tanh_array(y, x, 6);
-    assert_true(y[0] == -1.0 && y[1] == 1.0 && isnan(y[2]) && y[3] == 0.0);
+    assert_exact(y[0], -1.0);
+    assert_exact(y[1], 1.0);
+    assert_true(isnan(y[2]));
+    assert_exact(y[3], 0.0);
     fm_sigmoid_array(y, x, 6);
-    assert_true(y[0] == 0.0 && y[1] == 1.0 && isnan(y[2]) && y[3] == 0.5);
+    assert_exact(y[0], 0.0);
+    assert_exact(y[1], 1.0);
+    assert_true(isnan(y[2]));
+    assert_exact(y[3], 0.5);
 }
 
 int main(void)

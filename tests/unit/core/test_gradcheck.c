@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "dnn_test.h"
+
 #include <math.h>
 
 #include "gradcheck.h"
@@ -66,7 +68,7 @@ static void the_check_leaves_the_network_unchanged(void **state)
     mat *before = mat_clone(nn_value_of(net, NN_W, 1));
     gc_result res;
     gc_check(net, 1e-7, &res);
-    assert_true(mat_max_abs_diff(before, nn_value_of(net, NN_W, 1)) == 0.0);
+    assert_exact(mat_max_abs_diff(before, nn_value_of(net, NN_W, 1)), 0.0);
     assert_false(nn_has(net, NN_DW, 1));
     mat_free(before);
     nn_free(net);
@@ -110,7 +112,7 @@ static void a_wide_network_is_checked_on_a_budgeted_repeatable_sample(void **sta
     (void)state;
     mat *X, *Y;
     nn_net *net = wide_net(&X, &Y);
-    assert_true(gc_pass_madds(net) == 327844.0);
+    assert_exact(gc_pass_madds(net), 327844.0);
     gc_plan plan;
     assert_true(gc_plan_within(net, WIDE_BUDGET, &plan));
     /* ⌊1e8 / (2 · 327,844)⌋ = 152 entries: b[2] (1) and b[1], W[2] (20

@@ -28,7 +28,7 @@ static void new_refuses_empty_and_absurd_shapes(void **state)
     mat *m = mat_new(2, 3);
     assert_non_null(m);
     for (size_t i = 0; i < 6; i++)
-        assert_true(m->v[i] == 0.0);
+        assert_exact(m->v[i], 0.0);
     mat_free(m);
 }
 

@@ -35,7 +35,7 @@ static void week3_init_gives_the_course_weights(void **state)
     for (int l = 1; l <= 2; l++) {
         const mat *b = nn_value_of(net, NN_B, l);
         for (size_t i = 0; i < mat_size(b); i++)
-            assert_true(b->v[i] == 0.0);
+            assert_exact(b->v[i], 0.0);
     }
     nn_free(net);
 }
@@ -199,8 +199,8 @@ static void a_whole_iteration_equals_its_operations(void **state)
             nn_run_op(b, nn_op_at(b, i), 0.3);
     }
     for (int l = 1; l <= 3; l++) {
-        assert_true(mat_max_abs_diff(nn_value_of(a, NN_W, l), nn_value_of(b, NN_W, l)) == 0.0);
-        assert_true(mat_max_abs_diff(nn_value_of(a, NN_B, l), nn_value_of(b, NN_B, l)) == 0.0);
+        assert_exact(mat_max_abs_diff(nn_value_of(a, NN_W, l), nn_value_of(b, NN_W, l)), 0.0);
+        assert_exact(mat_max_abs_diff(nn_value_of(a, NN_B, l), nn_value_of(b, NN_B, l)), 0.0);
     }
     nn_free(a), nn_free(b);
     mat_free(X), mat_free(Y);
@@ -215,11 +215,11 @@ static void a_clone_is_deep_and_equal(void **state)
     nn_bind(net, X, Y);
     nn_iterate(net, 1.2, true);
     nn_net *copy = nn_clone(net);
-    assert_true(mat_max_abs_diff(nn_value_of(net, NN_DW, 1), nn_value_of(copy, NN_DW, 1)) == 0.0);
+    assert_exact(mat_max_abs_diff(nn_value_of(net, NN_DW, 1), nn_value_of(copy, NN_DW, 1)), 0.0);
     nn_iterate(copy, 1.2, true);
     assert_true(mat_max_abs_diff(nn_value_of(net, NN_W, 1), nn_value_of(copy, NN_W, 1)) > 0.0);
     assert_true(nn_copy_into(copy, net));
-    assert_true(mat_max_abs_diff(nn_value_of(net, NN_W, 1), nn_value_of(copy, NN_W, 1)) == 0.0);
+    assert_exact(mat_max_abs_diff(nn_value_of(net, NN_W, 1), nn_value_of(copy, NN_W, 1)), 0.0);
     assert_int_equal(nn_iterations(copy), 1);
     nn_free(net), nn_free(copy);
     mat_free(X), mat_free(Y);
@@ -291,7 +291,7 @@ static void accuracy_is_right_over_m_times_100_as_the_notebook_computes_it(void 
         Y->v[i] = 1.0;
     }
     const double acc = nn_accuracy(net, X, Y);
-    assert_true(acc == 28.999999999999996); /* Python: 29 / 100.0 * 100 */
+    assert_exact(acc, 28.999999999999996); /* Python: 29 / 100.0 * 100 */
     assert_int_equal((int)acc, 28);
     mat_free(X), mat_free(Y);
     nn_free(net);

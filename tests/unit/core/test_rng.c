@@ -104,8 +104,8 @@ static void the_thousandth_gaussian_is_numpys_to_the_last_bit(void **state)
     rng_seed(&r, 1);
     for (int i = 0; i < 999; i++)
         rng_randn(&r);
-    assert_true(rng_randn(&r) == -0.18695501653274957);
-    assert_true(rng_randn(&r) == -0.15323616176709168);
+    assert_exact(rng_randn(&r), -0.18695501653274957);
+    assert_exact(rng_randn(&r), -0.15323616176709168);
 }
 
 /* np.random.seed(0); [np.random.randint(0, 7) for _ in range(6)] →
@@ -138,7 +138,7 @@ static void a_long_permutation_matches_numpy_and_leaves_the_stream_in_step(void 
     const size_t want[6] = {28, 163, 123, 361, 549, 339};
     for (int i = 0; i < 6; i++)
         assert_int_equal(p[i], want[i]);
-    assert_true(rng_randn(&r) == 0.5332312272938243);
+    assert_exact(rng_randn(&r), 0.5332312272938243);
 }
 
 /* np.random.seed(0); np.random.rand(2, 2) fills row by row. */
@@ -149,9 +149,9 @@ static void rand_fills_a_matrix_row_major(void **state)
     rng_seed(&r, 0);
     mat *m = mat_new(2, 2);
     rng_fill_rand(&r, m);
-    assert_true(mat_get(m, 0, 0) == 0.5488135039273248);
-    assert_true(mat_get(m, 0, 1) == 0.7151893663724195);
-    assert_true(mat_get(m, 1, 0) == 0.6027633760716439);
+    assert_exact(mat_get(m, 0, 0), 0.5488135039273248);
+    assert_exact(mat_get(m, 0, 1), 0.7151893663724195);
+    assert_exact(mat_get(m, 1, 0), 0.6027633760716439);
     mat_free(m);
 }
 

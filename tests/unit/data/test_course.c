@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "dnn_test.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,8 +121,8 @@ static void cat_is_the_course_files_with_their_fixed_split(void **state)
     assert_string_equal(ds->class_names[1], "cat");
     assert_int_equal(ds->image_width, 4);
     /* the test pictures in the file's order, flattened the same way */
-    assert_true(mat_get(ds->X_test, (1 * 4 + 2) * 3 + 1, 2) == (double)h5fx_pixel(2, 1, 2, 1) / 255.0);
-    assert_true(mat_get(ds->Y_test, 0, 1) == 1.0);
+    assert_exact(mat_get(ds->X_test, (1 * 4 + 2) * 3 + 1, 2), (double)h5fx_pixel(2, 1, 2, 1) / 255.0);
+    assert_exact(mat_get(ds->Y_test, 0, 1), 1.0);
     char line[256];
     assert_string_equal(dataset_describe(ds, line, sizeof line),
                         "cat: 7 training + 3 test examples, 48 features (pixels / 255)");

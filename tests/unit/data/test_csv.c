@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "dnn_test.h"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -66,9 +68,13 @@ static void a_plain_file_loads_as_columns_per_example(void **state)
     assert_int_equal(t.m, 3);
     assert_int_equal(t.X->rows, 2);
     assert_int_equal(t.X->cols, 3);
-    assert_true(mat_get(t.X, 0, 0) == 0.5 && mat_get(t.X, 1, 0) == -1.25);
-    assert_true(mat_get(t.X, 1, 1) == 0.01 && mat_get(t.X, 0, 2) == -2.0);
-    assert_true(mat_get(t.Y, 0, 0) == 1.0 && mat_get(t.Y, 0, 1) == 0.0 && mat_get(t.Y, 0, 2) == 1.0);
+    assert_exact(mat_get(t.X, 0, 0), 0.5);
+    assert_exact(mat_get(t.X, 1, 0), -1.25);
+    assert_exact(mat_get(t.X, 1, 1), 0.01);
+    assert_exact(mat_get(t.X, 0, 2), -2.0);
+    assert_exact(mat_get(t.Y, 0, 0), 1.0);
+    assert_exact(mat_get(t.Y, 0, 1), 0.0);
+    assert_exact(mat_get(t.Y, 0, 2), 1.0);
     assert_string_equal(t.names[0], "x1");
     assert_string_equal(t.names[1], "x2");
     assert_string_equal(t.label_name, "label");
@@ -81,8 +87,8 @@ static void crlf_line_ends_load_like_lf(void **state)
 {
     (void)state;
     csv_table a = load_ok("ok_basic.csv"), b = load_ok("ok_crlf.csv");
-    assert_true(mat_max_abs_diff(a.X, b.X) == 0.0);
-    assert_true(mat_max_abs_diff(a.Y, b.Y) == 0.0);
+    assert_exact(mat_max_abs_diff(a.X, b.X), 0.0);
+    assert_exact(mat_max_abs_diff(a.Y, b.Y), 0.0);
     assert_string_equal(b.label_name, "label");
     csv_table_free(&a);
     csv_table_free(&b);
@@ -103,13 +109,15 @@ static void a_column_named_label_is_the_label_wherever_it_is(void **state)
     assert_int_equal(t.n_x, 3);
     assert_int_equal(t.label_column, 1);
     assert_string_equal(t.names[0], "a");
-    assert_true(mat_get(t.X, 2, 1) == 6.0);
-    assert_true(mat_get(t.Y, 0, 0) == 1.0 && mat_get(t.Y, 0, 1) == 0.0);
+    assert_exact(mat_get(t.X, 2, 1), 6.0);
+    assert_exact(mat_get(t.Y, 0, 0), 1.0);
+    assert_exact(mat_get(t.Y, 0, 1), 0.0);
     csv_table_free(&t);
     t = load_ok("ok_y_column.csv"); /* "Y" in the middle: names match in any case */
     assert_int_equal(t.label_column, 2);
     assert_string_equal(t.names[1], "b");
-    assert_true(mat_get(t.X, 1, 1) == 4.0 && mat_get(t.Y, 0, 1) == 1.0);
+    assert_exact(mat_get(t.X, 1, 1), 4.0);
+    assert_exact(mat_get(t.Y, 0, 1), 1.0);
     csv_table_free(&t);
 }
 
@@ -119,7 +127,8 @@ static void a_bom_quotes_and_spaces_are_accepted(void **state)
     csv_table t = load_ok("ok_bom_quoted.csv");
     assert_string_equal(t.names[0], "mean radius");
     assert_string_equal(t.names[1], "x, quoted");
-    assert_true(mat_get(t.X, 0, 0) == 1.5 && mat_get(t.X, 1, 0) == 2.0);
+    assert_exact(mat_get(t.X, 0, 0), 1.5);
+    assert_exact(mat_get(t.X, 1, 0), 2.0);
     csv_table_free(&t);
 }
 
@@ -130,7 +139,9 @@ static void the_equals_rule_turns_a_class_into_one_and_the_rest_into_zero(void *
     csv_table t;
     data_error err;
     assert_int_equal(csv_load(fixture_path("tests/data/csv/ok_multiclass.csv"), &opt, &t, &err), DATA_OK);
-    assert_true(mat_get(t.Y, 0, 0) == 1.0 && mat_get(t.Y, 0, 1) == 0.0 && mat_get(t.Y, 0, 2) == 1.0);
+    assert_exact(mat_get(t.Y, 0, 0), 1.0);
+    assert_exact(mat_get(t.Y, 0, 1), 0.0);
+    assert_exact(mat_get(t.Y, 0, 2), 1.0);
     csv_table_free(&t);
     /* the same file under the default rule is refused: csv_rules */
 }
@@ -262,7 +273,7 @@ static void a_picture_wide_file_loads(void **state)
     assert_int_equal(csv_load(path, NULL, &t, &err), DATA_OK);
     assert_int_equal(t.n_x, 12288);
     assert_int_equal(t.m, 3);
-    assert_true(mat_get(t.X, 12287, 2) == (double)((12287 * 7 + 2) % 256));
+    assert_exact(mat_get(t.X, 12287, 2), (double)((12287 * 7 + 2) % 256));
     csv_table_free(&t);
 }
 

@@ -106,8 +106,8 @@ static void cancer_splits_80_20_with_the_training_statistics(void **state)
     assert_int_equal(dataset_m(a), 455);
     assert_int_equal(dataset_m_test(a), 114);
     assert_int_equal(a->X_test->rows, 30);
-    assert_true(mat_max_abs_diff(a->X, b->X) == 0.0);
-    assert_true(mat_max_abs_diff(a->Y_test, b->Y_test) == 0.0);
+    assert_exact(mat_max_abs_diff(a->X, b->X), 0.0);
+    assert_exact(mat_max_abs_diff(a->Y_test, b->Y_test), 0.0);
     assert_int_equal(count_ones(a->Y) + count_ones(a->Y_test), 357);
     /* standardised with the training part: its mean is 0, the test part's is not exactly */
     double tr = 0, te = 0;
@@ -138,10 +138,11 @@ static void digits_is_the_is_it_a_3_task_on_scaled_pixels(void **state)
         lo = fmin(lo, ds->X->v[i]);
         hi = fmax(hi, ds->X->v[i]);
     }
-    assert_true(lo == 0.0 && hi == 1.0);
+    assert_exact(lo, 0.0);
+    assert_exact(hi, 1.0);
     /* first example of the file: pixels 0,0,5,13,… → p2 = 5/16; label 0 */
-    assert_true(mat_get(ds->X, 2, 0) == 5.0 / 16.0);
-    assert_true(mat_get(ds->Y, 0, 0) == 0.0);
+    assert_exact(mat_get(ds->X, 2, 0), 5.0 / 16.0);
+    assert_exact(mat_get(ds->Y, 0, 0), 0.0);
     assert_string_equal(ds->class_names[1], "3");
     dataset_free(ds);
 }
@@ -168,7 +169,7 @@ static void a_user_csv_loads_and_can_be_standardised(void **state)
     dataset *ds = load(fixture_path("tests/data/csv/ok_basic.csv"), &opt);
     assert_false(ds->builtin);
     assert_int_equal(ds->n_x, 2);
-    assert_true(mat_get(ds->X, 0, 0) == 0.5);
+    assert_exact(mat_get(ds->X, 0, 0), 0.5);
     assert_near(ds->lo[0], -3.0, 1e-12);
     assert_near(ds->hi[0], 4.0, 1e-12);
     dataset_free(ds);
@@ -242,7 +243,7 @@ static void options_come_from_a_run_spec(void **state)
     s.test_split = 0.25;
     s.data_seed = 9;
     data_load_options o = data_load_options_from_spec(&s);
-    assert_true(o.test_split == 0.25);
+    assert_exact(o.test_split, 0.25);
     assert_int_equal(o.seed, 9);
 }
 

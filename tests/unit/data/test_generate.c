@@ -33,17 +33,19 @@ static void linspace_has_numpys_step_and_exact_endpoints(void **state)
     (void)state;
     double t[200];
     gen_linspace(3.12, 6.24, 200, true, t);
-    assert_true(t[0] == 3.12);
-    assert_true(t[199] == 6.24); /* set exactly, not k·step + start */
+    assert_exact(t[0], 3.12);
+    assert_exact(t[199], 6.24); /* set exactly, not k·step + start */
     /* numpy: linspace(3.12, 6.24, 200)[1] and [198], printed with repr() */
-    assert_true(t[1] == 3.1356783919597992);
-    assert_true(t[198] == 6.224321608040201);
+    assert_exact(t[1], 3.1356783919597992);
+    assert_exact(t[198], 6.224321608040201);
     double u[4];
     gen_linspace(0.0, 1.0, 4, false, u); /* endpoint=False: step 1/4 */
-    assert_true(u[0] == 0.0 && u[1] == 0.25 && u[3] == 0.75);
+    assert_exact(u[0], 0.0);
+    assert_exact(u[1], 0.25);
+    assert_exact(u[3], 0.75);
     double one;
     gen_linspace(2.0, 5.0, 1, true, &one);
-    assert_true(one == 2.0);
+    assert_exact(one, 2.0);
 }
 
 static void planar_with_seed_1_gives_the_courses_first_point(void **state)
@@ -87,7 +89,7 @@ static void planar_puts_class_0_first_then_class_1(void **state)
     (void)state;
     pair p = make(GEN_PLANAR, 1);
     for (size_t i = 0; i < 400; i++)
-        assert_true(mat_get(p.Y, 0, i) == (i < 200 ? 0.0 : 1.0));
+        assert_exact(mat_get(p.Y, 0, i), (i < 200 ? 0.0 : 1.0));
     drop(p);
 }
 
@@ -108,8 +110,8 @@ static void every_set_is_deterministic_for_a_seed_and_changes_with_it(void **sta
     (void)state;
     for (int k = 0; k < GEN_COUNT; k++) {
         pair a = make((gen_kind)k, 7), b = make((gen_kind)k, 7), c = make((gen_kind)k, 8);
-        assert_true(mat_max_abs_diff(a.X, b.X) == 0.0);
-        assert_true(mat_max_abs_diff(a.Y, b.Y) == 0.0);
+        assert_exact(mat_max_abs_diff(a.X, b.X), 0.0);
+        assert_exact(mat_max_abs_diff(a.Y, b.Y), 0.0);
         assert_true(mat_max_abs_diff(a.X, c.X) > 0.01);
         assert_true(mat_all_finite(a.X));
         drop(a);
@@ -146,7 +148,8 @@ static void circles_and_moons_follow_their_recipe(void **state)
     assert_near(mat_get(c.X, 1, 0), -0.18352692, 1e-8);
     assert_near(mat_get(c.X, 0, 250), -0.51581834, 1e-8);
     assert_near(mat_get(c.X, 1, 250), 0.5171363, 1e-8);
-    assert_true(mat_get(c.Y, 0, 199) == 0.0 && mat_get(c.Y, 0, 200) == 1.0);
+    assert_exact(mat_get(c.Y, 0, 199), 0.0);
+    assert_exact(mat_get(c.Y, 0, 200), 1.0);
     drop(c);
     pair m = make(GEN_MOONS, 1);
     assert_near(mat_get(m.X, 0, 0), 1.32486907, 1e-8);
@@ -164,7 +167,8 @@ static void blobs_and_quantiles_follow_their_recipe(void **state)
     assert_near(mat_get(b.X, 0, 0), -1.340520809891421, 1e-8);
     assert_near(mat_get(b.X, 1, 0), 4.157119493365752, 1e-8);
     assert_near(mat_get(b.X, 0, 67), -9.128826346647234, 1e-8); /* first point of blob 1 (67 per blob for 0…3) */
-    assert_true(mat_get(b.Y, 0, 66) == 0.0 && mat_get(b.Y, 0, 67) == 1.0);
+    assert_exact(mat_get(b.Y, 0, 66), 0.0);
+    assert_exact(mat_get(b.Y, 0, 67), 1.0);
     drop(b);
     pair q = make(GEN_QUANTILES, 1);
     assert_near(mat_get(q.X, 0, 0), 1.62434536 * sqrt(0.5), 1e-8);
@@ -172,7 +176,7 @@ static void blobs_and_quantiles_follow_their_recipe(void **state)
     /* labels by radius rank, checked with numpy's argsort */
     static const double first[10] = {1, 1, 1, 1, 0, 1, 0, 1, 0, 0};
     for (size_t i = 0; i < 10; i++)
-        assert_true(mat_get(q.Y, 0, i) == first[i]);
+        assert_exact(mat_get(q.Y, 0, i), first[i]);
     /* every 1 lies further out than every 0 */
     double max0 = 0, min1 = INFINITY;
     for (size_t i = 0; i < GEN_DEFAULT_M; i++) {

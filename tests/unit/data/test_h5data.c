@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "dnn_test.h"
+
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,7 +108,7 @@ static void a_course_file_flattens_each_picture_in_c_order_into_a_column_over_25
                                  mat_get(d.X, k, i), r, q, ch, i, want);
                     assert_int_equal(h5data_byte(mat_get(d.X, k, i)), h5fx_pixel(i, r, q, ch));
                 }
-        assert_true(mat_get(d.Y, 0, i) == (double)h5fx_label(i));
+        assert_exact(mat_get(d.Y, 0, i), (double)h5fx_label(i));
     }
     assert_true(d.has_classes);
     assert_string_equal(d.class_names[0], "non-cat");
@@ -124,7 +126,7 @@ static void a_grey_file_of_rank_three_has_one_channel(void **state)
     for (size_t i = 0; i < 3; i++)
         for (size_t r = 0; r < 4; r++)
             for (size_t q = 0; q < 2; q++)
-                assert_true(mat_get(d.X, r * 2 + q, i) == (double)h5fx_pixel(i, r, q, 0) / 255.0);
+                assert_exact(mat_get(d.X, r * 2 + q, i), (double)h5fx_pixel(i, r, q, 0) / 255.0);
     assert_false(d.has_classes);
     assert_string_equal(d.class_names[0], "0");
     assert_string_equal(d.class_names[1], "1");
@@ -154,7 +156,9 @@ static void labels_may_be_a_one_by_m_row_of_any_integer_type(void **state)
     H5Fclose(f);
     free(x);
     h5data d = load_ok(path);
-    assert_true(mat_get(d.Y, 0, 0) == 1.0 && mat_get(d.Y, 0, 1) == 0.0 && mat_get(d.Y, 0, 2) == 1.0);
+    assert_exact(mat_get(d.Y, 0, 0), 1.0);
+    assert_exact(mat_get(d.Y, 0, 1), 0.0);
+    assert_exact(mat_get(d.Y, 0, 2), 1.0);
     h5data_free(&d);
 }
 
@@ -422,7 +426,7 @@ static void a_course_file_is_a_data_set_of_pictures_with_its_class_names(void **
     assert_string_equal(ds->feature_names[0], "r0c0R");
     assert_string_equal(ds->feature_names[47], "r3c3B");
     assert_string_equal(ds->source, path);
-    assert_true(mat_get(ds->X, 5, 2) == (double)h5fx_pixel(2, 0, 1, 2) / 255.0);
+    assert_exact(mat_get(ds->X, 5, 2), (double)h5fx_pixel(2, 0, 1, 2) / 255.0);
     char line[256];
     assert_non_null(strstr(dataset_describe(ds, line, sizeof line), "5 examples, 48 features (pixels / 255)"));
     dataset_free(ds);

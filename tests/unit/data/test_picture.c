@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "dnn_test.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -205,7 +207,7 @@ static void the_column_is_the_course_flatten_over_255(void **state)
     mat *x = picture_column(&p);
     assert_int_equal(x->rows, 18);
     assert_int_equal(x->cols, 1);
-    assert_true(mat_get(x, (2 * 2 + 1) * 3 + 2, 0) == (double)pixel(2, 1, 2) / 255.0);
+    assert_exact(mat_get(x, (2 * 2 + 1) * 3 + 2, 0), (double)pixel(2, 1, 2) / 255.0);
     mat_free(x);
     picture_free(&p);
 }
@@ -248,12 +250,12 @@ static void a_grey_column_averages_the_three_channels(void **state)
     picture p = {1, 2, src};
     mat *x = picture_column_channels(&p, 1);
     assert_int_equal(x->rows, 2);
-    assert_true(mat_get(x, 0, 0) == 90.0 / 3.0 / 255.0);
-    assert_true(mat_get(x, 1, 0) == 510.0 / 3.0 / 255.0);
+    assert_exact(mat_get(x, 0, 0), 90.0 / 3.0 / 255.0);
+    assert_exact(mat_get(x, 1, 0), 510.0 / 3.0 / 255.0);
     mat_free(x);
     x = picture_column_channels(&p, 3);
     assert_int_equal(x->rows, 6);
-    assert_true(mat_get(x, 2, 0) == 60.0 / 255.0);
+    assert_exact(mat_get(x, 2, 0), 60.0 / 255.0);
     mat_free(x);
     assert_null(picture_column_channels(&p, 2));
 }

@@ -47,14 +47,14 @@ static void a_split_partitions_the_examples_by_numpys_permutation(void **state)
     /* np.random.seed(0); np.random.permutation(10) = [2 8 4 9 1 6 7 3 0 5] */
     static const double want_test[] = {2, 8, 4}, want_train[] = {9, 1, 6, 7, 3, 0, 5};
     for (size_t k = 0; k < 3; k++)
-        assert_true(mat_get(xte, 0, k) == want_test[k]);
+        assert_exact(mat_get(xte, 0, k), want_test[k]);
     for (size_t k = 0; k < 7; k++)
-        assert_true(mat_get(xtr, 0, k) == want_train[k]);
+        assert_exact(mat_get(xtr, 0, k), want_train[k]);
     /* columns move whole: row 1 and Y follow row 0 */
     for (size_t k = 0; k < 7; k++) {
         double i = mat_get(xtr, 0, k);
-        assert_true(mat_get(xtr, 1, k) == 2.0 * i);
-        assert_true(mat_get(ytr, 0, k) == fmod(i, 2.0));
+        assert_exact(mat_get(xtr, 1, k), 2.0 * i);
+        assert_exact(mat_get(ytr, 0, k), fmod(i, 2.0));
     }
     mat_free(xtr);
     mat_free(ytr);
@@ -72,7 +72,8 @@ static void a_split_is_the_same_for_a_seed_and_differs_between_seeds(void **stat
     assert_int_equal(prep_split(X, Y, 0.25, 5, &a[0], &a[1], &a[2], &a[3], NULL), DATA_OK);
     assert_int_equal(prep_split(X, Y, 0.25, 5, &b[0], &b[1], &b[2], &b[3], NULL), DATA_OK);
     assert_int_equal(prep_split(X, Y, 0.25, 6, &c[0], &c[1], &c[2], &c[3], NULL), DATA_OK);
-    assert_true(mat_max_abs_diff(a[0], b[0]) == 0.0 && mat_max_abs_diff(a[2], b[2]) == 0.0);
+    assert_exact(mat_max_abs_diff(a[0], b[0]), 0.0);
+    assert_exact(mat_max_abs_diff(a[2], b[2]), 0.0);
     assert_true(mat_max_abs_diff(a[2], c[2]) > 0.0);
     /* every example is in exactly one part */
     int seen[400];
@@ -126,10 +127,10 @@ static void standardising_uses_the_training_mean_and_population_std(void **state
     assert_near(mean[1], 7.0, 0);
     assert_near(std[1], 1.0, 0);
     assert_near(mat_get(tr, 0, 0), (1 - 2.5) / sqrt(1.25), 1e-12);
-    assert_true(mat_get(tr, 1, 3) == 0.0);
+    assert_exact(mat_get(tr, 1, 3), 0.0);
     /* the test column is scaled with the training numbers, not its own */
     assert_near(mat_get(te, 0, 0), (5 - 2.5) / sqrt(1.25), 1e-12);
-    assert_true(mat_get(te, 1, 0) == 2.0);
+    assert_exact(mat_get(te, 1, 0), 2.0);
     /* afterwards each training row has mean 0 and std 1 */
     double m2[2], s2[2];
     prep_feature_stats(tr, m2, s2);

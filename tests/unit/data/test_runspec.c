@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "dnn_test.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -21,10 +23,10 @@ static void the_default_is_the_courses_week_3_run(void **state)
     assert_false(s.acts_given);
     assert_int_equal(s.init, NN_INIT_COURSE_W3);
     assert_false(s.seed_given);
-    assert_true(s.lr == 1.2);
+    assert_exact(s.lr, 1.2);
     assert_int_equal(s.iterations, 10000);
     assert_int_equal(s.print_every, 1000);
-    assert_true(s.test_split == 0.0);
+    assert_exact(s.test_split, 0.0);
     assert_int_equal(s.data_seed, 1);
     assert_int_equal(s.given, 0);
     char msg[160];
@@ -202,7 +204,7 @@ static void two_hidden_layers_get_week_4s_defaults_for_what_was_not_given(void *
     assert_int_equal(s.hidden_act, ACT_RELU);
     assert_int_equal(s.init, NN_INIT_COURSE_W4);
     assert_int_equal(s.seed, 1);
-    assert_true(s.lr == 0.0075);
+    assert_exact(s.lr, 0.0075);
     /* Asking again sets and says the same. */
     assert_int_equal(runspec_deep_defaults(&s), chose);
     /* A given option is never overwritten, even at week 3's value. */
@@ -211,7 +213,7 @@ static void two_hidden_layers_get_week_4s_defaults_for_what_was_not_given(void *
     assert_true(runspec_set(&s, RUNSPEC_LR, "1.2", err, sizeof err));
     assert_true(runspec_set(&s, RUNSPEC_ACTIVATION, "tanh", err, sizeof err));
     assert_int_equal(runspec_deep_defaults(&s), RUNSPEC_GIVEN(RUNSPEC_INIT));
-    assert_true(s.lr == 1.2);
+    assert_exact(s.lr, 1.2);
     assert_int_equal(s.hidden_act, ACT_TANH);
     assert_int_equal(s.init, NN_INIT_COURSE_W4);
     /* One hidden layer (or none) keeps week 3's, and so does a preset. */
@@ -219,12 +221,14 @@ static void two_hidden_layers_get_week_4s_defaults_for_what_was_not_given(void *
     assert_int_equal(runspec_deep_defaults(&s), 0);
     assert_true(runspec_set(&s, RUNSPEC_LAYERS, "2,4,1", err, sizeof err));
     assert_int_equal(runspec_deep_defaults(&s), 0);
-    assert_true(s.lr == 1.2 && s.hidden_act == ACT_TANH && s.init == NN_INIT_COURSE_W3);
+    assert_exact(s.lr, 1.2);
+    assert_int_equal(s.hidden_act, ACT_TANH);
+    assert_int_equal(s.init, NN_INIT_COURSE_W3);
     s = runspec_default();
     assert_true(runspec_set(&s, RUNSPEC_ASSIGNMENT, "w3-planar", err, sizeof err));
     assert_true(runspec_set(&s, RUNSPEC_LAYERS, "2,8,4,1", err, sizeof err));
     assert_int_equal(runspec_deep_defaults(&s), 0);
-    assert_true(s.lr == 1.2);
+    assert_exact(s.lr, 1.2);
 }
 
 static void a_refused_value_leaves_the_spec_unchanged(void **state)
@@ -235,7 +239,7 @@ static void a_refused_value_leaves_the_spec_unchanged(void **state)
     assert_false(runspec_set(&s, RUNSPEC_LR, "0", err, sizeof err));
     assert_string_equal(err, "--lr: expected a learning rate above 0 and at most 100, got '0'");
     assert_false(runspec_given(&s, RUNSPEC_LR));
-    assert_true(s.lr == 1.2);
+    assert_exact(s.lr, 1.2);
     assert_false(runspec_set(&s, RUNSPEC_LAYERS, "2,4,2", err, sizeof err));
     assert_string_equal(err, "--layers: the last layer is the output and must be 1 unit, got '2,4,2'");
     assert_int_equal(s.n_layers, 0);

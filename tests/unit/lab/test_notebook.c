@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "dnn_test.h"
+
 #include <stdlib.h>
 
 #include "lab/notebook.h"
@@ -39,7 +41,7 @@ static void numpy_sums_in_pairs_so_the_last_digit_is_its_own(void **state)
         if (got != want)
             fail_msg("m %zu: %.17g, numpy %s", cases[i].m, got, cases[i].numpy);
     }
-    assert_true(notebook_np_sum(NULL, 0) == 0.0);
+    assert_exact(notebook_np_sum(NULL, 0), 0.0);
 }
 
 int main(void)

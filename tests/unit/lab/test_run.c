@@ -68,7 +68,7 @@ static void stepping_in_slices_is_the_same_run(void **state)
     assert_int_equal(cb.n, 10);
     for (int i = 0; i < ca.n; i++) {
         assert_int_equal(ca.it[i], 100L * i);
-        assert_true(ca.cost[i] == cb.cost[i]);
+        assert_exact(ca.cost[i], cb.cost[i]);
     }
     run_setup_close(&a);
     run_setup_close(&b);
@@ -135,10 +135,10 @@ static void pausing_inside_iterations_is_the_same_run(void **state)
     assert_int_equal(pb.c.n, 30);
     for (int i = 0; i < ca.n; i++) {
         assert_int_equal(pb.c.it[i], ca.it[i]);
-        assert_true(pb.c.cost[i] == ca.cost[i]);
+        assert_exact(pb.c.cost[i], ca.cost[i]);
     }
     for (int l = 1; l <= nn_layers(a.net); l++)
-        assert_true(mat_max_abs_diff(nn_value_of(a.net, NN_W, l), nn_value_of(b.net, NN_W, l)) == 0.0);
+        assert_exact(mat_max_abs_diff(nn_value_of(a.net, NN_W, l), nn_value_of(b.net, NN_W, l)), 0.0);
     run_setup_close(&a);
     run_setup_close(&b);
 }
@@ -234,13 +234,13 @@ static void the_test_split_is_the_given_one_else_the_suggested_one(void **state)
     (void)state;
     run_spec spec = runspec_default();
     snprintf(spec.dataset, sizeof spec.dataset, "digits");
-    assert_true(run_test_split(&spec, false) == 0.0);
-    assert_true(run_test_split(&spec, true) == 0.2);
+    assert_exact(run_test_split(&spec, false), 0.0);
+    assert_exact(run_test_split(&spec, true), 0.2);
     spec.test_split = 0.3;
-    assert_true(run_test_split(&spec, true) == 0.3);
+    assert_exact(run_test_split(&spec, true), 0.3);
     snprintf(spec.dataset, sizeof spec.dataset, "planar");
     spec.test_split = 0.0;
-    assert_true(run_test_split(&spec, true) == 0.0);
+    assert_exact(run_test_split(&spec, true), 0.0);
     char err[300];
     dataset *ds;
     snprintf(spec.dataset, sizeof spec.dataset, "digits");

@@ -169,7 +169,7 @@ static void a_full_iteration_of_steps_equals_one_nn_iterate(void **state)
             assert_memory_equal(w->v, w_ref->v, mat_size(w) * sizeof(double));
             assert_memory_equal(b->v, b_ref->v, mat_size(b) * sizeof(double));
         }
-        assert_true(nn_cost(stepper_net(s)) == nn_cost(ref));
+        assert_exact(nn_cost(stepper_net(s)), nn_cost(ref));
     }
     /* The course's first printed cost. */
     assert_near(nn_cost(ref), 0.693, 0.01);

@@ -8,6 +8,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "dnn_test.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -215,7 +217,7 @@ static void a_copy_measures_as_the_trainer_and_holds_its_data(void **state)
     trainer_measure_now(t, &now);
     mat *p_test = NULL;
     trainer_measure_copy(d, copy, false, &off, &p_test, 0, NULL);
-    assert_true(off.cost == now.cost);
+    assert_exact(off.cost, now.cost);
     assert_true(off.acc_train == now.acc_train);
     assert_true(isnan(off.acc_test) && isnan(now.acc_test));
     assert_null(p_test); /* planar has no test split here */
@@ -227,7 +229,7 @@ static void a_copy_measures_as_the_trainer_and_holds_its_data(void **state)
     /* The old data set is still there for the copy (ASan would see a use after free). */
     trainer_measure again;
     trainer_measure_copy(d, copy, false, &again, NULL, 0, NULL);
-    assert_true(again.cost == now.cost);
+    assert_exact(again.cost, now.cost);
     trainer_data_release(d);
     nn_free(copy);
     trainer_free(t);
@@ -236,7 +238,7 @@ static void a_copy_measures_as_the_trainer_and_holds_its_data(void **state)
     trainer_run(t, 300);
     trainer_measure_now(t, &now);
     trainer_measure_copy(trainer_data_of(t), trainer_net(t), false, &off, &p_test, 0, NULL);
-    assert_true(off.cost == now.cost);
+    assert_exact(off.cost, now.cost);
     assert_true(off.acc_train == now.acc_train);
     assert_true(off.acc_test == now.acc_test);
     assert_non_null(p_test);
@@ -246,7 +248,7 @@ static void a_copy_measures_as_the_trainer_and_holds_its_data(void **state)
      * between bands whether to go on): the same numbers. */
     trainer_measure banded;
     trainer_measure_copy(trainer_data_of(t), trainer_net(t), false, &banded, NULL, 7, NULL);
-    assert_true(banded.cost == now.cost);
+    assert_exact(banded.cost, now.cost);
     assert_true(banded.acc_train == now.acc_train);
     assert_true(banded.acc_test == now.acc_test);
     trainer_free(t);

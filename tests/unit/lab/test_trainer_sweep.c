@@ -132,13 +132,14 @@ static void the_rate_comparison_runs_the_same_network_at_four_rates(void **state
             fail_msg("rate %d is %g, want %g", i, e[i].lr, lr[i]);
         assert_int_equal(e[i].done, TRAINER_RATES_ITERATIONS);
         assert_true(e[i].n >= TRAINER_RATES_POINTS && e[i].n <= TRAINER_RATES_POINTS + 2);
-        assert_true(e[i].x[0] == 0.0 && e[i].x[e[i].n - 1] == (double)TRAINER_RATES_ITERATIONS);
+        assert_exact(e[i].x[0], 0.0);
+        assert_exact(e[i].x[e[i].n - 1], (double)TRAINER_RATES_ITERATIONS);
     }
     assert_near(e[1].cost[0], 0.693048, 5e-7);
     trainer_run(alone, TRAINER_RATES_ITERATIONS);
     trainer_measure m;
     trainer_measure_now(alone, &m);
-    assert_true(e[1].final_cost == m.cost);
+    assert_exact(e[1].final_cost, m.cost);
     assert_true(e[3].final_cost > e[2].final_cost && e[2].final_cost > e[1].final_cost);
     trainer_rates_stop(t);
     assert_int_equal(trainer_rates_entries(t, &e), 0);

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "dnn_test.h"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -654,8 +656,8 @@ static void weeks_are_sorted_by_number_and_prerequisites_may_point_forward(void 
     assert_string_equal(q->choices[1].zh, "sigmoid");
     assert_null(q->answer_text);
     const lesson_quiz *cost = lesson_course_find_quiz(c, "wk2-q-cost");
-    assert_true(cost->tolerance == 0.001);
-    assert_true(cost->answer_number == 0.693147);
+    assert_exact(cost->tolerance, 0.001);
+    assert_exact(cost->answer_number, 0.693147);
     lesson_course_free(c);
 }
 
@@ -714,7 +716,7 @@ static void a_lab_becomes_a_run_spec(void **state)
     assert_int_equal(s->init, NN_INIT_COURSE_W4);
     assert_true(s->seed_given);
     assert_int_equal(s->seed, 7);
-    assert_true(s->lr == 0.0075);
+    assert_exact(s->lr, 0.0075);
     assert_int_equal(s->iterations, 2500);
     assert_int_equal(lab->assignment, RUNSPEC_W4_DEEP); /* the run on the cat pictures, when found */
 
@@ -728,7 +730,7 @@ static void a_lab_becomes_a_run_spec(void **state)
     assert_int_equal(lr->spec.init, NN_INIT_ZEROS);
     assert_false(lr->spec.seed_given);
     assert_int_equal(lr->spec.seed, nn_init_default_seed(NN_INIT_ZEROS));
-    assert_true(lr->spec.lr == d.lr);
+    assert_exact(lr->spec.lr, d.lr);
     assert_int_equal(lr->spec.iterations, d.iterations);
     assert_int_equal(lr->assignment, RUNSPEC_ASSIGNMENT_NONE);
     lesson_course_free(c);

@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "dnn_test.h"
+
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -237,7 +239,7 @@ static void a_loaded_quiz_checks_as_its_file_says(void **state)
     assert_true(lesson_quiz_check(word, " Rectifier "));
     assert_string_equal(word->answer_text, "ReLU");
     assert_int_equal(word->n_accepted, 2);
-    assert_true(def->tolerance == 1e-6);
+    assert_exact(def->tolerance, 1e-6);
     assert_true(lesson_quiz_check(def, "2.0000009"));
     assert_false(lesson_quiz_check(def, "2.000002"));
     assert_int_equal(c->n_quizzes, 3);

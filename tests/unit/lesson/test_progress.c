@@ -12,6 +12,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "dnn_test.h"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -560,7 +562,7 @@ static void saved_progress_loads_back_the_same(void **state)
     assert_int_equal(q->lab.acts[0], ACT_RELU);
     assert_true(q->lab.seed_given);
     assert_int_equal(q->lab.seed, 7);
-    assert_true(q->lab.lr == 0.5);
+    assert_exact(q->lab.lr, 0.5);
     progress_free(q);
 }
 

@@ -11,6 +11,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "dnn_test.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +48,7 @@ static void with_the_files_the_lab_is_the_notebooks_run_on_cat(void **state)
     assert_string_equal(sp.dataset, "cat");
     assert_true(runspec_given(&sp, RUNSPEC_DATASET));
     assert_int_equal(sp.assignment, RUNSPEC_W4_DEEP);
-    assert_true(sp.lr == want.lr);
+    assert_exact(sp.lr, want.lr);
     assert_int_equal(sp.iterations, want.iterations);
     assert_int_equal(sp.n_layers, want.n_layers);
     for (int l = 0; l < sp.n_layers; l++)
@@ -64,7 +66,7 @@ static void without_them_the_lab_runs_as_written_and_says_how_to_get_them(void *
     char notice[256] = "";
     assert_false(lab_course_spec(&lab, UI_LANG_EN, &sp, notice, sizeof notice));
     assert_string_equal(sp.dataset, "digits");
-    assert_true(sp.lr == 0.1);
+    assert_exact(sp.lr, 0.1);
     char want_dir[128];
     snprintf(want_dir, sizeof want_dir, "%s/dnn-tutor/course", empty_dir);
     assert_non_null(strstr(notice, "cat pictures were not found, so this lab runs on digits"));

@@ -233,7 +233,7 @@ static void the_deep_lab_defaults_only_what_was_not_given(void **state)
     s = trainer_screen_new(UI_LAB_DEEP_TRAINER, &sp, &ctx, err, sizeof err);
     assert_non_null(s);
     t = trainer_screen_model(s);
-    assert_true(trainer_lr(t) == 1.2);
+    assert_exact(trainer_lr(t), 1.2);
     assert_string_equal(trainer_spec(t)->dataset, "planar");
     assert_int_equal(nn_layers(trainer_net(t)), 4);
     assert_int_equal(nn_activation(trainer_net(t), 1), ACT_TANH);
