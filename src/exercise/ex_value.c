@@ -1,7 +1,7 @@
 /*
  * ex_value.c — the ex_value model (ex_value.h): the constructors, the
- * containers (list, tuple, dict in key order), clone and free, and the two
- * ways the checker reads numbers out of a value (exv_to_mat, exv_scalar).
+ * containers (list, tuple, dict in key order), clone and free, and reading
+ * numbers out of a value (exv_to_mat, exv_scalar).
  * The JSON form is in ex_value_json.c, the printed form in ex_value_format.c.
  */
 #include "ex_value.h"
