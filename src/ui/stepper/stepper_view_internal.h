@@ -1,6 +1,7 @@
 /*
  * stepper_view_internal.h — helpers shared by stepper_view.c (layout, left
- * panel) and stepper_panels.c (right panel). Not part of the ui's API.
+ * panel), stepper_panels.c (right panel) and the files that draw parts of the
+ * right panel (stepper_preview.c, stepper_gc_panel.c). Not part of the ui's API.
  */
 #ifndef DNN_UI_STEPPER_VIEW_INTERNAL_H
 #define DNN_UI_STEPPER_VIEW_INTERNAL_H
@@ -26,6 +27,9 @@ bool stv_step_wrote(const stepper *s, nn_ref ref);
 void stv_draw_gradcheck(const gc_result *gc, long kinks, ui_canvas *c, ui_rect r, const ui_ctx *ctx);
 /* In place of that panel while a check with `plan` runs on its worker. */
 void stv_draw_gradcheck_pending(const gc_plan *plan, ui_canvas *c, ui_rect r, const ui_ctx *ctx);
+/* The previews of the step on show's operands and result, shrunk to fit r
+ * (stepper_preview.c); op and computed as stepper_shown_index gives them. */
+void stv_draw_previews(const stepper *s, nn_op op, bool computed, ui_canvas *c, ui_rect r, const ui_ctx *ctx);
 /* The right panel: heading, formula, dimension check, then the previews,
  * the inspector, the gradient check or the learner's panel, and the status line. */
 void stv_draw_right(const stepper *s, const stepper_notice *notice, const struct stepper_learner *learner,
