@@ -1,34 +1,27 @@
 /*
  * cmd_exercises.c — `dnn-tutor exercises list|check|watch|hint|init`: the
  * course's graded functions, written by the learner in numpy, checked by a
- * child Python against values from the C core (src/exercise).
+ * child Python against values from the C core (src/exercise). Here: the
+ * usage, list, check (and the checks watch runs too), hint and init. Watch
+ * is in cmd_exercises_watch.c; the options, catalog and progress every
+ * action opens are in cmd_exercises_env.c.
  *
  *   stdout:  the listing, verdicts, hints (or one JSON document with --json)
  *   stderr:  usage errors, missing Python/numpy, unreadable exercise files
  *   exit:    check: 0 every named exercise passes, 1 any fails (or cannot be
  *            checked), 2 bad usage; the others: 0, 1 on an error, 2 bad usage
  */
-#include <errno.h>
-#include <poll.h>
-#include <pthread.h>
-#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
+#include "cmd_exercises_internal.h"
 #include "commands.h"
-#include "ex_catalog.h"
-#include "ex_check.h"
 #include "ex_files.h"
 #include "ex_report.h"
 #include "ex_text.h"
-#include "exercises_watch.h"
 #include "json.h"
-#include "progress.h"
 
 static const char exercises_usage[] =
     "Usage: dnn-tutor exercises list [--json] [--lang zh|en]\n"
@@ -62,141 +55,6 @@ static const char exercises_usage[] =
     "PATH, else /usr/bin/python3 (the first that imports numpy), limited in time and\n"
     "memory (1 GiB).\n";
 
-typedef struct ex_opts {
-    const char *dir;
-    bool json;
-    double timeout;
-    int lang;
-    const char *ids[256];
-    int n_ids;
-} ex_opts;
-
-static int default_lang(void)
-{
-    const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-    for (int i = 0; i < 3; i++) {
-        const char *v = getenv(vars[i]);
-        if (v && *v)
-            return strncmp(v, "zh", 2) == 0 ? 1 : 0;
-    }
-    return 0;
-}
-
-/* Parses the options after the action; false (message printed) on bad usage. */
-static bool parse_opts(int argc, char **argv, ex_opts *o, bool allow_ids)
-{
-    memset(o, 0, sizeof *o);
-    o->timeout = 10;
-    o->lang = default_lang();
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        const char *val = NULL;
-        const char *eq = strchr(a, '=');
-        char name[32] = "";
-        if (a[0] == '-' && a[1] == '-') {
-            size_t len = eq ? (size_t)(eq - a) : strlen(a);
-            snprintf(name, sizeof name, "%.*s", (int)(len < sizeof name ? len : sizeof name - 1), a);
-            if (eq)
-                val = eq + 1;
-        }
-        bool needs = !strcmp(name, "--dir") || !strcmp(name, "--timeout") || !strcmp(name, "--lang");
-        if (needs && !val) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "dnn-tutor: exercises: %s needs a value\n", name);
-                return false;
-            }
-            val = argv[++i];
-        }
-        if (!strcmp(name, "--dir")) {
-            o->dir = val;
-        } else if (!strcmp(name, "--json") && !val) {
-            o->json = true;
-        } else if (!strcmp(name, "--timeout")) {
-            char *end;
-            o->timeout = strtod(val, &end);
-            if (*end || !(o->timeout > 0 && o->timeout <= 3600)) {
-                fprintf(stderr, "dnn-tutor: exercises: --timeout wants seconds in (0, 3600], not '%s'\n", val);
-                return false;
-            }
-        } else if (!strcmp(name, "--lang")) {
-            if (strcmp(val, "zh") && strcmp(val, "en")) {
-                fprintf(stderr, "dnn-tutor: exercises: --lang is zh or en, not '%s'\n", val);
-                return false;
-            }
-            o->lang = !strcmp(val, "zh");
-        } else if (a[0] == '-') {
-            fprintf(stderr, "dnn-tutor: exercises: unknown option '%s'\n", a);
-            return false;
-        } else if (allow_ids && o->n_ids < 256) {
-            o->ids[o->n_ids++] = a;
-        } else {
-            fprintf(stderr, "dnn-tutor: exercises: unexpected argument '%s'\n", a);
-            return false;
-        }
-    }
-    return true;
-}
-
-typedef struct ex_env {
-    char root[4096];
-    char catalog_path[4200];
-    ex_catalog *catalog;
-    ui_progress *progress;
-    char progress_path[4096];
-    bool have_progress_path;
-} ex_env;
-
-static bool env_open(ex_env *e)
-{
-    memset(e, 0, sizeof *e);
-    char msg[1024];
-    if (!ex_find_root(e->root, sizeof e->root)) {
-        fprintf(stderr, "dnn-tutor: exercises: the exercises folder was not found (is dnn-tutor installed?)\n");
-        return false;
-    }
-    snprintf(e->catalog_path, sizeof e->catalog_path, "%s/exercises.json", e->root);
-    e->catalog = ex_catalog_load(e->catalog_path, msg, sizeof msg);
-    if (!e->catalog) {
-        fprintf(stderr, "dnn-tutor: %s\n", msg);
-        return false;
-    }
-    char why[256];
-    e->have_progress_path = progress_default_path(e->progress_path, sizeof e->progress_path, why, sizeof why);
-    if (e->have_progress_path) {
-        progress_status st = progress_load(e->progress_path, &e->progress, msg, sizeof msg);
-        if (st == PROGRESS_CORRUPT || st == PROGRESS_ERROR)
-            fprintf(stderr, "dnn-tutor: %s\n", msg);
-        /* PROGRESS_ERROR: the file is there but could not be moved aside; do not overwrite it */
-        if (st == PROGRESS_ERROR)
-            e->have_progress_path = false;
-    }
-    if (!e->progress)
-        e->progress = progress_new();
-    return e->progress != NULL;
-}
-
-static void env_close(ex_env *e)
-{
-    ex_catalog_free(e->catalog);
-    progress_free(e->progress);
-}
-
-static void env_save(ex_env *e)
-{
-    char msg[1024];
-    if (e->have_progress_path && !progress_save(e->progress, e->progress_path, msg, sizeof msg))
-        fprintf(stderr, "dnn-tutor: could not save progress: %s\n", msg);
-}
-
-static const char *learner_dir(const ex_opts *o, const ex_env *e, char *buf, size_t size)
-{
-    if (o->dir)
-        return o->dir;
-    if (e->progress->exercise_dir[0])
-        return e->progress->exercise_dir;
-    return ex_default_dir(buf, size) ? buf : ".";
-}
-
 static const char *status_word(progress_ex_status s)
 {
     return s == PROGRESS_EX_PASS ? "pass" : s == PROGRESS_EX_FAIL ? "fail" : "todo";
@@ -206,9 +64,9 @@ static int do_list(int argc, char **argv)
 {
     ex_opts o;
     ex_env e;
-    if (!parse_opts(argc, argv, &o, false))
+    if (!exc_parse_opts(argc, argv, &o, false))
         return 2;
-    if (!env_open(&e))
+    if (!exc_env_open(&e))
         return 1;
     if (o.json)
         printf("{\"exercises\": [");
@@ -231,36 +89,8 @@ static int do_list(int argc, char **argv)
     }
     if (o.json)
         printf("\n]}\n");
-    env_close(&e);
+    exc_env_close(&e);
     return fflush(stdout) == 0 ? 0 : 1;
-}
-
-/* The exercises the ids name, in the catalog's order; −1 (message printed) on an unknown id. */
-static int select_exercises(const ex_env *e, const ex_opts *o, const ex_meta **out)
-{
-    int n = 0;
-    for (int k = 0; k < o->n_ids; k++) {
-        bool found = false;
-        for (int i = 0; i < e->catalog->n; i++) {
-            const ex_meta *m = &e->catalog->ex[i];
-            if (!strcmp(m->id, o->ids[k]) || !strcmp(m->assignment, o->ids[k]))
-                found = true;
-        }
-        if (!found) {
-            fprintf(stderr, "dnn-tutor: exercises: unknown exercise '%s' (dnn-tutor exercises list shows them)\n",
-                    o->ids[k]);
-            return -1;
-        }
-    }
-    for (int i = 0; i < e->catalog->n; i++) {
-        const ex_meta *m = &e->catalog->ex[i];
-        bool want = o->n_ids == 0;
-        for (int k = 0; k < o->n_ids && !want; k++)
-            want = !strcmp(m->id, o->ids[k]) || !strcmp(m->assignment, o->ids[k]);
-        if (want)
-            out[n++] = m;
-    }
-    return n;
 }
 
 static void print_indented(const char *text, const char *indent)
@@ -322,7 +152,7 @@ static void print_result(const ex_result *r, const ex_meta *m, int lang)
     }
 }
 
-static bool find_python(ex_python *py, bool quiet)
+bool exc_find_python(ex_python *py, bool quiet)
 {
     char msg[2048];
     if (!ex_python_find(py, msg, sizeof msg)) {
@@ -334,14 +164,11 @@ static bool find_python(ex_python *py, bool quiet)
     return true;
 }
 
-/* Checks the exercises; returns how many failed. Results into res (caller
- * frees). cancel: NULL, or a flag that stops the run in progress (its result
- * is neither printed nor recorded) and the rest. */
-static int run_checks(ex_env *e, const ex_opts *o, const ex_python *py, const ex_meta **sel, int n,
-                      ex_result *res, bool stop_at_first_failure, bool print, const atomic_int *cancel)
+int exc_run_checks(ex_env *e, const ex_opts *o, const ex_python *py, const ex_meta **sel, int n,
+                   ex_result *res, bool stop_at_first_failure, bool print, const atomic_int *cancel)
 {
     char dirbuf[4096], lib[4200], harness[4200];
-    const char *dir = learner_dir(o, e, dirbuf, sizeof dirbuf);
+    const char *dir = exc_learner_dir(o, e, dirbuf, sizeof dirbuf);
     snprintf(lib, sizeof lib, "%s/lib", e->root);
     snprintf(harness, sizeof harness, "%s/harness.py", e->root);
     ex_check_options opt = { dir, lib, harness, py, ex_run_default_limits() };
@@ -378,29 +205,29 @@ static int do_check(int argc, char **argv)
 {
     ex_opts o;
     ex_env e;
-    if (!parse_opts(argc, argv, &o, true))
+    if (!exc_parse_opts(argc, argv, &o, true))
         return 2;
-    if (!env_open(&e))
+    if (!exc_env_open(&e))
         return 1;
     static const ex_meta *sel[512];
-    int n = select_exercises(&e, &o, sel);
+    int n = exc_select_exercises(&e, &o, sel);
     if (n < 0) {
-        env_close(&e);
+        exc_env_close(&e);
         return 2;
     }
     ex_python py;
-    if (!find_python(&py, o.json)) {
+    if (!exc_find_python(&py, o.json)) {
         if (o.json)
             printf("{\"python\": null, \"exercises\": []}\n");
-        env_close(&e);
+        exc_env_close(&e);
         return 1;
     }
     ex_result *res = calloc((size_t)n + 1, sizeof *res);
     if (!res) {
-        env_close(&e);
+        exc_env_close(&e);
         return 1;
     }
-    int failed = run_checks(&e, &o, &py, sel, n, res, false, !o.json, NULL);
+    int failed = exc_run_checks(&e, &o, &py, sel, n, res, false, !o.json, NULL);
     if (o.json) {
         char *doc = ex_report_json(res, n, &py, o.lang);
         if (doc)
@@ -412,106 +239,11 @@ static int do_check(int argc, char **argv)
     for (int i = 0; i < n; i++)
         ex_result_free(&res[i]);
     free(res);
-    env_save(&e);
-    env_close(&e);
+    exc_env_save(&e);
+    exc_env_close(&e);
     if (fflush(stdout) != 0)
         return 1;
     return failed ? 1 : 0;
-}
-
-/* Set by Ctrl-C, SIGTERM or the learner's q: ends the watch, and is the
- * cancel flag of the check in progress, so a learner's endless loop does not
- * keep the watch from ending (the run is killed within 0.2 s). A lock-free
- * atomic, so the signal handler may set it. */
-_Static_assert(ATOMIC_INT_LOCK_FREE == 2, "the signal handler stores to an atomic_int");
-static atomic_int watch_stop;
-static void on_watch_signal(int sig)
-{
-    (void)sig;
-    atomic_store(&watch_stop, 1);
-}
-
-/* Reads the learner's lines on stdin while the main thread checks and
- * waits: "q" sets watch_stop. Ends when watch_stop is set. */
-static void *watch_stdin(void *arg)
-{
-    (void)arg;
-    bool stdin_open = true;
-    char line[64];
-    size_t line_len = 0;
-    while (!atomic_load(&watch_stop))
-        if (watch_wait_for_quit(100, &stdin_open, line, sizeof line, &line_len))
-            atomic_store(&watch_stop, 1);
-    return NULL;
-}
-
-static int do_watch(int argc, char **argv)
-{
-    ex_opts o;
-    ex_env e;
-    if (!parse_opts(argc, argv, &o, false))
-        return 2;
-    if (!env_open(&e))
-        return 1;
-    ex_python py;
-    if (!find_python(&py, false)) {
-        env_close(&e);
-        return 1;
-    }
-    static const ex_meta *sel[512];
-    int n = select_exercises(&e, &o, sel);
-    char dirbuf[4096];
-    const char *dir = learner_dir(&o, &e, dirbuf, sizeof dirbuf);
-    atomic_store(&watch_stop, 0);
-    signal(SIGINT, on_watch_signal);
-    signal(SIGTERM, on_watch_signal);
-    int n_files = e.catalog->n_assignments;
-    file_mark *last = calloc((size_t)n_files + 1, sizeof *last);
-    ex_result *res = calloc((size_t)n + 1, sizeof *res);
-    pthread_t reader;
-    if (pthread_create(&reader, NULL, watch_stdin, NULL) != 0) {
-        fprintf(stderr, "dnn-tutor: exercises watch: could not start reading the keyboard\n");
-        free(res);
-        free(last);
-        env_close(&e);
-        return 1;
-    }
-    bool first = true;
-    while (!atomic_load(&watch_stop) && res && last) {
-        bool changed = first;
-        for (int a = 0; a < n_files; a++) {
-            char path[4400];
-            snprintf(path, sizeof path, "%s/%s", dir, e.catalog->assignments[a].file);
-            file_mark now = file_mark_of(path);
-            if (!file_marks_equal(&now, &last[a])) {
-                changed = true;
-                last[a] = now;
-            }
-        }
-        if (changed) {
-            first = false;
-            printf("\n== %s\n", dir);
-            int failed = run_checks(&e, &o, &py, sel, n, res, true, true, &watch_stop);
-            for (int i = 0; i < n; i++)
-                ex_result_free(&res[i]);
-            env_save(&e);
-            if (atomic_load(&watch_stop))
-                break;
-            if (!failed)
-                printf("%s\n", o.lang ? "全部通过！" : "every exercise passes!");
-            printf("%s\n", o.lang ? "（保存文件后重新检查；输入 q 回车或按 Ctrl-C 退出）"
-                                  : "(saving a file checks again; q and Enter or Ctrl-C ends)");
-            fflush(stdout);
-        }
-        for (int t = 0; t < 6 && !atomic_load(&watch_stop); t++)
-            poll(NULL, 0, 50);
-    }
-    atomic_store(&watch_stop, 1);
-    pthread_join(reader, NULL);
-    free(res);
-    free(last);
-    env_close(&e);
-    return 0;
 }
 
 /* The start of an action that takes min_ids to max_ids names: parses the
@@ -520,13 +252,13 @@ static int do_watch(int argc, char **argv)
 static int open_action(int argc, char **argv, int min_ids, int max_ids, const char *wrong, ex_opts *o,
                        ex_env *e)
 {
-    if (!parse_opts(argc, argv, o, true))
+    if (!exc_parse_opts(argc, argv, o, true))
         return 2;
     if (o->n_ids < min_ids || o->n_ids > max_ids) {
         fprintf(stderr, "dnn-tutor: %s\n", wrong);
         return 2;
     }
-    return env_open(e) ? 0 : 1;
+    return exc_env_open(e) ? 0 : 1;
 }
 
 static int do_hint(int argc, char **argv)
@@ -540,7 +272,7 @@ static int do_hint(int argc, char **argv)
     const ex_meta *m = ex_catalog_find(e.catalog, o.ids[0]);
     if (!m) {
         fprintf(stderr, "dnn-tutor: exercises: unknown exercise '%s'\n", o.ids[0]);
-        env_close(&e);
+        exc_env_close(&e);
         return 2;
     }
     printf("%s — %s\n%s\n", m->id, ex_text_in(&m->title, o.lang), m->signature);
@@ -551,7 +283,7 @@ static int do_hint(int argc, char **argv)
         printf("%s", label);
         print_indented(ex_text_in(&m->hints[h], o.lang), "");
     }
-    env_close(&e);
+    exc_env_close(&e);
     return 0;
 }
 
@@ -567,7 +299,7 @@ static int do_init(int argc, char **argv)
     if (!dir) {
         if (!ex_default_dir(dirbuf, sizeof dirbuf)) {
             fprintf(stderr, "dnn-tutor: exercises init: HOME is not set; name a folder\n");
-            env_close(&e);
+            exc_env_close(&e);
             return 2;
         }
         dir = dirbuf;
@@ -577,15 +309,15 @@ static int do_init(int argc, char **argv)
     fputs(log, stdout);
     if (!ok) {
         fprintf(stderr, "dnn-tutor: exercises init: %s\n", msg);
-        env_close(&e);
+        exc_env_close(&e);
         return 1;
     }
     const char *remember = realpath(dir, abs) ? abs : dir;
     progress_set_exercise_dir(e.progress, remember);
-    env_save(&e);
+    exc_env_save(&e);
     printf("%s: %d %s, %d kept. Next: edit %s/w2a1.py, then run: dnn-tutor exercises check w2a1\n",
            remember, created, created == 1 ? "file created" : "files created", kept, remember);
-    env_close(&e);
+    exc_env_close(&e);
     return 0;
 }
 
@@ -611,7 +343,7 @@ int cmd_exercises(int argc, char **argv)
     if (!strcmp(a, "check"))
         return do_check(argc - 1, argv + 1);
     if (!strcmp(a, "watch"))
-        return do_watch(argc - 1, argv + 1);
+        return exc_watch(argc - 1, argv + 1);
     if (!strcmp(a, "hint"))
         return do_hint(argc - 1, argv + 1);
     if (!strcmp(a, "init"))
