@@ -198,10 +198,15 @@ const char *ex_mistake_missing_text(void)
             len += (size_t)snprintf(buf + len, size - len, __VA_ARGS__);                   \
     } while (0)
 
+/* What a verdict is about, as the subject of its sentence: the path in the
+ * returned value ("grads['dW1']"), else "the result". In Chinese the
+ * subject carries its own gap before the words that follow — a space after
+ * a code name ("dW1 的值不对"), none after Chinese ("返回值的值不对") — so
+ * the zh formats put none after %s. */
 static void where_prefix(const ex_verdict *v, int lang, char *out, size_t size)
 {
     if (v->path[0])
-        snprintf(out, size, "%s", v->path);
+        snprintf(out, size, lang == 1 ? "%s " : "%s", v->path);
     else
         snprintf(out, size, "%s", lang == 1 ? "返回值" : "the result");
 }
@@ -271,11 +276,11 @@ void ex_verdict_text(const ex_verdict *v, const char *function, int lang, char *
             v->detail);
         break;
     case EX_NONE:
-        ADD(zh ? "%s 是 None：函数没有返回值（少了 return？）" : "%s is None: nothing was returned (a missing return?)",
+        ADD(zh ? "%s是 None：函数没有返回值（少了 return？）" : "%s is None: nothing was returned (a missing return?)",
             what);
         break;
     case EX_WRONG_TYPE:
-        ADD(zh ? "%s 的类型不对：应为 %s，得到 %s" : "%s has the wrong type: expected %s, got %s", what,
+        ADD(zh ? "%s的类型不对：应为 %s，得到 %s" : "%s has the wrong type: expected %s, got %s", what,
             v->expected_kind, v->got_kind);
         if (strcmp(v->expected_kind, "a number") == 0 && strncmp(v->got_kind, "an array", 8) == 0)
             ADD(zh ? "（用 np.squeeze 或 float() 取出这个数）" : " (np.squeeze or float() gives the number)");
@@ -283,19 +288,21 @@ void ex_verdict_text(const ex_verdict *v, const char *function, int lang, char *
             ADD(zh ? "（用 np.array）" : " (use np.array)");
         break;
     case EX_WRONG_LENGTH:
-        ADD(zh ? "%s 应有 %d 项，得到 %s" : "%s should have %d items, got %s", what, v->expected_len, v->got_kind);
+        ADD(zh ? "%s应有 %d 项，得到 %s" : "%s should have %d items, got %s", what, v->expected_len, v->got_kind);
         break;
     case EX_MISSING_KEY:
-        ADD(zh ? "%s 里缺少键 '%s'" : "%s has no key '%s'", v->path[0] ? v->path : (zh ? "返回的字典" : "the returned dict"),
-            v->key);
+        if (v->path[0])
+            ADD(zh ? "%s里缺少键 '%s'" : "%s has no key '%s'", what, v->key);
+        else
+            ADD(zh ? "返回的字典里缺少键 '%s'" : "the returned dict has no key '%s'", v->key);
         break;
     case EX_RANK1:
-        ADD(zh ? "%s 是一维数组 %s，应为 %s：用 keepdims=True 或 reshape"
+        ADD(zh ? "%s是一维数组 %s，应为 %s：用 keepdims=True 或 reshape"
                : "%s is a rank-1 array %s, expected %s: use keepdims=True or reshape", what, v->got_shape,
             v->expected_shape);
         break;
     case EX_SHAPE: {
-        ADD(zh ? "%s 的形状是 %s，应为 %s" : "%s has shape %s, expected %s", what, v->got_shape, v->expected_shape);
+        ADD(zh ? "%s的形状是 %s，应为 %s" : "%s has shape %s, expected %s", what, v->got_shape, v->expected_shape);
         /* "(a, b)" against "(b, a)" */
         size_t a = 0, b = 0, c = 0, d = 0;
         if (sscanf(v->got_shape, "(%zu, %zu)", &a, &b) == 2 && sscanf(v->expected_shape, "(%zu, %zu)", &c, &d) == 2
@@ -305,14 +312,14 @@ void ex_verdict_text(const ex_verdict *v, const char *function, int lang, char *
     }
     case EX_VALUES:
         if (v->detail[0]) {
-            ADD(zh ? "%s 的值不对（%s）" : "%s has wrong values (%s)", what, v->detail);
+            ADD(zh ? "%s的值不对（%s）" : "%s has wrong values (%s)", what, v->detail);
         } else {
             if (v->where[0])
-                ADD(zh ? "%s 的值不对：最大差 %.3g，位于 %s：应为 %s，得到 %s"
+                ADD(zh ? "%s的值不对：最大差 %.3g，位于 %s：应为 %s，得到 %s"
                        : "%s has wrong values: largest difference %.3g at %s: expected %s, got %s",
                     what, v->max_diff, v->where, v->expected_num, v->got_num);
             else
-                ADD(zh ? "%s 的值不对：应为 %s，得到 %s" : "%s is wrong: expected %s, got %s", what, v->expected_num,
+                ADD(zh ? "%s的值不对：应为 %s，得到 %s" : "%s is wrong: expected %s, got %s", what, v->expected_num,
                     v->got_num);
             /* the case's tolerance, so a learner can tell "off by rounding" from "wrong" */
             if (v->atol == 0 && v->rtol == 0)

@@ -606,6 +606,45 @@ static void a_wrong_value_states_the_tolerance_in_both_languages(void **state)
     exv_free(want);
 }
 
+/* In Chinese a code name is followed by a space ("dW 的值不对"), a Chinese
+ * subject by none ("返回值的值不对", "返回的字典里缺少键"). */
+static void the_chinese_verdict_spaces_only_after_a_code_name(void **state)
+{
+    (void)state;
+    char text[1024];
+    ex_value *want = column(3, 1.0), *got = column(3, 1.0);
+    got->data[2] = 7.5;
+    value_text(want, got, 1e-8, 1e-6, 1, text, sizeof text);
+    assert_non_null(strstr(text, "返回值的值不对：最大差"));
+    exv_free(got);
+    want->data[0] = 9.0;
+    ex_value *pair = exv_tuple(), *pair_got = exv_tuple();
+    exv_push(pair, exv_clone(want));
+    exv_push(pair_got, column(3, 1.0));
+    static const char *const names[] = {"dW", NULL};
+    ex_verdict v;
+    ex_compare(pair, pair_got, 1e-8, 1e-6, names, &v);
+    assert_int_equal(v.outcome, EX_VALUES);
+    ex_verdict_text(&v, "f", 1, text, sizeof text);
+    assert_non_null(strstr(text, "dW 的值不对：最大差"));
+    ex_verdict_text(&v, "f", 0, text, sizeof text);
+    assert_non_null(strstr(text, "dW has wrong values: largest difference"));
+    exv_free(pair_got);
+    exv_free(pair);
+    ex_value *d = exv_dict(), *g = exv_dict();
+    exv_set(d, "dA0", exv_clone(want));
+    exv_set(g, "dA1", exv_clone(want));
+    ex_compare(d, g, 1e-8, 1e-6, NULL, &v);
+    assert_int_equal(v.outcome, EX_MISSING_KEY);
+    ex_verdict_text(&v, "f", 1, text, sizeof text);
+    assert_non_null(strstr(text, "返回的字典里缺少键 'dA0'"));
+    ex_verdict_text(&v, "f", 0, text, sizeof text);
+    assert_non_null(strstr(text, "the returned dict has no key 'dA0'"));
+    exv_free(g);
+    exv_free(d);
+    exv_free(want);
+}
+
 static void the_most_basic_problem_wins_across_a_tuple(void **state)
 {
     (void)state;
@@ -671,6 +710,7 @@ int main(void)
         cmocka_unit_test(a_rank1_db_is_named_before_its_values),
         cmocka_unit_test(a_wrong_value_says_where_and_both_values),
         cmocka_unit_test(a_wrong_value_states_the_tolerance_in_both_languages),
+        cmocka_unit_test(the_chinese_verdict_spaces_only_after_a_code_name),
         cmocka_unit_test(the_most_basic_problem_wins_across_a_tuple),
         cmocka_unit_test(a_list_where_an_array_belongs_and_a_missing_key),
     };
