@@ -1,10 +1,10 @@
 /*
- * test_progress.c — the progress file (src/lesson/progress.c): the round
- * trip, atomic save, the default path, and what a disk and a hostile or
- * broken file can do: FIFOs and directories in its place, a 100 MB file,
- * deep nesting, every truncation of a real file, too many entries, wrong
- * types, permissions, and saving where it cannot. Each test has its own
- * temporary directory (lesson_test.h).
+ * test_progress.c — the progress file (src/lesson/progress.c, progress_json.c
+ * and progress_file.c): the round trip, atomic save, the default path, and
+ * what a disk and a hostile or broken file can do: FIFOs and directories in
+ * its place, a 100 MB file, deep nesting, every truncation of a real file,
+ * too many entries, wrong types, permissions, and saving where it cannot.
+ * Each test has its own temporary directory (lesson_test.h).
  */
 #include <stdarg.h>
 #include <stddef.h>
