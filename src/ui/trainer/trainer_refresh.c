@@ -174,18 +174,26 @@ static void ts_job_publish(ts_job *j, trainer_screen *ts)
             }
         ts->shown_build = j->build;
     }
-    if (j->parts & TS_PART_NUMBERS) {
+    if ((j->parts & TS_PART_NUMBERS) && ts_take_numbers(ts, &j->now, j->build, j->measure_ms)) {
         free(ts->p_test);
         ts->p_test = j->p_test;
         ts->p_test_n = j->p_test_n;
         j->p_test = NULL;
-        ts->now = j->now;
-        ts->acc_train = j->now.acc_train;
-        ts->acc_test = j->now.acc_test;
-        ts->measure_ms = j->measure_ms;
         if (j->no_memory)
             ts_note_no_memory(ts);
     }
+}
+
+bool ts_take_numbers(trainer_screen *ts, const trainer_measure *m, long build, double measure_ms)
+{
+    if (build == ts->now_build && m->iterations < ts->now.iterations)
+        return false;
+    ts->now = *m;
+    ts->now_build = build;
+    ts->acc_train = m->acc_train;
+    ts->acc_test = m->acc_test;
+    ts->measure_ms = measure_ms;
+    return true;
 }
 
 /* Once per network: memory ran out for what the screen computes beside
@@ -223,6 +231,7 @@ void ts_refresh_locked(trainer_screen *ts, const ui_ctx *ctx)
     ts_job_sweep(&j, ts, false);
     ts_job_run(&j, NULL);
     ts_job_publish(&j, ts);
+    free(j.p_test); /* not taken (numbers of an older moment): NULL otherwise */
     ts->sync->cost_ms[0] = j.cost_ms[0];
     ts->sync->cost_ms[1] = j.cost_ms[1];
     for (int i = 0; i < TRAINER_SWEEP_COUNT; i++)

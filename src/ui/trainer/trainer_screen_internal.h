@@ -143,7 +143,8 @@ typedef struct trainer_screen {
     double *p_test;                /* ŷ of each test example (deep view gallery) */
     size_t p_test_n;
     double acc_train, acc_test;
-    trainer_measure now;           /* iteration, cost and accuracies, all of one moment (ts_refresh_locked) */
+    trainer_measure now;           /* iteration, cost and accuracies, all of one moment (ts_take_numbers) */
+    long now_build;                /* trainer_builds of the network `now` was measured on; -1 before any */
     double measure_ms;             /* how long measuring `now` took: under 1 ms, the tick does it every frame */
     bool shadow_failed;            /* no memory for the worker's copy of the network: no fresh caches */
     long no_memory_noted;          /* trainer_builds when the note last said memory ran out (-1: never) */
@@ -230,6 +231,12 @@ bool ts_refresh_pending(const trainer_screen *ts);
  * in when the network is still the same build. Lock held on entry and exit. */
 void ts_refresh_async(trainer_screen *ts, unsigned parts);
 void ts_shadow_free(ts_shadow *sh);
+/* Takes m, measured on network `build` in measure_ms, as the status line's
+ * numbers, unless they already show a later iteration of that same network
+ * (a worker's refresh, computed off the lock, can finish after the tick
+ * measured a newer one): the iteration shown never goes back. True when
+ * taken. Lock held. */
+bool ts_take_numbers(trainer_screen *ts, const trainer_measure *m, long build, double measure_ms);
 /* Copies ts->facts from the model; lock held. */
 void ts_take_facts(trainer_screen *ts);
 /* trainer_screen_refresh with the lock already held: every cache computed

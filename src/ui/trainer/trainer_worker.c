@@ -265,10 +265,9 @@ void ts_take_facts(trainer_screen *ts)
 static void ts_measure_locked(trainer_screen *ts)
 {
     double m0 = 1000.0 * mono_seconds();
-    trainer_measure_now(ts->model, &ts->now);
-    ts->acc_train = ts->now.acc_train;
-    ts->acc_test = ts->now.acc_test;
-    ts->measure_ms = 1000.0 * mono_seconds() - m0;
+    trainer_measure m;
+    trainer_measure_now(ts->model, &m);
+    ts_take_numbers(ts, &m, trainer_builds(ts->model), 1000.0 * mono_seconds() - m0);
 }
 
 /* Training inside the tick for budget_ms, when there is no worker. */

@@ -909,6 +909,41 @@ static void the_numbers_are_refreshed_every_frame_and_the_maps_less_often(void *
     ts->base.ops->destroy(&ts->base);
 }
 
+/* The iteration on the status line never goes back: numbers of an older
+ * moment of the same network (a worker's refresh finishing after the tick
+ * measured a newer iteration) are not taken; a new network's always are. */
+static void numbers_of_an_older_moment_never_take_the_status_line_back(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    trainer_screen *ts = (trainer_screen *)s;
+    trainer *t = trainer_screen_model(s);
+    long build = trainer_builds(t);
+    trainer_measure newer = {.iterations = 100, .cost = 0.5, .acc_train = 80, .acc_test = NAN};
+    trainer_measure older = {.iterations = 90, .cost = 0.6, .acc_train = 70, .acc_test = NAN};
+    assert_true(ts_take_numbers(ts, &newer, build, 0.1));
+    assert_false(ts_take_numbers(ts, &older, build, 0.1));
+    assert_int_equal(ts->now.iterations, 100);
+    assert_exact(ts->now.cost, 0.5);
+    assert_exact(ts->acc_train, 80.0);
+    trainer_measure fresh = {.iterations = 5, .cost = 0.69, .acc_train = 50, .acc_test = NAN};
+    assert_true(ts_take_numbers(ts, &fresh, build + 1, 0.1));
+    assert_int_equal(ts->now.iterations, 5);
+    /* the refresh path: the live network at iteration 30 does not replace
+     * numbers already shown for its iteration 60 */
+    trainer_run(t, 30);
+    trainer_measure later = {.iterations = 60, .cost = 0.25, .acc_train = 90, .acc_test = NAN};
+    assert_true(ts_take_numbers(ts, &later, trainer_builds(t), 0.1));
+    trainer_screen_refresh(s, &ctx);
+    assert_int_equal(ts->now.iterations, 60);
+    assert_exact(ts->now.cost, 0.25);
+    trainer_run(t, 40);
+    trainer_screen_refresh(s, &ctx);
+    assert_int_equal(ts->now.iterations, 70);
+    s->ops->destroy(s);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "");
@@ -941,6 +976,7 @@ int main(void)
         cmocka_unit_test(running_the_sweep_again_never_shows_a_negative_rate),
         cmocka_unit_test(a_step_asked_of_a_network_replaced_since_is_dropped),
         cmocka_unit_test(the_numbers_are_refreshed_every_frame_and_the_maps_less_often),
+        cmocka_unit_test(numbers_of_an_older_moment_never_take_the_status_line_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
