@@ -11,6 +11,7 @@
  *   exit:    check: 0 every named exercise passes, 1 any fails (or cannot be
  *            checked), 2 bad usage; the others: 0, 1 on an error, 2 bad usage
  */
+#include <limits.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,10 +65,9 @@ static int do_list(int argc, char **argv)
 {
     ex_opts o;
     ex_env e;
-    if (!exc_parse_opts(argc, argv, &o, false))
-        return 2;
-    if (!exc_env_open(&e))
-        return 1;
+    int rc = exc_open(argc, argv, 0, 0, NULL, &o, &e);
+    if (rc)
+        return rc;
     if (o.json)
         printf("{\"exercises\": [");
     for (int i = 0; i < e.catalog->n; i++) {
@@ -205,10 +205,9 @@ static int do_check(int argc, char **argv)
 {
     ex_opts o;
     ex_env e;
-    if (!exc_parse_opts(argc, argv, &o, true))
-        return 2;
-    if (!exc_env_open(&e))
-        return 1;
+    int rc = exc_open(argc, argv, 0, INT_MAX, NULL, &o, &e);
+    if (rc)
+        return rc;
     static const ex_meta *sel[512];
     int n = exc_select_exercises(&e, &o, sel);
     if (n < 0) {
@@ -246,27 +245,11 @@ static int do_check(int argc, char **argv)
     return failed ? 1 : 0;
 }
 
-/* The start of an action that takes min_ids to max_ids names: parses the
- * options, says `wrong` on stderr when the count is off, opens the catalog
- * and progress. 0 when ready (the caller closes e), else the exit code. */
-static int open_action(int argc, char **argv, int min_ids, int max_ids, const char *wrong, ex_opts *o,
-                       ex_env *e)
-{
-    if (!exc_parse_opts(argc, argv, o, true))
-        return 2;
-    if (o->n_ids < min_ids || o->n_ids > max_ids) {
-        fprintf(stderr, "dnn-tutor: %s\n", wrong);
-        return 2;
-    }
-    return exc_env_open(e) ? 0 : 1;
-}
-
 static int do_hint(int argc, char **argv)
 {
     ex_opts o;
     ex_env e;
-    int rc = open_action(argc, argv, 1, 1, "exercises hint wants one exercise id (e.g. w4a1/linear_forward)",
-                         &o, &e);
+    int rc = exc_open(argc, argv, 1, 1, "exercises hint wants one exercise id (e.g. w4a1/linear_forward)", &o, &e);
     if (rc)
         return rc;
     const ex_meta *m = ex_catalog_find(e.catalog, o.ids[0]);
@@ -291,7 +274,7 @@ static int do_init(int argc, char **argv)
 {
     ex_opts o;
     ex_env e;
-    int rc = open_action(argc, argv, 0, 1, "exercises init takes one folder", &o, &e);
+    int rc = exc_open(argc, argv, 0, 1, "exercises init takes one folder", &o, &e);
     if (rc)
         return rc;
     char dirbuf[4096], abs[4096], msg[1024], log[8192];

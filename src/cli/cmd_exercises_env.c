@@ -153,3 +153,14 @@ int exc_select_exercises(const ex_env *e, const ex_opts *o, const ex_meta **out)
     }
     return n;
 }
+
+int exc_open(int argc, char **argv, int min_ids, int max_ids, const char *wrong, ex_opts *o, ex_env *e)
+{
+    if (!exc_parse_opts(argc, argv, o, max_ids > 0))
+        return 2;
+    if (o->n_ids < min_ids || o->n_ids > max_ids) {
+        fprintf(stderr, "dnn-tutor: %s\n", wrong ? wrong : "exercises: too many or too few exercise ids");
+        return 2;
+    }
+    return exc_env_open(e) ? 0 : 1;
+}

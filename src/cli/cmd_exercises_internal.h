@@ -41,6 +41,11 @@ bool exc_parse_opts(int argc, char **argv, ex_opts *o, bool allow_ids);
  * After true the caller closes e with exc_env_close. */
 bool exc_env_open(ex_env *e);
 void exc_env_close(ex_env *e);
+/* The start of every action: parses the options (exercise ids allowed only
+ * when max_ids > 0), says `wrong` on stderr when fewer than min_ids or more
+ * than max_ids were given, opens the catalog and progress. 0 when ready (the
+ * caller closes e), else the exit code (2 bad usage, 1 an error). */
+int exc_open(int argc, char **argv, int min_ids, int max_ids, const char *wrong, ex_opts *o, ex_env *e);
 /* Saves the progress where it was loaded from (a failure is printed). */
 void exc_env_save(ex_env *e);
 /* The learner's folder: --dir, else the one init remembered, else the

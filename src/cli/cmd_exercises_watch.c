@@ -46,10 +46,9 @@ int exc_watch(int argc, char **argv)
 {
     ex_opts o;
     ex_env e;
-    if (!exc_parse_opts(argc, argv, &o, false))
-        return 2;
-    if (!exc_env_open(&e))
-        return 1;
+    int rc = exc_open(argc, argv, 0, 0, NULL, &o, &e);
+    if (rc)
+        return rc;
     ex_python py;
     if (!exc_find_python(&py, false)) {
         exc_env_close(&e);
