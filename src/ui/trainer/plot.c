@@ -181,6 +181,16 @@ void plot_render_curve(ui_canvas *c, ui_rect area, const plot_curve *curve, cons
         x0 = curve->x[0] - curve->x_from;
         x1 = curve->x[curve->n - 1] - curve->x_from;
     }
+    const bool tip = curve && curve->tip && plot_usable(curve->tip_y, log_y);
+    if (tip) {
+        double t = plot_tf(curve->tip_y, log_y), tx = curve->tip_x - curve->x_from;
+        y0 = fmin(y0, t);
+        y1 = fmax(y1, t);
+        x0 = used > 0 || curve->n > 0 ? fmin(x0, tx) : tx;
+        x1 = fmax(x1, tx);
+        last = curve->tip_y;
+        used++;
+    }
     for (size_t i = 0; used > 0 && curve->y_test && i < curve->n; i++)
         if (plot_usable(curve->y_test[i], log_y)) {
             y0 = fmin(y0, plot_tf(curve->y_test[i], log_y));
@@ -214,6 +224,15 @@ void plot_render_curve(ui_canvas *c, ui_rect area, const plot_curve *curve, cons
     const plot_range rng = {x0, x1, y0, y1, 2 * pw - 1, 4 * ph - 1, log_y};
     const int max_dx = rng.max_dx;
     int last_dy = plot_trace(plot_dots_clear(&dots, pw, ph), curve->x, curve->y, curve->n, curve->x_from, &rng);
+    if (tip) {
+        /* on from the last usable point to the tip */
+        size_t k = curve->n;
+        while (k > 0 && !plot_usable(curve->y[k - 1], log_y))
+            k--;
+        const double xs[2] = {k ? curve->x[k - 1] : curve->tip_x, curve->tip_x};
+        const double ys[2] = {k ? curve->y[k - 1] : curve->tip_y, curve->tip_y};
+        last_dy = plot_trace(&dots, xs, ys, 2, curve->x_from, &rng);
+    }
     plot_trace(plot_dots_clear(&test, pw, ph), curve->x, curve->y_test, curve->y_test ? curve->n : 0, curve->x_from,
                &rng);
     plot_trace(plot_dots_clear(&ghost, pw, ph), curve->ghost_x, curve->ghost_y, curve->ghost_n, curve->ghost_x_from,

@@ -35,6 +35,11 @@ typedef struct plot_curve {
     const double *ghost_x, *ghost_y;
     size_t ghost_n;
     double ghost_x_from;
+    /* A last point after the n, when `tip` (the live measure, newer than the
+     * last recorded one): the curve is drawn on to it and its value is the
+     * "current" label; x less x_from as the others. */
+    bool tip;
+    double tip_x, tip_y;
 } plot_curve;
 
 typedef struct plot_options {
@@ -48,7 +53,7 @@ typedef struct plot_options {
 
 /* Draws the curve into `area`: a PLOT_GUTTER-wide y-axis with the maximum
  * on the top row, the minimum on the bottom plot row and the last finite
- * value ("current") on its own row in ROLE_CURRENT; the braille curve in
+ * value ("current": the tip's when there is one) on its own row in ROLE_CURRENT; the braille curve in
  * ROLE_PLOT over y_test's in ROLE_CLASS1 over the ghost's in ROLE_DIM (the
  * ranges cover all three); marker
  * columns in ROLE_MARKER; the x range on the last row.

@@ -290,9 +290,14 @@ static void tv_computing(const trainer_screen *ts, ui_canvas *c, ui_rect in, con
  * A run is what one network did: it starts at a marker that rebuilt or
  * re-initialised the network (anything but a new rate), so its curve counts
  * from that network's iteration 0; a new rate inside a run keeps its marker
- * there. marks receives the markers of the current run. */
-static void tv_runs(const trainer *t, plot_curve *curve, double *marks)
+ * there. marks receives the markers of the current run. The curve ends at
+ * the status line's numbers when they are newer than the last recorded cost
+ * (the history records one cost every 10 or more iterations): the curve's
+ * end and its "current" label move with every measure, and say what the
+ * status line says. */
+static void tv_runs(const trainer_screen *ts, plot_curve *curve, double *marks)
 {
+    const trainer *t = ts->model;
     const double *x, *y;
     size_t n = trainer_history(t, &x, &y);
     const trainer_marker *mk;
@@ -316,13 +321,21 @@ static void tv_runs(const trainer *t, plot_curve *curve, double *marks)
     const double *yt;
     trainer_history_test(t, &yt);
     bool tested = trainer_data_of(t)->X_test != NULL;
-    *curve = (plot_curve){x + first, y + first, n - first, marks, k, run_from, tested ? yt + first : NULL,
-                          NULL, NULL, 0, 0};
+    *curve = (plot_curve){.x = x + first, .y = y + first, .n = n - first, .marks = marks, .n_marks = k,
+                          .x_from = run_from, .y_test = tested ? yt + first : NULL};
     if (ghost && ghost_first < first) {
         curve->ghost_x = x + ghost_first;
         curve->ghost_y = y + ghost_first;
         curve->ghost_n = first - ghost_first;
         curve->ghost_x_from = ghost_from;
+    }
+    /* the clock at the measured iteration: the current network began at
+     * trainer_clock − trainer_iterations */
+    double now_x = (double)(trainer_clock(t) - trainer_iterations(t) + ts->now.iterations);
+    if (ts->now_build == trainer_builds(t) && now_x >= run_from && (n == 0 || now_x > x[n - 1])) {
+        curve->tip = true;
+        curve->tip_x = now_x;
+        curve->tip_y = ts->now.cost;
     }
 }
 
@@ -362,7 +375,7 @@ static void tv_train(const trainer_screen *ts, ui_canvas *c, ui_rect area, const
     int ch = area.h - uh;
     plot_curve curve;
     double marks[TRAINER_MARKERS_MAX];
-    tv_runs(t, &curve, marks);
+    tv_runs(ts, &curve, marks);
     const char *cost_title;
     if (curve.y_test)
         cost_title = curve.ghost_n ? UI_TR(ctx, "cost J: train, test; faint: last", "代价 J：训练、测试；浅色：上一次")

@@ -944,6 +944,35 @@ static void numbers_of_an_older_moment_never_take_the_status_line_back(void **st
     s->ops->destroy(s);
 }
 
+/* The cost curve ends where the status line is: at the measured iteration
+ * (95), past the last recorded cost (90), with its cost as the curve's
+ * "current" label; numbers of a network replaced since (r) are not drawn
+ * as the new run's end. */
+static void the_cost_curve_ends_at_the_status_line_numbers(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    trainer_screen *ts = (trainer_screen *)s;
+    trainer *t = trainer_screen_model(s);
+    trainer_run(t, 95);
+    trainer_screen_refresh(s, &ctx);
+    assert_int_equal(ts->now.iterations, 95);
+    char label[16];
+    snprintf(label, sizeof label, "%.4f", ts->now.cost);
+    char *text = screen_text(s, &ctx, 100, 30);
+    assert_non_null(strstr(text, "95 it│"));
+    assert_non_null(strstr(text, label));
+    free(text);
+    trainer_reinit(t);
+    trainer_run(t, 20);
+    text = screen_text(s, &ctx, 100, 30);
+    assert_null(strstr(text, "95 it│")); /* the ghost's 0…90 and the new run's 0…10 */
+    assert_null(strstr(text, label));
+    free(text);
+    s->ops->destroy(s);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "");
@@ -977,6 +1006,7 @@ int main(void)
         cmocka_unit_test(a_step_asked_of_a_network_replaced_since_is_dropped),
         cmocka_unit_test(the_numbers_are_refreshed_every_frame_and_the_maps_less_often),
         cmocka_unit_test(numbers_of_an_older_moment_never_take_the_status_line_back),
+        cmocka_unit_test(the_cost_curve_ends_at_the_status_line_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
