@@ -174,14 +174,26 @@ static void ts_job_publish(ts_job *j, trainer_screen *ts)
             }
         ts->shown_build = j->build;
     }
-    if ((j->parts & TS_PART_NUMBERS) && ts_take_numbers(ts, &j->now, j->build, j->measure_ms)) {
-        free(ts->p_test);
-        ts->p_test = j->p_test;
-        ts->p_test_n = j->p_test_n;
-        j->p_test = NULL;
+    if (j->parts & TS_PART_NUMBERS) {
+        ts_take_numbers(ts, &j->now, j->build, j->measure_ms);
+        /* ŷ of the test set goes by its own age: the tick measures a small
+         * network's numbers every frame, but never its ŷ */
+        if (j->build != ts->p_test_build || j->now.iterations >= ts->p_test_iterations) {
+            free(ts->p_test);
+            ts->p_test = j->p_test;
+            ts->p_test_n = j->p_test_n;
+            j->p_test = NULL;
+            ts->p_test_build = j->build;
+            ts->p_test_iterations = j->now.iterations;
+        }
         if (j->no_memory)
             ts_note_no_memory(ts);
     }
+}
+
+bool ts_numbers_current(const trainer_screen *ts)
+{
+    return ts->now_build == trainer_builds(ts->model) && ts->now.iterations == trainer_iterations(ts->model);
 }
 
 bool ts_take_numbers(trainer_screen *ts, const trainer_measure *m, long build, double measure_ms)
@@ -231,7 +243,7 @@ void ts_refresh_locked(trainer_screen *ts, const ui_ctx *ctx)
     ts_job_sweep(&j, ts, false);
     ts_job_run(&j, NULL);
     ts_job_publish(&j, ts);
-    free(j.p_test); /* not taken (numbers of an older moment): NULL otherwise */
+    free(j.p_test); /* not taken (of an older moment): NULL otherwise */
     ts->sync->cost_ms[0] = j.cost_ms[0];
     ts->sync->cost_ms[1] = j.cost_ms[1];
     for (int i = 0; i < TRAINER_SWEEP_COUNT; i++)

@@ -142,6 +142,7 @@ typedef struct trainer_screen {
     float *sweep_p[TRAINER_SWEEP_COUNT];  /* TS_SWEEP_W × TS_SWEEP_H each, NULL until that size is done */
     double *p_test;                /* ŷ of each test example (deep view gallery) */
     size_t p_test_n;
+    long p_test_build, p_test_iterations; /* the network and iteration p_test is of (-1: none yet) */
     double acc_train, acc_test;
     trainer_measure now;           /* iteration, cost and accuracies, all of one moment (ts_take_numbers) */
     long now_build;                /* trainer_builds of the network `now` was measured on; -1 before any */
@@ -216,7 +217,9 @@ void ts_want_refresh(trainer_screen *ts);
 /* The parts (TS_PART_*) due at mono time now_ms: all when asked for, else
  * while training (busy) each whose interval passed — TS_MAPS_MS or
  * TS_NUMBERS_MS, or its share (TS_MAPS_SHARE, TS_NUMBERS_SHARE) × what it
- * cost last time when that is longer. Lock held. */
+ * cost last time when that is longer; the numbers only when the live
+ * network moved since they were measured (the sweep and the comparison
+ * leave it alone). Lock held. */
 unsigned ts_parts_due(const trainer_screen *ts, double now_ms, bool busy);
 /* s: on a wide network (an iteration of TS_WIDE_MADDS or more) with a
  * worker, asks the worker for one iteration (ts_note_step when it is done)
@@ -237,6 +240,9 @@ void ts_shadow_free(ts_shadow *sh);
  * measured a newer one): the iteration shown never goes back. True when
  * taken. Lock held. */
 bool ts_take_numbers(trainer_screen *ts, const trainer_measure *m, long build, double measure_ms);
+/* The numbers shown are of the network as it is now (its build, its
+ * iteration): nothing to measure until it trains on or changes. Lock held. */
+bool ts_numbers_current(const trainer_screen *ts);
 /* Copies ts->facts from the model; lock held. */
 void ts_take_facts(trainer_screen *ts);
 /* trainer_screen_refresh with the lock already held: every cache computed

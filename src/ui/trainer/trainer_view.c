@@ -88,7 +88,7 @@ void trainer_view_status(const trainer_screen *ts, const ui_ctx *ctx, char *buf,
     snprintf(pausing, sizeof pausing, "%s%s", UI_TR(ctx, "  pausing", "  正在暂停"), glyph_str(GLYPH_ELLIPSIS, ctx->ascii));
     if (trainer_state_of(t) == TRAINER_DIVERGED)
         state = UI_TR(ctx, "  diverged", "  已发散");
-    else if (trainer_state_of(t) == TRAINER_PAUSED && ts->now.iterations != nn_iterations(net))
+    else if (trainer_state_of(t) == TRAINER_PAUSED && !ts_numbers_current(ts))
         /* stopped, but the numbers shown are of an earlier iteration until
          * the worker measures it: "paused" would vouch for them */
         state = pausing;

@@ -178,6 +178,8 @@ unsigned ts_parts_due(const trainer_screen *ts, double now_ms, bool busy)
     static const double every_ms[2] = {TS_MAPS_MS, TS_NUMBERS_MS};
     unsigned due = 0;
     for (int i = 0; busy && i < 2; i++) {
+        if ((1u << i) == TS_PART_NUMBERS && ts_numbers_current(ts))
+            continue;
         double share = y->cost_ms[i] * shares[i];
         if (now_ms - y->started_ms[i] >= (share > every_ms[i] ? share : every_ms[i]))
             due |= 1u << i;
@@ -354,7 +356,7 @@ unsigned ts_tick(ui_screen *s, double budget_ms, ui_ctx *ctx)
      * when the network has stopped with older numbers on screen, if that is
      * quick, so "paused" comes with the iteration it paused at (otherwise the
      * refresh the stop asked for brings them, "pausing…" until then). */
-    bool stale = !busy && ts->now.iterations != nn_iterations(trainer_net(ts->model));
+    bool stale = !busy && !ts_numbers_current(ts);
     if ((busy || stale) && ts->view == TS_VIEW_TRAIN && ts->measure_ms < (busy ? 1.0 : TS_MEASURE_ONCE_MS) &&
         ts->shown_build == trainer_builds(ts->model) && !trainer_mid_iteration(ts->model)) {
         ts_measure_locked(ts);

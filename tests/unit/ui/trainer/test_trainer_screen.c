@@ -904,6 +904,12 @@ static void the_numbers_are_refreshed_every_frame_and_the_maps_less_often(void *
     y->cost_ms[0] = 20.0;
     assert_int_equal(ts_parts_due(ts, 1000.0 + TS_MAPS_MS, true) & TS_PART_MAPS, 0);
     assert_int_equal(ts_parts_due(ts, 1000.0 + TS_MAPS_SHARE * 20.0, true) & TS_PART_MAPS, TS_PART_MAPS);
+    /* numbers of the network as it is now: none due until it moves on */
+    trainer_measure m = {.iterations = trainer_iterations(ts->model), .cost = 0.69, .acc_train = 50, .acc_test = NAN};
+    assert_true(ts_take_numbers(ts, &m, trainer_builds(ts->model), 10.0));
+    assert_int_equal(ts_parts_due(ts, 1000.0 + 100 * TS_NUMBERS_SHARE * 10.0, true), TS_PART_MAPS);
+    trainer_run(ts->model, 1);
+    assert_int_equal(ts_parts_due(ts, 1000.0 + 100 * TS_NUMBERS_SHARE * 10.0, true), TS_PARTS);
     y->refresh_wanted = true;
     assert_int_equal(ts_parts_due(ts, 1000.0, false), TS_PARTS);
     ts->base.ops->destroy(&ts->base);
@@ -958,10 +964,11 @@ static void the_cost_curve_ends_at_the_status_line_numbers(void **state)
     trainer_run(t, 95);
     trainer_screen_refresh(s, &ctx);
     assert_int_equal(ts->now.iterations, 95);
-    char label[16];
+    char label[24];
     snprintf(label, sizeof label, "%.4f", ts->now.cost);
     char *text = screen_text(s, &ctx, 100, 30);
     assert_non_null(strstr(text, "95 it│"));
+    strcat(label, "┤"); /* the curve's label cell, not the status line's %.6f */
     assert_non_null(strstr(text, label));
     free(text);
     trainer_reinit(t);
@@ -970,6 +977,30 @@ static void the_cost_curve_ends_at_the_status_line_numbers(void **state)
     assert_null(strstr(text, "95 it│")); /* the ghost's 0…90 and the new run's 0…10 */
     assert_null(strstr(text, label));
     free(text);
+    s->ops->destroy(s);
+}
+
+/* ŷ of the test set (the gallery's marks) goes by its own age: a refresh's
+ * ŷ is taken when newer than the one shown even when its numbers are not
+ * (the tick had measured newer numbers, but the tick never computes ŷ). */
+static void the_test_predictions_go_by_their_own_age(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    trainer_screen *ts = (trainer_screen *)s;
+    trainer *t = trainer_screen_model(s);
+    char err[200];
+    assert_true(trainer_set_test_split(t, 0.25, err, sizeof err));
+    trainer_run(t, 30);
+    trainer_measure later = {.iterations = 60, .cost = 0.25, .acc_train = 90, .acc_test = 80};
+    assert_true(ts_take_numbers(ts, &later, trainer_builds(t), 0.1));
+    trainer_screen_refresh(s, &ctx);
+    assert_int_equal(ts->now.iterations, 60); /* the numbers: refused */
+    assert_non_null(ts->p_test);               /* ŷ: taken */
+    assert_int_equal(ts->p_test_iterations, 30);
+    assert_int_equal(ts->p_test_build, trainer_builds(t));
+    assert_int_equal(ts->p_test_n, trainer_data_of(t)->X_test->cols);
     s->ops->destroy(s);
 }
 
@@ -1007,6 +1038,7 @@ int main(void)
         cmocka_unit_test(the_numbers_are_refreshed_every_frame_and_the_maps_less_often),
         cmocka_unit_test(numbers_of_an_older_moment_never_take_the_status_line_back),
         cmocka_unit_test(the_cost_curve_ends_at_the_status_line_numbers),
+        cmocka_unit_test(the_test_predictions_go_by_their_own_age),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
