@@ -59,8 +59,9 @@ static void frame_log_line(const frame_log *log, const char *what)
 
 int tui_run(ui_app *app, const tui_options *opt, char *err, size_t err_size)
 {
-    frame_log log = {NULL, 1000.0 * mono_seconds()};
-    if (opt->frame_log && !(log.f = fopen(opt->frame_log, "w"))) {
+    frame_log log = {NULL, 0.0};
+    /* "e": close-on-exec, so the editor and the exercise checks do not inherit it */
+    if (opt->frame_log && !(log.f = fopen(opt->frame_log, "we"))) {
         snprintf(err, err_size, "cannot write the frame log %s: %s", opt->frame_log, strerror(errno));
         return 1;
     }
@@ -70,6 +71,7 @@ int tui_run(ui_app *app, const tui_options *opt, char *err, size_t err_size)
          * wall-clock times (a key sent) on the log's clock. */
         struct timespec wall;
         clock_gettime(CLOCK_REALTIME, &wall);
+        log.t0 = 1000.0 * mono_seconds();
         fprintf(log.f, "0.000 start %.3f\n", 1e3 * (double)wall.tv_sec + 1e-6 * (double)wall.tv_nsec);
     }
     if (!term_start(err, err_size)) {
