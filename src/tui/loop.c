@@ -99,6 +99,11 @@ int tui_run(ui_app *app, const tui_options *opt, char *err, size_t err_size)
     bool dirty = true, force = true;
     double next_frame = 1000.0 * mono_seconds();
     while (!term_signalled()) {
+        if (term_take_resumed()) {
+            /* after a stop: curses' picture of the screen may be wrong */
+            clearok(curscr, TRUE);
+            dirty = force = true;
+        }
         if (dirty) {
             canvas_clear(canvas);
             app_render(app, canvas);

@@ -32,6 +32,7 @@
 #endif
 
 static volatile sig_atomic_t term_signal_flag;
+static volatile sig_atomic_t term_resumed_flag;
 static volatile sig_atomic_t term_active;
 static bool term_atexit_done;
 static SCREEN *term_screen;
@@ -44,6 +45,12 @@ static volatile int term_stderr_log_fd = -1;  /* fileno(term_stderr_log), for th
 static void term_on_quit_signal(int sig)
 {
     term_signal_flag = sig;
+}
+
+static void term_on_continue(int sig)
+{
+    (void)sig;
+    term_resumed_flag = 1;
 }
 
 /* The way out of a crash: the saved termios and the normal screen back,
@@ -88,6 +95,14 @@ static void term_install_signals(void)
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
+    /* ncurses handles SIGTSTP itself (endwin, stop, repaint), inside the
+     * handler, wherever the main thread was: in the middle of a frame's
+     * output that leaves the terminal and curses' picture of it apart, and
+     * later frames, drawn as differences, keep the garbage. SIGCONT follows
+     * every stop: the loop repaints the whole screen after it. */
+    sa.sa_handler = term_on_continue;
+    sa.sa_flags = 0; /* the waiting read returns: the repaint comes at once */
+    sigaction(SIGCONT, &sa, NULL);
     sa.sa_handler = term_on_crash_signal;
     sa.sa_flags = SA_RESETHAND;
     sigaction(SIGABRT, &sa, NULL);
@@ -105,6 +120,7 @@ static void term_default_quit_signals(void)
     signal(SIGTERM, SIG_DFL);
     signal(SIGHUP, SIG_DFL);
     signal(SIGINT, SIG_DFL);
+    signal(SIGCONT, SIG_DFL);
 }
 
 /* Sends stderr to a temporary file while curses draws, so a stray message
@@ -307,6 +323,14 @@ bool term_run_editor(const char *path, char *err, size_t err_size)
                  WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
         return false;
     }
+    return true;
+}
+
+bool term_take_resumed(void)
+{
+    if (!term_resumed_flag)
+        return false;
+    term_resumed_flag = 0;
     return true;
 }
 

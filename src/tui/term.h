@@ -40,6 +40,9 @@ bool term_run_editor(const char *path, char *err, size_t err_size);
 
 /* The number of the signal that asked us to quit, or 0. */
 int term_signalled(void);
+/* Whether the process was continued (SIGCONT, after a stop or a burst of
+ * them) since the last call: the screen is to be repainted whole. */
+bool term_take_resumed(void);
 
 /* Whether the locale's codeset is UTF-8 (nl_langinfo(CODESET)); valid after
  * setlocale. */
