@@ -57,21 +57,25 @@ void trainer_view_status(const trainer_screen *ts, const ui_ctx *ctx, char *buf,
     const trainer *t = ts->model;
     const nn_net *net = trainer_net(t);
     char cost[32], acc[32], test[48] = "", shape[96], rate[32];
-    /* The numbers of one moment (the last refresh): the iteration shown is
-     * the one the cost and the accuracy belong to. */
-    double j = ts->now.cost;
+    /* The numbers of one moment (the last measure): the iteration shown is
+     * the one the cost and the accuracy belong to. Those of a network
+     * replaced since (a rebuild not measured yet) are not this network's:
+     * its iteration, and "…" until the worker brings its own. */
+    const bool ours = ts->now_build == trainer_builds(t);
+    const long iter = ours ? ts->now.iterations : trainer_iterations(t);
+    double j = ours ? ts->now.cost : NAN;
     if (isnan(j) && ts->no_memory_noted == trainer_builds(t)) /* the note says why */
         snprintf(cost, sizeof cost, "-");
-    else if (ts->shown_build < 0 && isnan(j)) /* not measured yet: the worker is on it */
+    else if ((!ours || ts->shown_build < 0) && isnan(j)) /* not measured yet: the worker is on it */
         snprintf(cost, sizeof cost, "%s", glyph_str(GLYPH_ELLIPSIS, ctx->ascii));
     else if (!isfinite(j))
         snprintf(cost, sizeof cost, "%s", isnan(j) ? "NaN" : "inf");
     else
         snprintf(cost, sizeof cost, "%.6f", j);
-    tv_percent(ts->acc_train, acc, sizeof acc);
+    tv_percent(ours ? ts->acc_train : NAN, acc, sizeof acc);
     if (trainer_data_of(t)->X_test) {
         char p[32];
-        tv_percent(ts->acc_test, p, sizeof p);
+        tv_percent(ours ? ts->acc_test : NAN, p, sizeof p);
         snprintf(test, sizeof test, "%s %s  ", UI_TR(ctx, "test", "测试"), p);
     }
     if (trainer_single_hidden(t)) {
@@ -88,7 +92,7 @@ void trainer_view_status(const trainer_screen *ts, const ui_ctx *ctx, char *buf,
     snprintf(pausing, sizeof pausing, "%s%s", UI_TR(ctx, "  pausing", "  正在暂停"), glyph_str(GLYPH_ELLIPSIS, ctx->ascii));
     if (trainer_state_of(t) == TRAINER_DIVERGED)
         state = UI_TR(ctx, "  diverged", "  已发散");
-    else if (trainer_state_of(t) == TRAINER_PAUSED && !ts_numbers_current(ts))
+    else if (trainer_state_of(t) == TRAINER_PAUSED && ours && !ts_numbers_current(ts))
         /* stopped, but the numbers shown are of an earlier iteration until
          * the worker measures it: "paused" would vouch for them */
         state = pausing;
@@ -127,7 +131,7 @@ void trainer_view_status(const trainer_screen *ts, const ui_ctx *ctx, char *buf,
         snprintf(speed, sizeof speed, "  %s %s", rate, UI_TR(ctx, "it/s", "次/秒"));
     }
     snprintf(buf, size, "%s %ld  %s %s  %s %s  %s%s %g  %s  %s  %s%s%s", UI_TR(ctx, "iter", "迭代"),
-             ts->now.iterations, UI_TR(ctx, "cost", "代价"), cost, UI_TR(ctx, "acc", "准确率"), acc, test,
+             iter, UI_TR(ctx, "cost", "代价"), cost, UI_TR(ctx, "acc", "准确率"), acc, test,
              UI_TR(ctx, "lr", "学习率"), trainer_lr(t), shape, act_name(act), tv_dataset_label(t), speed, state);
 }
 

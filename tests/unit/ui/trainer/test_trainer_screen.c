@@ -1004,6 +1004,39 @@ static void the_test_predictions_go_by_their_own_age(void **state)
     s->ops->destroy(s);
 }
 
+/* The numbers of a network replaced since (r, a rebuild the worker has not
+ * measured yet) are not shown as the new one's: its iteration and "…"; and
+ * paused with no numbers of this network is "paused" (nothing to vouch for),
+ * not "pausing…", which waits for numbers of an earlier iteration. */
+static void numbers_of_a_replaced_network_are_not_shown(void **state)
+{
+    (void)state;
+    ui_ctx ctx = {.lang = UI_LANG_EN, .color = true};
+    ui_screen *s = open_screen(UI_LAB_TRAINER, &ctx);
+    trainer *t = trainer_screen_model(s);
+    trainer_run(t, 50);
+    trainer_screen_refresh(s, &ctx);
+    char buf[512];
+    status_of(s, &ctx, buf, sizeof buf);
+    assert_non_null(strstr(buf, "iter 50  cost 0."));
+    trainer_reinit(t);
+    status_of(s, &ctx, buf, sizeof buf);
+    assert_non_null(strstr(buf, "iter 0  cost …  acc -"));
+    assert_true(trainer_set_paused(t, true));
+    status_of(s, &ctx, buf, sizeof buf);
+    assert_non_null(strstr(buf, "  paused"));
+    assert_null(strstr(buf, "pausing"));
+    /* numbers of this network, but of an earlier iteration: "pausing…" */
+    trainer_screen_refresh(s, &ctx);
+    assert_true(trainer_set_paused(t, false));
+    trainer_run(t, 5);
+    assert_true(trainer_set_paused(t, true));
+    status_of(s, &ctx, buf, sizeof buf);
+    assert_non_null(strstr(buf, "iter 0  cost 0."));
+    assert_non_null(strstr(buf, "pausing"));
+    s->ops->destroy(s);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "");
@@ -1039,6 +1072,7 @@ int main(void)
         cmocka_unit_test(numbers_of_an_older_moment_never_take_the_status_line_back),
         cmocka_unit_test(the_cost_curve_ends_at_the_status_line_numbers),
         cmocka_unit_test(the_test_predictions_go_by_their_own_age),
+        cmocka_unit_test(numbers_of_a_replaced_network_are_not_shown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
