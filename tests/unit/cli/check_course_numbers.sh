@@ -8,9 +8,7 @@
 #   check_course_numbers.sh BINARY DIR NUMBERS
 set -u
 bin=${1:?binary} dir=${2:?course data dir} numbers=${3:?numbers file}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
+. "$(dirname "$0")/lib.sh"
 for preset in $(awk '!/^#/ && NF { print $1 }' "$numbers" | uniq); do
   if ! "$bin" train --assignment "$preset" --course-data "$dir" >"$tmp/out" 2>"$tmp/err"; then
     echo "$preset: dnn-tutor failed: $(head -c 400 "$tmp/err")"

@@ -10,10 +10,7 @@ set -u
 bin=${DNN_TUTOR_BINARY:?}
 root=${DNN_TUTOR_SOURCE_ROOT:?}
 course=$root/tests/data/course
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/lib.sh"
 unset DNN_TUTOR_COURSE_DATA
 export XDG_DATA_HOME=$tmp/xdg
 
@@ -76,5 +73,4 @@ run 1 "a network too big for memory" "$bin" train --dataset "$tmp/long.csv" --la
 grep -q 'the network \[1, 1024, 1024, 1024, 1\] on 100000 examples needs .* GiB of memory; the limit here is' "$tmp/err" ||
   fail "too big: $(cat "$tmp/err")"
 
-[ "$failures" -eq 0 ] && echo "all assignment checks passed"
-exit $((failures > 0))
+finish "all assignment checks passed"

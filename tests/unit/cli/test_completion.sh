@@ -15,10 +15,7 @@ if [ "$shell" = zsh ] && ! command -v zsh >/dev/null 2>&1; then
   echo "SKIP: zsh is not installed (scripts/deps.sh --test installs it)"
   exit 77
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/lib.sh"
 mkdir "$tmp/bin" "$tmp/empty"
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 ln -s "$bin" "$tmp/bin/dnn-tutor"
@@ -127,8 +124,4 @@ mkdir "$tmp/folder"
 [ "$(comp dnn-tutor exercises init "$tmp/fo")" = "$tmp/folder " ] || fail "exercises init offers '$(comp dnn-tutor exercises init "$tmp/fo")'"
 [ "$(comp dnn-tutor exercises check --dir "$tmp/fo")" = "$tmp/folder " ] || fail "--dir offers '$(comp dnn-tutor exercises check --dir "$tmp/fo")'"
 
-if [ "$failures" -gt 0 ]; then
-  echo "$failures failure(s)"
-  exit 1
-fi
-echo "ok: $shell completion"
+finish "ok: $shell completion"

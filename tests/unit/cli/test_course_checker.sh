@@ -8,10 +8,7 @@ bin=${DNN_TUTOR_BINARY:?}
 root=${DNN_TUTOR_SOURCE_ROOT:?}
 course=$root/tests/data/course
 check=$root/tests/unit/cli/check_course_numbers.sh
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/lib.sh"
 unset DNN_TUTOR_COURSE_DATA
 
 # The fixture's expected output as "PRESET WHAT VALUE" lines.
@@ -37,5 +34,4 @@ grep -q "w4-deep: want test accuracy 75.5 %" "$tmp/out" || fail "wrong accuracy:
 [ "$(awk '!/^#/ && NF { print $1 }' "$course/published.txt" | sort -u | tr '\n' ' ')" = "w2-logreg w4-deep w4-two-layer " ] ||
   fail "published.txt presets"
 
-[ "$failures" -eq 0 ] && echo "the checker passes the right numbers and names the wrong ones"
-exit $((failures > 0))
+finish "the checker passes the right numbers and names the wrong ones"

@@ -18,10 +18,7 @@ if ! "$py" -c 'import numpy, h5py' 2>/dev/null; then
   echo "skipped: $py has no numpy or h5py"
   exit 77
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/lib.sh"
 unset DNN_TUTOR_COURSE_DATA
 export XDG_DATA_HOME=$tmp/xdg
 
@@ -49,4 +46,4 @@ w4-two-layer 150
 w4-deep 120
 RUNS
 
-[ "$failures" -eq 0 ] || exit 1
+finish

@@ -10,10 +10,7 @@ bin=${DNN_TUTOR_BINARY:?}
 src=${DNN_TUTOR_SOURCE_ROOT:?}
 # The shipped exercises: the data root the binary uses (DNN_TUTOR_DATADIR or the source tree).
 root=${DNN_TUTOR_DATADIR:-$src}/exercises
-tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/lib.sh"
 export XDG_STATE_HOME=$tmp/state HOME=$tmp/home
 mkdir -p "$HOME"
 
@@ -157,5 +154,4 @@ while IFS=$'\t' read -r id mistake file what; do
 done <"$index"
 [ "$n_mistakes" -ge 60 ] || fail "only $n_mistakes mistake variants were checked"
 
-[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
-echo "all exercise CLI checks passed"
+finish "all exercise CLI checks passed"

@@ -6,8 +6,7 @@
 set -u
 bin=${DNN_TUTOR_BINARY:?}
 src=${DNN_TUTOR_SOURCE_ROOT:?}
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/lib.sh"
 # The value of `#define NAME VALUE` in a header (the first word of VALUE).
 define() { awk -v n="$2" '$1 == "#define" && $2 == n { print $3; exit }' "$src/$1"; }
 
@@ -57,5 +56,4 @@ copies=$(grep -rnE --include='*.[ch]' '"[^"]*(1, ?2, ?3, ?4, ?5, ?20, ?50|\b'"$s
   grep -v '/src/lab/course\.h:' | grep -vE '^[^:]+:[0-9]+: *(\*|/\*|//)')
 [ -z "$copies" ] || fail "the course's sweep settings written outside src/lab/course.h: $copies"
 
-[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
-echo "every limit in the help texts is the enforced one"
+finish "every limit in the help texts is the enforced one"

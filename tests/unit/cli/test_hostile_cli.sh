@@ -6,10 +6,7 @@
 # end with exit 1 and one clear line on stderr, never hang, never exit 0.
 set -u
 bin=${DNN_TUTOR_BINARY:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/lib.sh"
 
 expect() { # code description command… (stdout goes where the caller redirected it)
   local want=$1 what=$2; shift 2
@@ -91,8 +88,4 @@ one_line "a file libhdf5 crashes on" "crashes_libhdf5.h5: (the HDF5 library cras
 n=$("$bin" sweep --help | grep -cE '^  --hidden ')
 [ "$n" -eq 1 ] || fail "sweep --help has $n option rows for --hidden, want 1"
 
-if [ "$failures" -gt 0 ]; then
-  echo "$failures failure(s)"
-  exit 1
-fi
-echo "ok: hostile surroundings of the headless commands"
+finish "ok: hostile surroundings of the headless commands"

@@ -14,10 +14,7 @@ if ! command -v meson >/dev/null 2>&1; then
   echo "meson is not on PATH: skipped"
   exit 77
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/lib.sh"
 
 if ! meson install -C "$build" --destdir "$tmp/root" --no-rebuild >"$tmp/install.log" 2>&1; then
   echo "FAIL: meson install --destdir:"
@@ -54,8 +51,4 @@ run train --dataset cancer --hidden 0 --init zeros --iterations 1 --print-every 
   fail "installed cancer: $(cat "$tmp/err")"
 grep -q '"m": 4,' "$tmp/out" || fail "the installed binary read another cancer file than its own: $(head -c 200 "$tmp/out")"
 
-if [ "$failures" -gt 0 ]; then
-  echo "$failures failure(s)"
-  exit 1
-fi
-echo "installed binary and data found from /"
+finish "installed binary and data found from /"

@@ -8,8 +8,7 @@ set -u
 bin=${DNN_TUTOR_BINARY:?}
 src=${DNN_TUTOR_SOURCE_ROOT:?}
 page="$src/doc/dnn-tutor.1"
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/lib.sh"
 [ -f "$page" ] || { echo "FAIL: $page is missing"; exit 1; }
 
 commands=$("$bin" --help | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 } on && /^$/ { on = 0 }')
@@ -44,8 +43,4 @@ else
   echo "note: groff is not installed; the page's rendering is not checked"
 fi
 
-if [ "$failures" -gt 0 ]; then
-  echo "$failures failure(s)"
-  exit 1
-fi
-echo "ok: dnn-tutor(1) names every command and option --help does, and no other"
+finish "ok: dnn-tutor(1) names every command and option --help does, and no other"

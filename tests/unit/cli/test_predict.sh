@@ -15,10 +15,7 @@ if ! "$py" -c 'import numpy, h5py' 2>/dev/null; then
   echo "skipped: $py has no numpy or h5py"
   exit 77
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/lib.sh"
 unset DNN_TUTOR_COURSE_DATA
 export XDG_DATA_HOME=$tmp/xdg
 
@@ -89,5 +86,4 @@ run 0 "help" "$bin" predict --help
 grep -q -- "--image FILE" "$tmp/out" || fail "help lacks --image"
 grep -q -- "--assignment" "$tmp/out" || fail "help lacks the run options"
 
-[ "$failures" -eq 0 ] && echo "all predict checks passed"
-exit $((failures > 0))
+finish "all predict checks passed"

@@ -6,10 +6,7 @@
 set -u
 bin=${DNN_TUTOR_BINARY:?}
 src=${DNN_TUTOR_SOURCE_ROOT:?}
-tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/lib.sh"
 
 # An XML checker: xmllint, else python3's xml.etree. Without one the test
 # cannot do its job: skip (77) rather than pretend.
@@ -278,7 +275,7 @@ ls -A "$h/commit" | tr '\n' ' ' |
   grep -Eqx 'r-boundary-[0-9a-f]{8}\.svg r-cost-[0-9a-f]{8}\.svg r-lr-[0-9a-f]{8}\.svg r-mine\.svg r-sweep-[0-9a-f]{8}\.svg r\.md ' ||
   fail "leftovers of killed reports were not cleaned (or a file not ours was removed): $(ls -A "$h/commit")"
 
-[ "$failures" -eq 0 ] || exit 1
+[ "$failures" -eq 0 ] || finish
 if [ -n "$skipped" ]; then
   echo "SKIP: every other check passed, but kills during the report's renames are not tested: $skipped"
   exit 77

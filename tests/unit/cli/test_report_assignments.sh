@@ -8,10 +8,7 @@ set -u
 bin=${DNN_TUTOR_BINARY:?}
 root=${DNN_TUTOR_SOURCE_ROOT:?}
 course=$root/tests/data/course
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/lib.sh"
 unset DNN_TUTOR_COURSE_DATA
 export XDG_DATA_HOME=$tmp/xdg
 
@@ -23,5 +20,4 @@ for a in w2-logreg w4-two-layer w4-deep; do
   grep -E '^(Cost after iteration|train accuracy: |test accuracy: |Accuracy: )' "$tmp/$a.md" >"$tmp/$a.got"
   diff -u "$course/$a.expected" "$tmp/$a.got" >"$tmp/diff" || fail "$a: the report's notebook lines differ: $(cat "$tmp/diff")"
 done
-[ "$failures" -eq 0 ] && echo "ok: the reports of the three assignments print the notebooks' lines"
-exit $((failures > 0))
+finish "ok: the reports of the three assignments print the notebooks' lines"

@@ -7,10 +7,7 @@
 # one line, the file untouched); --force replaces; HTML keeps them too.
 set -u
 bin=${DNN_TUTOR_BINARY:?}
-tmp=$(mktemp -d)
-trap 'chmod -R u+rw "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/lib.sh"
 
 run() { # expected-exit description command…
   local want=$1 what=$2; shift 2
@@ -109,5 +106,4 @@ run 0 "the HTML report again" "$bin" report --iterations 40 --lang zh -o "$h"
   fail "the HTML answer was not kept: '$(between "$h" learning-rate)'"
 grep -qF '<html lang="zh-CN">' "$h" || fail "the HTML report again is not in Chinese"
 
-[ "$failures" -eq 0 ] && echo "ok: report keeps the learner's notes"
-exit $((failures > 0))
+finish "ok: report keeps the learner's notes"

@@ -7,10 +7,7 @@
 # ninja-like progress) and a deps.sh that does nothing: no real build here.
 set -u
 src=${DNN_TUTOR_SOURCE_ROOT:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/lib.sh"
 
 mkdir -p "$tmp/root/scripts" "$tmp/stub" "$tmp/elsewhere"
 cp "$src/scripts/run.sh" "$src/scripts/build.sh" "$src/scripts/install.sh" "$tmp/root/scripts/"
@@ -50,8 +47,4 @@ grep -qF "$tmp/home/.local/bin is not on your PATH" "$tmp/out" || fail "install.
 grep -q -- "--prefix=$tmp/elsewhere/p\b" "$MESON_LOG" || fail "a relative prefix is not taken from the current directory: $(cat "$MESON_LOG")"
 grep -q "not on your PATH" "$tmp/out" && fail "install.sh says the prefix is not on PATH when it is"
 
-if [ "$failures" -gt 0 ]; then
-  echo "$failures failure(s)"
-  exit 1
-fi
-echo "ok: run.sh and install.sh"
+finish "ok: run.sh and install.sh"

@@ -4,10 +4,7 @@
 # 0 / 1 (bad data, diverged) / 2 (bad usage), and --json that parses.
 set -u
 bin=${DNN_TUTOR_BINARY:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/lib.sh"
 
 expect_exit() { # code description command…
   local want=$1 what=$2; shift 2
@@ -218,8 +215,4 @@ cmp -s "$tmp/threads1" "$tmp/threads2" && cmp -s "$tmp/threads1" "$tmp/threads3"
 expect_exit 2 "--threads 0" "$bin" train --threads 0
 expect_err_line "--threads 0" "^dnn-tutor train: --threads: expected a number of threads from 1 to [0-9]+, got '0'$"
 
-if [ "$failures" -gt 0 ]; then
-  echo "$failures failure(s)"
-  exit 1
-fi
-echo "all train/sweep CLI checks passed"
+finish "all train/sweep CLI checks passed"
