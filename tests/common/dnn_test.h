@@ -1,7 +1,7 @@
 /* dnn_test.h — what every cmocka test of dnn-tutor includes.
  *
  * It brings cmocka (with the headers cmocka needs before it) and a
- * double-precision comparison. cmocka 1.1.5's assert_float_equal casts both
+ * double-precision comparison. cmocka 1.1.5's float equality assertion casts both
  * values and the tolerance to float, so a tolerance of 1e-9 is really about
  * 1e-7 there: never use it for doubles. Use these instead:
  *

@@ -4,7 +4,7 @@
 #include <string.h>
 
 /* The issue's example: test_rng.c's 1.62434536 changed in its last digit
- * still passed cmocka's assert_float_equal, which compares floats. */
+ * still passed cmocka's float equality assertion, which compares floats. */
 static void a_change_in_the_eighth_decimal_fails_at_1e_9(void **state)
 {
     (void)state;
