@@ -198,7 +198,7 @@ static int keep_notes(const report_request *req, report_notes *notes, char *err,
     char why[1024];
     if (!report_notes_load(req->out_path, notes, why, sizeof why))
         return 0;
-    snprintf(err, err_size, "%s; the earlier report is left as it is so that your notes in it are not lost (write to "
+    snprintf(err, err_size, "%s; the file is left as it is so that nothing you wrote in it is lost (write to "
                             "another -o, or pass --force to replace it)", why);
     return 1;
 }

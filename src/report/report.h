@@ -43,7 +43,8 @@ typedef struct report_request {
  * carried into the new one by the markers' ids (report_notes.h); blocks the
  * new report has no space for go to a last section of their own. Unless
  * force is set, an earlier report that cannot be read or whose markers do
- * not parse is left as it is and 1 returned (checked before the training,
+ * not parse, or a file with text but no markers (not a report), is left as
+ * it is and 1 returned (checked before the training,
  * and again just before the commit). Returns 0; 1 when the data set cannot
  * be loaded, the main run diverges, the earlier notes cannot be kept or a
  * file cannot be written; 2 for an impossible network config. On failure err holds one

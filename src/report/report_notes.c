@@ -13,6 +13,7 @@
  */
 #include "report_notes.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -215,6 +216,15 @@ int report_notes_parse(const char *text, size_t len, report_notes *out, char *er
     return 0;
 }
 
+/* Whether the len bytes hold anything but white space. */
+static bool has_text(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!isspace((unsigned char)s[i]))
+            return true;
+    return false;
+}
+
 int report_notes_load(const char *path, report_notes *out, char *err, size_t err_size)
 {
     *out = (report_notes)REPORT_NOTES_INIT;
@@ -263,6 +273,12 @@ int report_notes_load(const char *path, report_notes *out, char *err, size_t err
     int rc = report_notes_parse(text, got, out, why, sizeof why);
     if (rc)
         snprintf(err, err_size, "'%s' %s", path, why);
+    else if (out->n == 0 && has_text(text, got)) {
+        /* every report has spaces to write in: a file with words but no
+         * markers is not one (the learner's own notes, another document) */
+        snprintf(err, err_size, "'%s' is not a report of dnn-tutor's (it has no learner-notes markers)", path);
+        rc = 1;
+    }
     free(text);
     return rc;
 }

@@ -51,9 +51,10 @@ typedef struct report_notes {
 int report_notes_parse(const char *text, size_t len, report_notes *out, char *err, size_t err_size);
 
 /* Reads and parses the file at path (through symlinks). An absent path
- * (or a dangling link) is 0 with no blocks. 1 with one line in err when the
- * file cannot be read, is not a regular file, is over 64 MB or does not
- * parse. */
+ * (or a dangling link), or an empty file, is 0 with no blocks. 1 with one
+ * line in err when the file cannot be read, is not a regular file, is over
+ * 64 MB, does not parse, or holds text without a single block (not an
+ * earlier report: replacing it would lose it). */
 int report_notes_load(const char *path, report_notes *out, char *err, size_t err_size);
 
 /* The learner's text of block id, NULL when there is none or it is blank;

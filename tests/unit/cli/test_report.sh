@@ -134,10 +134,16 @@ else
   echo "note: running as root, the read-only directory case cannot fail and is not tested"
 fi
 mkdir "$tmp/keep"
-echo "an earlier report" >"$tmp/keep/report.md"
+# an earlier report: its learner-notes markers make it one (a file without
+# them is refused for that, before anything else)
+earlier_report() { # FILE
+  printf '# an earlier report\n<!-- learner-notes begin id=baseline -->\nmine\n<!-- learner-notes end id=baseline -->\n' >"$1"
+}
+earlier_report "$tmp/keep/report.md"
+cp "$tmp/keep/report.md" "$tmp/earlier.md"
 run 1 "diverging run" "$bin" report --lr 100 --hidden 50 --init course-w4 --activation relu --iterations 3000 -o "$tmp/keep/report.md"
 one_err_line "diverging run" "^dnn-tutor report: the run diverged at iteration [0-9]+: .*try a smaller --lr"
-[ "$(cat "$tmp/keep/report.md")" = "an earlier report" ] || fail "a failed run touched the earlier report"
+cmp -s "$tmp/keep/report.md" "$tmp/earlier.md" || fail "a failed run touched the earlier report"
 [ "$(ls -A "$tmp/keep")" = "report.md" ] || fail "a failed run left files behind: $(ls -A "$tmp/keep")"
 run 1 "bad data set" "$bin" report --dataset "$tmp/no-such.csv" -o "$tmp/keep/report.md"
 one_err_line "bad data set" "^dnn-tutor report: .*no-such.csv"
@@ -216,7 +222,7 @@ if [ "$(id -u)" -eq 0 ]; then
 fi
 [ "$(ls -A "$h" | tr '\n' ' ')" = "fifo.md null.md " ] || fail "refused reports left files behind: $(ls -A "$h")"
 mkdir "$h/real"
-echo "an earlier report" >"$h/real/target.md"
+earlier_report "$h/real/target.md"
 ln -s real/target.md "$h/link.md"
 run 0 "a symlinked report" "$bin" report --iterations 10 --lang en -o "$h/link.md"
 [ -L "$h/link.md" ] || fail "the symlink was replaced by a file (it is written through)"

@@ -3,8 +3,9 @@
 # report, answer between its learner-notes markers, run it again (other
 # options, other language) and the answers are there while the rest is new;
 # an answer whose question is gone goes to a last section and comes back when
-# the question does; broken markers or an unreadable file are refused (exit 1,
-# one line, the file untouched); --force replaces; HTML keeps them too.
+# the question does; broken markers, an unreadable file or a file that is not
+# a report (text, no markers) are refused (exit 1, one line, the file
+# untouched); --force replaces; HTML keeps them too.
 set -u
 bin=${DNN_TUTOR_BINARY:?}
 . "$(dirname "$0")/lib.sh"
@@ -95,6 +96,20 @@ if [ "$(id -u)" -ne 0 ]; then
 else
   echo "note: running as root, the unreadable report case cannot fail and is not tested"
 fi
+
+# 5b. A file of the learner's own (text, no markers) is not a report: refused,
+# untouched, no figures left beside it; an empty file is replaced.
+own="$tmp/own.md"
+printf 'My own notes on week 3, no markers anywhere.\n' >"$own"
+cp "$own" "$tmp/own.before"
+run 1 "a file that is not a report" "$bin" report --iterations 30 --lang en -o "$own"
+grep -Eq "^dnn-tutor report: '.*own\.md' is not a report of dnn-tutor's \(it has no learner-notes markers\); the file is left as it is .*--force" "$tmp/err" ||
+  fail "a file that is not a report: $(cat "$tmp/err")"
+cmp -s "$own" "$tmp/own.before" || fail "a file that is not a report was replaced"
+ls "$tmp" | grep -q '^own-' && fail "a refused report left figures: $(ls "$tmp" | grep '^own-')"
+: >"$tmp/empty.md"
+run 0 "an empty file" "$bin" report --iterations 30 --lang en -o "$tmp/empty.md"
+grep -qF "<!-- learner-notes begin id=baseline -->" "$tmp/empty.md" || fail "an empty file was not replaced by the report"
 
 # 6. HTML: the same markers, the answer kept, in zh too.
 h="$tmp/r.html"

@@ -238,6 +238,37 @@ static void loading_an_absent_file_gives_no_notes_and_a_directory_an_error(void 
     rmdir(dir);
 }
 
+/* A file with text but no markers is not a report (the learner's own notes,
+ * another document): replacing it would lose it, so loading it is an error;
+ * an empty or blank file has nothing to lose. */
+static void a_file_with_text_but_no_markers_is_not_a_report(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/dnn-notes-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256], err[512] = "";
+    snprintf(path, sizeof path, "%s/mine.md", dir);
+    report_notes notes;
+    static const char *const blank[] = {"", "\n  \t\n"};
+    for (size_t i = 0; i < 2; i++) {
+        FILE *f = fopen(path, "w");
+        assert_non_null(f);
+        fputs(blank[i], f);
+        fclose(f);
+        assert_int_equal(report_notes_load(path, &notes, err, sizeof err), 0);
+        assert_int_equal(notes.n, 0);
+    }
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("my own notes, precious\n", f);
+    fclose(f);
+    assert_int_equal(report_notes_load(path, &notes, err, sizeof err), 1);
+    assert_non_null(strstr(err, "mine.md' is not a report of dnn-tutor's (it has no learner-notes markers)"));
+    assert_int_equal(notes.n, 0);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -247,6 +278,7 @@ int main(void)
         cmocka_unit_test(the_one_block_of_an_older_report_is_read_as_answers),
         cmocka_unit_test(malformed_markers_are_refused_with_their_line),
         cmocka_unit_test(loading_an_absent_file_gives_no_notes_and_a_directory_an_error),
+        cmocka_unit_test(a_file_with_text_but_no_markers_is_not_a_report),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
