@@ -202,8 +202,6 @@ bool ts_take_numbers(trainer_screen *ts, const trainer_measure *m, long build, d
         return false;
     ts->now = *m;
     ts->now_build = build;
-    ts->acc_train = m->acc_train;
-    ts->acc_test = m->acc_test;
     ts->measure_ms = measure_ms;
     return true;
 }

@@ -544,7 +544,6 @@ ui_screen *trainer_screen_new(ui_lab_kind kind, const run_spec *spec, const ui_c
     ts->now = (trainer_measure){.iterations = trainer_iterations(ts->model), .cost = NAN, .acc_train = NAN, .acc_test = NAN};
     ts->now_build = -1;
     ts->p_test_build = ts->p_test_iterations = -1;
-    ts->acc_train = ts->acc_test = NAN;
     ts_want_refresh(ts);
     ts_take_facts(ts);
     if (kind == UI_LAB_SWEEP)

@@ -143,7 +143,6 @@ typedef struct trainer_screen {
     double *p_test;                /* ŷ of each test example (deep view gallery) */
     size_t p_test_n;
     long p_test_build, p_test_iterations; /* the network and iteration p_test is of (-1: none yet) */
-    double acc_train, acc_test;
     trainer_measure now;           /* iteration, cost and accuracies, all of one moment (ts_take_numbers) */
     long now_build;                /* trainer_builds of the network `now` was measured on; -1 before any */
     double measure_ms;             /* how long measuring `now` took: under 1 ms, the tick does it every frame */

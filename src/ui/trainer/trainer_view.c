@@ -72,10 +72,10 @@ void trainer_view_status(const trainer_screen *ts, const ui_ctx *ctx, char *buf,
         snprintf(cost, sizeof cost, "%s", isnan(j) ? "NaN" : "inf");
     else
         snprintf(cost, sizeof cost, "%.6f", j);
-    tv_percent(ours ? ts->acc_train : NAN, acc, sizeof acc);
+    tv_percent(ours ? ts->now.acc_train : NAN, acc, sizeof acc);
     if (trainer_data_of(t)->X_test) {
         char p[32];
-        tv_percent(ours ? ts->acc_test : NAN, p, sizeof p);
+        tv_percent(ours ? ts->now.acc_test : NAN, p, sizeof p);
         snprintf(test, sizeof test, "%s %s  ", UI_TR(ctx, "test", "测试"), p);
     }
     if (trainer_single_hidden(t)) {
